@@ -1,0 +1,125 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  buildCredential,
+  type CredentialFacts,
+  type CredentialKind,
+  detectCredentialKind,
+  type IssuerProfile,
+  issuerObject,
+  type UnsignedCredential,
+  validateCredential,
+} from '#schemas';
+import { normalizeCredential, type VerifiableCredential } from 'did-jwt-vc';
+import { keccak256, toUtf8Bytes } from 'ethers';
+import { randomUUID } from 'node:crypto';
+import { IssuerIdentityService } from '../identity/issuer-identity.service.js';
+import type { Institution } from '../institutions/institutions.service.js';
+import { CredentialIssuanceError } from './credentials.errors.js';
+import type { ListQuery, VcApiIssueRequest } from './credentials.dto.js';
+import { IssuedCredentialEntity } from './issued-credential.entity.js';
+import { IssuedCredentialsRepository } from './issued-credentials.repository.js';
+
+export interface IssuedCredential {
+  id: string;
+  kind: CredentialKind;
+  issuedAt: string;
+  state: IssuedCredentialEntity['state'];
+  /** The credential decoded from its VC-JWT, with the JWT itself as `proof.jwt`. */
+  verifiableCredential: VerifiableCredential;
+}
+
+export type IssuedCredentialSummary = Omit<IssuedCredential, 'verifiableCredential'>;
+
+@Injectable()
+export class CredentialIssuanceService {
+  private readonly logger = new Logger(CredentialIssuanceService.name);
+
+  constructor(
+    private readonly identity: IssuerIdentityService,
+    private readonly repository: IssuedCredentialsRepository,
+  ) {}
+
+  /** A registrar's facts -> an Open Badges 3.0 credential of that kind, signed and recorded. */
+  issueFromFacts(institution: Institution, facts: CredentialFacts): Promise<IssuedCredential> {
+    const credential = buildCredential(facts, { id: newCredentialId(), issuer: issuerProfile(institution), issuanceDate: now() });
+    return this.signAndRecord(institution, facts.kind, credential);
+  }
+
+  /** A W3C VC-API issue request, for standard clients; the credential must be one of our kinds. */
+  issueVcApi(institution: Institution, request: VcApiIssueRequest): Promise<IssuedCredential> {
+    const submitted = request.credential;
+    if ('proof' in submitted) throw CredentialIssuanceError.proofNotAllowed();
+    if ('id' in submitted) throw CredentialIssuanceError.idNotAllowed();
+    const requestedIssuer = issuerIdOf(submitted.issuer);
+    if (requestedIssuer !== undefined && requestedIssuer !== institution.did) {
+      throw CredentialIssuanceError.foreignIssuer(requestedIssuer, institution.did);
+    }
+    const credential = {
+      ...submitted,
+      id: newCredentialId(),
+      issuer: issuerObject(issuerProfile(institution)),
+      issuanceDate: typeof submitted.issuanceDate === 'string' ? submitted.issuanceDate : now(),
+    } as unknown as UnsignedCredential;
+    const kind = detectCredentialKind(credential);
+    if (!kind) throw CredentialIssuanceError.unsupportedKind();
+    return this.signAndRecord(institution, kind, credential);
+  }
+
+  async get(institution: Institution, id: string): Promise<IssuedCredential> {
+    const entity = await this.repository.findOne(institution.id, id);
+    if (!entity) throw CredentialIssuanceError.notFound(id);
+    return toIssuedCredential(entity);
+  }
+
+  async list(institution: Institution, query: ListQuery): Promise<IssuedCredentialSummary[]> {
+    const entities = await this.repository.list(institution.id, query.limit, query.offset);
+    return entities.map(({ id, kind, issuedAt, state }) => ({ id, kind, issuedAt: issuedAt.toISOString(), state }));
+  }
+
+  private async signAndRecord(institution: Institution, kind: CredentialKind, credential: UnsignedCredential): Promise<IssuedCredential> {
+    const violations = validateCredential(kind, credential);
+    if (violations.length > 0) throw CredentialIssuanceError.schemaInvalid(violations);
+    const jwt = await this.identity.signCredential(credential, institution.did);
+    const entity: IssuedCredentialEntity = {
+      id: credential.id,
+      institutionId: institution.id,
+      kind,
+      issuedAt: new Date(),
+      jwt,
+      signedHash: keccak256(toUtf8Bytes(jwt)),
+      state: 'issued',
+    };
+    await this.repository.insert(entity);
+    this.logger.log(`Issued ${kind} credential ${entity.id} for institution ${institution.id}`);
+    return toIssuedCredential(entity);
+  }
+}
+
+function toIssuedCredential(entity: IssuedCredentialEntity): IssuedCredential {
+  return {
+    id: entity.id,
+    kind: entity.kind,
+    issuedAt: entity.issuedAt.toISOString(),
+    state: entity.state,
+    verifiableCredential: normalizeCredential(entity.jwt),
+  };
+}
+
+function issuerProfile(institution: Institution): IssuerProfile {
+  return { id: institution.did, name: institution.name, url: institution.url, ...(institution.image ? { image: institution.image } : {}) };
+}
+
+function issuerIdOf(issuer: unknown): string | undefined {
+  if (typeof issuer === 'string') return issuer;
+  if (typeof issuer === 'object' && issuer !== null && 'id' in issuer) return String(issuer.id);
+  return undefined;
+}
+
+function newCredentialId(): string {
+  return `urn:uuid:${randomUUID()}`;
+}
+
+/** Seconds precision: the VC-JWT `nbf` claim carries whole seconds, so the credential says the same. */
+function now(): string {
+  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

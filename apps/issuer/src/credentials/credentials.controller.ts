@@ -1,0 +1,30 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { type CredentialFacts, validateFacts } from '#schemas';
+import { ValidBody } from '#service-kit';
+import { ApiKeyGuard, CallingInstitution } from '../institutions/auth.guards.js';
+import type { Institution } from '../institutions/institutions.service.js';
+import { CredentialIssuanceService, type IssuedCredential, type IssuedCredentialSummary } from './credential-issuance.service.js';
+import { type ListQuery, ListQueryPipe } from './credentials.dto.js';
+
+/** The registrar's endpoints: issue from plain facts, list and fetch the institution's own credentials. */
+@Controller('v1/credentials')
+@UseGuards(ApiKeyGuard)
+export class CredentialsController {
+  constructor(private readonly issuance: CredentialIssuanceService) {}
+
+  @Post()
+  @HttpCode(201)
+  issue(@CallingInstitution() institution: Institution, @Body(new ValidBody(validateFacts)) facts: CredentialFacts): Promise<IssuedCredential> {
+    return this.issuance.issueFromFacts(institution, facts);
+  }
+
+  @Get()
+  list(@CallingInstitution() institution: Institution, @Query(new ListQueryPipe()) query: ListQuery): Promise<IssuedCredentialSummary[]> {
+    return this.issuance.list(institution, query);
+  }
+
+  @Get(':id')
+  get(@CallingInstitution() institution: Institution, @Param('id') id: string): Promise<IssuedCredential> {
+    return this.issuance.get(institution, id);
+  }
+}

@@ -1,0 +1,43 @@
+import type { SchemaViolation } from '#schemas';
+import { DomainError } from '#service-kit';
+
+export class CredentialIssuanceError extends DomainError {
+  static foreignIssuer(requested: string, own: string): CredentialIssuanceError {
+    return new CredentialIssuanceError(
+      'forbidden',
+      'FOREIGN_ISSUER',
+      `This API key issues as ${own}; a credential naming ${requested} as its issuer is refused.`,
+    );
+  }
+
+  static proofNotAllowed(): CredentialIssuanceError {
+    return new CredentialIssuanceError('invalid_input', 'PROOF_NOT_ALLOWED', 'Send the credential unsigned: the issuer adds the proof.');
+  }
+
+  static idNotAllowed(): CredentialIssuanceError {
+    return new CredentialIssuanceError(
+      'invalid_input',
+      'CREDENTIAL_ID_NOT_ALLOWED',
+      'Leave out the credential "id": the issuer assigns a random urn:uuid so that no credential can be guessed from public facts.',
+    );
+  }
+
+  static unsupportedKind(): CredentialIssuanceError {
+    return new CredentialIssuanceError(
+      'unprocessable',
+      'UNSUPPORTED_CREDENTIAL_KIND',
+      'The credential is not one of the kinds this issuer signs (a course, certificate or credit Open Badges 3.0 credential).',
+    );
+  }
+
+  static schemaInvalid(violations: SchemaViolation[]): CredentialIssuanceError {
+    const summary = violations.map((v) => `${v.path || '/'} ${v.message}`).join('; ');
+    return new CredentialIssuanceError('unprocessable', 'CREDENTIAL_SCHEMA_INVALID', `The credential fails its schema: ${summary}`, {
+      violations,
+    });
+  }
+
+  static notFound(id: string): CredentialIssuanceError {
+    return new CredentialIssuanceError('not_found', 'CREDENTIAL_NOT_FOUND', `Your institution has no credential with the id ${id}.`);
+  }
+}

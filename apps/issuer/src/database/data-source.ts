@@ -1,0 +1,34 @@
+import { Entities as veramoEntities, migrations as veramoMigrations } from '@veramo/data-store';
+import { DataSource } from 'typeorm';
+import { ApiKeyEntity } from '../institutions/api-key.entity.js';
+import { InstitutionEntity } from '../institutions/institution.entity.js';
+import { IssuedCredentialEntity } from '../credentials/issued-credential.entity.js';
+import { CreateInstitutions1764000000000 } from './migrations/1764000000000-create-institutions.js';
+import { CreateIssuedCredentials1764000000001 } from './migrations/1764000000001-create-issued-credentials.js';
+
+export const ISSUER_ENTITIES = [InstitutionEntity, ApiKeyEntity, IssuedCredentialEntity];
+
+/**
+ * One DataSource serves our tables and Veramo's key and DID stores, so a key and the institution that
+ * owns it are written through the same pool. Veramo's migrations run before ours, explicitly; nothing
+ * is synchronised.
+ */
+export function createIssuerDataSource(databaseUrl: string): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: databaseUrl,
+    entities: [...veramoEntities, ...ISSUER_ENTITIES],
+    migrations: [...veramoMigrations, CreateInstitutions1764000000000, CreateIssuedCredentials1764000000001],
+    migrationsRun: false,
+    synchronize: false,
+    logging: ['error'],
+  });
+}
+
+/** Connects and applies pending migrations; a migration that fails stops the start-up. */
+export async function openIssuerDatabase(databaseUrl: string): Promise<DataSource> {
+  const dataSource = createIssuerDataSource(databaseUrl);
+  await dataSource.initialize();
+  await dataSource.runMigrations({ transaction: 'each' });
+  return dataSource;
+}

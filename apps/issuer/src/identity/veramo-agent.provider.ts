@@ -1,0 +1,46 @@
+import { createAgent, type ICredentialIssuer, type IDIDManager, type IKeyManager, type IResolver, type TAgent } from '@veramo/core';
+import { CredentialProviderJWT } from '@veramo/credential-jwt';
+import { CredentialPlugin } from '@veramo/credential-w3c';
+import { DIDStore, KeyStore, PrivateKeyStore } from '@veramo/data-store';
+import { DIDManager } from '@veramo/did-manager';
+import { EthrDIDProvider } from '@veramo/did-provider-ethr';
+import { DIDResolverPlugin } from '@veramo/did-resolver';
+import { KeyManager } from '@veramo/key-manager';
+import { KeyManagementSystem } from '@veramo/kms-local';
+import { createEthrResolver, type EthrNetwork, ethrNetworkName } from '#identity';
+import type { DataSource } from 'typeorm';
+import { StrictSecretBox } from './key-encryption.js';
+
+export type IssuerAgent = TAgent<IDIDManager & IKeyManager & IResolver & ICredentialIssuer>;
+
+export const KMS_NAME = 'local';
+export const DID_PROVIDER = 'did:ethr';
+
+/**
+ * The one place Veramo is wired: keys in Veramo's TypeORM stores inside our DataSource, private
+ * keys encrypted with the key-encryption secret, did:ethr on our one chain, VC-JWT issuance.
+ */
+export function createIssuerAgent(dataSource: DataSource, network: EthrNetwork, keyEncryptionSecret: string): IssuerAgent {
+  return createAgent<IDIDManager & IKeyManager & IResolver & ICredentialIssuer>({
+    plugins: [
+      new KeyManager({
+        store: new KeyStore(dataSource),
+        kms: { [KMS_NAME]: new KeyManagementSystem(new PrivateKeyStore(dataSource, new StrictSecretBox(keyEncryptionSecret))) },
+      }),
+      new DIDManager({
+        store: new DIDStore(dataSource),
+        defaultProvider: DID_PROVIDER,
+        providers: {
+          [DID_PROVIDER]: new EthrDIDProvider({
+            defaultKms: KMS_NAME,
+            networks: [
+              { name: ethrNetworkName(network), chainId: network.chainId, rpcUrl: network.rpcUrl, registry: network.didRegistry },
+            ],
+          }),
+        },
+      }),
+      new DIDResolverPlugin({ resolver: createEthrResolver(network) }),
+      new CredentialPlugin([new CredentialProviderJWT()]),
+    ],
+  });
+}

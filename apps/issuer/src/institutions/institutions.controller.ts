@@ -1,0 +1,37 @@
+import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { UuidParam, ValidBody } from '#service-kit';
+import { AdminTokenGuard } from './auth.guards.js';
+import { type CreateApiKeyRequest, type CreateInstitutionRequest, createApiKeyBody, createInstitutionBody } from './institutions.dto.js';
+import { type CreatedApiKey, type Institution, InstitutionsService } from './institutions.service.js';
+
+/** Administration: institutions and their API keys. */
+@Controller('v1/admin/institutions')
+@UseGuards(AdminTokenGuard)
+export class InstitutionsController {
+  constructor(private readonly institutions: InstitutionsService) {}
+
+  @Post()
+  @HttpCode(201)
+  create(@Body(new ValidBody(createInstitutionBody)) body: CreateInstitutionRequest): Promise<Institution> {
+    return this.institutions.create(body);
+  }
+
+  @Get()
+  list(): Promise<Institution[]> {
+    return this.institutions.list();
+  }
+
+  @Get(':id')
+  get(@Param('id', new UuidParam('id')) id: string): Promise<Institution> {
+    return this.institutions.get(id);
+  }
+
+  @Post(':id/api-keys')
+  @HttpCode(201)
+  createApiKey(
+    @Param('id', new UuidParam('id')) id: string,
+    @Body(new ValidBody(createApiKeyBody)) body: CreateApiKeyRequest,
+  ): Promise<CreatedApiKey> {
+    return this.institutions.createApiKey(id, body);
+  }
+}

@@ -1,0 +1,31 @@
+import { bodySchema } from '#service-kit';
+
+export interface CreateInstitutionRequest {
+  name: string;
+  url: string;
+  image?: string;
+}
+
+export interface CreateApiKeyRequest {
+  label?: string;
+}
+
+const httpsOrHttpUrl = { type: 'string', format: 'uri', pattern: '^https?://', maxLength: 2048 } as const;
+
+export const createInstitutionBody = bodySchema<CreateInstitutionRequest>({
+  type: 'object',
+  properties: {
+    name: { type: 'string', minLength: 1, maxLength: 200 },
+    url: httpsOrHttpUrl,
+    image: { ...httpsOrHttpUrl, nullable: true },
+  },
+  required: ['name', 'url'],
+  additionalProperties: false,
+});
+
+export const createApiKeyBody = bodySchema<CreateApiKeyRequest>({
+  type: 'object',
+  properties: { label: { type: 'string', minLength: 1, maxLength: 100, nullable: true } },
+  required: [],
+  additionalProperties: false,
+});

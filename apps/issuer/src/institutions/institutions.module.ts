@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AdminTokenGuard, ApiKeyGuard } from './auth.guards.js';
+import { InstitutionsController } from './institutions.controller.js';
+import { InstitutionsRepository } from './institutions.repository.js';
+import { InstitutionsService } from './institutions.service.js';
+
+@Module({
+  controllers: [InstitutionsController],
+  providers: [InstitutionsRepository, InstitutionsService, AdminTokenGuard, ApiKeyGuard],
+  exports: [InstitutionsService, ApiKeyGuard],
+})
+export class InstitutionsModule {}

@@ -1,0 +1,101 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { IssuerIdentityService } from '../identity/issuer-identity.service.js';
+import { generateApiKey, parseApiKey, secretMatches } from './api-key.js';
+import { InstitutionEntity } from './institution.entity.js';
+import { InstitutionError } from './institutions.errors.js';
+import { InstitutionsRepository } from './institutions.repository.js';
+import type { CreateApiKeyRequest, CreateInstitutionRequest } from './institutions.dto.js';
+
+export interface Institution {
+  id: string;
+  name: string;
+  url: string;
+  image?: string;
+  did: string;
+  createdAt: string;
+}
+
+export interface CreatedApiKey {
+  id: string;
+  institutionId: string;
+  label: string;
+  /** Shown once; only its hash is stored. */
+  apiKey: string;
+  createdAt: string;
+}
+
+@Injectable()
+export class InstitutionsService {
+  private readonly logger = new Logger(InstitutionsService.name);
+
+  constructor(
+    private readonly repository: InstitutionsRepository,
+    private readonly identity: IssuerIdentityService,
+  ) {}
+
+  async create(request: CreateInstitutionRequest): Promise<Institution> {
+    const id = randomUUID();
+    const did = await this.identity.createDid(`institution:${id}`);
+    const entity = await this.repository.insert(
+      Object.assign(new InstitutionEntity(), {
+        id,
+        name: request.name,
+        url: request.url,
+        imageUrl: request.image ?? null,
+        did,
+        createdAt: new Date(),
+      }),
+    );
+    this.logger.log(`Institution ${id} created with ${did}`);
+    return toInstitution(entity);
+  }
+
+  async list(): Promise<Institution[]> {
+    return (await this.repository.list()).map(toInstitution);
+  }
+
+  async get(id: string): Promise<Institution> {
+    return toInstitution(await this.require(id));
+  }
+
+  async createApiKey(institutionId: string, request: CreateApiKeyRequest): Promise<CreatedApiKey> {
+    await this.require(institutionId);
+    const { key, prefix, secretHash } = generateApiKey();
+    const entity = await this.repository.insertApiKey({
+      id: randomUUID(),
+      institutionId,
+      prefix,
+      secretHash,
+      label: request.label ?? 'default',
+      createdAt: new Date(),
+    });
+    this.logger.log(`API key ${entity.id} (${prefix}) created for institution ${institutionId}`);
+    return { id: entity.id, institutionId, label: entity.label, apiKey: key, createdAt: entity.createdAt.toISOString() };
+  }
+
+  /** The institution an API key belongs to; any unknown, malformed or mismatched key is refused alike. */
+  async authenticate(key: string): Promise<Institution> {
+    const parsed = parseApiKey(key);
+    const found = parsed && (await this.repository.findApiKey(parsed.prefix));
+    if (!parsed || !found || !secretMatches(parsed.secret, found.apiKey.secretHash)) throw InstitutionError.apiKeyInvalid();
+    return toInstitution(found.institution);
+  }
+
+  private async require(id: string): Promise<InstitutionEntity> {
+    const entity = await this.repository.findById(id);
+    if (!entity) throw InstitutionError.notFound(id);
+    return entity;
+  }
+}
+
+function toInstitution(entity: InstitutionEntity): Institution {
+  return {
+    id: entity.id,
+    name: entity.name,
+    url: entity.url,
+    ...(entity.imageUrl ? { image: entity.imageUrl } : {}),
+    did: entity.did,
+    createdAt: entity.createdAt.toISOString(),
+  };
+}

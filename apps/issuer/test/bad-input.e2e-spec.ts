@@ -1,0 +1,142 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
+import { postJson, startTestStack, type TestInstitution, type TestStack } from '../../../test/stack.js';
+
+let stack: TestStack;
+let institution: TestInstitution;
+let db: pg.Client;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  institution = await stack.createInstitution();
+  db = new pg.Client({ connectionString: stack.database.url });
+  await db.connect();
+});
+
+afterAll(async () => {
+  await db.end();
+  await stack.close();
+});
+
+const auth = () => ({ Authorization: `Bearer ${institution.apiKey}` });
+
+async function storedCredentials(): Promise<number> {
+  return (await db.query('SELECT count(*)::int AS n FROM issued_credentials')).rows[0].n as number;
+}
+
+/** Every bad request: the expected status and code, and nothing stored. */
+async function expectRefused(request: Promise<{ status: number; body: any }>, status: number, code: string) {
+  const before = await storedCredentials();
+  const response = await request;
+  expect({ status: response.status, code: response.body?.error?.code }).toEqual({ status, code });
+  expect(typeof response.body.error.message).toBe('string');
+  expect(await storedCredentials()).toBe(before);
+  return response.body;
+}
+
+const facts = (overrides: Record<string, unknown>) => ({ ...structuredClone(EXAMPLE_FACTS.course), ...overrides });
+const issueFacts = (body: unknown, headers: Record<string, string> = auth()) => postJson(`${stack.issuerUrl}/v1/credentials`, body, headers);
+const issueVcApi = (body: unknown) => postJson(`${stack.issuerUrl}/credentials/issue`, body, auth());
+
+describe('authentication', () => {
+  it('refuses a request without an API key', () => expectRefused(issueFacts(EXAMPLE_FACTS.course, {}), 401, 'API_KEY_REQUIRED'));
+
+  it('refuses a wrong API key', async () => {
+    const wrong = institution.apiKey.slice(0, -4) + 'AAAA';
+    await expectRefused(issueFacts(EXAMPLE_FACTS.course, { Authorization: `Bearer ${wrong}` }), 401, 'API_KEY_INVALID');
+    await expectRefused(issueFacts(EXAMPLE_FACTS.course, { 'X-API-Key': 'not-a-key' }), 401, 'API_KEY_INVALID');
+  });
+
+  it('refuses the admin API without the admin token, or with an API key', async () => {
+    await expectRefused(postJson(`${stack.issuerUrl}/v1/admin/institutions`, { name: 'X', url: 'https://x.example' }), 401, 'ADMIN_TOKEN_REQUIRED');
+    await expectRefused(
+      postJson(`${stack.issuerUrl}/v1/admin/institutions`, { name: 'X', url: 'https://x.example' }, auth()),
+      401,
+      'ADMIN_TOKEN_INVALID',
+    );
+  });
+});
+
+describe('the facts endpoint', () => {
+  it('refuses malformed JSON', () => expectRefused(issueFacts('{"kind": "course",'), 400, 'MALFORMED_JSON'));
+
+  it('refuses a missing body', () =>
+    expectRefused(
+      fetch(`${stack.issuerUrl}/v1/credentials`, { method: 'POST', headers: auth() }).then(async (r) => ({ status: r.status, body: await r.json() })),
+      400,
+      'MISSING_REQUEST_BODY',
+    ));
+
+  it('refuses an oversized body', () =>
+    expectRefused(issueFacts(facts({ padding: 'x'.repeat(stack.issuerConfig.maxBodyBytes) })), 413, 'PAYLOAD_TOO_LARGE'));
+
+  it('refuses an unknown kind', async () => {
+    const body = await expectRefused(issueFacts(facts({ kind: 'diploma-mill' })), 400, 'INVALID_REQUEST_BODY');
+    expect(body.error.details.violations.length).toBeGreaterThan(0);
+  });
+
+  it('refuses missing fields and says which', async () => {
+    const { achievement: _gone, ...withoutAchievement } = structuredClone(EXAMPLE_FACTS.course);
+    const body = await expectRefused(issueFacts(withoutAchievement), 400, 'INVALID_REQUEST_BODY');
+    expect(JSON.stringify(body.error.details.violations)).toContain('achievement');
+  });
+
+  it('refuses ill-typed fields', () => expectRefused(issueFacts(facts({ learner: { email: 42 } })), 400, 'INVALID_REQUEST_BODY'));
+
+  it('refuses an unknown property', () => expectRefused(issueFacts(facts({ issuer: 'did:ethr:0x7a69:0x0000000000000000000000000000000000000001' })), 400, 'INVALID_REQUEST_BODY'));
+
+  it('refuses negative credits', () =>
+    expectRefused(issueFacts({ ...structuredClone(EXAMPLE_FACTS.credit), credits: { amount: -3, unit: 'ECTS' } }), 400, 'INVALID_REQUEST_BODY'));
+});
+
+describe('the VC-API issue endpoint', () => {
+  async function courseCredential(): Promise<Record<string, any>> {
+    const issued = await issueFacts(EXAMPLE_FACTS.course);
+    const { id: _id, issuanceDate: _date, proof: _proof, ...credential } = issued.body.verifiableCredential;
+    return credential;
+  }
+
+  it('refuses a request without a credential', () => expectRefused(issueVcApi({ options: {} }), 400, 'INVALID_REQUEST_BODY'));
+
+  it('refuses a credential that already has a proof', async () =>
+    expectRefused(issueVcApi({ credential: { ...(await courseCredential()), proof: { type: 'Ed25519Signature2020' } } }), 400, 'PROOF_NOT_ALLOWED'));
+
+  it('refuses a client-chosen id', async () =>
+    expectRefused(issueVcApi({ credential: { ...(await courseCredential()), id: 'http://example.edu/credentials/1' } }), 400, 'CREDENTIAL_ID_NOT_ALLOWED'));
+
+  it('refuses a credential that fails its kind\'s schema, listing the violations', async () => {
+    const credential = await courseCredential();
+    delete credential.credentialSubject.achievement.name;
+    const body = await expectRefused(issueVcApi({ credential }), 422, 'CREDENTIAL_SCHEMA_INVALID');
+    expect(JSON.stringify(body.error.details.violations)).toContain('achievement');
+  });
+
+  it('refuses a credential that is none of our kinds', () =>
+    expectRefused(
+      issueVcApi({
+        credential: {
+          '@context': ['https://www.w3.org/2018/credentials/v1'],
+          type: ['VerifiableCredential', 'UniversityDegreeCredential'],
+          credentialSubject: { id: 'did:example:123', degree: { type: 'BachelorDegree' } },
+        },
+      }),
+      422,
+      'UNSUPPORTED_CREDENTIAL_KIND',
+    ));
+
+  // W3C VCDM 1.1 test suite negative inputs (../shared/vectors/vcdm11-suite-inputs, BSD-3-Clause),
+  // copied under test/fixtures/vcdm11-bad with their source noted there.
+  const fixtures = fileURLToPath(new URL('./fixtures/vcdm11-bad', import.meta.url));
+  it.each(readdirSync(fixtures).filter((f) => f.endsWith('.jsonld')))('refuses the W3C negative input %s with a 4xx', async (file) => {
+    const { id: _id, ...credential } = JSON.parse(readFileSync(path.join(fixtures, file), 'utf8'));
+    const before = await storedCredentials();
+    const response = await issueVcApi({ credential });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    expect(response.body.error.code).toMatch(/^[A-Z_]+$/);
+    expect(await storedCredentials()).toBe(before);
+  });
+});

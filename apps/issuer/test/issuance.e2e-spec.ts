@@ -1,0 +1,76 @@
+import { CREDENTIAL_KINDS, type CredentialKind } from '#schemas';
+import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
+import { postJson, startTestStack, type TestInstitution, type TestStack } from '../../../test/stack.js';
+
+let stack: TestStack;
+let institution: TestInstitution;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  institution = await stack.createInstitution('Example University');
+});
+
+afterAll(() => stack.close());
+
+function issue(kind: CredentialKind, apiKey = institution.apiKey) {
+  return postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS[kind], { Authorization: `Bearer ${apiKey}` });
+}
+
+describe.each(CREDENTIAL_KINDS)('a %s credential', (kind) => {
+  it('is issued over HTTP from plain facts, signed by the institution, and verified by the verifier over HTTP', async () => {
+    const issued = await issue(kind);
+    expect(issued.status).toBe(201);
+    expect(issued.body.kind).toBe(kind);
+    expect(issued.body.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+    const vc = issued.body.verifiableCredential;
+    expect(vc.id).toBe(issued.body.id);
+    expect(vc.issuer.id).toBe(institution.did);
+    expect(vc.proof.type).toBe('JwtProof2020');
+    expect(vc.proof.jwt.split('.')).toHaveLength(3);
+
+    const report = await postJson(`${stack.verifierUrl}/credentials/verify`, issued.body);
+    expect(report.status).toBe(200);
+    expect(report.body.checks).toEqual([
+      { check: 'format', status: 'valid' },
+      { check: 'signature', status: 'valid' },
+      { check: 'signed-payload', status: 'valid' },
+      { check: 'schema', status: 'valid' },
+      { check: 'validity-period', status: 'valid' },
+    ]);
+    expect(report.body.verdict).toBe('verified');
+    expect(report.body.credential).toMatchObject({ id: issued.body.id, issuer: institution.did });
+  });
+
+  it('verifies from the bare JWT too', async () => {
+    const issued = await issue(kind);
+    const report = await postJson(`${stack.verifierUrl}/credentials/verify`, { verifiableCredential: issued.body.verifiableCredential.proof.jwt });
+    expect(report.body.verdict).toBe('verified');
+  });
+});
+
+describe('the VC-API issue endpoint', () => {
+  it('signs a standard client\'s credential of one of our kinds and answers 201 {verifiableCredential}', async () => {
+    const fromFacts = await issue('course');
+    const { id: _id, issuer: _issuer, issuanceDate: _date, proof: _proof, ...credential } = fromFacts.body.verifiableCredential;
+    const issued = await postJson(`${stack.issuerUrl}/credentials/issue`, { credential: { ...credential, issuer: institution.did }, options: {} }, {
+      'X-API-Key': institution.apiKey,
+    });
+    expect(issued.status).toBe(201);
+    expect(Object.keys(issued.body)).toEqual(['verifiableCredential']);
+    expect(issued.body.verifiableCredential.id).not.toBe(fromFacts.body.id);
+    const report = await postJson(`${stack.verifierUrl}/credentials/verify`, issued.body);
+    expect(report.body.verdict).toBe('verified');
+  });
+});
+
+describe('listing and fetching', () => {
+  it('lists the institution\'s own credentials newest first and fetches one by id', async () => {
+    const issued = await issue('credit');
+    const headers = { Authorization: `Bearer ${institution.apiKey}` };
+    const list = (await (await fetch(`${stack.issuerUrl}/v1/credentials?limit=100`, { headers })).json()) as { id: string; kind: string }[];
+    expect(list[0]).toMatchObject({ id: issued.body.id, kind: 'credit', state: 'issued' });
+    const fetched = await fetch(`${stack.issuerUrl}/v1/credentials/${encodeURIComponent(issued.body.id)}`, { headers });
+    expect(fetched.status).toBe(200);
+    expect(((await fetched.json()) as { verifiableCredential: unknown }).verifiableCredential).toEqual(issued.body.verifiableCredential);
+  });
+});

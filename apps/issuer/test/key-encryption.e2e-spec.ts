@@ -1,0 +1,68 @@
+import { ConfigurationError } from '#service-kit';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createIssuerApp } from '../src/issuer.app.js';
+import { loadIssuerConfig } from '../src/issuer.config.js';
+import { StrictSecretBox } from '../src/identity/key-encryption.js';
+import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
+import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
+import { chainEnv, postJson, testIssuerConfig } from '../../../test/stack.js';
+
+let database: TestDatabase;
+const secret = randomBytes(32).toString('hex');
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+
+afterAll(() => database.drop());
+
+async function storedPrivateKeys(): Promise<string[]> {
+  const db = new pg.Client({ connectionString: database.url });
+  await db.connect();
+  try {
+    return (await db.query('SELECT "privateKeyHex" AS k FROM "private-key"')).rows.map((row) => row.k as string);
+  } finally {
+    await db.end();
+  }
+}
+
+it('stores institutions\' signing keys encrypted, and decrypts them with the same secret', async () => {
+  const config = testIssuerConfig(database.url, { KEY_ENCRYPTION_SECRET: secret });
+  const app = await createIssuerApp(config);
+  await app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${app.getHttpServer().address().port}`;
+  const created = await postJson(`${url}/v1/admin/institutions`, { name: 'Keyed', url: 'https://keyed.example' }, { Authorization: `Bearer ${config.adminToken}` });
+  expect(created.status).toBe(201);
+  await app.close();
+
+  const [ciphertext] = await storedPrivateKeys();
+  const plain = await new StrictSecretBox(secret).decrypt(ciphertext);
+  expect(plain).toMatch(/^[0-9a-f]{64}$/);
+  expect(ciphertext).not.toContain(plain);
+});
+
+it('refuses to start with a different secret: a clear error, not an empty key', async () => {
+  const wrong = testIssuerConfig(database.url, { KEY_ENCRYPTION_SECRET: randomBytes(32).toString('hex') });
+  await expect(createIssuerApp(wrong)).rejects.toMatchObject({ code: 'KEY_DECRYPTION_FAILED' });
+});
+
+it('refuses to start without a secret, or with a malformed one', () => {
+  const env = { ...chainEnv(), DATABASE_URL: database.url, ADMIN_TOKEN: 'a'.repeat(32) };
+  expect(() => loadIssuerConfig(env)).toThrow(ConfigurationError);
+  expect(() => loadIssuerConfig(env)).toThrow(/KEY_ENCRYPTION_SECRET is required/);
+  expect(() => loadIssuerConfig({ ...env, KEY_ENCRYPTION_SECRET: 'not-hex' })).toThrow(/KEY_ENCRYPTION_SECRET must be 64 hex characters/);
+});
+
+it('starts again with the right secret and signs with the stored key', async () => {
+  const config = testIssuerConfig(database.url, { KEY_ENCRYPTION_SECRET: secret });
+  const app = await createIssuerApp(config);
+  await app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${app.getHttpServer().address().port}`;
+  const admin = { Authorization: `Bearer ${config.adminToken}` };
+  const [institution] = (await (await fetch(`${url}/v1/admin/institutions`, { headers: admin })).json()) as { id: string }[];
+  const key = await postJson(`${url}/v1/admin/institutions/${institution.id}/api-keys`, {}, admin);
+  const issued = await postJson(`${url}/v1/credentials`, EXAMPLE_FACTS.course, { Authorization: `Bearer ${key.body.apiKey}` });
+  expect(issued.status).toBe(201);
+  await app.close();
+});

@@ -1,0 +1,41 @@
+import { verifyJWT } from 'did-jwt';
+import type { DIDResolutionResult, Resolvable } from 'did-resolver';
+import { type CheckOutcome, type CredentialCheck, failedToCheck, invalid, type ParsedCredential, valid } from '../check.js';
+
+/** did:ethr keys are secp256k1; nothing else is accepted, `none` least of all. */
+export const ACCEPTED_ALGORITHMS = ['ES256K', 'ES256K-R'];
+
+/** Verifies the JWT's signature against the issuer's DID document, resolved on the chain. */
+export class SignatureCheck implements CredentialCheck {
+  readonly name = 'signature';
+
+  constructor(private readonly resolver: Resolvable) {}
+
+  async run(credential: ParsedCredential): Promise<CheckOutcome> {
+    const { alg } = credential.header;
+    if (typeof alg !== 'string' || !ACCEPTED_ALGORITHMS.includes(alg)) {
+      return invalid('SIGNATURE_ALGORITHM_NOT_ACCEPTED', `The JWT algorithm ${JSON.stringify(alg)} is not accepted (${ACCEPTED_ALGORITHMS.join(', ')}).`);
+    }
+    const issuer = credential.payload.iss as string;
+    let resolution: DIDResolutionResult;
+    try {
+      resolution = await this.resolver.resolve(issuer);
+    } catch (error) {
+      return failedToCheck('ISSUER_DID_UNAVAILABLE', `The issuer's DID could not be resolved right now: ${(error as Error).message}`);
+    }
+    if (resolution.didResolutionMetadata.error || !resolution.didDocument) {
+      return invalid('ISSUER_DID_UNRESOLVABLE', `The issuer DID ${issuer} does not resolve (${resolution.didResolutionMetadata.error ?? 'no document'}).`);
+    }
+    try {
+      // Validity periods are their own check; here only the signature and its key are judged.
+      await verifyJWT(credential.jwt, {
+        resolver: { resolve: async () => resolution },
+        proofPurpose: 'assertionMethod',
+        policies: { nbf: false, iat: false, exp: false, aud: false },
+      });
+      return valid();
+    } catch (error) {
+      return invalid('SIGNATURE_INVALID', `The signature does not verify against ${issuer}: ${(error as Error).message}`);
+    }
+  }
+}

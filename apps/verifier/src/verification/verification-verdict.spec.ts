@@ -1,0 +1,36 @@
+import type { CheckResult, CheckStatus } from './check.js';
+import { verdictOf } from './verification-verdict.js';
+
+const REQUIRED = ['format', 'signature', 'signed-payload', 'schema', 'validity-period'];
+
+function results(statuses: Record<string, CheckStatus>): CheckResult[] {
+  return Object.entries(statuses).map(([check, status]) => ({ check, status }));
+}
+
+function allValid(): Record<string, CheckStatus> {
+  return Object.fromEntries(REQUIRED.map((name) => [name, 'valid' as CheckStatus]));
+}
+
+describe('verdictOf', () => {
+  it('is verified when every required check passed', () => {
+    expect(verdictOf(results(allValid()))).toBe('verified');
+  });
+
+  it('fails on any invalid check, even when another could not run', () => {
+    expect(verdictOf(results({ ...allValid(), schema: 'invalid', signature: 'error' }))).toBe('failed');
+  });
+
+  it('is indeterminate when a check could not run', () => {
+    expect(verdictOf(results({ ...allValid(), signature: 'error' }))).toBe('indeterminate');
+  });
+
+  it.each(REQUIRED)('is never verified by default: %s skipped or missing leaves it indeterminate', (name) => {
+    expect(verdictOf(results({ ...allValid(), [name]: 'skipped' }))).toBe('indeterminate');
+    const { [name]: _left, ...rest } = allValid();
+    expect(verdictOf(results(rest))).toBe('indeterminate');
+  });
+
+  it('is indeterminate for an empty report', () => {
+    expect(verdictOf([])).toBe('indeterminate');
+  });
+});

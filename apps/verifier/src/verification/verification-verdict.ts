@@ -1,0 +1,18 @@
+import type { CheckResult } from './check.js';
+
+export type Verdict = 'verified' | 'failed' | 'indeterminate';
+
+/** Checks that must have passed, not merely not failed, before anything is called verified. */
+const REQUIRED_CHECKS = ['format', 'signature', 'signed-payload', 'schema', 'validity-period'];
+
+/**
+ * Any invalid check fails the credential; otherwise any check that could not run makes it
+ * indeterminate; it is verified only when every required check actually passed. Never verified by
+ * default.
+ */
+export function verdictOf(results: CheckResult[]): Verdict {
+  if (results.some((r) => r.status === 'invalid')) return 'failed';
+  if (results.some((r) => r.status === 'error')) return 'indeterminate';
+  const passed = new Set(results.filter((r) => r.status === 'valid').map((r) => r.check));
+  return REQUIRED_CHECKS.every((name) => passed.has(name)) ? 'verified' : 'indeterminate';
+}

@@ -1,0 +1,16 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ValidBody } from '#service-kit';
+import { type VerifyCredentialRequest, verifyCredentialBody } from './verification.dto.js';
+import { type VerificationReport, VerificationService } from './verification.service.js';
+
+/** W3C VC-API verification. A credential that fails is still a 200: the report says why. */
+@Controller('credentials')
+export class VerificationController {
+  constructor(private readonly verification: VerificationService) {}
+
+  @Post('verify')
+  @HttpCode(200)
+  verify(@Body(new ValidBody(verifyCredentialBody)) body: VerifyCredentialRequest): Promise<VerificationReport> {
+    return this.verification.verifyCredential(body.verifiableCredential);
+  }
+}

@@ -1,0 +1,29 @@
+import { Module } from '@nestjs/common';
+import { createEthrResolver } from '#identity';
+import { VERIFIER_CONFIG, type VerifierConfig } from '../verifier.config.js';
+import type { CredentialCheck } from './check.js';
+import { SchemaCheck } from './checks/schema.check.js';
+import { SignatureCheck } from './checks/signature.check.js';
+import { SignedPayloadCheck } from './checks/signed-payload.check.js';
+import { ValidityPeriodCheck } from './checks/validity-period.check.js';
+import { VerificationController } from './verification.controller.js';
+import { CREDENTIAL_CHECKS, VerificationService } from './verification.service.js';
+
+@Module({
+  controllers: [VerificationController],
+  providers: [
+    {
+      provide: CREDENTIAL_CHECKS,
+      inject: [VERIFIER_CONFIG],
+      // The order is the report's order.
+      useFactory: (config: VerifierConfig): CredentialCheck[] => [
+        new SignatureCheck(createEthrResolver(config.chain)),
+        new SignedPayloadCheck(),
+        new SchemaCheck(),
+        new ValidityPeriodCheck(config.clockSkewSeconds),
+      ],
+    },
+    VerificationService,
+  ],
+})
+export class VerificationModule {}

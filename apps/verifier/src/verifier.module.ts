@@ -1,0 +1,18 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { HealthController } from '#service-kit';
+import { VerificationModule } from './verification/verification.module.js';
+import { VERIFIER_CONFIG, type VerifierConfig } from './verifier.config.js';
+
+@Global()
+@Module({})
+export class VerifierModule {
+  static forRoot(config: VerifierConfig): DynamicModule {
+    return {
+      module: VerifierModule,
+      imports: [VerificationModule],
+      controllers: [HealthController],
+      providers: [{ provide: VERIFIER_CONFIG, useValue: config }],
+      exports: [VERIFIER_CONFIG],
+    };
+  }
+}

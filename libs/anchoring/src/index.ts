@@ -1,0 +1,1 @@
+export { deployDidRegistry, ensureDidRegistry, isDeployed } from './chain/did-registry.js';

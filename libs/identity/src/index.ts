@@ -1,0 +1,1 @@
+export { type EthrNetwork, readEthrNetwork, ethrNetworkName, createEthrResolver } from './ethr-network.js';

@@ -1,0 +1,49 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/** The learner: a DID when the wallet is known, otherwise an email or a student number. */
+export type Learner = { did: string } | { email: string } | { studentNumber: string };
+
+/** Open Badges 3.0 IdentityObject, always hashed: no email or student number is ever written in clear. */
+export interface IdentityObject {
+  type: 'IdentityObject';
+  identityType: 'emailAddress' | 'sisSourcedId';
+  hashed: true;
+  identityHash: string;
+  salt: string;
+}
+
+export const learnerSchema = {
+  oneOf: [
+    {
+      type: 'object',
+      properties: { did: { type: 'string', pattern: '^did:[a-z0-9]+:\\S+$', maxLength: 512 } },
+      required: ['did'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: { email: { type: 'string', format: 'email', maxLength: 320 } },
+      required: ['email'],
+      additionalProperties: false,
+    },
+    {
+      type: 'object',
+      properties: { studentNumber: { type: 'string', minLength: 1, maxLength: 100 } },
+      required: ['studentNumber'],
+      additionalProperties: false,
+    },
+  ],
+} as const;
+
+/**
+ * The credentialSubject fields that name the learner: `id` for a DID, else a salted SHA-256
+ * (`sha256$` + hex of sha256(value + salt), as Open Badges 3.0 defines it). Emails are trimmed and
+ * lower-cased first so the learner can later prove the same address.
+ */
+export function learnerSubject(learner: Learner, salt = randomBytes(16).toString('hex')): { id: string } | { identifier: IdentityObject[] } {
+  if ('did' in learner) return { id: learner.did };
+  const [identityType, value] =
+    'email' in learner ? (['emailAddress', learner.email.trim().toLowerCase()] as const) : (['sisSourcedId', learner.studentNumber.trim()] as const);
+  const identityHash = `sha256$${createHash('sha256').update(value + salt).digest('hex')}`;
+  return { identifier: [{ type: 'IdentityObject', identityType, hashed: true, identityHash, salt }] };
+}

@@ -1,0 +1,67 @@
+import { DomainError } from './domain-error.js';
+
+/** A configuration that cannot start the service; raised once, at start-up, listing every problem. */
+export class ConfigurationError extends DomainError {
+  constructor(readonly problems: string[]) {
+    super('invalid_input', 'INVALID_CONFIGURATION', `Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+export type Environment = Record<string, string | undefined>;
+
+/**
+ * Reads environment variables into typed values, collecting every problem instead of stopping at
+ * the first, so an operator fixes the whole configuration in one go.
+ */
+export class ConfigReader {
+  private readonly problems: string[] = [];
+
+  constructor(private readonly env: Environment) {}
+
+  string(name: string, fallback?: string): string {
+    const value = this.env[name]?.trim() || fallback;
+    if (value === undefined) this.problems.push(`${name} is required`);
+    return value ?? '';
+  }
+
+  optionalString(name: string): string | undefined {
+    return this.env[name]?.trim() || undefined;
+  }
+
+  integer(name: string, fallback: number, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}): number {
+    const raw = this.env[name]?.trim();
+    if (!raw) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.problems.push(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  }
+
+  url(name: string, fallback?: string): string {
+    const value = this.string(name, fallback);
+    if (value && !URL.canParse(value)) this.problems.push(`${name} must be a URL, got "${value}"`);
+    return value;
+  }
+
+  matching(name: string, pattern: RegExp, description: string): string {
+    const value = this.string(name);
+    if (value && !pattern.test(value)) this.problems.push(`${name} must be ${description}`);
+    return value;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const value = this.env[name]?.trim() || fallback;
+    if (!allowed.includes(value as T)) {
+      this.problems.push(`${name} must be one of ${allowed.join(', ')}, got "${value}"`);
+      return fallback;
+    }
+    return value as T;
+  }
+
+  /** Throws a ConfigurationError listing every problem found so far. */
+  done(): void {
+    if (this.problems.length > 0) throw new ConfigurationError(this.problems);
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * What kind of failure a domain error is. Features say what went wrong in their own words; the one
+ * filter in this library turns the kind into an HTTP status.
+ */
+export type DomainErrorKind =
+  | 'invalid_input'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'unprocessable'
+  | 'too_large'
+  | 'unavailable';
+
+/**
+ * Base of every feature's error class. `code` is public API: stable, upper snake case, added and
+ * never renamed. `details` carries machine-readable specifics (for example schema violations).
+ */
+export abstract class DomainError extends Error {
+  protected constructor(
+    readonly kind: DomainErrorKind,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}

@@ -1,0 +1,58 @@
+import { DynamicModule, INestApplication, Logger, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DomainErrorFilter } from './domain-error.filter.js';
+import { DomainError } from './domain-error.js';
+
+export interface HttpAppOptions {
+  /** Largest accepted JSON body, in bytes. */
+  maxBodyBytes: number;
+  logLevels: LogLevel[];
+}
+
+/**
+ * Creates and initialises a Nest HTTP application with the conventions every app here shares: JSON
+ * bodies only up to a limit, one error filter, no `X-Powered-By`. Initialising runs every module's
+ * start-up checks, so a misconfigured service fails here, before it listens.
+ */
+export async function createHttpApp(module: DynamicModule, options: HttpAppOptions): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, {
+    bodyParser: false,
+    logger: options.logLevels,
+  });
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: options.maxBodyBytes, type: ['application/json', 'application/*+json'] });
+  app.useGlobalFilters(new DomainErrorFilter());
+  try {
+    await app.init();
+  } catch (error) {
+    // Release what did start (the database pool) before reporting why the rest could not.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
+  return app;
+}
+
+/** Log levels from a single threshold name, as operators set it. */
+export function logLevelsFrom(threshold: 'error' | 'warn' | 'log' | 'debug'): LogLevel[] {
+  const order: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+  return order.slice(0, order.indexOf(threshold) + 1);
+}
+
+/**
+ * Starts a service and logs where it listens. A start-up that fails for a reason an operator can
+ * fix (configuration, a wrong key secret) prints that reason alone and exits 1; anything else
+ * prints its stack.
+ */
+export async function runService(name: string, start: () => Promise<INestApplication>): Promise<void> {
+  const logger = new Logger(name);
+  try {
+    const app = await start();
+    // Standalone, the service owns the process: SIGTERM and Ctrl-C close pools cleanly.
+    app.enableShutdownHooks();
+    logger.log(`Listening on ${await app.getUrl()}`);
+  } catch (error) {
+    logger.fatal(error instanceof DomainError ? `${error.code}: ${error.message}` : error instanceof Error ? error.stack : String(error));
+    process.exit(1);
+  }
+}

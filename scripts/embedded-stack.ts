@@ -1,0 +1,146 @@
+import type { INestApplication } from '@nestjs/common';
+import { ensureDidRegistry } from '#anchoring';
+import { LOCAL_CHAIN_FUNDED_KEYS, type LocalChain, startEmbeddedPostgres, startLocalChain, type EmbeddedDatabase } from '#local-stack';
+import { ethers } from 'ethers';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createIssuerApp } from '../apps/issuer/src/issuer.app.js';
+import { loadIssuerConfig } from '../apps/issuer/src/issuer.config.js';
+import { createVerifierApp } from '../apps/verifier/src/verifier.app.js';
+import { loadVerifierConfig } from '../apps/verifier/src/verifier.config.js';
+import type { EmbeddedConfig } from './embedded.config.js';
+
+/** Secrets the embedded default generates once and keeps in its data folder (development only). */
+interface LocalSecrets {
+  keyEncryptionSecret: string;
+  adminToken: string;
+}
+
+/** The demo institution created on first run, with its API key, kept so every start can print it. */
+export interface DemoInstitution {
+  id: string;
+  did: string;
+  apiKey: string;
+}
+
+export interface EmbeddedStack {
+  chainRpcUrl: string;
+  issuerUrl: string;
+  verifierUrl: string;
+  adminToken: string;
+  demo: DemoInstitution;
+  stop(): Promise<void>;
+}
+
+/**
+ * Brings everything up in order: the chain (state kept in the data folder), the DID registry
+ * (deployed on first run), Postgres (DATABASE_URL or embedded), the issuer (which migrates), the
+ * verifier, and the demo institution. Stops whatever it started, in reverse, on failure or stop().
+ */
+export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: string) => void): Promise<EmbeddedStack> {
+  const stoppers: (() => Promise<unknown>)[] = [];
+  const stop = async () => {
+    for (const stopOne of stoppers.reverse()) await stopOne().catch((error: Error) => log(`stop failed: ${error.message}`));
+  };
+  try {
+    mkdirSync(config.dataDir, { recursive: true });
+    const secrets = readOrCreate<LocalSecrets>(path.join(config.dataDir, 'secrets.json'), () => ({
+      keyEncryptionSecret: randomBytes(32).toString('hex'),
+      adminToken: randomBytes(24).toString('base64url'),
+    }));
+
+    const chain = await startLocalChain({ port: config.chainPort, stateFile: path.join(config.dataDir, 'chain', 'state.json') });
+    stoppers.push(() => chain.stop());
+    const didRegistry = await deployOnce(chain, path.join(config.dataDir, 'chain', 'deployment.json'), log);
+
+    const database = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres') });
+    if (database) stoppers.push(() => database.stop());
+    const databaseUrl = config.databaseUrl ?? (database as EmbeddedDatabase).url;
+    log(database ? 'Postgres: embedded, data in ' + path.join(config.dataDir, 'postgres') : 'Postgres: DATABASE_URL');
+
+    const shared = {
+      CHAIN_RPC_URL: chain.rpcUrl,
+      CHAIN_ID: String(chain.chainId),
+      DID_REGISTRY_ADDRESS: didRegistry,
+      LOG_LEVEL: config.logLevel,
+    };
+    const issuer = await listen(
+      await createIssuerApp(
+        loadIssuerConfig({
+          ...shared,
+          ISSUER_HOST: config.host,
+          ISSUER_PORT: String(config.issuerPort),
+          DATABASE_URL: databaseUrl,
+          KEY_ENCRYPTION_SECRET: secrets.keyEncryptionSecret,
+          ADMIN_TOKEN: secrets.adminToken,
+        }),
+      ),
+      config.host,
+      config.issuerPort,
+    );
+    stoppers.push(() => issuer.app.close());
+    const verifier = await listen(
+      await createVerifierApp(loadVerifierConfig({ ...shared, VERIFIER_HOST: config.host, VERIFIER_PORT: String(config.verifierPort) })),
+      config.host,
+      config.verifierPort,
+    );
+    stoppers.push(() => verifier.app.close());
+
+    const demo = await demoInstitution(path.join(config.dataDir, 'demo-institution.json'), issuer.url, secrets.adminToken);
+    return { chainRpcUrl: chain.rpcUrl, issuerUrl: issuer.url, verifierUrl: verifier.url, adminToken: secrets.adminToken, demo, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function listen(app: INestApplication, host: string, port: number): Promise<{ app: INestApplication; url: string }> {
+  await app.listen(port, host);
+  const address = app.getHttpServer().address() as { port: number };
+  return { app, url: `http://${host}:${address.port}` };
+}
+
+/** The chain keeps its state in the data folder, so the registry is deployed once and reused. */
+async function deployOnce(chain: LocalChain, recordFile: string, log: (line: string) => void): Promise<string> {
+  const provider = new ethers.JsonRpcProvider(chain.rpcUrl, chain.chainId, { staticNetwork: true });
+  try {
+    const known = existsSync(recordFile) ? (JSON.parse(readFileSync(recordFile, 'utf8')) as { didRegistry: string }).didRegistry : undefined;
+    const deployer = new ethers.Wallet(LOCAL_CHAIN_FUNDED_KEYS[0], provider);
+    const { address, deployed } = await ensureDidRegistry(provider, deployer, known);
+    if (deployed) {
+      writeFileSync(recordFile, JSON.stringify({ didRegistry: address }, null, 2));
+      log(`DID registry deployed at ${address}`);
+    }
+    return address;
+  } finally {
+    provider.destroy();
+  }
+}
+
+/** Created through the admin API on first run, like any institution; read back afterwards. */
+async function demoInstitution(recordFile: string, issuerUrl: string, adminToken: string): Promise<DemoInstitution> {
+  if (existsSync(recordFile)) return JSON.parse(readFileSync(recordFile, 'utf8')) as DemoInstitution;
+  const admin = { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' };
+  const institution = await postJson<{ id: string; did: string }>(`${issuerUrl}/v1/admin/institutions`, admin, {
+    name: 'Demo University',
+    url: 'https://demo-university.example',
+  });
+  const { apiKey } = await postJson<{ apiKey: string }>(`${issuerUrl}/v1/admin/institutions/${institution.id}/api-keys`, admin, { label: 'demo' });
+  const demo = { id: institution.id, did: institution.did, apiKey };
+  writeFileSync(recordFile, JSON.stringify(demo, null, 2), { mode: 0o600 });
+  return demo;
+}
+
+async function postJson<T>(url: string, headers: Record<string, string>, body: unknown): Promise<T> {
+  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
+  if (!response.ok) throw new Error(`POST ${url} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+function readOrCreate<T>(file: string, create: () => T): T {
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as T;
+  const value = create();
+  writeFileSync(file, JSON.stringify(value, null, 2), { mode: 0o600 });
+  return value;
+}

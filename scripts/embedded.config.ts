@@ -1,0 +1,29 @@
+import { ConfigReader, type Environment } from '#service-kit';
+import path from 'node:path';
+
+/** What `npm start` needs to bring the whole service up on one machine with nothing installed. */
+export interface EmbeddedConfig {
+  dataDir: string;
+  /** An existing Postgres to use instead of the embedded one. */
+  databaseUrl?: string;
+  host: string;
+  issuerPort: number;
+  verifierPort: number;
+  chainPort: number;
+  logLevel: 'error' | 'warn' | 'log' | 'debug';
+}
+
+export function loadEmbeddedConfig(env: Environment = process.env): EmbeddedConfig {
+  const read = new ConfigReader(env);
+  const config: EmbeddedConfig = {
+    dataDir: path.resolve(read.string('DATA_DIR', '.data')),
+    databaseUrl: read.optionalString('DATABASE_URL'),
+    host: read.string('HOST', '127.0.0.1'),
+    issuerPort: read.integer('ISSUER_PORT', 3000, { max: 65535 }),
+    verifierPort: read.integer('VERIFIER_PORT', 3001, { max: 65535 }),
+    chainPort: read.integer('CHAIN_PORT', 8545, { max: 65535 }),
+    logLevel: read.oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),
+  };
+  read.done();
+  return config;
+}

@@ -1,0 +1,91 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { postJson } from '../test/stack.js';
+import { EXAMPLE_FACTS } from './example-facts.js';
+
+// `npm test` builds first; this runs the built launcher exactly as `npm start` does.
+const LAUNCHER = fileURLToPath(new URL('../dist/scripts/start-embedded.js', import.meta.url));
+
+interface Started {
+  child: ChildProcess;
+  issuerUrl: string;
+  verifierUrl: string;
+  apiKey: string;
+  output: () => string;
+}
+
+/** Starts the embedded default in a data folder, with free ports and no DATABASE_URL, and reads its banner. */
+function start(dataDir: string): Promise<Started> {
+  const { DATABASE_URL: _embeddedInstead, ...inherited } = process.env;
+  const env = { ...inherited, DATA_DIR: dataDir, ISSUER_PORT: '0', VERIFIER_PORT: '0', CHAIN_PORT: '0', LOG_LEVEL: 'warn' };
+  const child = spawn(process.execPath, [LAUNCHER], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm start did not come up:\n${output}`)), 90_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const issuer = /Issuer\s+(http\S+)/.exec(output);
+      const verifier = /Verifier\s+(http\S+)/.exec(output);
+      const apiKey = /API key\s+(lc_\S+)/.exec(output);
+      if (issuer && verifier && apiKey && output.includes('Ctrl-C')) {
+        clearTimeout(timer);
+        resolve({ child, issuerUrl: issuer[1], verifierUrl: verifier[1], apiKey: apiKey[1], output: () => output });
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+/** Ctrl-C, then wait for the launcher to exit (130, as for any interrupted program); its children are checked by their ports. */
+function interrupt(started: Started): Promise<number | null> {
+  return new Promise((resolve) => {
+    started.child.removeAllListeners('exit');
+    started.child.on('exit', (code) => resolve(code));
+    started.child.kill('SIGINT');
+  });
+}
+
+async function answers(url: string): Promise<boolean> {
+  return fetch(url, { signal: AbortSignal.timeout(2000) }).then(
+    () => true,
+    () => false,
+  );
+}
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lc-embedded-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+it('comes up from an empty data folder, issues and verifies, stops on Ctrl-C, and keeps everything across a restart', async () => {
+  const first = await start(dataDir);
+  const issued = await postJson(`${first.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.course, { Authorization: `Bearer ${first.apiKey}` });
+  expect(issued.status).toBe(201);
+  expect((await postJson(`${first.verifierUrl}/credentials/verify`, issued.body)).body.verdict).toBe('verified');
+  const chainUrl = /Chain\s+(http\S+)/.exec(first.output())![1];
+
+  expect(await interrupt(first)).toBe(130);
+  expect(await answers(`${first.issuerUrl}/health`)).toBe(false);
+  expect(await answers(chainUrl)).toBe(false);
+
+  const second = await start(dataDir);
+  try {
+    expect(second.apiKey).toBe(first.apiKey);
+    const report = await postJson(`${second.verifierUrl}/credentials/verify`, issued.body);
+    expect(report.body.verdict).toBe('verified');
+    const fetched = await fetch(`${second.issuerUrl}/v1/credentials/${encodeURIComponent(issued.body.id)}`, {
+      headers: { Authorization: `Bearer ${second.apiKey}` },
+    });
+    expect(fetched.status).toBe(200);
+    const again = await postJson(`${second.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.credit, { Authorization: `Bearer ${second.apiKey}` });
+    expect((await postJson(`${second.verifierUrl}/credentials/verify`, again.body)).body.verdict).toBe('verified');
+  } finally {
+    expect(await interrupt(second)).toBe(130);
+  }
+}, 240_000);

@@ -1,0 +1,22 @@
+import { createDatabase, dropDatabase } from '#local-stack';
+import { randomBytes } from 'node:crypto';
+import { testEnvironment } from './test-environment.js';
+
+export function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A database of its own for one test file, cloned from the migrated template. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const { postgresServerUrl, templateDatabase } = testEnvironment();
+  const name = `lc_test_${randomBytes(6).toString('hex')}`;
+  await createDatabase(postgresServerUrl, name, { template: templateDatabase });
+  return { url: databaseUrl(postgresServerUrl, name), drop: () => dropDatabase(postgresServerUrl, name) };
+}

@@ -1,0 +1,90 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { createIssuerApp } from '../apps/issuer/src/issuer.app.js';
+import { type IssuerConfig, loadIssuerConfig } from '../apps/issuer/src/issuer.config.js';
+import { createVerifierApp } from '../apps/verifier/src/verifier.app.js';
+import { loadVerifierConfig } from '../apps/verifier/src/verifier.config.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+import { testEnvironment } from './test-environment.js';
+
+export interface TestInstitution {
+  id: string;
+  did: string;
+  apiKey: string;
+}
+
+export interface TestStack {
+  issuerUrl: string;
+  verifierUrl: string;
+  adminToken: string;
+  database: TestDatabase;
+  issuerConfig: IssuerConfig;
+  createInstitution(name?: string): Promise<TestInstitution>;
+  close(): Promise<void>;
+}
+
+export function chainEnv(): Record<string, string> {
+  const env = testEnvironment();
+  return { CHAIN_RPC_URL: env.chainRpcUrl, CHAIN_ID: String(env.chainId), DID_REGISTRY_ADDRESS: env.didRegistry, LOG_LEVEL: 'error' };
+}
+
+/** Issuer config for a test database, with fresh secrets unless given. */
+export function testIssuerConfig(databaseUrl: string, overrides: Record<string, string> = {}): IssuerConfig {
+  return loadIssuerConfig({
+    ...chainEnv(),
+    ISSUER_PORT: '0',
+    DATABASE_URL: databaseUrl,
+    KEY_ENCRYPTION_SECRET: randomBytes(32).toString('hex'),
+    ADMIN_TOKEN: randomBytes(24).toString('base64url'),
+    ...overrides,
+  });
+}
+
+async function listening(app: INestApplication): Promise<string> {
+  await app.listen(0, '127.0.0.1');
+  return `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+}
+
+/** The issuer and the verifier over real HTTP, on a database of this file's own and the run's chain. */
+export async function startTestStack(): Promise<TestStack> {
+  const database = await createTestDatabase();
+  const issuerConfig = testIssuerConfig(database.url);
+  const issuer = await createIssuerApp(issuerConfig);
+  const verifier = await createVerifierApp(loadVerifierConfig({ ...chainEnv(), VERIFIER_PORT: '0' }));
+  const issuerUrl = await listening(issuer);
+  const verifierUrl = await listening(verifier);
+  const admin = { Authorization: `Bearer ${issuerConfig.adminToken}`, 'Content-Type': 'application/json' };
+  return {
+    issuerUrl,
+    verifierUrl,
+    adminToken: issuerConfig.adminToken,
+    database,
+    issuerConfig,
+    async createInstitution(name = 'Test University') {
+      const institution = (await (
+        await fetch(`${issuerUrl}/v1/admin/institutions`, { method: 'POST', headers: admin, body: JSON.stringify({ name, url: 'https://test.example' }) })
+      ).json()) as { id: string; did: string };
+      const { apiKey } = (await (
+        await fetch(`${issuerUrl}/v1/admin/institutions/${institution.id}/api-keys`, { method: 'POST', headers: admin, body: '{}' })
+      ).json()) as { apiKey: string };
+      return { id: institution.id, did: institution.did, apiKey };
+    },
+    async close() {
+      await issuer.close();
+      await verifier.close();
+      await database.drop();
+    },
+  };
+}
+
+/** POST JSON and return status and parsed body. */
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
