@@ -1,6 +1,7 @@
 import type { ConfigReader } from '#service-kit';
 import { getResolver } from 'ethr-did-resolver';
 import { Resolver } from 'did-resolver';
+import { FetchRequest, JsonRpcProvider, Network } from 'ethers';
 
 /** The one EVM chain whose ERC-1056 registry anchors our issuers' did:ethr identifiers. */
 export interface EthrNetwork {
@@ -26,6 +27,19 @@ export function ethrNetworkName(network: EthrNetwork): string {
   return `0x${network.chainId.toString(16)}`;
 }
 
+/** How long one chain request may take before the caller reports the chain unreachable. */
+const RPC_TIMEOUT_MS = 5000;
+
+/**
+ * A provider pinned to the configured chain id: no network detection, which would otherwise retry
+ * forever against an unreachable node, and a bounded time per request.
+ */
+export function createChainProvider(network: EthrNetwork): JsonRpcProvider {
+  const request = new FetchRequest(network.rpcUrl);
+  request.timeout = RPC_TIMEOUT_MS;
+  return new JsonRpcProvider(request, network.chainId, { staticNetwork: Network.from(network.chainId) });
+}
+
 /**
  * A DID resolver that knows only did:ethr on our chain: a DID naming any other network or method
  * does not resolve, so nothing a credential says can make us query another endpoint.
@@ -33,7 +47,16 @@ export function ethrNetworkName(network: EthrNetwork): string {
 export function createEthrResolver(network: EthrNetwork): Resolver {
   return new Resolver(
     getResolver({
-      networks: [{ name: ethrNetworkName(network), chainId: network.chainId, rpcUrl: network.rpcUrl, registry: network.didRegistry }],
+      networks: [
+        {
+          name: ethrNetworkName(network),
+          chainId: network.chainId,
+          // ethr-did-resolver's types name ethers' CommonJS declarations and ours the ESM ones: the
+          // same class at run time, two nominal types to TypeScript.
+          provider: createChainProvider(network) as never,
+          registry: network.didRegistry,
+        },
+      ],
     }),
     { cache: false },
   );

@@ -1,1 +1,1 @@
-export { type EthrNetwork, readEthrNetwork, ethrNetworkName, createEthrResolver } from './ethr-network.js';
+export { type EthrNetwork, readEthrNetwork, ethrNetworkName, createEthrResolver, createChainProvider } from './ethr-network.js';

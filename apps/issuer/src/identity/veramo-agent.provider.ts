@@ -7,7 +7,7 @@ import { EthrDIDProvider } from '@veramo/did-provider-ethr';
 import { DIDResolverPlugin } from '@veramo/did-resolver';
 import { KeyManager } from '@veramo/key-manager';
 import { KeyManagementSystem } from '@veramo/kms-local';
-import { createEthrResolver, type EthrNetwork, ethrNetworkName } from '#identity';
+import { createChainProvider, createEthrResolver, type EthrNetwork, ethrNetworkName } from '#identity';
 import type { DataSource } from 'typeorm';
 import { StrictSecretBox } from './key-encryption.js';
 
@@ -34,7 +34,7 @@ export function createIssuerAgent(dataSource: DataSource, network: EthrNetwork, 
           [DID_PROVIDER]: new EthrDIDProvider({
             defaultKms: KMS_NAME,
             networks: [
-              { name: ethrNetworkName(network), chainId: network.chainId, rpcUrl: network.rpcUrl, registry: network.didRegistry },
+              { name: ethrNetworkName(network), chainId: network.chainId, provider: createChainProvider(network), registry: network.didRegistry },
             ],
           }),
         },

@@ -2,6 +2,7 @@ import { normalizeCredential } from 'did-jwt-vc';
 import { type CheckOutcome, invalid, type ParsedCredential } from '../check.js';
 
 const JWT_PATTERN = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+const UNSIGNED_JWT = /\.$/;
 const ENVELOPE_PREFIXES = ['data:application/vc+jwt,', 'data:application/jwt,'];
 
 export type FormatResult = { parsed: ParsedCredential; outcome: CheckOutcome } | { parsed?: undefined; outcome: CheckOutcome };
@@ -14,6 +15,7 @@ export type FormatResult = { parsed: ParsedCredential; outcome: CheckOutcome } |
 export function checkFormat(input: unknown): FormatResult {
   const found = findJwt(input);
   if ('problem' in found) return { outcome: invalid('FORMAT_UNRECOGNISED', found.problem) };
+  if (UNSIGNED_JWT.test(found.jwt)) return { outcome: invalid('FORMAT_UNSIGNED_JWT', 'The JWT carries no signature (`alg: none` is never accepted).') };
   const decoded = decodeJwt(found.jwt);
   if ('problem' in decoded) return { outcome: invalid('FORMAT_MALFORMED_JWT', decoded.problem) };
   const vc = decoded.payload.vc;

@@ -1,0 +1,178 @@
+import { buildCredential } from '#schemas';
+import { createJWT, ES256KSigner, hexToBytes } from 'did-jwt';
+import { createVerifiableCredentialJwt, transformCredentialInput } from 'did-jwt-vc';
+import { Wallet } from 'ethers';
+import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
+import { postJson, startTestStack, type TestInstitution, type TestStack } from '../../../test/stack.js';
+
+let stack: TestStack;
+let institution: TestInstitution;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  institution = await stack.createInstitution();
+});
+
+afterAll(() => stack.close());
+
+const verify = (verifiableCredential: unknown) => postJson(`${stack.verifierUrl}/credentials/verify`, { verifiableCredential });
+
+async function issued(facts: object = EXAMPLE_FACTS.course): Promise<Record<string, any>> {
+  const response = await postJson(`${stack.issuerUrl}/v1/credentials`, facts, { Authorization: `Bearer ${institution.apiKey}` });
+  expect(response.status).toBe(201);
+  return response.body.verifiableCredential;
+}
+
+function statusOf(report: { checks: { check: string; status: string; reason?: { code: string } }[] }, check: string) {
+  const found = report.checks.find((c) => c.check === check);
+  return found && { status: found.status, code: found.reason?.code };
+}
+
+const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const decode = (segment: string) => JSON.parse(Buffer.from(segment, 'base64url').toString());
+
+/** A did:ethr of this chain controlled by a wallet we hold, to sign JWTs the issuer never would. */
+async function selfSigned(payload: Record<string, unknown>, wallet = Wallet.createRandom()): Promise<string> {
+  const did = `did:ethr:0x7a69:${wallet.address}`;
+  const credential = buildCredential(EXAMPLE_FACTS.course, {
+    id: 'urn:uuid:0b8e3c8e-3f7c-4d0a-9f7e-8f2f3c1d2e4a',
+    issuer: { id: did, name: 'Self', url: 'https://self.example' },
+    issuanceDate: '2026-01-01T00:00:00Z',
+  });
+  // The same encoding of a credential into JWT claims as Veramo's, then our own claims on top.
+  return createVerifiableCredentialJwt(
+    { ...transformCredentialInput(credential), nbf: Math.floor(Date.now() / 1000) - 60, ...payload },
+    { did, signer: ES256KSigner(hexToBytes(wallet.privateKey)), alg: 'ES256K' },
+  );
+}
+
+it('verifies a credential signed by a did:ethr that resolves on the chain', async () => {
+  const report = (await verify(await selfSigned({}))).body;
+  expect(report.verdict).toBe('verified');
+});
+
+describe('signature', () => {
+  it('fails a tampered payload', async () => {
+    const [header, payload, signature] = (await issued()).proof.jwt.split('.');
+    const claims = decode(payload);
+    claims.vc.credentialSubject.result[0].value = 'A+';
+    const report = (await verify(`${header}.${b64url(claims)}.${signature}`)).body;
+    expect(statusOf(report, 'signature')).toEqual({ status: 'invalid', code: 'SIGNATURE_INVALID' });
+    expect(report.verdict).toBe('failed');
+  });
+
+  it('fails a flipped signature', async () => {
+    const jwt: string = (await issued()).proof.jwt;
+    const signature = Buffer.from(jwt.split('.')[2], 'base64url');
+    signature[10] ^= 0x01;
+    const report = (await verify(jwt.split('.').slice(0, 2).join('.') + '.' + signature.toString('base64url'))).body;
+    expect(statusOf(report, 'signature')?.status).toBe('invalid');
+    expect(report.verdict).toBe('failed');
+  });
+
+  it('fails `alg: none`', async () => {
+    const [, payload] = (await issued()).proof.jwt.split('.');
+    const unsigned = (await verify(`${b64url({ alg: 'none', typ: 'JWT' })}.${payload}.`)).body;
+    expect(statusOf(unsigned, 'format')).toEqual({ status: 'invalid', code: 'FORMAT_UNSIGNED_JWT' });
+    expect(unsigned.verdict).toBe('failed');
+    const [, , signature] = (await issued()).proof.jwt.split('.');
+    const relabelled = (await verify(`${b64url({ alg: 'none', typ: 'JWT' })}.${payload}.${signature}`)).body;
+    expect(statusOf(relabelled, 'signature')).toEqual({ status: 'invalid', code: 'SIGNATURE_ALGORITHM_NOT_ACCEPTED' });
+  });
+
+  it('fails a JWT that names another institution as issuer than the key that signed it', async () => {
+    const other = await stack.createInstitution('Other University');
+    const jwt = await selfSigned({ iss: other.did });
+    // createJWT sets iss from its options; rewrite the payload's iss and keep the original signature.
+    const [header, payload, signature] = jwt.split('.');
+    const claims = { ...decode(payload), iss: other.did };
+    const report = (await verify(`${header}.${b64url(claims)}.${signature}`)).body;
+    expect(statusOf(report, 'signature')?.status).toBe('invalid');
+  });
+
+  it('fails an issuer DID of a network this verifier does not know', async () => {
+    const wallet = Wallet.createRandom();
+    const did = `did:ethr:0x1:${wallet.address}`;
+    const jwt = await createJWT({ vc: { '@context': [], type: [], credentialSubject: {} } }, { issuer: did, signer: ES256KSigner(hexToBytes(wallet.privateKey)) }, { alg: 'ES256K' });
+    const report = (await verify(jwt)).body;
+    expect(statusOf(report, 'signature')).toEqual({ status: 'invalid', code: 'ISSUER_DID_UNRESOLVABLE' });
+  });
+});
+
+describe('signed payload', () => {
+  it('fails an outer JSON that differs from the signed JWT', async () => {
+    const credential = await issued();
+    credential.credentialSubject.result[0].value = 'A+';
+    const report = (await verify(credential)).body;
+    expect(statusOf(report, 'signature')?.status).toBe('valid');
+    expect(statusOf(report, 'signed-payload')).toEqual({ status: 'invalid', code: 'OUTER_JSON_DIFFERS_FROM_SIGNED' });
+    expect(report.verdict).toBe('failed');
+  });
+});
+
+describe('validity period', () => {
+  it('fails an expired credential', async () => {
+    const report = (await verify(await issued({ ...EXAMPLE_FACTS.course, validUntil: '2026-01-01T00:00:00Z' }))).body;
+    expect(statusOf(report, 'validity-period')).toEqual({ status: 'invalid', code: 'CREDENTIAL_EXPIRED' });
+    expect(report.verdict).toBe('failed');
+  });
+
+  it('fails a credential that is not valid yet', async () => {
+    const report = (await verify(await selfSigned({ nbf: Math.floor(Date.now() / 1000) + 86_400 }))).body;
+    expect(statusOf(report, 'validity-period')).toEqual({ status: 'invalid', code: 'CREDENTIAL_NOT_YET_VALID' });
+  });
+});
+
+describe('schema', () => {
+  it('fails a validly signed credential that is none of our kinds', async () => {
+    const wallet = Wallet.createRandom();
+    const did = `did:ethr:0x7a69:${wallet.address}`;
+    const jwt = await createJWT(
+      { vc: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiableCredential'], credentialSubject: { id: 'did:example:1' } } },
+      { issuer: did, signer: ES256KSigner(hexToBytes(wallet.privateKey)) },
+      { alg: 'ES256K' },
+    );
+    const report = (await verify(jwt)).body;
+    expect(statusOf(report, 'signature')?.status).toBe('valid');
+    expect(statusOf(report, 'schema')).toEqual({ status: 'invalid', code: 'SCHEMA_UNKNOWN_KIND' });
+  });
+});
+
+describe('format and bad input', () => {
+  it.each([
+    ['a string that is not a JWT', 'hello'],
+    ['an object without a JWT proof', { '@context': [], type: ['VerifiableCredential'] }],
+    ['a JWT without a vc claim', `${b64url({ alg: 'ES256K' })}.${b64url({ iss: 'did:ethr:0x7a69:0x01' })}.AAAA`],
+  ])('reports %s as a failed format check', async (_name, input) => {
+    const report = (await verify(input)).body;
+    expect(report.checks).toHaveLength(1);
+    expect(report.checks[0]).toMatchObject({ check: 'format', status: 'invalid' });
+    expect(report.verdict).toBe('failed');
+  });
+
+  it('answers 400 to a body without verifiableCredential, and to malformed JSON', async () => {
+    const missing = await postJson(`${stack.verifierUrl}/credentials/verify`, { credential: {} });
+    expect([missing.status, missing.body.error.code]).toEqual([400, 'INVALID_REQUEST_BODY']);
+    const malformed = await postJson(`${stack.verifierUrl}/credentials/verify`, '{"verifiableCredential":');
+    expect([malformed.status, malformed.body.error.code]).toEqual([400, 'MALFORMED_JSON']);
+  });
+});
+
+describe('an unreachable chain', () => {
+  it('makes the signature check an error and the verdict indeterminate, never verified', async () => {
+    const { createVerifierApp } = await import('../src/verifier.app.js');
+    const { loadVerifierConfig } = await import('../src/verifier.config.js');
+    const { chainEnv } = await import('../../../test/stack.js');
+    // Port 9 (discard) on loopback: nothing answers there.
+    const app = await createVerifierApp(loadVerifierConfig({ ...chainEnv(), CHAIN_RPC_URL: 'http://127.0.0.1:9', VERIFIER_PORT: '0' }));
+    await app.listen(0, '127.0.0.1');
+    try {
+      const url = `http://127.0.0.1:${app.getHttpServer().address().port}/credentials/verify`;
+      const report = (await postJson(url, { verifiableCredential: (await issued()).proof.jwt })).body;
+      expect(statusOf(report, 'signature')).toEqual({ status: 'error', code: 'ISSUER_DID_UNAVAILABLE' });
+      expect(report.verdict).toBe('indeterminate');
+    } finally {
+      await app.close();
+    }
+  });
+});
