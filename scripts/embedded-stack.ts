@@ -1,7 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { ensureDidRegistry } from '#anchoring';
+import { ensureDidRegistryAt } from '#anchoring';
 import { LOCAL_CHAIN_FUNDED_KEYS, type LocalChain, startEmbeddedPostgres, startLocalChain, type EmbeddedDatabase } from '#local-stack';
-import { ethers } from 'ethers';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -103,19 +102,13 @@ async function listen(app: INestApplication, host: string, port: number): Promis
 
 /** The chain keeps its state in the data folder, so the registry is deployed once and reused. */
 async function deployOnce(chain: LocalChain, recordFile: string, log: (line: string) => void): Promise<string> {
-  const provider = new ethers.JsonRpcProvider(chain.rpcUrl, chain.chainId, { staticNetwork: true });
-  try {
-    const known = existsSync(recordFile) ? (JSON.parse(readFileSync(recordFile, 'utf8')) as { didRegistry: string }).didRegistry : undefined;
-    const deployer = new ethers.Wallet(LOCAL_CHAIN_FUNDED_KEYS[0], provider);
-    const { address, deployed } = await ensureDidRegistry(provider, deployer, known);
-    if (deployed) {
-      writeFileSync(recordFile, JSON.stringify({ didRegistry: address }, null, 2));
-      log(`DID registry deployed at ${address}`);
-    }
-    return address;
-  } finally {
-    provider.destroy();
+  const known = existsSync(recordFile) ? (JSON.parse(readFileSync(recordFile, 'utf8')) as { didRegistry: string }).didRegistry : undefined;
+  const { address, deployed } = await ensureDidRegistryAt(chain.rpcUrl, chain.chainId, LOCAL_CHAIN_FUNDED_KEYS[0], known);
+  if (deployed) {
+    writeFileSync(recordFile, JSON.stringify({ didRegistry: address }, null, 2));
+    log(`DID registry deployed at ${address}`);
   }
+  return address;
 }
 
 /** Created through the admin API on first run, like any institution; read back afterwards. */

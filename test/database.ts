@@ -1,12 +1,6 @@
-import { createDatabase, dropDatabase } from '#local-stack';
+import { createDatabase, databaseUrl, dropDatabase } from '#local-stack';
 import { randomBytes } from 'node:crypto';
 import { testEnvironment } from './test-environment.js';
-
-export function databaseUrl(serverUrl: string, database: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
 
 export interface TestDatabase {
   url: string;

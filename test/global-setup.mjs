@@ -3,39 +3,27 @@
 // database migrated once, which each test file clones. Plain JS on the build output because jest
 // loads global setup outside its ESM transform; `npm test` builds first.
 import 'reflect-metadata';
-import { ethers } from 'ethers';
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureDidRegistry } from '../dist/libs/anchoring/src/index.js';
-import { canConnect, createDatabase, dropDatabase, LOCAL_CHAIN_FUNDED_KEYS, startEmbeddedPostgres, startLocalChain } from '../dist/libs/local-stack/src/index.js';
+import { ensureDidRegistryAt } from '../dist/libs/anchoring/src/index.js';
+import {
+  createDatabase,
+  databaseUrl,
+  dropDatabase,
+  findPostgresServer,
+  LOCAL_CHAIN_FUNDED_KEYS,
+  startLocalChain,
+} from '../dist/libs/local-stack/src/index.js';
 import { openIssuerDatabase } from '../dist/apps/issuer/src/database/data-source.js';
 
-const MACHINE_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEST_ENV = 'LC_TEST_ENVIRONMENT';
-
-async function postgresServer() {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL };
-  if (await canConnect(MACHINE_POSTGRES)) return { url: MACHINE_POSTGRES };
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lc-test-pg-'));
-  chmodSync(dataDir, 0o755);
-  const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'cluster') });
-  return { url: embedded.url, stop: () => embedded.stop() };
-}
-
-function databaseUrl(serverUrl, database) {
-  const url = new URL(serverUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
 
 export default async function globalSetup() {
   const chain = await startLocalChain({});
-  const provider = new ethers.JsonRpcProvider(chain.rpcUrl, chain.chainId, { staticNetwork: true });
-  const { address: didRegistry } = await ensureDidRegistry(provider, new ethers.Wallet(LOCAL_CHAIN_FUNDED_KEYS[0], provider));
-  provider.destroy();
+  const { address: didRegistry } = await ensureDidRegistryAt(chain.rpcUrl, chain.chainId, LOCAL_CHAIN_FUNDED_KEYS[0]);
 
-  const server = await postgresServer();
+  const server = await findPostgresServer(process.env.DATABASE_URL, () => path.join(mkdtempSync(path.join(os.tmpdir(), 'lc-test-pg-')), 'cluster'));
   const templateDatabase = `lc_template_${process.pid}`;
   await dropDatabase(server.url, templateDatabase);
   await createDatabase(server.url, templateDatabase);
@@ -51,7 +39,7 @@ export default async function globalSetup() {
   });
   globalThis.__testStack = async () => {
     await dropDatabase(server.url, templateDatabase);
-    await server.stop?.();
+    await server.stop();
     await chain.stop();
   };
 }

@@ -1,1 +1,1 @@
-export { deployDidRegistry, ensureDidRegistry, isDeployed } from './chain/did-registry.js';
+export { ensureDidRegistryAt } from './chain/did-registry.js';

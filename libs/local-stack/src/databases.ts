@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
 
 function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
@@ -40,4 +41,26 @@ export async function canConnect(url: string, timeoutMs = 2000): Promise<boolean
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+const MACHINE_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/**
+ * A Postgres server for tests and benchmarks: `configuredUrl` (DATABASE_URL) if given, else the one
+ * development machines and CI run on 127.0.0.1:5432 if it answers, else an embedded one in a folder it asks for.
+ */
+export async function findPostgresServer(
+  configuredUrl: string | undefined,
+  embeddedDataDir: () => string,
+): Promise<{ url: string; stop(): Promise<void> }> {
+  if (configuredUrl) return { url: configuredUrl, stop: async () => undefined };
+  if (await canConnect(MACHINE_POSTGRES)) return { url: MACHINE_POSTGRES, stop: async () => undefined };
+  return startEmbeddedPostgres({ dataDir: embeddedDataDir() });
+}
+
+/** The URL of another database on the same server. */
+export function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
 }
