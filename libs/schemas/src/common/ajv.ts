@@ -36,6 +36,9 @@ export function violationOf(error: ErrorObject): SchemaViolation {
   if (error.keyword === 'required') {
     return { path: `${error.instancePath}/${String(error.params.missingProperty)}`, message: 'is required' };
   }
+  if (error.keyword === 'enum') {
+    return { path: where, message: `must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}` };
+  }
   return { path: where, message: error.message ?? 'is invalid' };
 }
 
@@ -43,7 +46,10 @@ export function violationOf(error: ErrorObject): SchemaViolation {
 export function violationsOf(validate: ValidateFunction, value: unknown): SchemaViolation[] {
   if (validate(value)) return [];
   const seen = new Set<string>();
-  return (validate.errors ?? []).map(violationOf).filter((v) => {
+  // A discriminator error only repeats that its tag is not one of the allowed values, which the
+  // tag's own enum reports with the list.
+  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'discriminator' || validate.errors!.length === 1);
+  return errors.map(violationOf).filter((v) => {
     const key = `${v.path} ${v.message}`;
     return !seen.has(key) && seen.add(key) !== undefined;
   });
