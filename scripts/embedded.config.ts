@@ -1,4 +1,4 @@
-import { ConfigReader, type Environment } from '#service-kit';
+import { ConfigReader, type Environment, type LogThreshold } from '#service-kit';
 import path from 'node:path';
 
 /** What `npm start` needs to bring the whole service up on one machine with nothing installed. */
@@ -10,7 +10,7 @@ export interface EmbeddedConfig {
   issuerPort: number;
   verifierPort: number;
   chainPort: number;
-  logLevel: 'error' | 'warn' | 'log' | 'debug';
+  logLevel: LogThreshold;
 }
 
 export function loadEmbeddedConfig(env: Environment = process.env): EmbeddedConfig {

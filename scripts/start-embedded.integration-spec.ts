@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +53,20 @@ function interrupt(started: Started): Promise<number | null> {
   });
 }
 
+/** Processes whose command line names the data folder: the chain (its state file) and Postgres (its cluster). */
+function processesUsing(dataDir: string): string[] {
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      } catch {
+        return '';
+      }
+    })
+    .filter((command) => command.includes(dataDir));
+}
+
 async function answers(url: string): Promise<boolean> {
   return fetch(url, { signal: AbortSignal.timeout(2000) }).then(
     () => true,
@@ -65,6 +79,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 it('comes up from an empty data folder, issues and verifies, stops on Ctrl-C, and keeps everything across a restart', async () => {
   const first = await start(dataDir);
+  expect(processesUsing(dataDir).length).toBeGreaterThanOrEqual(2);
   const issued = await postJson(`${first.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.course, { Authorization: `Bearer ${first.apiKey}` });
   expect(issued.status).toBe(201);
   expect((await postJson(`${first.verifierUrl}/credentials/verify`, issued.body)).body.verdict).toBe('verified');
@@ -73,6 +88,7 @@ it('comes up from an empty data folder, issues and verifies, stops on Ctrl-C, an
   expect(await interrupt(first)).toBe(130);
   expect(await answers(`${first.issuerUrl}/health`)).toBe(false);
   expect(await answers(chainUrl)).toBe(false);
+  expect(processesUsing(dataDir)).toEqual([]);
 
   const second = await start(dataDir);
   try {
@@ -87,5 +103,6 @@ it('comes up from an empty data folder, issues and verifies, stops on Ctrl-C, an
     expect((await postJson(`${second.verifierUrl}/credentials/verify`, again.body)).body.verdict).toBe('verified');
   } finally {
     expect(await interrupt(second)).toBe(130);
+    expect(processesUsing(dataDir)).toEqual([]);
   }
 }, 240_000);

@@ -1,9 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
-import { createHttpApp, logLevelsFrom } from '#service-kit';
+import { createHttpApp } from '#service-kit';
 import type { IssuerConfig } from './issuer.config.js';
 import { IssuerModule } from './issuer.module.js';
 
 /** Builds the issuer application, connected, migrated and with its keys checked, but not yet listening. */
 export function createIssuerApp(config: IssuerConfig): Promise<INestApplication> {
-  return createHttpApp(IssuerModule.forRoot(config), { maxBodyBytes: config.maxBodyBytes, logLevels: logLevelsFrom(config.logLevel) });
+  return createHttpApp(IssuerModule.forRoot(config), config);
 }

@@ -65,3 +65,24 @@ export class ConfigReader {
     if (this.problems.length > 0) throw new ConfigurationError(this.problems);
   }
 }
+
+export type LogThreshold = 'error' | 'warn' | 'log' | 'debug';
+
+/** Where an HTTP service listens and what it accepts, the same settings for every app. */
+export interface HttpServerConfig {
+  host: string;
+  port: number;
+  /** Largest accepted JSON body, in bytes. */
+  maxBodyBytes: number;
+  logLevel: LogThreshold;
+}
+
+/** `<PREFIX>_HOST`, `<PREFIX>_PORT`, MAX_BODY_BYTES and LOG_LEVEL. */
+export function readHttpServerConfig(read: ConfigReader, prefix: string, defaultPort: number): HttpServerConfig {
+  return {
+    host: read.string(`${prefix}_HOST`, '127.0.0.1'),
+    port: read.integer(`${prefix}_PORT`, defaultPort, { max: 65535 }),
+    maxBodyBytes: read.integer('MAX_BODY_BYTES', 512 * 1024, { min: 1024 }),
+    logLevel: read.oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),
+  };
+}

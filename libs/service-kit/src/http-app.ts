@@ -3,25 +3,20 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DomainErrorFilter } from './domain-error.filter.js';
 import { DomainError } from './domain-error.js';
-
-export interface HttpAppOptions {
-  /** Largest accepted JSON body, in bytes. */
-  maxBodyBytes: number;
-  logLevels: LogLevel[];
-}
+import type { HttpServerConfig, LogThreshold } from './config-reader.js';
 
 /**
  * Creates and initialises a Nest HTTP application with the conventions every app here shares: JSON
  * bodies only up to a limit, one error filter, no `X-Powered-By`. Initialising runs every module's
  * start-up checks, so a misconfigured service fails here, before it listens.
  */
-export async function createHttpApp(module: DynamicModule, options: HttpAppOptions): Promise<INestApplication> {
+export async function createHttpApp(module: DynamicModule, config: HttpServerConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bodyParser: false,
-    logger: options.logLevels,
+    logger: logLevelsFrom(config.logLevel),
   });
   app.disable('x-powered-by');
-  app.useBodyParser('json', { limit: options.maxBodyBytes, type: ['application/json', 'application/*+json'] });
+  app.useBodyParser('json', { limit: config.maxBodyBytes, type: ['application/json', 'application/*+json'] });
   app.useGlobalFilters(new DomainErrorFilter());
   try {
     await app.init();
@@ -34,7 +29,7 @@ export async function createHttpApp(module: DynamicModule, options: HttpAppOptio
 }
 
 /** Log levels from a single threshold name, as operators set it. */
-export function logLevelsFrom(threshold: 'error' | 'warn' | 'log' | 'debug'): LogLevel[] {
+function logLevelsFrom(threshold: LogThreshold): LogLevel[] {
   const order: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
   return order.slice(0, order.indexOf(threshold) + 1);
 }
