@@ -31,8 +31,12 @@ export class IssuerIdentityService {
     return identifier.did;
   }
 
-  /** Signs a credential as a VC-JWT (ES256K) with the issuer DID's key and returns the JWT. */
+  /**
+   * Signs a credential as a VC-JWT (ES256K) with the issuer DID's key and returns the JWT. Veramo
+   * picks the key from the credential's issuer, so that must be the DID the caller is entitled to.
+   */
   async signCredential(credential: UnsignedCredential, issuerDid: string): Promise<string> {
+    if (credential.issuer.id !== issuerDid) throw new Error(`refusing to sign as ${credential.issuer.id} for ${issuerDid}`);
     const signed = await this.agent.createVerifiableCredential({ credential, proofFormat: 'jwt' });
     const jwt = (signed.proof as { jwt?: unknown }).jwt;
     if (typeof jwt !== 'string') throw IdentityError.issuerKeyMissing(issuerDid);

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { IssuerIdentityService } from '../identity/issuer-identity.service.js';
 import { generateApiKey, parseApiKey, secretMatches } from './api-key.js';
-import { InstitutionEntity } from './institution.entity.js';
+import type { InstitutionEntity } from './institution.entity.js';
 import { InstitutionError } from './institutions.errors.js';
 import { InstitutionsRepository } from './institutions.repository.js';
 import type { CreateApiKeyRequest, CreateInstitutionRequest } from './institutions.dto.js';
@@ -37,16 +37,14 @@ export class InstitutionsService {
   async create(request: CreateInstitutionRequest): Promise<Institution> {
     const id = randomUUID();
     const did = await this.identity.createDid(`institution:${id}`);
-    const entity = await this.repository.insert(
-      Object.assign(new InstitutionEntity(), {
-        id,
-        name: request.name,
-        url: request.url,
-        imageUrl: request.image ?? null,
-        did,
-        createdAt: new Date(),
-      }),
-    );
+    const entity = await this.repository.insert({
+      id,
+      name: request.name,
+      url: request.url,
+      imageUrl: request.image ?? null,
+      did,
+      createdAt: new Date(),
+    });
     this.logger.log(`Institution ${id} created with ${did}`);
     return toInstitution(entity);
   }

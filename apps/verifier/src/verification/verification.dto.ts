@@ -12,6 +12,7 @@ export interface VerifyCredentialRequest {
 export const verifyCredentialBody = bodySchema<VerifyCredentialRequest>({
   type: 'object',
   properties: {
+    // A union of a string and an object is beyond ajv's JSONSchemaType typing, not beyond ajv.
     verifiableCredential: { type: ['string', 'object'] } as never,
     options: { type: 'object', nullable: true, required: [] },
   },
