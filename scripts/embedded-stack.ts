@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { ensureDidRegistryAt } from '#anchoring';
+import { ANCHOR_CONTRACT, type DeployableContract, DID_REGISTRY, ensureDeployed } from '#anchoring';
 import { LOCAL_CHAIN_FUNDED_KEYS, type LocalChain, startEmbeddedPostgres, startLocalChain, type EmbeddedDatabase } from '#local-stack';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,6 +25,7 @@ export interface DemoInstitution {
 
 export interface EmbeddedStack {
   chainRpcUrl: string;
+  anchorContract: string;
   issuerUrl: string;
   verifierUrl: string;
   adminToken: string;
@@ -51,7 +52,7 @@ export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: str
 
     const chain = await startLocalChain({ port: config.chainPort, stateFile: path.join(config.dataDir, 'chain', 'state.json') });
     stoppers.push(() => chain.stop());
-    const didRegistry = await deployOnce(chain, path.join(config.dataDir, 'chain', 'deployment.json'), log);
+    const { didRegistry, anchorContract } = await deployOnce(chain, path.join(config.dataDir, 'chain', 'deployments.json'), log);
 
     const database = config.databaseUrl ? undefined : await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres') });
     if (database) stoppers.push(() => database.stop());
@@ -87,7 +88,7 @@ export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: str
     stoppers.push(() => verifier.app.close());
 
     const demo = await demoInstitution(path.join(config.dataDir, 'demo-institution.json'), issuer.url, secrets.adminToken);
-    return { chainRpcUrl: chain.rpcUrl, issuerUrl: issuer.url, verifierUrl: verifier.url, adminToken: secrets.adminToken, demo, stop };
+    return { chainRpcUrl: chain.rpcUrl, anchorContract, issuerUrl: issuer.url, verifierUrl: verifier.url, adminToken: secrets.adminToken, demo, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -100,15 +101,25 @@ async function listen(app: INestApplication, host: string, port: number): Promis
   return { app, url: `http://${host}:${address.port}` };
 }
 
-/** The chain keeps its state in the data folder, so the registry is deployed once and reused. */
-async function deployOnce(chain: LocalChain, recordFile: string, log: (line: string) => void): Promise<string> {
-  const known = existsSync(recordFile) ? (JSON.parse(readFileSync(recordFile, 'utf8')) as { didRegistry: string }).didRegistry : undefined;
-  const { address, deployed } = await ensureDidRegistryAt(chain.rpcUrl, chain.chainId, LOCAL_CHAIN_FUNDED_KEYS[0], known);
-  if (deployed) {
-    writeFileSync(recordFile, JSON.stringify({ didRegistry: address }, null, 2));
-    log(`DID registry deployed at ${address}`);
-  }
-  return address;
+interface Deployments {
+  didRegistry: string;
+  anchorContract: string;
+}
+
+/** The chain keeps its state in the data folder, so each contract is deployed once and reused. */
+async function deployOnce(chain: LocalChain, recordFile: string, log: (line: string) => void): Promise<Deployments> {
+  const known: Partial<Deployments> = existsSync(recordFile) ? JSON.parse(readFileSync(recordFile, 'utf8')) : {};
+  const ensure = async (contract: DeployableContract, knownAddress?: string) => {
+    const { address, deployed } = await ensureDeployed(chain.rpcUrl, chain.chainId, LOCAL_CHAIN_FUNDED_KEYS[0], contract, knownAddress);
+    if (deployed) log(`${contract.name} deployed at ${address}`);
+    return address;
+  };
+  const deployments = {
+    didRegistry: await ensure(DID_REGISTRY, known.didRegistry),
+    anchorContract: await ensure(ANCHOR_CONTRACT, known.anchorContract),
+  };
+  writeFileSync(recordFile, JSON.stringify(deployments, null, 2));
+  return deployments;
 }
 
 /** Created through the admin API on first run, like any institution; read back afterwards. */

@@ -92,6 +92,8 @@ it('comes up from an empty data folder, issues and verifies, stops on Ctrl-C, an
 
   const second = await start(dataDir);
   try {
+    expect(first.output()).toMatch(/EthereumDIDRegistry deployed.*CredentialAnchor deployed/s);
+    expect(second.output()).not.toContain('deployed at');
     expect(second.apiKey).toBe(first.apiKey);
     const report = await postJson(`${second.verifierUrl}/credentials/verify`, issued.body);
     expect(report.body.verdict).toBe('verified');

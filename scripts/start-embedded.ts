@@ -25,7 +25,7 @@ console.log(`
   Issuer    ${stack.issuerUrl}
   Verifier  ${stack.verifierUrl}
   Data      ${config.dataDir}
-  Chain     ${stack.chainRpcUrl}
+  Chain     ${stack.chainRpcUrl}  (anchor contract ${stack.anchorContract})
 
   Admin token                ${stack.adminToken}
   Demo institution           ${stack.demo.id}  (${stack.demo.did})

@@ -1,4 +1,4 @@
-// Once per integration run: a fresh anvil chain with the DID registry, a Postgres server
+// Once per integration run: a fresh anvil chain with the DID registry and the anchor contract, a Postgres server
 // (DATABASE_URL, else the machine's on 127.0.0.1:5432, else an embedded one) and a template
 // database migrated once, which each test file clones. Plain JS on the build output because jest
 // loads global setup outside its ESM transform; `npm test` builds first.
@@ -6,7 +6,7 @@ import 'reflect-metadata';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureDidRegistryAt } from '../dist/libs/anchoring/src/index.js';
+import { ANCHOR_CONTRACT, DID_REGISTRY, ensureDeployed } from '../dist/libs/anchoring/src/index.js';
 import {
   createDatabase,
   databaseUrl,
@@ -21,7 +21,9 @@ export const TEST_ENV = 'LC_TEST_ENVIRONMENT';
 
 export default async function globalSetup() {
   const chain = await startLocalChain({});
-  const { address: didRegistry } = await ensureDidRegistryAt(chain.rpcUrl, chain.chainId, LOCAL_CHAIN_FUNDED_KEYS[0]);
+  const deploy = (contract) => ensureDeployed(chain.rpcUrl, chain.chainId, LOCAL_CHAIN_FUNDED_KEYS[0], contract);
+  const { address: didRegistry } = await deploy(DID_REGISTRY);
+  const { address: anchorContract } = await deploy(ANCHOR_CONTRACT);
 
   const server = await findPostgresServer(process.env.DATABASE_URL, () => path.join(mkdtempSync(path.join(os.tmpdir(), 'lc-test-pg-')), 'cluster'));
   const templateDatabase = `lc_template_${process.pid}`;
@@ -34,6 +36,7 @@ export default async function globalSetup() {
     chainRpcUrl: chain.rpcUrl,
     chainId: chain.chainId,
     didRegistry,
+    anchorContract,
     postgresServerUrl: server.url,
     templateDatabase,
   });

@@ -3,6 +3,7 @@ export interface TestEnvironment {
   chainRpcUrl: string;
   chainId: number;
   didRegistry: string;
+  anchorContract: string;
   postgresServerUrl: string;
   templateDatabase: string;
 }
