@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { buildCredential, CREDENTIAL_KINDS } from '#schemas';
 import { createDatabase, dropDatabase, databaseUrl, findPostgresServer, LOCAL_CHAIN_FUNDED_KEYS, startLocalChain } from '#local-stack';
-import { DID_REGISTRY, ensureDeployed } from '#anchoring';
+import { ANCHOR_CONTRACT, DID_REGISTRY, ensureDeployed } from '#anchoring';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -22,6 +22,7 @@ import { EXAMPLE_FACTS } from './example-facts.js';
 const config = loadBenchConfig();
 const chain = await startLocalChain({});
 const { address: didRegistry } = await ensureDeployed(chain.rpcUrl, chain.chainId, LOCAL_CHAIN_FUNDED_KEYS[0], DID_REGISTRY);
+const { address: anchorContract } = await ensureDeployed(chain.rpcUrl, chain.chainId, LOCAL_CHAIN_FUNDED_KEYS[0], ANCHOR_CONTRACT);
 const server = await findPostgresServer(config.databaseUrl, () => path.join(mkdtempSync(path.join(os.tmpdir(), 'lc-bench-pg-')), 'cluster'));
 const database = `lc_bench_${process.pid}`;
 await createDatabase(server.url, database);
@@ -33,6 +34,7 @@ const issuerConfig = loadIssuerConfig({
   CHAIN_RPC_URL: chain.rpcUrl,
   CHAIN_ID: String(chain.chainId),
   DID_REGISTRY_ADDRESS: didRegistry,
+  ANCHOR_CONTRACT_ADDRESS: anchorContract,
   LOG_LEVEL: 'error',
 });
 const app = await createIssuerApp(issuerConfig);

@@ -50,7 +50,8 @@ export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: str
       adminToken: randomBytes(24).toString('base64url'),
     }));
 
-    const chain = await startLocalChain({ port: config.chainPort, stateFile: path.join(config.dataDir, 'chain', 'state.json') });
+    // A block a second, as on a real chain, so anchored batches gather confirmations.
+    const chain = await startLocalChain({ port: config.chainPort, stateFile: path.join(config.dataDir, 'chain', 'state.json'), blockTimeSeconds: 1 });
     stoppers.push(() => chain.stop());
     const { didRegistry, anchorContract } = await deployOnce(chain, path.join(config.dataDir, 'chain', 'deployments.json'), log);
 
@@ -63,6 +64,7 @@ export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: str
       CHAIN_RPC_URL: chain.rpcUrl,
       CHAIN_ID: String(chain.chainId),
       DID_REGISTRY_ADDRESS: didRegistry,
+      ANCHOR_CONTRACT_ADDRESS: anchorContract,
       LOG_LEVEL: config.logLevel,
     };
     const issuer = await listen(
@@ -74,6 +76,9 @@ export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: str
           DATABASE_URL: databaseUrl,
           KEY_ENCRYPTION_SECRET: secrets.keyEncryptionSecret,
           ADMIN_TOKEN: secrets.adminToken,
+          // A well-known development account of the local chain pays for anchoring.
+          ANCHORING_PRIVATE_KEY: LOCAL_CHAIN_FUNDED_KEYS[1],
+          ANCHOR_BATCH_MAX_AGE_SECONDS: '5',
         }),
       ),
       config.host,

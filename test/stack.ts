@@ -26,7 +26,13 @@ export interface TestStack {
 
 export function chainEnv(): Record<string, string> {
   const env = testEnvironment();
-  return { CHAIN_RPC_URL: env.chainRpcUrl, CHAIN_ID: String(env.chainId), DID_REGISTRY_ADDRESS: env.didRegistry, LOG_LEVEL: 'error' };
+  return {
+    CHAIN_RPC_URL: env.chainRpcUrl,
+    CHAIN_ID: String(env.chainId),
+    DID_REGISTRY_ADDRESS: env.didRegistry,
+    ANCHOR_CONTRACT_ADDRESS: env.anchorContract,
+    LOG_LEVEL: 'error',
+  };
 }
 
 /** Issuer config for a test database, with fresh secrets unless given. */
@@ -47,9 +53,9 @@ async function listening(app: INestApplication): Promise<string> {
 }
 
 /** The issuer and the verifier over real HTTP, on a database of this file's own and the run's chain. */
-export async function startTestStack(): Promise<TestStack> {
+export async function startTestStack(issuerOverrides: Record<string, string> = {}): Promise<TestStack> {
   const database = await createTestDatabase();
-  const issuerConfig = testIssuerConfig(database.url);
+  const issuerConfig = testIssuerConfig(database.url, issuerOverrides);
   const issuer = await createIssuerApp(issuerConfig);
   const verifier = await createVerifierApp(loadVerifierConfig({ ...chainEnv(), VERIFIER_PORT: '0' }));
   const issuerUrl = await listening(issuer);

@@ -1,5 +1,6 @@
 import { ConfigReader, type Environment, type HttpServerConfig, readHttpServerConfig } from '#service-kit';
 import { type EthrNetwork, readEthrNetwork } from '#identity';
+import { type AnchoringConfig, readAnchoringConfig } from './anchoring-jobs/anchoring.config.js';
 
 export interface IssuerConfig extends HttpServerConfig {
   databaseUrl: string;
@@ -8,6 +9,7 @@ export interface IssuerConfig extends HttpServerConfig {
   /** Bearer token for the admin API (creating institutions and their API keys). */
   adminToken: string;
   chain: EthrNetwork;
+  anchoring: AnchoringConfig;
 }
 
 export const ISSUER_CONFIG = Symbol('IssuerConfig');
@@ -25,6 +27,7 @@ export function loadIssuerConfig(env: Environment = process.env): IssuerConfig {
     ),
     adminToken: read.matching('ADMIN_TOKEN', /^\S{32,}$/, 'at least 32 characters without spaces'),
     chain: readEthrNetwork(read),
+    anchoring: readAnchoringConfig(read),
   };
   read.done();
   return config;

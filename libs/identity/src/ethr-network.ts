@@ -32,12 +32,13 @@ const RPC_TIMEOUT_MS = 5000;
 
 /**
  * A provider pinned to the configured chain id: no network detection, which would otherwise retry
- * forever against an unreachable node, and a bounded time per request.
+ * forever against an unreachable node; a bounded time per request; and no response cache, so each
+ * read of a receipt or a nonce is the chain's answer now, not a quarter of a second ago.
  */
 export function createChainProvider(network: EthrNetwork): JsonRpcProvider {
   const request = new FetchRequest(network.rpcUrl);
   request.timeout = RPC_TIMEOUT_MS;
-  return new JsonRpcProvider(request, network.chainId, { staticNetwork: Network.from(network.chainId) });
+  return new JsonRpcProvider(request, network.chainId, { staticNetwork: Network.from(network.chainId), cacheTimeout: -1 });
 }
 
 /**

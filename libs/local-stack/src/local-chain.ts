@@ -17,6 +17,8 @@ export interface LocalChainOptions {
   /** Where anvil keeps its state; absent: in memory only. */
   stateFile?: string;
   chainId?: number;
+  /** Mine a block every this many seconds, besides one per transaction; confirmations need new blocks. */
+  blockTimeSeconds?: number;
   log?: (line: string) => void;
 }
 
@@ -43,6 +45,7 @@ export async function startLocalChain(options: LocalChainOptions = {}): Promise<
   if (options.port) await assertPortFree(options.port, 'CHAIN_PORT');
   const port = options.port || (await freePort());
   const args = ['--host', '127.0.0.1', '--port', String(port), '--chain-id', String(chainId)];
+  if (options.blockTimeSeconds) args.push('--block-time', String(options.blockTimeSeconds));
   if (options.stateFile) {
     mkdirSync(path.dirname(options.stateFile), { recursive: true });
     args.push('--state', options.stateFile, '--state-interval', '1');

@@ -10,7 +10,7 @@ import {
   validateCredential,
 } from '#schemas';
 import { normalizeCredential, type VerifiableCredential } from 'did-jwt-vc';
-import { keccak256, toUtf8Bytes } from 'ethers';
+import { signedHashOf } from '#anchoring';
 import { randomUUID } from 'node:crypto';
 import { IssuerIdentityService } from '../identity/issuer-identity.service.js';
 import type { Institution } from '../institutions/institutions.service.js';
@@ -86,7 +86,7 @@ export class CredentialIssuanceService {
       kind,
       issuedAt: new Date(),
       jwt,
-      signedHash: keccak256(toUtf8Bytes(jwt)),
+      signedHash: signedHashOf(jwt),
       state: 'issued',
     };
     await this.repository.insert(entity);

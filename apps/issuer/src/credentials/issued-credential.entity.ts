@@ -1,7 +1,8 @@
 import type { CredentialKind } from '#schemas';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type IssuedCredentialState = 'issued';
+/** `issued`: signed and stored, waiting for its batch; `anchored`: its batch is confirmed on chain. */
+export type IssuedCredentialState = 'issued' | 'anchored';
 
 /** What the issuer keeps about each credential it signed. */
 @Entity('issued_credentials')
@@ -27,7 +28,7 @@ export class IssuedCredentialEntity {
   @Column('text', { name: 'signed_hash' })
   signedHash!: string;
 
-  /** Lifecycle state; anchoring adds its states here. */
+  /** Lifecycle state. */
   @Column('text')
   state!: IssuedCredentialState;
 }

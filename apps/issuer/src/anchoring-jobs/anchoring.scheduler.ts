@@ -1,0 +1,60 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { isTransientChainError } from '#anchoring';
+import { DataSource } from 'typeorm';
+import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
+import { AnchoringLock } from './anchoring-lock.js';
+import { AnchoringService } from './anchoring.service.js';
+
+/**
+ * Glue: while this instance holds the anchoring lock, run the service's steps back to back until
+ * there is nothing to do, then wait for the next poll. Errors are logged and retried on the next
+ * poll; only the chain's transient failures are expected there.
+ */
+@Injectable()
+export class AnchoringScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(AnchoringScheduler.name);
+  private readonly lock: AnchoringLock;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private stopped = false;
+
+  constructor(
+    private readonly anchoring: AnchoringService,
+    dataSource: DataSource,
+    @Inject(ISSUER_CONFIG) private readonly config: IssuerConfig,
+  ) {
+    this.lock = new AnchoringLock(dataSource);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.anchoring.assertChain();
+    this.schedule(0);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+    await this.lock.release();
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.poll().finally(() => this.schedule(this.config.anchoring.pollIntervalMs));
+    }, delayMs);
+  }
+
+  private async poll(): Promise<void> {
+    try {
+      if (!(await this.lock.held())) return;
+      while (!this.stopped) {
+        const result = await this.anchoring.step();
+        if (result === 'idle' || result === 'waiting') return;
+      }
+    } catch (error) {
+      if (isTransientChainError(error)) this.logger.warn(`Chain unavailable, retrying: ${(error as Error).message}`);
+      else this.logger.error(`Anchoring step failed: ${(error as Error).message}`, (error as Error).stack);
+    }
+  }
+}

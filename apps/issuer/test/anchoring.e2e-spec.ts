@@ -1,0 +1,199 @@
+import { ANCHOR_CONTRACT, AnchorWriter, MerkleTree, receiptProblem } from '#anchoring';
+import { LOCAL_CHAIN_FUNDED_KEYS } from '#local-stack';
+import { Contract, JsonRpcProvider, Wallet } from 'ethers';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createIssuerApp } from '../src/issuer.app.js';
+import { AnchorBatchesRepository } from '../src/anchoring-jobs/anchor-batches.repository.js';
+import { openIssuerDatabase } from '../src/database/data-source.js';
+import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
+import { createTestDatabase } from '../../../test/database.js';
+import { postJson, startTestStack, testIssuerConfig, type TestInstitution, type TestStack } from '../../../test/stack.js';
+import { testEnvironment } from '../../../test/test-environment.js';
+
+// Its own funded account: no other test sends from it, so its nonces are this file's alone.
+const ANCHORING_KEY = LOCAL_CHAIN_FUNDED_KEYS[2];
+const WORKER = {
+  ANCHORING_PRIVATE_KEY: ANCHORING_KEY,
+  ANCHOR_BATCH_SIZE: '5',
+  ANCHOR_BATCH_MAX_AGE_SECONDS: '0',
+  ANCHOR_CONFIRMATIONS: '2',
+  ANCHOR_POLL_INTERVAL_MS: '100',
+};
+
+const env = testEnvironment();
+const provider = new JsonRpcProvider(env.chainRpcUrl, env.chainId, { staticNetwork: true });
+const anchor = new Contract(env.anchorContract, ANCHOR_CONTRACT.abi, provider);
+afterAll(() => provider.destroy());
+
+/** The test chain mines only on transactions: mine empty blocks so batches gather confirmations. */
+async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await provider.send('evm_mine', []);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function issue(stack: TestStack, institution: TestInstitution, count: number): Promise<{ id: string; jwt: string }[]> {
+  const issued = [];
+  for (let i = 0; i < count; i++) {
+    const response = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.credit, { Authorization: `Bearer ${institution.apiKey}` });
+    issued.push({ id: response.body.id as string, jwt: response.body.verifiableCredential.proof.jwt as string });
+  }
+  return issued;
+}
+
+async function receiptOf(stack: TestStack, id: string) {
+  const response = await fetch(`${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(id)}`);
+  return response.status === 200 ? ((await response.json()) as Parameters<typeof receiptProblem>[0]) : undefined;
+}
+
+async function anchorEvents(root: string): Promise<number> {
+  return (await anchor.queryFilter(anchor.filters.RootAnchored(root))).length;
+}
+
+describe('the anchoring worker', () => {
+  let stack: TestStack;
+  let institution: TestInstitution;
+
+  beforeAll(async () => {
+    stack = await startTestStack(WORKER);
+    institution = await stack.createInstitution();
+  });
+  afterAll(() => stack.close());
+
+  it('anchors every credential in batches and stores a receipt that checks against the signed bytes and the chain', async () => {
+    const issued = await issue(stack, institution, 7);
+    const receipts = [];
+    for (const credential of issued) receipts.push(await until(() => receiptOf(stack, credential.id), `a receipt for ${credential.id}`));
+
+    // Seven credentials, at most five a batch: two batches or more, as they arrived.
+    expect(new Set(receipts.map((r) => r.root)).size).toBeGreaterThanOrEqual(2);
+    for (const [i, receipt] of receipts.entries()) {
+      expect(await receiptProblem(receipt, issued[i].jwt)).toBeNull();
+      expect(receipt).toMatchObject({ chainId: env.chainId, contract: env.anchorContract });
+      expect(Number(await anchor.anchoredBlock(receipt.root))).toBe(receipt.blockNumber);
+      expect((await provider.getTransactionReceipt(receipt.txHash))?.blockNumber).toBe(receipt.blockNumber);
+    }
+    for (const root of new Set(receipts.map((r) => r.root))) expect(await anchorEvents(root)).toBe(1);
+  });
+
+  it('serves the receipt by leaf and a package of credential and receipt', async () => {
+    const [credential] = await issue(stack, institution, 1);
+    const receipt = await until(() => receiptOf(stack, credential.id), 'a receipt');
+    const byLeaf = await fetch(`${stack.issuerUrl}/v1/anchors/leaves/${receipt.leaf}`);
+    expect(await byLeaf.json()).toEqual(receipt);
+    const packaged = await fetch(`${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(credential.id)}/package`);
+    expect(packaged.headers.get('content-disposition')).toContain('attachment');
+    const body = (await packaged.json()) as { verifiableCredential: { proof: { jwt: string } }; anchorReceipt: unknown };
+    expect(body.verifiableCredential.proof.jwt).toBe(credential.jwt);
+    expect(body.anchorReceipt).toEqual(receipt);
+  });
+
+  it('anchors again, and repoints the receipts, when a reorg takes the anchoring block away', async () => {
+    const [credential] = await issue(stack, institution, 1);
+    const before = await until(() => receiptOf(stack, credential.id), 'a receipt');
+    const head = await provider.getBlockNumber();
+    // Replace every block from the anchoring one up with empty blocks.
+    await provider.send('anvil_reorg', [head - before.blockNumber + 1, []]);
+    expect(await anchor.anchoredBlock(before.root)).toBe(0n);
+
+    const after = await until(async () => {
+      const receipt = await receiptOf(stack, credential.id);
+      return receipt && receipt.blockNumber !== before.blockNumber ? receipt : undefined;
+    }, 'a receipt in a new block');
+    expect(after.root).toBe(before.root);
+    expect(Number(await anchor.anchoredBlock(after.root))).toBe(after.blockNumber);
+    expect(await receiptProblem(after, credential.jwt)).toBeNull();
+    expect(await anchorEvents(after.root)).toBe(1);
+  });
+});
+
+describe('resuming from the stored state', () => {
+  it('finishes a batch left `built`, and re-sends the very transaction left recorded but unsent, anchoring each root once', async () => {
+    const database = await createTestDatabase();
+    const secrets = { KEY_ENCRYPTION_SECRET: randomBytes(32).toString('hex'), ADMIN_TOKEN: randomBytes(24).toString('base64url') };
+    try {
+      // An instance without the key issues six credentials; they wait.
+      const idle = await listeningIssuer(testIssuerConfig(database.url, secrets));
+      const admin = { Authorization: `Bearer ${secrets.ADMIN_TOKEN}` };
+      const created = await postJson(`${idle.url}/v1/admin/institutions`, { name: 'Resume U', url: 'https://resume.example' }, admin);
+      const key = await postJson(`${idle.url}/v1/admin/institutions/${created.body.id}/api-keys`, {}, admin);
+      const jwts: string[] = [];
+      const ids: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const response = await postJson(`${idle.url}/v1/credentials`, EXAMPLE_FACTS.course, { Authorization: `Bearer ${key.body.apiKey}` });
+        jwts.push(response.body.verifiableCredential.proof.jwt);
+        ids.push(response.body.id);
+      }
+      const codeOf = async (path: string) => {
+        const response = await fetch(`${idle.url}${path}`);
+        return [response.status, ((await response.json()) as { error: { code: string } }).error.code];
+      };
+      expect(await codeOf(`/v1/anchors/credentials/${encodeURIComponent(ids[0])}`)).toEqual([404, 'CREDENTIAL_NOT_ANCHORED_YET']);
+      expect(await codeOf(`/v1/anchors/credentials/urn:uuid:${randomUUID()}`)).toEqual([404, 'CREDENTIAL_NOT_FOUND']);
+      expect(await codeOf(`/v1/anchors/leaves/0x1234`)).toEqual([400, 'INVALID_PARAMETER']);
+      await idle.app.close();
+
+      // The states a crash can leave, written through the worker's own repository and writer:
+      // batch A recorded with a signed transaction that was never sent; batch B built only.
+      const dataSource = await openIssuerDatabase(database.url);
+      const batches = new AnchorBatchesRepository(dataSource);
+      const pending = await batches.pendingCredentials(6);
+      const wallet = new Wallet(ANCHORING_KEY, provider);
+      const writer = new AnchorWriter(provider, wallet, env.anchorContract, env.chainId, { maxFeePerGas: 10n ** 11n, maxPriorityFeePerGas: 3n * 10n ** 9n });
+      const roots: string[] = [];
+      for (const part of [pending.slice(0, 3), pending.slice(3)]) {
+        const tree = await MerkleTree.build(part.map((c) => c.signedHash));
+        const id = randomUUID();
+        await batches.createBatch(
+          { id, root: tree.root, leafCount: tree.size, treeDump: tree.dump(), chainId: env.chainId, contract: env.anchorContract, createdAt: new Date(Date.now() - 1000 + roots.length) },
+          part.map((c) => c.id),
+        );
+        if (roots.length === 0) {
+          const signed = await writer.sign(tree.root, tree.size, await provider.getTransactionCount(wallet.address, 'latest'), await writer.fees());
+          await batches.recordTransaction(id, signed);
+        }
+        roots.push(tree.root);
+      }
+      const [unsent] = await dataSource.query(`SELECT hash FROM anchor_transactions`);
+      await dataSource.destroy();
+
+      // The worker starts on that state.
+      const worker = await listeningIssuer(testIssuerConfig(database.url, { ...secrets, ...WORKER }));
+      try {
+        const db = await openIssuerDatabase(database.url);
+        try {
+          await until(async () => {
+            const [{ waiting }] = await db.query(`SELECT count(*)::int AS waiting FROM issued_credentials WHERE state <> 'anchored'`);
+            return waiting === 0 ? true : undefined;
+          }, 'every credential anchored');
+          const transactions: { hash: string; batch_id: string }[] = await db.query(`SELECT hash, batch_id FROM anchor_transactions ORDER BY created_at`);
+          expect(transactions).toHaveLength(2);
+          expect(transactions[0].hash).toBe(unsent.hash);
+          const [first] = await db.query(`SELECT tx_hash FROM anchor_batches WHERE root = $1`, [roots[0]]);
+          expect(first.tx_hash).toBe(unsent.hash);
+          for (const root of roots) expect(await anchorEvents(root)).toBe(1);
+          const stored: { jwt: string; anchor_receipt: Parameters<typeof receiptProblem>[0] }[] = await db.query(`SELECT jwt, anchor_receipt FROM issued_credentials`);
+          for (const row of stored) expect(await receiptProblem(row.anchor_receipt, row.jwt)).toBeNull();
+          expect(stored.map((row) => row.jwt).sort()).toEqual([...jwts].sort());
+        } finally {
+          await db.destroy();
+        }
+      } finally {
+        await worker.app.close();
+      }
+    } finally {
+      await database.drop();
+    }
+  });
+});
+
+async function listeningIssuer(config: ReturnType<typeof testIssuerConfig>) {
+  const app = await createIssuerApp(config);
+  await app.listen(0, '127.0.0.1');
+  return { app, url: `http://127.0.0.1:${app.getHttpServer().address().port}` };
+}
