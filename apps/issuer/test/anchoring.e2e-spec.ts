@@ -1,7 +1,13 @@
 import { ANCHOR_CONTRACT, AnchorWriter, MerkleTree, receiptProblem } from '#anchoring';
 import { LOCAL_CHAIN_FUNDED_KEYS } from '#local-stack';
 import { Contract, JsonRpcProvider, Wallet } from 'ethers';
+import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { validateAnchorReceipt } from '#schemas';
 import { createIssuerApp } from '../src/issuer.app.js';
 import { AnchorBatchesRepository } from '../src/anchoring-jobs/anchor-batches.repository.js';
 import { openIssuerDatabase } from '../src/database/data-source.js';
@@ -9,6 +15,9 @@ import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { createTestDatabase } from '../../../test/database.js';
 import { postJson, startTestStack, testIssuerConfig, type TestInstitution, type TestStack } from '../../../test/stack.js';
 import { testEnvironment } from '../../../test/test-environment.js';
+
+const REPOSITORY = fileURLToPath(new URL('../../..', import.meta.url));
+const SNIPPET = path.join(REPOSITORY, 'docs', 'check-receipt.mjs');
 
 // Its own funded account: no other test sends from it, so its nonces are this file's alone.
 const ANCHORING_KEY = LOCAL_CHAIN_FUNDED_KEYS[2];
@@ -91,6 +100,28 @@ describe('the anchoring worker', () => {
     const body = (await packaged.json()) as { verifiableCredential: { proof: { jwt: string } }; anchorReceipt: unknown };
     expect(body.verifiableCredential.proof.jwt).toBe(credential.jwt);
     expect(body.anchorReceipt).toEqual(receipt);
+    expect(validateAnchorReceipt(receipt)).toEqual([]);
+  });
+
+  it('checks with nothing but ethers and an RPC, by the README\'s own snippet', async () => {
+    const [credential] = await issue(stack, institution, 1);
+    await until(() => receiptOf(stack, credential.id), 'a receipt');
+    const packaged = await (await fetch(`${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(credential.id)}/package`)).text();
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'lc-package-')), 'credential-package.json');
+    writeFileSync(file, packaged);
+    const run = (confirmations: string) =>
+      spawnSync(process.execPath, [SNIPPET, file, env.chainRpcUrl, confirmations], { encoding: 'utf8', cwd: REPOSITORY });
+    const ok = run('2');
+    expect(ok.stderr).toBe('');
+    expect(ok.stdout).toMatch(/^anchored in block \d+ \(\d+ confirmations\)/);
+    expect(run('100000').stderr).toContain('confirmations');
+
+    const tampered = JSON.parse(packaged);
+    tampered.anchorReceipt.proof.push(tampered.anchorReceipt.root);
+    writeFileSync(file, JSON.stringify(tampered));
+    expect(run('2').stderr).toContain('proof does not lead to the root');
+
+    expect(readFileSync(path.join(REPOSITORY, 'README.md'), 'utf8')).toContain(readFileSync(SNIPPET, 'utf8'));
   });
 
   it('anchors again, and repoints the receipts, when a reorg takes the anchoring block away', async () => {

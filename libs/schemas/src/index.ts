@@ -13,3 +13,4 @@ export { type CertificateFacts, CERTIFICATE_TYPES } from './certificate/certific
 export { type CreditFacts, type CreditUnit, CREDIT_UNITS, creditCredentialSchema as ACADEMIC_CREDIT_SCHEMA } from './credit/credit.js';
 export { type CredentialKind, CREDENTIAL_KINDS, type CredentialFacts, credentialFactsSchema, validateFacts } from './facts.js';
 export { validateCredential, validateOpenBadgeCredential, detectCredentialKind, buildCredential } from './validate-credential.js';
+export { ANCHOR_RECEIPT_SCHEMA, validateAnchorReceipt } from './anchor-receipt/anchor-receipt.schema.js';
