@@ -124,6 +124,32 @@ describe('the anchoring worker', () => {
     expect(readFileSync(path.join(REPOSITORY, 'README.md'), 'utf8')).toContain(readFileSync(SNIPPET, 'utf8'));
   });
 
+  it('is checked by the verifier: a package verifies, and every way to break its receipt is caught', async () => {
+    const [credential, other] = await issue(stack, institution, 2);
+    await until(() => receiptOf(stack, other.id), 'a receipt');
+    await until(() => receiptOf(stack, credential.id), 'a receipt');
+    const packaged = await (await fetch(`${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(credential.id)}/package`)).json() as Record<string, any>;
+    const otherReceipt = (await receiptOf(stack, other.id))!;
+    const verify = async (body: Record<string, unknown>) => {
+      const report = (await postJson(`${stack.verifierUrl}/credentials/verify`, body)).body;
+      const anchorCheck = report.checks.find((c: { check: string }) => c.check === 'anchor');
+      return { verdict: report.verdict, status: anchorCheck.status, code: anchorCheck.reason?.code };
+    };
+    expect(await verify(packaged)).toEqual({ verdict: 'verified', status: 'valid', code: undefined });
+    const receipt = packaged.anchorReceipt;
+    expect(await verify({ ...packaged, anchorReceipt: otherReceipt })).toMatchObject({ verdict: 'failed', code: 'ANCHOR_PROOF_INVALID' });
+    expect(await verify({ ...packaged, anchorReceipt: { ...receipt, contract: Wallet.createRandom().address } })).toMatchObject({ code: 'ANCHOR_UNKNOWN_CONTRACT' });
+    expect(await verify({ ...packaged, anchorReceipt: { ...receipt, chainId: 1 } })).toMatchObject({ code: 'ANCHOR_WRONG_CHAIN' });
+    expect(await verify({ ...packaged, anchorReceipt: { ...receipt, blockNumber: receipt.blockNumber - 1 } })).toMatchObject({ code: 'ANCHOR_BLOCK_MISMATCH' });
+    expect(await verify({ ...packaged, anchorReceipt: { ...receipt, proof: 'none' } })).toMatchObject({ code: 'ANCHOR_RECEIPT_MALFORMED' });
+    // A well-formed receipt for this credential whose root was never anchored.
+    const unanchored = await MerkleTree.build([receipt.leaf]);
+    expect(await verify({ ...packaged, anchorReceipt: { ...receipt, root: unanchored.root, proof: [] } })).toMatchObject({
+      verdict: 'failed',
+      code: 'ANCHOR_ROOT_NOT_ANCHORED',
+    });
+  });
+
   it('anchors again, and repoints the receipts, when a reorg takes the anchoring block away', async () => {
     const [credential] = await issue(stack, institution, 1);
     const before = await until(() => receiptOf(stack, credential.id), 'a receipt');

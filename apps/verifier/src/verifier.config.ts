@@ -5,6 +5,9 @@ export interface VerifierConfig extends HttpServerConfig {
   chain: EthrNetwork;
   /** Tolerated difference between the issuer's clock and ours when checking validity periods. */
   clockSkewSeconds: number;
+  /** The anchor contract whose roots this verifier accepts, and the depth it requires. */
+  anchorContract: string;
+  anchorConfirmations: number;
 }
 
 export const VERIFIER_CONFIG = Symbol('VerifierConfig');
@@ -16,6 +19,8 @@ export function loadVerifierConfig(env: Environment = process.env): VerifierConf
     ...readHttpServerConfig(read, 'VERIFIER', 3001),
     chain: readEthrNetwork(read),
     clockSkewSeconds: read.integer('CLOCK_SKEW_SECONDS', 300, { max: 86400 }),
+    anchorContract: read.matching('ANCHOR_CONTRACT_ADDRESS', /^0x[0-9a-fA-F]{40}$/, 'a 0x-prefixed 20-byte address'),
+    anchorConfirmations: read.integer('ANCHOR_CONFIRMATIONS', 2, { min: 1, max: 1000 }),
   };
   read.done();
   return config;

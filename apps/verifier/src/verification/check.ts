@@ -22,10 +22,17 @@ export interface ParsedCredential {
   outer?: Record<string, unknown>;
 }
 
+/** What came with the credential besides itself, and when it is judged. */
+export interface CheckContext {
+  now: Date;
+  /** An anchor receipt sent beside the credential (as in a credential package), unverified. */
+  anchorReceipt?: unknown;
+}
+
 /** A small, named check over a parsed credential. It reports; it never throws for a bad credential. */
 export interface CredentialCheck {
   readonly name: string;
-  run(credential: ParsedCredential, now: Date): Promise<CheckOutcome>;
+  run(credential: ParsedCredential, context: CheckContext): Promise<CheckOutcome>;
 }
 
 export const valid = (): CheckOutcome => ({ status: 'valid' });

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
-import { createEthrResolver } from '#identity';
+import { AnchorReader } from '#anchoring';
+import { createChainProvider, createEthrResolver } from '#identity';
 import { VERIFIER_CONFIG, type VerifierConfig } from '../verifier.config.js';
 import type { CredentialCheck } from './check.js';
+import { AnchorCheck } from './checks/anchor.check.js';
 import { SchemaCheck } from './checks/schema.check.js';
 import { SignatureCheck } from './checks/signature.check.js';
 import { SignedPayloadCheck } from './checks/signed-payload.check.js';
@@ -21,6 +23,7 @@ import { CREDENTIAL_CHECKS, VerificationService } from './verification.service.j
         new SignedPayloadCheck(),
         new SchemaCheck(),
         new ValidityPeriodCheck(config.clockSkewSeconds),
+        new AnchorCheck(new AnchorReader(createChainProvider(config.chain), config.anchorContract), config.chain.chainId, config.anchorConfirmations),
       ],
     },
     VerificationService,

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { CheckResult, CredentialCheck, ParsedCredential } from './check.js';
+import type { CheckContext, CheckResult, CredentialCheck, ParsedCredential } from './check.js';
 import { checkFormat } from './checks/format.check.js';
 import { type Verdict, verdictOf } from './verification-verdict.js';
 
@@ -20,11 +20,11 @@ export class VerificationService {
 
   constructor(@Inject(CREDENTIAL_CHECKS) private readonly checks: CredentialCheck[]) {}
 
-  async verifyCredential(input: unknown, now = new Date()): Promise<VerificationReport> {
+  async verifyCredential(input: unknown, anchorReceipt?: unknown, now = new Date()): Promise<VerificationReport> {
     const format = checkFormat(input);
     const results: CheckResult[] = [{ check: 'format', ...format.outcome }];
     if (format.parsed) {
-      for (const check of this.checks) results.push(await this.runCheck(check, format.parsed, now));
+      for (const check of this.checks) results.push(await this.runCheck(check, format.parsed, { now, anchorReceipt }));
     }
     const verdict = verdictOf(results);
     this.logger.log(`Credential ${format.parsed?.signed.id ?? '(undecodable)'}: ${verdict}`);
@@ -32,9 +32,9 @@ export class VerificationService {
   }
 
   /** A check that throws is a check that could not run: `error`, never a pass. */
-  private async runCheck(check: CredentialCheck, credential: ParsedCredential, now: Date): Promise<CheckResult> {
+  private async runCheck(check: CredentialCheck, credential: ParsedCredential, context: CheckContext): Promise<CheckResult> {
     try {
-      return { check: check.name, ...(await check.run(credential, now)) };
+      return { check: check.name, ...(await check.run(credential, context)) };
     } catch (error) {
       this.logger.error(`Check ${check.name} threw`, (error as Error).stack);
       return { check: check.name, status: 'error', reason: { code: 'CHECK_FAILED', message: `The ${check.name} check could not run.` } };

@@ -1,4 +1,4 @@
-import { type CheckOutcome, type CredentialCheck, invalid, type ParsedCredential, valid } from '../check.js';
+import { type CheckContext, type CheckOutcome, type CredentialCheck, invalid, type ParsedCredential, valid } from '../check.js';
 
 /**
  * The validity period from the signed claims, with a bounded clock skew. Checked here rather than
@@ -9,7 +9,7 @@ export class ValidityPeriodCheck implements CredentialCheck {
 
   constructor(private readonly clockSkewSeconds: number) {}
 
-  async run(credential: ParsedCredential, now: Date): Promise<CheckOutcome> {
+  async run(credential: ParsedCredential, { now }: CheckContext): Promise<CheckOutcome> {
     const { payload, signed } = credential;
     const notBefore = strictestBound([secondsToDate(payload.nbf), dateOf(signed.validFrom)], 'latest');
     const notAfter = strictestBound([secondsToDate(payload.exp), dateOf(signed.validUntil)], 'earliest');
