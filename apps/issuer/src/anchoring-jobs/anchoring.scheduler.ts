@@ -26,8 +26,14 @@ export class AnchoringScheduler implements OnApplicationBootstrap, OnApplication
     this.lock = new AnchoringLock(dataSource);
   }
 
+  /** A node serving the wrong chain stops the start-up; a node not answering yet only delays anchoring. */
   async onApplicationBootstrap(): Promise<void> {
-    await this.anchoring.assertChain();
+    try {
+      await this.anchoring.assertChain();
+    } catch (error) {
+      if (!isTransientChainError(error)) throw error;
+      this.logger.warn(`Chain unavailable at start-up, anchoring will retry: ${(error as Error).message}`);
+    }
     this.schedule(0);
   }
 

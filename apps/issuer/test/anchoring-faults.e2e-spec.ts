@@ -1,0 +1,318 @@
+import { ANCHOR_CONTRACT, receiptProblem, type AnchorReceipt } from '#anchoring';
+import { LOCAL_CHAIN_FUNDED_KEYS, startEmbeddedPostgres } from '#local-stack';
+import { Contract, JsonRpcProvider, Wallet } from 'ethers';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { createIssuerApp } from '../src/issuer.app.js';
+import { createVerifierApp } from '../../verifier/src/verifier.app.js';
+import { loadVerifierConfig } from '../../verifier/src/verifier.config.js';
+import { openIssuerDatabase } from '../src/database/data-source.js';
+import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
+import { createTestDatabase } from '../../../test/database.js';
+import { RpcFaultProxy } from '../../../test/rpc-fault-proxy.js';
+import { chainEnv, postJson, testIssuerConfig } from '../../../test/stack.js';
+import { testEnvironment } from '../../../test/test-environment.js';
+
+// Real processes: the built issuer (`npm test` builds first), killed with SIGKILL mid-step.
+const ISSUER_MAIN = fileURLToPath(new URL('../../../dist/apps/issuer/src/main.js', import.meta.url));
+// Its own funded account: no other test file sends from it.
+const ANCHORING_KEY = LOCAL_CHAIN_FUNDED_KEYS[3];
+const ANCHORING_ADDRESS = new Wallet(ANCHORING_KEY).address;
+
+const env = testEnvironment();
+const provider = new JsonRpcProvider(env.chainRpcUrl, env.chainId, { staticNetwork: true, cacheTimeout: -1 });
+const anchor = new Contract(env.anchorContract, ANCHOR_CONTRACT.abi, provider);
+let proxy: RpcFaultProxy;
+let proxyUrl: string;
+
+beforeAll(async () => {
+  proxy = new RpcFaultProxy(env.chainRpcUrl);
+  proxyUrl = await proxy.start();
+});
+afterAll(async () => {
+  await proxy.stop();
+  provider.destroy();
+});
+afterEach(() => proxy.clear());
+
+const secrets = () => ({ KEY_ENCRYPTION_SECRET: randomBytes(32).toString('hex'), ADMIN_TOKEN: randomBytes(24).toString('base64url') });
+
+/** Credentials issued by an instance without the anchoring key, so they wait for a worker. */
+async function issueWaiting(databaseUrl: string, keys: Record<string, string>, count: number): Promise<void> {
+  const app = await createIssuerApp(testIssuerConfig(databaseUrl, keys));
+  await app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${app.getHttpServer().address().port}`;
+  const admin = { Authorization: `Bearer ${keys.ADMIN_TOKEN}` };
+  const institution = await postJson(`${url}/v1/admin/institutions`, { name: 'Faulty U', url: 'https://faulty.example' }, admin);
+  const key = await postJson(`${url}/v1/admin/institutions/${institution.body.id}/api-keys`, {}, admin);
+  for (let i = 0; i < count; i++) await postJson(`${url}/v1/credentials`, EXAMPLE_FACTS.credit, { Authorization: `Bearer ${key.body.apiKey}` });
+  await app.close();
+}
+
+interface Worker {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+/** The issuer as its own process, with the anchoring key, talking to the chain through the proxy. */
+function startWorker(databaseUrl: string, keys: Record<string, string>, extra: Record<string, string> = {}): Worker {
+  const child = spawn(process.execPath, [ISSUER_MAIN], {
+    env: {
+      ...process.env,
+      ...chainEnv(),
+      ...keys,
+      CHAIN_RPC_URL: proxyUrl,
+      DATABASE_URL: databaseUrl,
+      ISSUER_PORT: '0',
+      LOG_LEVEL: 'log',
+      ANCHORING_PRIVATE_KEY: ANCHORING_KEY,
+      ANCHOR_BATCH_SIZE: '3',
+      ANCHOR_BATCH_MAX_AGE_SECONDS: '0',
+      ANCHOR_CONFIRMATIONS: '2',
+      ANCHOR_POLL_INTERVAL_MS: '100',
+      ...extra,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function kill(worker: Worker): Promise<void> {
+  worker.child.kill('SIGKILL');
+  await worker.exited;
+}
+
+async function query<T>(databaseUrl: string, sql: string, parameters: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(sql, parameters)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+async function until(probe: () => Promise<boolean>, what: string, options: { mine?: boolean; timeoutMs?: number; worker?: Worker } = {}): Promise<void> {
+  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${options.worker?.output() ?? ''}`);
+    if (options.mine) await provider.send('evm_mine', []);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const allAnchored = (databaseUrl: string) => async () =>
+  (await query<{ n: number }>(databaseUrl, `SELECT count(*)::int AS n FROM issued_credentials WHERE state <> 'anchored'`))[0].n === 0;
+
+/**
+ * What every fault run must end with: each acknowledged credential anchored with a receipt that
+ * checks, each root anchored exactly once, and no nonce gap (nothing of ours left pending, the
+ * nonces of our mined transactions contiguous).
+ */
+async function expectEverythingAnchoredOnce(databaseUrl: string, expectedCredentials: number): Promise<void> {
+  const credentials = await query<{ jwt: string; anchor_receipt: AnchorReceipt; state: string }>(databaseUrl, `SELECT jwt, anchor_receipt, state FROM issued_credentials`);
+  expect(credentials).toHaveLength(expectedCredentials);
+  for (const credential of credentials) {
+    expect(credential.state).toBe('anchored');
+    expect(await receiptProblem(credential.anchor_receipt, credential.jwt)).toBeNull();
+  }
+  const batches = await query<{ root: string; status: string }>(databaseUrl, `SELECT root, status FROM anchor_batches`);
+  for (const batch of batches) {
+    expect(batch.status).toBe('confirmed');
+    expect(await anchor.queryFilter(anchor.filters.RootAnchored(batch.root))).toHaveLength(1);
+  }
+  expect(await provider.getTransactionCount(ANCHORING_ADDRESS, 'pending')).toBe(await provider.getTransactionCount(ANCHORING_ADDRESS, 'latest'));
+  const minedNonces: number[] = [];
+  for (const { hash } of await query<{ hash: string }>(databaseUrl, `SELECT hash FROM anchor_transactions`)) {
+    if (await provider.getTransactionReceipt(hash)) minedNonces.push((await provider.getTransaction(hash))!.nonce);
+  }
+  minedNonces.sort((a, b) => a - b);
+  expect(minedNonces).toEqual(minedNonces.map((_, i) => minedNonces[0] + i));
+}
+
+/** Where a worker is stopped dead, and how to hold it there. */
+const KILL_POINTS: { name: string; freeze: () => Promise<void>; reached: (databaseUrl: string) => Promise<boolean>; thaw?: () => Promise<void> }[] = [
+  {
+    name: 'after the batch is built, before anything is signed',
+    freeze: async () => proxy.set('eth_getTransactionCount', { kind: 'hold' }),
+    reached: async (db) =>
+      (await query(db, `SELECT 1 FROM anchor_batches WHERE status = 'built'`)).length > 0 && proxy.calls.includes('eth_getTransactionCount'),
+  },
+  {
+    name: 'after the transaction is signed and stored, before it is sent',
+    freeze: async () => proxy.set('eth_sendRawTransaction', { kind: 'hold' }),
+    reached: async (db) => (await query(db, `SELECT 1 FROM anchor_transactions`)).length > 0 && proxy.calls.includes('eth_sendRawTransaction'),
+  },
+  {
+    name: 'after it is sent, before it is mined',
+    freeze: async () => {
+      await provider.send('evm_setAutomine', [false]);
+    },
+    reached: async (db) => {
+      const [sent] = await query<{ hash: string }>(db, `SELECT hash FROM anchor_transactions`);
+      return sent !== undefined && (await provider.getTransaction(sent.hash)) !== null;
+    },
+    thaw: async () => {
+      await provider.send('evm_setAutomine', [true]);
+    },
+  },
+  {
+    name: 'after it is mined, before it has its confirmations',
+    freeze: async () => undefined,
+    reached: async (db) => {
+      const [sent] = await query<{ hash: string }>(db, `SELECT hash FROM anchor_transactions`);
+      return sent !== undefined && (await provider.getTransactionReceipt(sent.hash)) !== null;
+    },
+  },
+];
+
+describe('a worker killed with SIGKILL', () => {
+  const runs = KILL_POINTS.flatMap((point) => [1, 2].map((run) => [`${point.name} (run ${run})`, point] as const));
+  it.each(runs)('%s: after a restart nothing is lost, no root is anchored twice, no nonce gap', async (_name, point) => {
+    const database = await createTestDatabase();
+    const keys = secrets();
+    try {
+      await issueWaiting(database.url, keys, 5);
+      proxy.calls.length = 0;
+      await point.freeze();
+      const first = startWorker(database.url, keys);
+      try {
+        await until(() => point.reached(database.url), point.name, { worker: first });
+      } finally {
+        await kill(first);
+      }
+      proxy.clear();
+      await point.thaw?.();
+
+      const second = startWorker(database.url, keys);
+      try {
+        await until(allAnchored(database.url), 'every credential anchored after the restart', { mine: true, worker: second });
+      } finally {
+        await kill(second);
+      }
+      await expectEverythingAnchoredOnce(database.url, 5);
+    } finally {
+      await point.thaw?.();
+      await database.drop();
+    }
+  });
+});
+
+describe('a flaky chain RPC', () => {
+  it('answering 429, 5xx, dropping connections and timing out: the worker waits and recovers', async () => {
+    const database = await createTestDatabase();
+    const keys = secrets();
+    try {
+      await issueWaiting(database.url, keys, 4);
+      const worker = startWorker(database.url, keys);
+      try {
+        for (const fault of [{ kind: 'status', status: 429 }, { kind: 'status', status: 502 }, { kind: 'drop' }, { kind: 'hold' }, { kind: 'status', status: 503 }] as const) {
+          proxy.set('*', fault);
+          await new Promise((resolve) => setTimeout(resolve, 600));
+        }
+        proxy.clear();
+        await until(allAnchored(database.url), 'every credential anchored once the RPC recovers', { mine: true, worker });
+        expect(worker.output()).toMatch(/Chain unavailable, retrying/);
+      } finally {
+        await kill(worker);
+      }
+      await expectEverythingAnchoredOnce(database.url, 4);
+    } finally {
+      await database.drop();
+    }
+  });
+});
+
+describe('the verifier behind a failing RPC', () => {
+  it('says indeterminate, never verified', async () => {
+    const database = await createTestDatabase();
+    const keys = secrets();
+    const verifier = await createVerifierApp(loadVerifierConfig({ ...chainEnv(), CHAIN_RPC_URL: proxyUrl, VERIFIER_PORT: '0' }));
+    try {
+      await issueWaiting(database.url, keys, 1);
+      const [{ jwt }] = await query<{ jwt: string }>(database.url, `SELECT jwt FROM issued_credentials`);
+      await verifier.listen(0, '127.0.0.1');
+      const url = `http://127.0.0.1:${verifier.getHttpServer().address().port}/credentials/verify`;
+      expect((await postJson(url, { verifiableCredential: jwt })).body.verdict).toBe('verified');
+      for (const fault of [{ kind: 'status', status: 429 }, { kind: 'status', status: 503 }, { kind: 'drop' }] as const) {
+        proxy.set('*', fault);
+        const report = (await postJson(url, { verifiableCredential: jwt })).body;
+        expect(report.verdict).toBe('indeterminate');
+        expect(report.checks.find((c: { check: string }) => c.check === 'signature').status).toBe('error');
+      }
+    } finally {
+      await verifier.close();
+      await database.drop();
+    }
+  });
+});
+
+describe('two workers started at once', () => {
+  it('one sends, the other waits; when the sender dies the other takes over', async () => {
+    const database = await createTestDatabase();
+    const keys = secrets();
+    try {
+      await issueWaiting(database.url, keys, 3);
+      const workers = [startWorker(database.url, keys), startWorker(database.url, keys)];
+      try {
+        await until(allAnchored(database.url), 'the first credentials anchored', { mine: true });
+        const holders = workers.filter((w) => w.output().includes('Holding the anchoring lock'));
+        expect(holders).toHaveLength(1);
+        await kill(holders[0]);
+        const survivor = workers.find((w) => w !== holders[0])!;
+        await issueWaiting(database.url, keys, 3);
+        await until(allAnchored(database.url), 'the survivor anchoring the rest', { mine: true, worker: survivor });
+        expect(survivor.output()).toContain('Holding the anchoring lock');
+      } finally {
+        for (const worker of workers) await kill(worker);
+      }
+      await expectEverythingAnchoredOnce(database.url, 6);
+    } finally {
+      await database.drop();
+    }
+  });
+});
+
+describe('Postgres restarted in the middle of a batch', () => {
+  it('loses nothing: the worker reconnects, takes the lock again and finishes', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lc-restart-pg-'));
+    chmodSync(dataDir, 0o755);
+    const cluster = path.join(dataDir, 'cluster');
+    let server = await startEmbeddedPostgres({ dataDir: cluster });
+    const port = new URL(server.url).port;
+    try {
+      const serverUrl = new URL(server.url);
+      serverUrl.pathname = '/postgres';
+      const databaseUrl = serverUrl.toString();
+      await (await openIssuerDatabase(databaseUrl)).destroy();
+      proxy.calls.length = 0;
+      const keys = secrets();
+      await issueWaiting(databaseUrl, keys, 4);
+      proxy.set('eth_sendRawTransaction', { kind: 'hold' });
+      const worker = startWorker(databaseUrl, keys);
+      try {
+        await until(async () => (await query(databaseUrl, `SELECT 1 FROM anchor_transactions`)).length > 0 && proxy.calls.includes('eth_sendRawTransaction'), 'a stored transaction', { worker });
+        await server.stop();
+        proxy.clear();
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        server = await startEmbeddedPostgres({ dataDir: cluster, port: Number(port) });
+        await until(allAnchored(databaseUrl), 'every credential anchored after the restart', { mine: true, worker });
+      } finally {
+        await kill(worker);
+      }
+      await expectEverythingAnchoredOnce(databaseUrl, 4);
+    } finally {
+      await server.stop();
+    }
+  });
+});
