@@ -233,6 +233,40 @@ describe('a flaky chain RPC', () => {
   });
 });
 
+describe('a stuck transaction', () => {
+  it('is replaced with a higher fee under the same nonce, and only one of the two is mined', async () => {
+    const database = await createTestDatabase();
+    const keys = secrets();
+    try {
+      await issueWaiting(database.url, keys, 3);
+      await provider.send('evm_setAutomine', [false]);
+      const worker = startWorker(database.url, keys, { ANCHOR_STUCK_AFTER_SECONDS: '1' });
+      try {
+        await until(async () => (await query(database.url, `SELECT 1 FROM anchor_transactions`)).length >= 2, 'a replacement', { worker });
+        await provider.send('evm_setAutomine', [true]);
+        await until(allAnchored(database.url), 'every credential anchored', { mine: true, worker });
+      } finally {
+        await provider.send('evm_setAutomine', [true]);
+        await kill(worker);
+      }
+      const transactions = await query<{ hash: string; nonce: string; max_fee_per_gas: string }>(
+        database.url,
+        `SELECT hash, nonce, max_fee_per_gas FROM anchor_transactions ORDER BY created_at`,
+      );
+      expect(new Set(transactions.map((t) => t.nonce)).size).toBe(1);
+      expect(BigInt(transactions[1].max_fee_per_gas)).toBeGreaterThan(BigInt(transactions[0].max_fee_per_gas));
+      const mined = [];
+      for (const transaction of transactions) if (await provider.getTransactionReceipt(transaction.hash)) mined.push(transaction.hash);
+      expect(mined).toHaveLength(1);
+      const [batch] = await query<{ tx_hash: string }>(database.url, `SELECT tx_hash FROM anchor_batches`);
+      expect(batch.tx_hash).toBe(mined[0]);
+      await expectEverythingAnchoredOnce(database.url, 3);
+    } finally {
+      await database.drop();
+    }
+  });
+});
+
 describe('the verifier behind a failing RPC', () => {
   it('says indeterminate, never verified', async () => {
     const database = await createTestDatabase();
