@@ -1,16 +1,25 @@
 export { type SchemaViolation, compileSchema, violationsOf } from './common/ajv.js';
 export { type Learner, type IdentityObject, learnerSubject } from './common/learner.js';
+export { type IssuerProfile, type IssuerProfileObject, issuerObject } from './common/issuer-profile.js';
+export type { AchievementFacts } from './common/common-facts.js';
 export {
-  CONTEXT_URLS,
   SCHEMA_URLS,
-  type IssuerProfile,
   type UnsignedCredential,
   type BuildContext,
-  issuerObject,
-} from './common/credential.js';
-export { type CourseFacts, RESULT_STATUSES } from './course/course.js';
-export { type CertificateFacts, CERTIFICATE_TYPES } from './certificate/certificate.js';
-export { type CreditFacts, type CreditUnit, CREDIT_UNITS, creditCredentialSchema as ACADEMIC_CREDIT_SCHEMA } from './credit/credit.js';
+  ANCHORED_PACKAGE_SERVICE,
+  packageService,
+} from './common/credential-envelope.js';
+export { type CourseFacts, RESULT_STATUSES } from './course/course.facts.js';
+export { type CertificateFacts, type CertificateType, CERTIFICATE_TYPES } from './certificate/certificate.facts.js';
+export { type CreditFacts } from './credit/credit.facts.js';
+export { type CreditUnit, CREDIT_UNITS } from './credit/credit-units.js';
+export { academicCreditSchema } from './credit/academic-credit.schema.js';
 export { type CredentialKind, CREDENTIAL_KINDS, type CredentialFacts, credentialFactsSchema, validateFacts } from './facts.js';
-export { validateCredential, validateOpenBadgeCredential, detectCredentialKind, buildCredential } from './validate-credential.js';
+export { buildCredential } from './build-credential.js';
+export { validateCredential } from './validate-credential.js';
+export { detectCredentialKind } from './detect-credential-kind.js';
+export { validateOpenBadgeCredential } from './open-badges/validate-open-badge-credential.js';
+export { CONTEXT_URLS } from './contexts/context-urls.js';
+export { academicCreditContext } from './contexts/academic-credit.context.js';
+export { pinnedContext } from './contexts/pinned-contexts.js';
 export { ANCHOR_RECEIPT_SCHEMA, validateAnchorReceipt } from './anchor-receipt/anchor-receipt.schema.js';

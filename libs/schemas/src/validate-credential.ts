@@ -1,50 +1,40 @@
-import { buildCertificateCredential, CERTIFICATE_TYPES, certificateCredentialSchema } from './certificate/certificate.js';
-import { compileSchema, lenientAjv, type SchemaViolation, violationsOf } from './common/ajv.js';
-import type { BuildContext, UnsignedCredential } from './common/credential.js';
-import { buildCourseCredential, courseCredentialSchema } from './course/course.js';
-import { buildCreditCredential, creditCredentialSchema } from './credit/credit.js';
-import type { CredentialFacts, CredentialKind } from './facts.js';
-import { OPEN_BADGE_CREDENTIAL_SCHEMA } from './open-badges/ob-v3p0-achievement-credential.schema.js';
+import type { ValidateFunction } from 'ajv';
+import { certificateCredentialSchema } from './certificate/certificate.credential.js';
+import { compileSchema, type SchemaViolation, violationsOf } from './common/ajv.js';
+import { courseCredentialSchema } from './course/course.credential.js';
+import { academicCreditSchema } from './credit/academic-credit.schema.js';
+import { type CreditCredentialShape, creditCredentialRuleViolations, creditCredentialSchema } from './credit/credit.credential.js';
+import type { CredentialKind } from './facts.js';
+import { validateOpenBadgeSchema } from './open-badges/validate-open-badge-credential.js';
 
-const validateOpenBadge = lenientAjv.compile(OPEN_BADGE_CREDENTIAL_SCHEMA);
-const kindValidators = {
-  course: compileSchema(courseCredentialSchema),
-  certificate: compileSchema(certificateCredentialSchema),
-  credit: compileSchema(creditCredentialSchema),
+const kindValidators: Record<CredentialKind, ValidateFunction[]> = {
+  course: [validateOpenBadgeSchema, compileSchema(courseCredentialSchema)],
+  certificate: [validateOpenBadgeSchema, compileSchema(certificateCredentialSchema)],
+  credit: [validateOpenBadgeSchema, compileSchema(academicCreditSchema), compileSchema(creditCredentialSchema)],
 };
 
-/** Any Open Badges 3.0 credential (VCDM 1.1 shape) against the 1EdTech schema alone. */
-export function validateOpenBadgeCredential(credential: unknown): SchemaViolation[] {
-  return violationsOf(validateOpenBadge, credential);
-}
-
-/** A credential of one of our kinds: the 1EdTech schema and the kind's own constraints; [] means valid. */
-export function validateCredential(kind: CredentialKind, credential: unknown): SchemaViolation[] {
-  return [...violationsOf(validateOpenBadge, credential), ...violationsOf(kindValidators[kind], credential)];
+interface DatedCredential {
+  issuanceDate: string;
+  expirationDate?: string;
 }
 
 /**
- * Which of our kinds a credential claims to be, from its achievement type: a certificate type, or a
- * Course that earned credits (credit) or not (course). Interop over a discriminator of our own.
+ * A credential of one of our kinds, unsigned or decoded from its VC-JWT: the 1EdTech Open Badges
+ * schema, the kind's own schema (for a credit, also the published extension schema), then what
+ * schemas cannot say. [] means valid.
  */
-export function detectCredentialKind(credential: unknown): CredentialKind | undefined {
-  const subject = (credential as { credentialSubject?: { achievement?: { achievementType?: unknown }; creditsEarned?: unknown } })
-    ?.credentialSubject;
-  const achievementType = subject?.achievement?.achievementType;
-  if (typeof achievementType !== 'string') return undefined;
-  if ((CERTIFICATE_TYPES as readonly string[]).includes(achievementType)) return 'certificate';
-  if (achievementType === 'Course') return subject?.creditsEarned === undefined ? 'course' : 'credit';
-  return undefined;
+export function validateCredential(kind: CredentialKind, credential: unknown): SchemaViolation[] {
+  const violations = violationsOf(kindValidators[kind], credential);
+  if (violations.length > 0) return violations;
+  // The schemas passed, so the credential has the shape they describe.
+  return [
+    ...expiryAfterIssuance(credential as DatedCredential),
+    ...(kind === 'credit' ? creditCredentialRuleViolations(credential as CreditCredentialShape) : []),
+  ];
 }
 
-/** Builds the unsigned Open Badges 3.0 credential for a registrar's facts. */
-export function buildCredential(facts: CredentialFacts, ctx: BuildContext): UnsignedCredential {
-  switch (facts.kind) {
-    case 'course':
-      return buildCourseCredential(facts, ctx);
-    case 'certificate':
-      return buildCertificateCredential(facts, ctx);
-    case 'credit':
-      return buildCreditCredential(facts, ctx);
-  }
+function expiryAfterIssuance({ issuanceDate, expirationDate }: DatedCredential): SchemaViolation[] {
+  return expirationDate !== undefined && Date.parse(expirationDate) <= Date.parse(issuanceDate)
+    ? [{ path: '/expirationDate', message: 'must be later than issuanceDate' }]
+    : [];
 }

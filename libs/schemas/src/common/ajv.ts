@@ -11,46 +11,103 @@ export interface SchemaViolation {
 }
 
 /**
- * For third-party schemas: not strict, because the 1EdTech schema carries annotations and union
- * types that strict mode rejects, and it is theirs, not ours to edit.
+ * The one ajv instance: strict, so a typo in any schema fails at module load rather than letting
+ * input through (the 1EdTech schema compiles under strict mode too). Relaxed where schemas say what
+ * they mean: `@context` is an open tuple (fixed first items, any after), the apps' request bodies
+ * use union types, and a `required` may name a property described elsewhere. The discriminator keeps
+ * the facts' errors to the branch that `kind` names; `verbose` gives errors their schema, from which
+ * messages name the expected values.
  */
-export const lenientAjv = new Ajv({ allErrors: true, strict: false });
-addFormats(lenientAjv);
+const ajv = new Ajv({
+  allErrors: true,
+  strict: true,
+  strictTuples: false,
+  strictRequired: false,
+  allowUnionTypes: true,
+  discriminator: true,
+  verbose: true,
+});
+addFormats(ajv);
+
+/** Compiles a schema once, at module load of its caller; schemas with an `$id` can then be `$ref`ed. */
+export function compileSchema(schema: object): ValidateFunction {
+  return ajv.compile(schema);
+}
+
+/** Runs compiled validators on a value and lists their violations, without duplicates; [] means valid. */
+export function violationsOf(validators: ValidateFunction | ValidateFunction[], value: unknown): SchemaViolation[] {
+  const seen = new Set<string>();
+  return [validators]
+    .flat()
+    .flatMap((validate) => (validate(value) ? [] : errorsOf(validate)))
+    .filter((violation) => {
+      const key = `${violation.path} ${violation.message}`;
+      return !seen.has(key) && seen.add(key) !== undefined;
+    });
+}
+
+function errorsOf(validate: ValidateFunction): SchemaViolation[] {
+  const errors = validate.errors ?? [];
+  return errors.filter((error) => !isSummaryOfOthers(error, errors)).map(violationOf);
+}
 
 /**
- * For our own schemas (request bodies, facts, kinds): strict, so a typo in a schema fails at start-up.
- * The discriminator keeps error lists to the branch that `kind` names.
+ * "must match a schema in anyOf" and a discriminator's "tag must be one of..." only repeat what the
+ * errors of their branches (or the tag's own enum) already say more precisely.
  */
-const strictAjv = new Ajv({ allErrors: true, strict: true, strictTuples: false, strictRequired: false, allowUnionTypes: true, discriminator: true });
-addFormats(strictAjv);
-
-export function compileSchema(schema: object): ValidateFunction {
-  return strictAjv.compile(schema);
+function isSummaryOfOthers(error: ErrorObject, all: ErrorObject[]): boolean {
+  if (error.keyword === 'discriminator') return all.length > 1;
+  if (error.keyword !== 'anyOf' && error.keyword !== 'oneOf') return false;
+  return all.some((other) => other !== error && other.schemaPath.startsWith(`${error.schemaPath}/`));
 }
 
-export function violationOf(error: ErrorObject): SchemaViolation {
+function violationOf(error: ErrorObject): SchemaViolation {
   const where = error.instancePath || '/';
-  if (error.keyword === 'additionalProperties') {
-    return { path: where, message: `has an unknown property "${String(error.params.additionalProperty)}"` };
+  switch (error.keyword) {
+    case 'required':
+      return { path: `${error.instancePath}/${pointerToken(String(error.params.missingProperty))}`, message: 'is required' };
+    case 'additionalProperties':
+      return { path: `${error.instancePath}/${pointerToken(String(error.params.additionalProperty))}`, message: 'is not an allowed property' };
+    case 'enum':
+      return { path: where, message: `must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}` };
+    case 'const':
+      return { path: where, message: `must be ${JSON.stringify(error.params.allowedValue)}` };
+    case 'contains':
+      return { path: where, message: expectedItem(error.schema) ?? 'is missing a required item' };
+    case 'maxProperties':
+    case 'minProperties':
+      return { path: where, message: exactlyOneOf(error.parentSchema) ?? error.message ?? 'has the wrong number of properties' };
+    default:
+      return { path: where, message: error.message ?? 'is invalid' };
   }
-  if (error.keyword === 'required') {
-    return { path: `${error.instancePath}/${String(error.params.missingProperty)}`, message: 'is required' };
-  }
-  if (error.keyword === 'enum') {
-    return { path: where, message: `must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}` };
-  }
-  return { path: where, message: error.message ?? 'is invalid' };
 }
 
-/** Runs a compiled validator and lists its violations, without duplicates; [] means valid. */
-export function violationsOf(validate: ValidateFunction, value: unknown): SchemaViolation[] {
-  if (validate(value)) return [];
-  const seen = new Set<string>();
-  // A discriminator error only repeats that its tag is not one of the allowed values, which the
-  // tag's own enum reports with the list.
-  const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'discriminator' || validate.errors!.length === 1);
-  return errors.map(violationOf).filter((v) => {
-    const key = `${v.path} ${v.message}`;
-    return !seen.has(key) && seen.add(key) !== undefined;
-  });
+function expectedItem(schema: unknown): string | undefined {
+  const expected = describe(schema);
+  return expected && `must contain ${expected}`;
+}
+
+/** What a `contains` schema asks for, in words: a value, one of some values, or an item with properties. */
+function describe(schema: unknown): string | undefined {
+  const { const: value, enum: values, properties = {}, required = [] } = (schema ?? {}) as {
+    const?: unknown;
+    enum?: unknown[];
+    properties?: Record<string, unknown>;
+    required?: string[];
+  };
+  if (value !== undefined) return JSON.stringify(value);
+  if (values) return `one of: ${values.join(', ')}`;
+  if (required.length === 0) return undefined;
+  return `an item with ${required.map((name) => [name, describe(properties[name])].filter(Boolean).join(' ')).join(', ')}`;
+}
+
+/** For an object that must have exactly one of its properties, such as the learner. */
+function exactlyOneOf(schema: unknown): string | undefined {
+  const { minProperties, maxProperties, properties } = (schema ?? {}) as { minProperties?: number; maxProperties?: number; properties?: object };
+  return minProperties === 1 && maxProperties === 1 && properties ? `must have exactly one of: ${Object.keys(properties).join(', ')}` : undefined;
+}
+
+/** RFC 6901 escaping of one property name. */
+function pointerToken(name: string): string {
+  return name.replaceAll('~', '~0').replaceAll('/', '~1');
 }

@@ -3,7 +3,11 @@ import { createHash, randomBytes } from 'node:crypto';
 /** The learner: a DID when the wallet is known, otherwise an email or a student number. */
 export type Learner = { did: string } | { email: string } | { studentNumber: string };
 
-/** Open Badges 3.0 IdentityObject, always hashed: no email or student number is ever written in clear. */
+/**
+ * Open Badges 3.0 IdentityObject, always hashed: no email or student number is ever written in clear.
+ * A student number is an `sisSourcedId` (an id from the institution's Student Information System),
+ * the closest value of the Open Badges IdentifierTypeEnum, which has no `studentId`.
+ */
 export interface IdentityObject {
   type: 'IdentityObject';
   identityType: 'emailAddress' | 'sisSourcedId';
@@ -12,38 +16,28 @@ export interface IdentityObject {
   salt: string;
 }
 
+/** Exactly one way of naming the learner. */
 export const learnerSchema = {
-  oneOf: [
-    {
-      type: 'object',
-      properties: { did: { type: 'string', pattern: '^did:[a-z0-9]+:\\S+$', maxLength: 512 } },
-      required: ['did'],
-      additionalProperties: false,
-    },
-    {
-      type: 'object',
-      properties: { email: { type: 'string', format: 'email', maxLength: 320 } },
-      required: ['email'],
-      additionalProperties: false,
-    },
-    {
-      type: 'object',
-      properties: { studentNumber: { type: 'string', minLength: 1, maxLength: 100 } },
-      required: ['studentNumber'],
-      additionalProperties: false,
-    },
-  ],
+  type: 'object',
+  properties: {
+    did: { type: 'string', pattern: '^did:[a-z0-9]+:\\S+$', maxLength: 512 },
+    email: { type: 'string', format: 'email', maxLength: 320 },
+    studentNumber: { type: 'string', minLength: 1, maxLength: 100 },
+  },
+  minProperties: 1,
+  maxProperties: 1,
+  additionalProperties: false,
 } as const;
 
 /**
  * The credentialSubject fields that name the learner: `id` for a DID, else a salted SHA-256
- * (`sha256$` + hex of sha256(value + salt), as Open Badges 3.0 defines it). Emails are trimmed and
- * lower-cased first so the learner can later prove the same address.
+ * (`sha256$` + hex of sha256(value + salt), as Open Badges 3.0 defines IdentityHash). Emails are
+ * trimmed and lower-cased first so that the learner can later prove the same address however typed.
  */
 export function learnerSubject(learner: Learner, salt = randomBytes(16).toString('hex')): { id: string } | { identifier: IdentityObject[] } {
   if ('did' in learner) return { id: learner.did };
   const [identityType, value] =
     'email' in learner ? (['emailAddress', learner.email.trim().toLowerCase()] as const) : (['sisSourcedId', learner.studentNumber.trim()] as const);
-  const identityHash = `sha256$${createHash('sha256').update(value + salt).digest('hex')}`;
+  const identityHash = `sha256$${createHash('sha256').update(value + salt, 'utf8').digest('hex')}`;
   return { identifier: [{ type: 'IdentityObject', identityType, hashed: true, identityHash, salt }] };
 }

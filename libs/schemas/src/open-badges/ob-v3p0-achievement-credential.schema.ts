@@ -1,10 +1,16 @@
-// The 1EdTech Open Badges 3.0 AchievementCredential JSON Schema, VCDM 1.1 shape, as converted to
-// draft-04 by 1EdTech's digital-credentials-public-validator
-// (inspector-tcp-vc/src/main/resources/catalog/www.hropenstandards.org/recruiting/json/ler-rs/1EdTech/
-// ob_v3p0_achievementcredential_schema_draft4.json @ 3825471, Apache-2.0), via ../shared/vectors/1edtech-schemas.
-// Only change: the draft-04 `$schema` line is dropped so that ajv reads it with its default draft-07
-// vocabulary; the schema uses no keyword whose meaning differs between the two drafts (no boolean
-// exclusiveMinimum/Maximum, no `id`-based refs: every `$ref` is a `#/$defs/...` JSON pointer).
+// The 1EdTech Open Badges 3.0 AchievementCredential JSON Schema, VCDM 1.1 shape (AchievementCredentialv1p1).
+// Source: 1EdTech/digital-credentials-public-validator @ 38254719cf0a490a403c9c812b01e6ab0678f2f3,
+// inspector-tcp-vc/src/main/resources/catalog/www.hropenstandards.org/recruiting/json/ler-rs/1EdTech/
+// ob_v3p0_achievementcredential_schema_draft4.json (Apache-2.0), via /work/shared/vectors/1edtech-schemas/
+// (sha256 of the source file: 125a8bd1f4dca186e23dc5142734a27193e867713580a0cdd4eea56752fab2bf).
+//
+// Converted from draft-04 to draft-07 (ajv's default) by dropping the `$schema` line; nothing else
+// changes, because the schema only uses keywords that mean the same in both drafts (type, properties,
+// required, additionalProperties, items, minItems, enum, pattern, format date-time, anyOf, oneOf, $ref
+// and annotations). Checked when copying: no boolean exclusiveMinimum/exclusiveMaximum (the draft-04
+// form), no `id` keyword (draft-04's name for $id), every $ref is a JSON pointer into `$defs` that
+// resolves the same way in any draft, and no $ref has sibling keywords (which draft-04 ignores).
+// The top-level `$id` is the official schema URL: draft-04 ignores it, draft-07 uses it as base URI.
 export const OPEN_BADGE_CREDENTIAL_SCHEMA: Record<string, unknown> = {
   "$id": "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json",
   "title": "JSON Schema for the AchievementCredential class. *************CHANGED TO DRAFT4. Removed dateOfBirth format = date - not supported in Draft4 *************",

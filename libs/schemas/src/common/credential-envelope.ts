@@ -1,0 +1,111 @@
+import { CONTEXT_URLS } from '../contexts/context-urls.js';
+import type { AchievementFacts, CommonFacts } from './common-facts.js';
+import { type IssuerProfile, type IssuerProfileObject, issuerObject } from './issuer-profile.js';
+import { learnerSubject } from './learner.js';
+import { nameBasedUuid } from './name-based-uuid.js';
+
+/** The JSON Schemas our credentials list in `credentialSchema`. */
+export const SCHEMA_URLS = {
+  openBadgeCredential: 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json',
+  academicCreditV1: 'https://w3id.org/lifelong-learning/schemas/academic-credit-v1.json',
+} as const;
+
+export type UnsignedCredential = Record<string, unknown> & {
+  '@context': string[];
+  id: string;
+  type: string[];
+  issuer: IssuerProfileObject;
+  issuanceDate: string;
+  credentialSubject: Record<string, unknown>;
+};
+
+export interface BuildContext {
+  /** The credential's id, a urn:uuid. */
+  id: string;
+  issuer: IssuerProfile;
+  /** The signing time; a VCDM 1.1 credential is valid from then. */
+  issuanceDate: string;
+  /** Where the anchored package of this credential will be served, when the issuer publishes one. */
+  packageUrl?: string;
+  /** Salt for the learner's hashed identifier; random when absent. */
+  salt?: string;
+}
+
+/**
+ * The `refreshService` type under which an issuer offers the credential bundled with its anchor
+ * receipt once anchored (VCDM's refresh: the same credential, re-delivered with more proof).
+ */
+export const ANCHORED_PACKAGE_SERVICE = 'AnchoredCredentialPackage2026';
+
+/** The refreshService entry naming where the anchored package will be. */
+export function packageService(url: string): { id: string; type: string } {
+  return { id: url, type: ANCHORED_PACKAGE_SERVICE };
+}
+
+/** The achievement's id as given, else one derived from the issuer and the code (stable across learners). */
+export function achievementIdOf(achievement: AchievementFacts, issuer: IssuerProfile): string {
+  return achievement.id ?? `urn:uuid:${nameBasedUuid(JSON.stringify([issuer.id, 'achievement', achievement.code]))}`;
+}
+
+/** The id of a ResultDescription of an achievement, derived so that every learner's credential shares it. */
+export function resultDescriptionIdOf(achievementId: string, name: string): string {
+  return `urn:uuid:${nameBasedUuid(JSON.stringify([achievementId, 'resultDescription', name]))}`;
+}
+
+/** The Open Badges Achievement for the facts, with the kind's own fields added. */
+export function achievementOf(achievement: AchievementFacts, id: string, achievementType: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const { code, name, description, criteria, fieldOfStudy, inLanguage } = achievement;
+  return {
+    id,
+    type: ['Achievement'],
+    achievementType,
+    humanCode: code,
+    name,
+    description,
+    criteria: { narrative: criteria },
+    ...(fieldOfStudy ? { fieldOfStudy } : {}),
+    ...(inLanguage ? { inLanguage } : {}),
+    ...extra,
+  };
+}
+
+/** An EQF level as an Open Badges alignment to the European Qualifications Framework. */
+export function eqfAlignment(level: number): Record<string, unknown> {
+  return {
+    type: ['Alignment'],
+    targetName: `EQF level ${level}`,
+    targetUrl: `http://data.europa.eu/snb/eqf/${level}`,
+    targetFramework: 'European Qualifications Framework',
+    targetType: 'ext:EQFLevel',
+  };
+}
+
+/** The credential around a subject: contexts, types, issuer, dates, learner, schemas. */
+export function envelope(
+  facts: CommonFacts,
+  ctx: BuildContext,
+  parts: {
+    type: 'OpenBadgeCredential' | 'AchievementCredential';
+    name: string;
+    /** The subject's fields besides the learner: the achievement, results, dates. */
+    subject: Record<string, unknown>;
+    /** Top-level Open Badges fields of the kind, such as awardedDate. */
+    fields?: Record<string, unknown>;
+    extraContexts?: string[];
+    extraSchemas?: string[];
+  },
+): UnsignedCredential {
+  return {
+    '@context': [CONTEXT_URLS.credentialsV1, CONTEXT_URLS.openBadgesV3, ...(parts.extraContexts ?? [])],
+    id: ctx.id,
+    type: ['VerifiableCredential', parts.type],
+    issuer: issuerObject(ctx.issuer),
+    issuanceDate: ctx.issuanceDate,
+    ...(facts.validUntil ? { expirationDate: facts.validUntil } : {}),
+    name: facts.name ?? parts.name,
+    ...parts.fields,
+    credentialSubject: { type: ['AchievementSubject'], ...learnerSubject(facts.learner, ctx.salt), ...parts.subject },
+    credentialSchema: [SCHEMA_URLS.openBadgeCredential, ...(parts.extraSchemas ?? [])].map((id) => ({ id, type: '1EdTechJsonSchemaValidator2019' })),
+    ...(ctx.packageUrl ? { refreshService: packageService(ctx.packageUrl) } : {}),
+  };
+}

@@ -1,0 +1,6 @@
+/** The JSON-LD contexts our credentials name, in the order they appear in `@context`. */
+export const CONTEXT_URLS = {
+  credentialsV1: 'https://www.w3.org/2018/credentials/v1',
+  openBadgesV3: 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+  academicCreditV1: 'https://w3id.org/lifelong-learning/contexts/academic-credit-v1.jsonld',
+} as const;
