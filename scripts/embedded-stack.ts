@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { ANCHOR_CONTRACT, type DeployableContract, DID_REGISTRY, ensureDeployed } from '#anchoring';
-import { LOCAL_CHAIN_FUNDED_KEYS, type LocalChain, startEmbeddedPostgres, startLocalChain, type EmbeddedDatabase } from '#local-stack';
+import { freePort, LOCAL_CHAIN_FUNDED_KEYS, type LocalChain, startEmbeddedPostgres, startLocalChain, type EmbeddedDatabase } from '#local-stack';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -67,12 +67,15 @@ export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: str
       ANCHOR_CONTRACT_ADDRESS: anchorContract,
       LOG_LEVEL: config.logLevel,
     };
+    // Known before the issuer starts: its credentials name their anchored package under this URL.
+    const issuerPort = config.issuerPort || (await freePort());
     const issuer = await listen(
       await createIssuerApp(
         loadIssuerConfig({
           ...shared,
           ISSUER_HOST: config.host,
-          ISSUER_PORT: String(config.issuerPort),
+          ISSUER_PORT: String(issuerPort),
+          ISSUER_PUBLIC_URL: `http://${config.host}:${issuerPort}`,
           DATABASE_URL: databaseUrl,
           KEY_ENCRYPTION_SECRET: secrets.keyEncryptionSecret,
           ADMIN_TOKEN: secrets.adminToken,
@@ -82,11 +85,14 @@ export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: str
         }),
       ),
       config.host,
-      config.issuerPort,
+      issuerPort,
     );
     stoppers.push(() => issuer.app.close());
     const verifier = await listen(
-      await createVerifierApp(loadVerifierConfig({ ...shared, VERIFIER_HOST: config.host, VERIFIER_PORT: String(config.verifierPort) })),
+      // Development: the credentials it checks name the issuer on loopback.
+      await createVerifierApp(
+        loadVerifierConfig({ ...shared, VERIFIER_HOST: config.host, VERIFIER_PORT: String(config.verifierPort), ALLOW_PRIVATE_NETWORK_FETCH: 'true' }),
+      ),
       config.host,
       config.verifierPort,
     );

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
+import { freePort } from '#local-stack';
 import { randomBytes } from 'node:crypto';
 import { createIssuerApp } from '../apps/issuer/src/issuer.app.js';
 import { type IssuerConfig, loadIssuerConfig } from '../apps/issuer/src/issuer.config.js';
@@ -52,13 +53,19 @@ async function listening(app: INestApplication): Promise<string> {
   return `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
 }
 
-/** The issuer and the verifier over real HTTP, on a database of this file's own and the run's chain. */
+/**
+ * The issuer and the verifier over real HTTP, on a database of this file's own and the run's chain.
+ * The issuer knows its public URL (credentials name their anchored package there) and the verifier
+ * may fetch it on loopback, as in development.
+ */
 export async function startTestStack(issuerOverrides: Record<string, string> = {}): Promise<TestStack> {
   const database = await createTestDatabase();
-  const issuerConfig = testIssuerConfig(database.url, issuerOverrides);
+  const issuerPort = await freePort();
+  const issuerUrl = `http://127.0.0.1:${issuerPort}`;
+  const issuerConfig = testIssuerConfig(database.url, { ISSUER_PORT: String(issuerPort), ISSUER_PUBLIC_URL: issuerUrl, ...issuerOverrides });
   const issuer = await createIssuerApp(issuerConfig);
-  const verifier = await createVerifierApp(loadVerifierConfig({ ...chainEnv(), VERIFIER_PORT: '0' }));
-  const issuerUrl = await listening(issuer);
+  await issuer.listen(issuerPort, '127.0.0.1');
+  const verifier = await createVerifierApp(loadVerifierConfig({ ...chainEnv(), VERIFIER_PORT: '0', ALLOW_PRIVATE_NETWORK_FETCH: 'true' }));
   const verifierUrl = await listening(verifier);
   const admin = { Authorization: `Bearer ${issuerConfig.adminToken}`, 'Content-Type': 'application/json' };
   return {

@@ -222,7 +222,8 @@ describe('a flaky chain RPC', () => {
         }
         proxy.clear();
         await until(allAnchored(database.url), 'every credential anchored once the RPC recovers', { mine: true, worker });
-        expect(worker.output()).toMatch(/Chain unavailable, retrying/);
+        // The faults meet the worker at start-up or mid-batch, depending on timing: either is logged.
+        expect(worker.output()).toMatch(/Chain unavailable(, retrying| at start-up)/);
       } finally {
         await kill(worker);
       }

@@ -13,7 +13,9 @@ import { AnchorBatchesRepository } from '../src/anchoring-jobs/anchor-batches.re
 import { openIssuerDatabase } from '../src/database/data-source.js';
 import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { createTestDatabase } from '../../../test/database.js';
-import { postJson, startTestStack, testIssuerConfig, type TestInstitution, type TestStack } from '../../../test/stack.js';
+import { chainEnv, postJson, startTestStack, testIssuerConfig, type TestInstitution, type TestStack } from '../../../test/stack.js';
+import { createVerifierApp } from '../../verifier/src/verifier.app.js';
+import { loadVerifierConfig } from '../../verifier/src/verifier.config.js';
 import { testEnvironment } from '../../../test/test-environment.js';
 
 const REPOSITORY = fileURLToPath(new URL('../../..', import.meta.url));
@@ -148,6 +150,43 @@ describe('the anchoring worker', () => {
       verdict: 'failed',
       code: 'ANCHOR_ROOT_NOT_ANCHORED',
     });
+  });
+
+  it('lets the verifier fetch the receipt itself from the package the signed credential names, only once its signature holds', async () => {
+    const [credential] = await issue(stack, institution, 1);
+    const anchorOf = async (verifiableCredential: string) => {
+      const report = (await postJson(`${stack.verifierUrl}/credentials/verify`, { verifiableCredential })).body;
+      const check = report.checks.find((c: { check: string }) => c.check === 'anchor');
+      return { verdict: report.verdict, status: check.status, code: check.reason?.code };
+    };
+    const claims = JSON.parse(Buffer.from(credential.jwt.split('.')[1], 'base64url').toString());
+    expect(claims.vc.refreshService).toEqual({
+      id: `${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(credential.id)}/package`,
+      type: 'AnchoredCredentialPackage2026',
+    });
+    await until(() => receiptOf(stack, credential.id), 'a receipt');
+    expect(await anchorOf(credential.jwt)).toEqual({ verdict: 'verified', status: 'valid', code: undefined });
+
+    const [header, , signature] = credential.jwt.split('.');
+    const forged = { ...claims, vc: { ...claims.vc, refreshService: { id: 'http://169.254.169.254/latest/meta-data', type: 'AnchoredCredentialPackage2026' } } };
+    const forgedJwt = `${header}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${signature}`;
+    expect(await anchorOf(forgedJwt)).toEqual({ verdict: 'failed', status: 'skipped', code: 'ANCHOR_RECEIPT_NOT_FETCHED' });
+  });
+
+  it('a production verifier refuses to fetch a package on a private address', async () => {
+    const [credential] = await issue(stack, institution, 1);
+    await until(() => receiptOf(stack, credential.id), 'a receipt');
+    const verifier = await createVerifierApp(loadVerifierConfig({ ...chainEnv(), VERIFIER_PORT: '0' }));
+    try {
+      await verifier.listen(0, '127.0.0.1');
+      const report = (await postJson(`http://127.0.0.1:${verifier.getHttpServer().address().port}/credentials/verify`, { verifiableCredential: credential.jwt })).body;
+      const check = report.checks.find((c: { check: string }) => c.check === 'anchor');
+      expect([check.status, check.reason.code]).toEqual(['skipped', 'ANCHOR_RECEIPT_UNAVAILABLE']);
+      expect(check.reason.message).toContain('private address');
+      expect(report.verdict).toBe('verified');
+    } finally {
+      await verifier.close();
+    }
   });
 
   it('anchors again, and repoints the receipts, when a reorg takes the anchoring block away', async () => {

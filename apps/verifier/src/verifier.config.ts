@@ -8,6 +8,8 @@ export interface VerifierConfig extends HttpServerConfig {
   /** The anchor contract whose roots this verifier accepts, and the depth it requires. */
   anchorContract: string;
   anchorConfirmations: number;
+  /** Whether URLs named by verified credentials may point at loopback or private addresses (development only). */
+  allowPrivateNetworkFetch: boolean;
 }
 
 export const VERIFIER_CONFIG = Symbol('VerifierConfig');
@@ -21,6 +23,7 @@ export function loadVerifierConfig(env: Environment = process.env): VerifierConf
     clockSkewSeconds: read.integer('CLOCK_SKEW_SECONDS', 300, { max: 86400 }),
     anchorContract: read.matching('ANCHOR_CONTRACT_ADDRESS', /^0x[0-9a-fA-F]{40}$/, 'a 0x-prefixed 20-byte address'),
     anchorConfirmations: read.integer('ANCHOR_CONFIRMATIONS', 2, { min: 1, max: 1000 }),
+    allowPrivateNetworkFetch: read.oneOf('ALLOW_PRIVATE_NETWORK_FETCH', ['true', 'false'] as const, 'false') === 'true',
   };
   read.done();
   return config;

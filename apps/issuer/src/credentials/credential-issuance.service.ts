@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   buildCredential,
   type CredentialFacts,
@@ -6,6 +6,7 @@ import {
   detectCredentialKind,
   type IssuerProfile,
   issuerObject,
+  packageService,
   type UnsignedCredential,
   validateCredential,
 } from '#schemas';
@@ -14,6 +15,7 @@ import { signedHashOf } from '#anchoring';
 import { randomUUID } from 'node:crypto';
 import { IssuerIdentityService } from '../identity/issuer-identity.service.js';
 import type { Institution } from '../institutions/institutions.service.js';
+import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
 import { CredentialIssuanceError } from './credentials.errors.js';
 import type { ListQuery, VcApiIssueRequest } from './credentials.dto.js';
 import { IssuedCredentialEntity } from './issued-credential.entity.js';
@@ -37,11 +39,13 @@ export class CredentialIssuanceService {
   constructor(
     private readonly identity: IssuerIdentityService,
     private readonly repository: IssuedCredentialsRepository,
+    @Inject(ISSUER_CONFIG) private readonly config: IssuerConfig,
   ) {}
 
   /** A registrar's facts -> an Open Badges 3.0 credential of that kind, signed and recorded. */
   issueFromFacts(institution: Institution, facts: CredentialFacts): Promise<IssuedCredential> {
-    const credential = buildCredential(facts, { id: newCredentialId(), issuer: issuerProfile(institution), issuanceDate: now() });
+    const id = newCredentialId();
+    const credential = buildCredential(facts, { id, issuer: issuerProfile(institution), issuanceDate: now(), packageUrl: this.packageUrl(id) });
     return this.signAndRecord(institution, facts.kind, credential);
   }
 
@@ -54,9 +58,12 @@ export class CredentialIssuanceService {
     if (requestedIssuer !== undefined && requestedIssuer !== institution.did) {
       throw CredentialIssuanceError.foreignIssuer(requestedIssuer, institution.did);
     }
+    const id = newCredentialId();
+    const packageUrl = this.packageUrl(id);
     const credential = {
+      ...(packageUrl ? { refreshService: packageService(packageUrl) } : {}),
       ...submitted,
-      id: newCredentialId(),
+      id,
       issuer: issuerObject(issuerProfile(institution)),
       issuanceDate: typeof submitted.issuanceDate === 'string' ? submitted.issuanceDate : now(),
     } as unknown as UnsignedCredential;
@@ -74,6 +81,11 @@ export class CredentialIssuanceService {
   async list(institution: Institution, query: ListQuery): Promise<IssuedCredentialSummary[]> {
     const entities = await this.repository.list(institution.id, query.limit, query.offset);
     return entities.map(({ id, kind, issuedAt, state }) => ({ id, kind, issuedAt: issuedAt.toISOString(), state }));
+  }
+
+  /** Where the credential's anchored package will be served, when this issuer is publicly reachable. */
+  private packageUrl(id: string): string | undefined {
+    return this.config.publicUrl && `${this.config.publicUrl}/v1/anchors/credentials/${encodeURIComponent(id)}/package`;
   }
 
   private async signAndRecord(institution: Institution, kind: CredentialKind, credential: UnsignedCredential): Promise<IssuedCredential> {

@@ -27,6 +27,8 @@ export interface CheckContext {
   now: Date;
   /** An anchor receipt sent beside the credential (as in a credential package), unverified. */
   anchorReceipt?: unknown;
+  /** The checks that ran before this one, in order. */
+  earlier: readonly CheckResult[];
 }
 
 /** A small, named check over a parsed credential. It reports; it never throws for a bad credential. */

@@ -8,6 +8,7 @@ import { SchemaCheck } from './checks/schema.check.js';
 import { SignatureCheck } from './checks/signature.check.js';
 import { SignedPayloadCheck } from './checks/signed-payload.check.js';
 import { ValidityPeriodCheck } from './checks/validity-period.check.js';
+import { PublicFetcher } from '../fetching/public-fetcher.js';
 import { VerificationController } from './verification.controller.js';
 import { CREDENTIAL_CHECKS, VerificationService } from './verification.service.js';
 
@@ -23,7 +24,12 @@ import { CREDENTIAL_CHECKS, VerificationService } from './verification.service.j
         new SignedPayloadCheck(),
         new SchemaCheck(),
         new ValidityPeriodCheck(config.clockSkewSeconds),
-        new AnchorCheck(new AnchorReader(createChainProvider(config.chain), config.anchorContract), config.chain.chainId, config.anchorConfirmations),
+        new AnchorCheck(
+          new AnchorReader(createChainProvider(config.chain), config.anchorContract),
+          new PublicFetcher({ allowPrivateNetworks: config.allowPrivateNetworkFetch, timeoutMs: 5000, maxBytes: 1024 * 1024 }),
+          config.chain.chainId,
+          config.anchorConfirmations,
+        ),
       ],
     },
     VerificationService,

@@ -24,7 +24,7 @@ export class VerificationService {
     const format = checkFormat(input);
     const results: CheckResult[] = [{ check: 'format', ...format.outcome }];
     if (format.parsed) {
-      for (const check of this.checks) results.push(await this.runCheck(check, format.parsed, { now, anchorReceipt }));
+      for (const check of this.checks) results.push(await this.runCheck(check, format.parsed, { now, anchorReceipt, earlier: [...results] }));
     }
     const verdict = verdictOf(results);
     this.logger.log(`Credential ${format.parsed?.signed.id ?? '(undecodable)'}: ${verdict}`);

@@ -9,7 +9,7 @@ function suggesting(maxFeePerGas: bigint, maxPriorityFeePerGas: bigint): JsonRpc
 }
 
 const writer = (provider: JsonRpcProvider) =>
-  new AnchorWriter(provider, Wallet.createRandom(), ZeroAddress, 31337, { maxFeePerGas: 100n * GWEI, maxPriorityFeePerGas: 3n * GWEI });
+  new AnchorWriter(provider, new Wallet(Wallet.createRandom().privateKey), ZeroAddress, 31337, { maxFeePerGas: 100n * GWEI, maxPriorityFeePerGas: 3n * GWEI });
 
 describe('AnchorWriter fees', () => {
   it('takes the node\'s suggestion under the caps', async () => {

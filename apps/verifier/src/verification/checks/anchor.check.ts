@@ -1,25 +1,29 @@
 import { type AnchorReader, type AnchorReceipt, isTransientChainError, receiptProblem } from '#anchoring';
-import { validateAnchorReceipt } from '#schemas';
+import { ANCHORED_PACKAGE_SERVICE, validateAnchorReceipt } from '#schemas';
+import type { PublicFetcher } from '../../fetching/public-fetcher.js';
 import { type CheckContext, type CheckOutcome, type CredentialCheck, failedToCheck, invalid, type ParsedCredential, skipped, valid } from '../check.js';
 
 /**
  * The anchor receipt against the signed bytes and the chain: the receipt's leaf is the hash of this
  * JWT, its proof leads to its root, and our pinned anchor contract holds that root in that block
- * under enough confirmations. Without a receipt the credential may simply not be anchored yet.
+ * under enough confirmations. A receipt comes beside the credential, or from the anchored package
+ * its signed `refreshService` names; that URL is fetched only once the signature is verified.
+ * Without a receipt the credential may simply not be anchored yet: the check is skipped.
  */
 export class AnchorCheck implements CredentialCheck {
   readonly name = 'anchor';
 
   constructor(
     private readonly reader: AnchorReader,
+    private readonly fetcher: PublicFetcher,
     private readonly chainId: number,
     private readonly confirmations: number,
   ) {}
 
-  async run(credential: ParsedCredential, { anchorReceipt }: CheckContext): Promise<CheckOutcome> {
-    if (anchorReceipt === undefined) {
-      return skipped('ANCHOR_RECEIPT_NOT_PROVIDED', 'No anchor receipt came with the credential (it may not be anchored yet).');
-    }
+  async run(credential: ParsedCredential, context: CheckContext): Promise<CheckOutcome> {
+    const found = context.anchorReceipt !== undefined ? { receipt: context.anchorReceipt } : await this.fetchReceipt(credential, context);
+    if ('outcome' in found) return found.outcome;
+    const anchorReceipt = found.receipt;
     const violations = validateAnchorReceipt(anchorReceipt);
     if (violations.length > 0) return invalid('ANCHOR_RECEIPT_MALFORMED', `The anchor receipt is malformed: ${violations.map((v) => `${v.path} ${v.message}`).join('; ')}`);
     const receipt = anchorReceipt as AnchorReceipt;
@@ -42,5 +46,27 @@ export class AnchorCheck implements CredentialCheck {
       if (!isTransientChainError(error)) throw error;
       return failedToCheck('ANCHOR_CHAIN_UNAVAILABLE', `The chain could not be read: ${(error as Error).message}`);
     }
+  }
+
+  private async fetchReceipt(credential: ParsedCredential, { earlier }: CheckContext): Promise<{ receipt: unknown } | { outcome: CheckOutcome }> {
+    const service = ([] as unknown[]).concat(credential.signed.refreshService ?? []).find(
+      (entry): entry is { id: string } => (entry as { type?: unknown })?.type === ANCHORED_PACKAGE_SERVICE && typeof (entry as { id?: unknown }).id === 'string',
+    );
+    if (!service) return { outcome: skipped('ANCHOR_RECEIPT_NOT_PROVIDED', 'No anchor receipt came with the credential, and it names no anchored package.') };
+    if (earlier.find((result) => result.check === 'signature')?.status !== 'valid') {
+      return { outcome: skipped('ANCHOR_RECEIPT_NOT_FETCHED', 'The credential\'s signature is not verified, so no URL it names is fetched.') };
+    }
+    let response: { status: number; body: unknown };
+    try {
+      response = await this.fetcher.json(service.id);
+    } catch (error) {
+      return { outcome: skipped('ANCHOR_RECEIPT_UNAVAILABLE', `The anchored package could not be fetched from ${service.id}: ${(error as Error).message}`) };
+    }
+    if (response.status === 404) return { outcome: skipped('ANCHOR_NOT_YET_ANCHORED', 'The issuer has not anchored this credential yet.') };
+    const receipt = (response.body as { anchorReceipt?: unknown } | null)?.anchorReceipt;
+    if (response.status !== 200 || receipt === undefined) {
+      return { outcome: skipped('ANCHOR_RECEIPT_UNAVAILABLE', `${service.id} answered ${response.status} without an anchor receipt.`) };
+    }
+    return { receipt };
   }
 }
