@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { ANCHOR_CONTRACT, DID_REGISTRY, ensureDeployed } from '#anchoring';
-import { createDatabase, databaseUrl, dropDatabase, findPostgresServer, LOCAL_CHAIN_FUNDED_KEYS, startLocalChain } from '#local-stack';
+import { createDatabase, databaseUrl, dropDatabase, findPostgresServer, freePort, LOCAL_CHAIN_FUNDED_KEYS, startLocalChain } from '#local-stack';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -12,6 +12,8 @@ import { loadIssuerConfig } from '../apps/issuer/src/issuer.config.js';
 export interface BenchStack {
   app: INestApplication;
   issuerUrl: string;
+  /** The chain settings both apps read (CHAIN_RPC_URL, CHAIN_ID, DID_REGISTRY_ADDRESS, ANCHOR_CONTRACT_ADDRESS). */
+  chainEnv: Record<string, string>;
   /** An institution with its DID and API key, created over the admin API. */
   institution: { id: string; did: string; apiKey: string };
   post<T>(path: string, body: unknown, token: string): Promise<T>;
@@ -32,21 +34,21 @@ export async function startBenchStack(options: { databaseUrl?: string; blockTime
   const database = `lc_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
   await createDatabase(server.url, database);
   const adminToken = randomBytes(24).toString('base64url');
+  const chainEnv = { CHAIN_RPC_URL: chain.rpcUrl, CHAIN_ID: String(chain.chainId), DID_REGISTRY_ADDRESS: didRegistry, ANCHOR_CONTRACT_ADDRESS: anchorContract };
+  const issuerPort = await freePort();
+  const issuerUrl = `http://127.0.0.1:${issuerPort}`;
   const app = await createIssuerApp(
     loadIssuerConfig({
       DATABASE_URL: databaseUrl(server.url, database),
       KEY_ENCRYPTION_SECRET: randomBytes(32).toString('hex'),
       ADMIN_TOKEN: adminToken,
-      CHAIN_RPC_URL: chain.rpcUrl,
-      CHAIN_ID: String(chain.chainId),
-      DID_REGISTRY_ADDRESS: didRegistry,
-      ANCHOR_CONTRACT_ADDRESS: anchorContract,
+      ...chainEnv,
+      ISSUER_PUBLIC_URL: issuerUrl,
       LOG_LEVEL: 'error',
       ...options.issuerEnv,
     }),
   );
-  await app.listen(0, '127.0.0.1');
-  const issuerUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+  await app.listen(issuerPort, '127.0.0.1');
 
   const post = async <T>(urlPath: string, body: unknown, token: string): Promise<T> => {
     const response = await fetch(`${issuerUrl}${urlPath}`, {
@@ -63,6 +65,7 @@ export async function startBenchStack(options: { databaseUrl?: string; blockTime
   return {
     app,
     issuerUrl,
+    chainEnv,
     institution: { ...created, apiKey },
     post,
     async stop() {

@@ -89,9 +89,16 @@ export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: str
     );
     stoppers.push(() => issuer.app.close());
     const verifier = await listen(
-      // Development: the credentials it checks name the issuer on loopback.
+      // Development: the credentials it checks name the issuer on loopback, and a status change
+      // shows at the next verification rather than after a cached list expires.
       await createVerifierApp(
-        loadVerifierConfig({ ...shared, VERIFIER_HOST: config.host, VERIFIER_PORT: String(config.verifierPort), ALLOW_PRIVATE_NETWORK_FETCH: 'true' }),
+        loadVerifierConfig({
+          ...shared,
+          VERIFIER_HOST: config.host,
+          VERIFIER_PORT: String(config.verifierPort),
+          ALLOW_PRIVATE_NETWORK_FETCH: 'true',
+          STATUS_LIST_CACHE_SECONDS: '0',
+        }),
       ),
       config.host,
       config.verifierPort,

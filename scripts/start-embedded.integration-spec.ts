@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '#local-stack';
 import { postJson } from '../test/stack.js';
 import { EXAMPLE_FACTS } from './example-facts.js';
 
@@ -17,10 +18,14 @@ interface Started {
   output: () => string;
 }
 
-/** Starts the embedded default in a data folder, with free ports and no DATABASE_URL, and reads its banner. */
-function start(dataDir: string): Promise<Started> {
+/**
+ * Starts the embedded default in a data folder, with free ports and no DATABASE_URL, and reads its
+ * banner. The issuer keeps its port across restarts, as it does by default: credentials name their
+ * status lists at its URL.
+ */
+function start(dataDir: string, issuerPort: number): Promise<Started> {
   const { DATABASE_URL: _embeddedInstead, ...inherited } = process.env;
-  const env = { ...inherited, DATA_DIR: dataDir, ISSUER_PORT: '0', VERIFIER_PORT: '0', CHAIN_PORT: '0', LOG_LEVEL: 'warn' };
+  const env = { ...inherited, DATA_DIR: dataDir, ISSUER_PORT: String(issuerPort), VERIFIER_PORT: '0', CHAIN_PORT: '0', LOG_LEVEL: 'warn' };
   const child = spawn(process.execPath, [LAUNCHER], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
@@ -78,7 +83,8 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lc-embedded-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 it('comes up from an empty data folder, issues and verifies, stops on Ctrl-C, and keeps everything across a restart', async () => {
-  const first = await start(dataDir);
+  const issuerPort = await freePort();
+  const first = await start(dataDir, issuerPort);
   expect(processesUsing(dataDir).length).toBeGreaterThanOrEqual(2);
   const issued = await postJson(`${first.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.course, { Authorization: `Bearer ${first.apiKey}` });
   expect(issued.status).toBe(201);
@@ -90,7 +96,7 @@ it('comes up from an empty data folder, issues and verifies, stops on Ctrl-C, an
   expect(await answers(chainUrl)).toBe(false);
   expect(processesUsing(dataDir)).toEqual([]);
 
-  const second = await start(dataDir);
+  const second = await start(dataDir, issuerPort);
   try {
     expect(first.output()).toMatch(/EthereumDIDRegistry deployed.*CredentialAnchor deployed/s);
     expect(second.output()).not.toContain('deployed at');

@@ -40,6 +40,13 @@ console.log(`
   curl -s -X POST ${stack.verifierUrl}/credentials/verify \\
     -H 'Content-Type: application/json' -d @course-credential.json
 
+  Revoke it, then verify it again:
+
+  ID=$(node -p 'require("./course-credential.json").id')
+  curl -s -X POST ${stack.issuerUrl}/credentials/status \\
+    -H 'Authorization: Bearer ${stack.demo.apiKey}' -H 'Content-Type: application/json' \\
+    -d '{"credentialId": "'$ID'", "credentialStatus": [{"type": "BitstringStatusListCredential", "status": "revoked"}], "reason": "Issued in error"}'
+
   Ctrl-C stops everything; the next npm start keeps the chain, the database and the keys.
 `);
 

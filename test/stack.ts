@@ -36,11 +36,24 @@ export function chainEnv(): Record<string, string> {
   };
 }
 
+/** Issuer settings that make it the anchoring worker on the test chain: batches cut at once, fast polling. */
+export function testWorkerEnv(anchoringKey: string, batchSize: number): Record<string, string> {
+  return {
+    ANCHORING_PRIVATE_KEY: anchoringKey,
+    ANCHOR_BATCH_SIZE: String(batchSize),
+    ANCHOR_BATCH_MAX_AGE_SECONDS: '0',
+    ANCHOR_CONFIRMATIONS: '2',
+    ANCHOR_POLL_INTERVAL_MS: '100',
+  };
+}
+
 /** Issuer config for a test database, with fresh secrets unless given. */
 export function testIssuerConfig(databaseUrl: string, overrides: Record<string, string> = {}): IssuerConfig {
   return loadIssuerConfig({
     ...chainEnv(),
     ISSUER_PORT: '0',
+    // Where credentials say the issuer is; tests that fetch from it pass the address it listens on.
+    ISSUER_PUBLIC_URL: 'https://issuer.invalid',
     DATABASE_URL: databaseUrl,
     KEY_ENCRYPTION_SECRET: randomBytes(32).toString('hex'),
     ADMIN_TOKEN: randomBytes(24).toString('base64url'),
@@ -58,14 +71,16 @@ async function listening(app: INestApplication): Promise<string> {
  * The issuer knows its public URL (credentials name their anchored package there) and the verifier
  * may fetch it on loopback, as in development.
  */
-export async function startTestStack(issuerOverrides: Record<string, string> = {}): Promise<TestStack> {
+export async function startTestStack(issuerOverrides: Record<string, string> = {}, verifierOverrides: Record<string, string> = {}): Promise<TestStack> {
   const database = await createTestDatabase();
   const issuerPort = await freePort();
   const issuerUrl = `http://127.0.0.1:${issuerPort}`;
   const issuerConfig = testIssuerConfig(database.url, { ISSUER_PORT: String(issuerPort), ISSUER_PUBLIC_URL: issuerUrl, ...issuerOverrides });
   const issuer = await createIssuerApp(issuerConfig);
   await issuer.listen(issuerPort, '127.0.0.1');
-  const verifier = await createVerifierApp(loadVerifierConfig({ ...chainEnv(), VERIFIER_PORT: '0', ALLOW_PRIVATE_NETWORK_FETCH: 'true' }));
+  const verifier = await createVerifierApp(
+    loadVerifierConfig({ ...chainEnv(), VERIFIER_PORT: '0', ALLOW_PRIVATE_NETWORK_FETCH: 'true', ...verifierOverrides }),
+  );
   const verifierUrl = await listening(verifier);
   const admin = { Authorization: `Bearer ${issuerConfig.adminToken}`, 'Content-Type': 'application/json' };
   return {

@@ -3,8 +3,11 @@ import { type EthrNetwork, readEthrNetwork } from '#identity';
 import { type AnchoringConfig, readAnchoringConfig } from './anchoring-jobs/anchoring.config.js';
 
 export interface IssuerConfig extends HttpServerConfig {
-  /** The issuer's public base URL; credentials then name where their anchored package will be. */
-  publicUrl?: string;
+  /**
+   * The issuer's public base URL. Credentials name their status lists and anchored package under it,
+   * for good: it must be where verifiers will reach this issuer for as long as the credentials live.
+   */
+  publicUrl: string;
   databaseUrl: string;
   /** 32-byte hex secret that encrypts institutions' signing keys at rest. */
   keyEncryptionSecret: string;
@@ -21,7 +24,7 @@ export function loadIssuerConfig(env: Environment = process.env): IssuerConfig {
   const read = new ConfigReader(env);
   const config: IssuerConfig = {
     ...readHttpServerConfig(read, 'ISSUER', 3000),
-    publicUrl: read.optionalString('ISSUER_PUBLIC_URL')?.replace(/\/+$/, ''),
+    publicUrl: read.url('ISSUER_PUBLIC_URL').replace(/\/+$/, ''),
     databaseUrl: read.url('DATABASE_URL'),
     keyEncryptionSecret: read.matching(
       'KEY_ENCRYPTION_SECRET',

@@ -15,7 +15,7 @@ import { openIssuerDatabase } from '../src/database/data-source.js';
 import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { createTestDatabase } from '../../../test/database.js';
 import { RpcFaultProxy } from '../../../test/rpc-fault-proxy.js';
-import { chainEnv, postJson, testIssuerConfig } from '../../../test/stack.js';
+import { chainEnv, postJson, startTestStack, testIssuerConfig } from '../../../test/stack.js';
 import { testEnvironment } from '../../../test/test-environment.js';
 
 // Real processes: the built issuer (`npm test` builds first), killed with SIGKILL mid-step.
@@ -70,6 +70,7 @@ function startWorker(databaseUrl: string, keys: Record<string, string>, extra: R
       CHAIN_RPC_URL: proxyUrl,
       DATABASE_URL: databaseUrl,
       ISSUER_PORT: '0',
+      ISSUER_PUBLIC_URL: 'https://issuer.invalid',
       LOG_LEVEL: 'log',
       ANCHORING_PRIVATE_KEY: ANCHORING_KEY,
       ANCHOR_BATCH_SIZE: '3',
@@ -126,6 +127,10 @@ async function expectEverythingAnchoredOnce(databaseUrl: string, expectedCredent
     expect(credential.state).toBe('anchored');
     expect(await receiptProblem(credential.anchor_receipt, credential.jwt)).toBeNull();
   }
+  // The status list versions published on the way are leaves of the same batches.
+  const versions = await query<{ jwt: string; anchor_receipt: AnchorReceipt }>(databaseUrl, `SELECT jwt, anchor_receipt FROM status_list_versions`);
+  expect(versions.length).toBeGreaterThan(0);
+  for (const version of versions) expect(await receiptProblem(version.anchor_receipt, version.jwt)).toBeNull();
   const batches = await query<{ root: string; status: string }>(databaseUrl, `SELECT root, status FROM anchor_batches`);
   for (const batch of batches) {
     expect(batch.status).toBe('confirmed');
@@ -241,7 +246,8 @@ describe('a stuck transaction', () => {
     try {
       await issueWaiting(database.url, keys, 3);
       await provider.send('evm_setAutomine', [false]);
-      const worker = startWorker(database.url, keys, { ANCHOR_STUCK_AFTER_SECONDS: '1' });
+      // One batch for the 3 credentials and the 2 status list versions: one nonce to replace under.
+      const worker = startWorker(database.url, keys, { ANCHOR_STUCK_AFTER_SECONDS: '1', ANCHOR_BATCH_SIZE: '10' });
       try {
         await until(async () => (await query(database.url, `SELECT 1 FROM anchor_transactions`)).length >= 2, 'a replacement', { worker });
         await provider.send('evm_setAutomine', [true]);
@@ -270,12 +276,15 @@ describe('a stuck transaction', () => {
 
 describe('the verifier behind a failing RPC', () => {
   it('says indeterminate, never verified', async () => {
-    const database = await createTestDatabase();
-    const keys = secrets();
-    const verifier = await createVerifierApp(loadVerifierConfig({ ...chainEnv(), CHAIN_RPC_URL: proxyUrl, VERIFIER_PORT: '0' }));
+    // An issuer serving its status lists, and a verifier that reaches the chain through the proxy.
+    const stack = await startTestStack();
+    const verifier = await createVerifierApp(
+      loadVerifierConfig({ ...chainEnv(), CHAIN_RPC_URL: proxyUrl, VERIFIER_PORT: '0', ALLOW_PRIVATE_NETWORK_FETCH: 'true', STATUS_LIST_CACHE_SECONDS: '0' }),
+    );
     try {
-      await issueWaiting(database.url, keys, 1);
-      const [{ jwt }] = await query<{ jwt: string }>(database.url, `SELECT jwt FROM issued_credentials`);
+      const institution = await stack.createInstitution();
+      const issued = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.credit, { Authorization: `Bearer ${institution.apiKey}` });
+      const jwt = issued.body.verifiableCredential.proof.jwt;
       await verifier.listen(0, '127.0.0.1');
       const url = `http://127.0.0.1:${verifier.getHttpServer().address().port}/credentials/verify`;
       expect((await postJson(url, { verifiableCredential: jwt })).body.verdict).toBe('verified');
@@ -287,7 +296,7 @@ describe('the verifier behind a failing RPC', () => {
       }
     } finally {
       await verifier.close();
-      await database.drop();
+      await stack.close();
     }
   });
 });

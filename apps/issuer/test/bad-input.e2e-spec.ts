@@ -23,8 +23,9 @@ afterAll(async () => {
 
 const auth = () => ({ Authorization: `Bearer ${institution.apiKey}` });
 
+/** Credentials and the status indexes allocated to them: a refused request adds to neither. */
 async function storedCredentials(): Promise<number> {
-  return (await db.query('SELECT count(*)::int AS n FROM issued_credentials')).rows[0].n as number;
+  return (await db.query('SELECT ((SELECT count(*) FROM issued_credentials) + (SELECT count(*) FROM credential_statuses))::int AS n')).rows[0].n as number;
 }
 
 /** Every bad request: the expected status and code, and nothing stored. */
@@ -95,7 +96,7 @@ describe('the facts endpoint', () => {
 describe('the VC-API issue endpoint', () => {
   async function courseCredential(): Promise<Record<string, any>> {
     const issued = await issueFacts(EXAMPLE_FACTS.course);
-    const { id: _id, issuanceDate: _date, proof: _proof, ...credential } = issued.body.verifiableCredential;
+    const { id: _id, issuanceDate: _date, proof: _proof, credentialStatus: _status, refreshService: _refresh, ...credential } = issued.body.verifiableCredential;
     return credential;
   }
 
@@ -106,6 +107,16 @@ describe('the VC-API issue endpoint', () => {
 
   it('refuses a client-chosen id', async () =>
     expectRefused(issueVcApi({ credential: { ...(await courseCredential()), id: 'http://example.edu/credentials/1' } }), 400, 'CREDENTIAL_ID_NOT_ALLOWED'));
+
+  it('refuses a client-chosen status entry: the issuer allocates it', async () =>
+    expectRefused(
+      issueVcApi({ credential: { ...(await courseCredential()), credentialStatus: { id: 'https://x.example/list#1', type: 'BitstringStatusListEntry' } } }),
+      400,
+      'CREDENTIAL_STATUS_NOT_ALLOWED',
+    ));
+
+  it('refuses a client-chosen refresh service', async () =>
+    expectRefused(issueVcApi({ credential: { ...(await courseCredential()), refreshService: { id: 'https://x.example/p', type: 'X' } } }), 400, 'REFRESH_SERVICE_NOT_ALLOWED'));
 
   it('refuses a credential that fails its kind\'s schema, listing the violations', async () => {
     const credential = await courseCredential();

@@ -10,6 +10,8 @@ export interface VerifierConfig extends HttpServerConfig {
   anchorConfirmations: number;
   /** Whether URLs named by verified credentials may point at loopback or private addresses (development only). */
   allowPrivateNetworkFetch: boolean;
+  /** How long a verified status list is reused before it is fetched again; 0 fetches it for every verification. */
+  statusListCacheSeconds: number;
 }
 
 export const VERIFIER_CONFIG = Symbol('VerifierConfig');
@@ -24,6 +26,7 @@ export function loadVerifierConfig(env: Environment = process.env): VerifierConf
     anchorContract: read.matching('ANCHOR_CONTRACT_ADDRESS', /^0x[0-9a-fA-F]{40}$/, 'a 0x-prefixed 20-byte address'),
     anchorConfirmations: read.integer('ANCHOR_CONFIRMATIONS', 2, { min: 1, max: 1000 }),
     allowPrivateNetworkFetch: read.oneOf('ALLOW_PRIVATE_NETWORK_FETCH', ['true', 'false'] as const, 'false') === 'true',
+    statusListCacheSeconds: read.integer('STATUS_LIST_CACHE_SECONDS', 60, { max: 86400 }),
   };
   read.done();
   return config;

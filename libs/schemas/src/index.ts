@@ -8,6 +8,7 @@ export {
   type BuildContext,
   ANCHORED_PACKAGE_SERVICE,
   packageService,
+  issuanceTimestamp,
 } from './common/credential-envelope.js';
 export { type CourseFacts, RESULT_STATUSES } from './course/course.facts.js';
 export { type CertificateFacts, type CertificateType, CERTIFICATE_TYPES } from './certificate/certificate.facts.js';
@@ -23,3 +24,19 @@ export { CONTEXT_URLS } from './contexts/context-urls.js';
 export { academicCreditContext } from './contexts/academic-credit.context.js';
 export { pinnedContext } from './contexts/pinned-contexts.js';
 export { ANCHOR_RECEIPT_SCHEMA, validateAnchorReceipt } from './anchor-receipt/anchor-receipt.schema.js';
+export {
+  STATUS_PURPOSES,
+  type StatusPurpose,
+  STATUS_LIST_ENTRY_TYPE,
+  STATUS_LIST_CREDENTIAL_TYPE,
+  STATUS_LIST_TYPE,
+  MIN_STATUS_LIST_ENTRIES,
+  MAX_STATUS_LIST_BYTES,
+  type StatusListEntry,
+  statusListEntry,
+  encodeStatusList,
+  decodeStatusList,
+  isBitSet,
+  setBit,
+} from './status-list/bitstring-status-list.js';
+export { statusListCredential } from './status-list/status-list-credential.js';

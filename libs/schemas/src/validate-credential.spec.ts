@@ -1,5 +1,6 @@
 import { applyPatch, expectViolations, FIXTURE_BUILD_CONTEXT, fixtureNames, type NotOkCase, okFacts, readFixture } from '../test/fixtures.js';
 import { buildCredential } from './build-credential.js';
+import { statusListEntry } from './status-list/bitstring-status-list.js';
 import type { CredentialKind } from './facts.js';
 import { validateCredential } from './validate-credential.js';
 
@@ -12,6 +13,17 @@ describe('validateCredential', () => {
 
   it.each(['course', 'certificate', 'credit'] as const)('refuses a %s credential that is not an object', (kind) => {
     expect(validateCredential(kind, 'eyJhbGciOiJFUzI1NksifQ')).toEqual([{ path: '/', message: 'must be object' }]);
+  });
+
+  it.each(['course', 'certificate', 'credit'] as const)('accepts a %s credential with a revocation and a suspension entry', (kind) => {
+    const list = 'https://example.edu/v1/status-lists/6c1f0b3e-2f6a-4f0e-9d2b-1c3e5a7b9d0f';
+    const credentialStatus = [statusListEntry(list, 'revocation', 4211), statusListEntry(list, 'suspension', 4211)];
+    expect(validateCredential(kind, { ...buildCredential(okFacts(kind), FIXTURE_BUILD_CONTEXT), credentialStatus })).toEqual([]);
+  });
+
+  it('refuses a status entry without its id or type, as the Open Badges schema requires', () => {
+    const credential = { ...buildCredential(okFacts('course'), FIXTURE_BUILD_CONTEXT), credentialStatus: [{ statusPurpose: 'revocation' }] };
+    expect(validateCredential('course', credential).map((v) => v.path)).toEqual(expect.arrayContaining(['/credentialStatus/0/id', '/credentialStatus/0/type']));
   });
 
   it('reports a violation once even when several schemas find it', () => {

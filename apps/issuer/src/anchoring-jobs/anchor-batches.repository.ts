@@ -26,11 +26,29 @@ export interface StoredTransaction {
   createdAt: Date;
 }
 
-export interface PendingCredential {
+/**
+ * What a batch anchors: signed credentials and published status list versions, each by the hash of
+ * its signed bytes. Both tables carry the same anchoring columns (batch_id, leaf_index,
+ * anchor_receipt); this is the one place that knows which tables those are.
+ */
+export type LeafSource = 'credential' | 'status-list-version';
+
+export interface Leaf {
+  source: LeafSource;
   id: string;
-  signedHash: string;
-  issuedAt: Date;
 }
+
+export interface PendingLeaf extends Leaf {
+  signedHash: string;
+  createdAt: Date;
+}
+
+const LEAF_TABLES: Record<LeafSource, { table: string; createdAt: string }> = {
+  credential: { table: 'issued_credentials', createdAt: 'issued_at' },
+  'status-list-version': { table: 'status_list_versions', createdAt: 'published_at' },
+};
+
+const LEAF_SOURCES = Object.keys(LEAF_TABLES) as LeafSource[];
 
 interface BatchRow {
   id: string;
@@ -74,29 +92,38 @@ export class AnchorBatchesRepository {
     return rows.length ? toBatch(rows[0]) : null;
   }
 
-  async pendingCredentials(limit: number): Promise<PendingCredential[]> {
-    const rows: { id: string; signed_hash: string; issued_at: Date }[] = await this.dataSource.query(
-      `SELECT id, signed_hash, issued_at FROM issued_credentials WHERE batch_id IS NULL ORDER BY issued_at, id LIMIT $1`,
+  /** The oldest leaves not yet in a batch, across every source. */
+  async pendingLeaves(limit: number): Promise<PendingLeaf[]> {
+    const union = LEAF_SOURCES.map(
+      (source) => `SELECT '${source}' AS source, id::text AS id, signed_hash, ${LEAF_TABLES[source].createdAt} AS created_at
+                   FROM ${LEAF_TABLES[source].table} WHERE batch_id IS NULL`,
+    ).join(' UNION ALL ');
+    const rows: { source: LeafSource; id: string; signed_hash: string; created_at: Date }[] = await this.dataSource.query(
+      `${union} ORDER BY created_at, id LIMIT $1`,
       [limit],
     );
-    return rows.map((row) => ({ id: row.id, signedHash: row.signed_hash, issuedAt: row.issued_at }));
+    return rows.map((row) => ({ source: row.source, id: row.id, signedHash: row.signed_hash, createdAt: row.created_at }));
   }
 
-  /** Records the batch and assigns each credential its leaf index, before anything is sent. */
-  async createBatch(batch: Omit<AnchorBatch, 'status' | 'blockNumber' | 'blockHash'>, credentialIds: string[]): Promise<void> {
+  /** Records the batch and assigns each leaf its index, before anything is sent. */
+  async createBatch(batch: Omit<AnchorBatch, 'status' | 'blockNumber' | 'blockHash'>, leaves: Leaf[]): Promise<void> {
     await this.dataSource.transaction(async (db) => {
       await db.query(
         `INSERT INTO anchor_batches (id, status, root, leaf_count, tree_dump, chain_id, contract, created_at)
          VALUES ($1, 'built', $2, $3, $4, $5, $6, $7)`,
         [batch.id, batch.root, batch.leafCount, JSON.stringify(batch.treeDump), batch.chainId, batch.contract, batch.createdAt],
       );
-      const [, assigned] = await db.query(
-        `UPDATE issued_credentials c SET batch_id = $1, leaf_index = l.index - 1
-         FROM unnest($2::text[]) WITH ORDINALITY AS l(id, index)
-         WHERE c.id = l.id AND c.batch_id IS NULL`,
-        [batch.id, credentialIds],
-      );
-      if (assigned !== credentialIds.length) throw new Error(`batch ${batch.id}: ${assigned} of ${credentialIds.length} credentials were still pending`);
+      let assigned = 0;
+      for (const source of LEAF_SOURCES) {
+        const [, count] = await db.query(
+          `UPDATE ${LEAF_TABLES[source].table} t SET batch_id = $1, leaf_index = l.index - 1
+           FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS l(source, id, index)
+           WHERE l.source = $4 AND t.id::text = l.id AND t.batch_id IS NULL`,
+          [batch.id, leaves.map((leaf) => leaf.source), leaves.map((leaf) => leaf.id), source],
+        );
+        assigned += count;
+      }
+      if (assigned !== leaves.length) throw new Error(`batch ${batch.id}: ${assigned} of ${leaves.length} leaves were still pending`);
     });
   }
 
@@ -126,11 +153,11 @@ export class AnchorBatchesRepository {
     }));
   }
 
-  /** The batch is anchored: its block, and each credential's receipt. */
+  /** The batch is anchored: its block, and each leaf's receipt. Credentials become `anchored`. */
   async markConfirmed(
     batchId: string,
     mined: { txHash: string; blockNumber: number; blockHash: string; anchoredAt: Date },
-    receipts: { credentialId: string; receipt: AnchorReceipt }[],
+    receipts: AnchorReceipt[],
   ): Promise<void> {
     await this.dataSource.transaction(async (db) => {
       await db.query(
@@ -138,12 +165,15 @@ export class AnchorBatchesRepository {
          WHERE id = $1`,
         [batchId, mined.txHash, mined.blockNumber, mined.blockHash, mined.anchoredAt],
       );
-      await db.query(
-        `UPDATE issued_credentials c SET state = 'anchored', anchor_receipt = r.receipt
-         FROM unnest($2::text[], $3::jsonb[]) AS r(id, receipt)
-         WHERE c.id = r.id AND c.batch_id = $1`,
-        [batchId, receipts.map((r) => r.credentialId), receipts.map((r) => JSON.stringify(r.receipt))],
-      );
+      for (const source of LEAF_SOURCES) {
+        await db.query(
+          `UPDATE ${LEAF_TABLES[source].table} t SET anchor_receipt = r.receipt
+           FROM unnest($2::jsonb[]) WITH ORDINALITY AS r(receipt, index)
+           WHERE t.batch_id = $1 AND t.leaf_index = r.index - 1`,
+          [batchId, receipts.map((receipt) => JSON.stringify(receipt))],
+        );
+      }
+      await db.query(`UPDATE issued_credentials SET state = 'anchored' WHERE batch_id = $1`, [batchId]);
     });
   }
 
@@ -155,7 +185,10 @@ export class AnchorBatchesRepository {
          WHERE id = $1`,
         [batchId],
       );
-      await db.query(`UPDATE issued_credentials SET state = 'issued', anchor_receipt = NULL WHERE batch_id = $1`, [batchId]);
+      for (const source of LEAF_SOURCES) {
+        await db.query(`UPDATE ${LEAF_TABLES[source].table} SET anchor_receipt = NULL WHERE batch_id = $1`, [batchId]);
+      }
+      await db.query(`UPDATE issued_credentials SET state = 'issued' WHERE batch_id = $1`, [batchId]);
     });
   }
 
@@ -168,14 +201,6 @@ export class AnchorBatchesRepository {
     return rows.map(toBatch);
   }
 
-  /** Credential ids of a batch by leaf index. */
-  async batchCredentialIds(batchId: string): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
-      `SELECT id FROM issued_credentials WHERE batch_id = $1 ORDER BY leaf_index`,
-      [batchId],
-    );
-    return rows.map((row) => row.id);
-  }
 }
 
 export interface CredentialAnchorState {

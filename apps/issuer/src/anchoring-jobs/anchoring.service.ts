@@ -46,19 +46,20 @@ export class AnchoringService {
     if (served !== this.config.chain.chainId) throw new Error(`the chain node serves chain ${served}, not CHAIN_ID ${this.config.chain.chainId}`);
   }
 
-  /** Cuts a batch when enough credentials wait, or the oldest has waited long enough. */
+  /** Cuts a batch when enough leaves wait, or the oldest has waited long enough. */
   private async buildBatch(now: Date): Promise<boolean> {
     const { batchSize, maxBatchAgeMs, contract } = this.config.anchoring;
-    const pending = await this.batches.pendingCredentials(batchSize);
+    const pending = await this.batches.pendingLeaves(batchSize);
     if (pending.length === 0) return false;
-    if (pending.length < batchSize && now.getTime() - pending[0].issuedAt.getTime() < maxBatchAgeMs) return false;
-    const tree = await MerkleTree.build(pending.map((c) => c.signedHash));
+    if (pending.length < batchSize && now.getTime() - pending[0].createdAt.getTime() < maxBatchAgeMs) return false;
+    const tree = await MerkleTree.build(pending.map((leaf) => leaf.signedHash));
     const id = randomUUID();
     await this.batches.createBatch(
       { id, root: tree.root, leafCount: tree.size, treeDump: tree.dump(), chainId: this.config.chain.chainId, contract, createdAt: now },
-      pending.map((c) => c.id),
+      pending.map(({ source, id: leafId }) => ({ source, id: leafId })),
     );
-    this.logger.log(`Batch ${id}: ${tree.size} credentials, root ${tree.root}`);
+    const lists = pending.filter((leaf) => leaf.source === 'status-list-version').length;
+    this.logger.log(`Batch ${id}: ${tree.size - lists} credentials and ${lists} status list versions, root ${tree.root}`);
     return true;
   }
 
@@ -120,14 +121,13 @@ export class AnchoringService {
   private async confirm(batch: AnchorBatch, txHash: string, blockNumber: number, blockHash: string): Promise<void> {
     const anchoredAt = (await this.reader.blockTime(blockNumber)) ?? new Date();
     const tree = await MerkleTree.load(batch.treeDump);
-    const credentialIds = await this.batches.batchCredentialIds(batch.id);
-    const receipts = credentialIds.map((credentialId, index) => ({
-      credentialId,
-      receipt: {
+    // The tree dump lists the leaves by index, as the batch assigned them.
+    const receipts = batch.treeDump.values.map(
+      (leaf, index): AnchorReceipt => ({
         type: 'CredentialAnchorReceipt',
         version: 1,
         merkleTree: MERKLE_TREE_FORMAT,
-        leaf: batch.treeDump.values[index],
+        leaf,
         proof: tree.proof(index),
         root: batch.root,
         chainId: batch.chainId,
@@ -135,8 +135,8 @@ export class AnchoringService {
         txHash,
         blockNumber,
         anchoredAt: anchoredAt.toISOString(),
-      } satisfies AnchorReceipt,
-    }));
+      }),
+    );
     await this.batches.markConfirmed(batch.id, { txHash, blockNumber, blockHash, anchoredAt }, receipts);
     this.logger.log(`Batch ${batch.id}: anchored in block ${blockNumber} by ${txHash}; ${receipts.length} receipts stored`);
   }

@@ -4,7 +4,7 @@ import {
   type CredentialFacts,
   type CredentialKind,
   detectCredentialKind,
-  type IssuerProfile,
+  issuanceTimestamp,
   issuerObject,
   packageService,
   type UnsignedCredential,
@@ -14,8 +14,9 @@ import { normalizeCredential, type VerifiableCredential } from 'did-jwt-vc';
 import { signedHashOf } from '#anchoring';
 import { randomUUID } from 'node:crypto';
 import { IssuerIdentityService } from '../identity/issuer-identity.service.js';
-import type { Institution } from '../institutions/institutions.service.js';
+import { type Institution, issuerProfileOf } from '../institutions/institutions.service.js';
 import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
+import { StatusListsService } from '../status-lists/status-lists.service.js';
 import { CredentialIssuanceError } from './credentials.errors.js';
 import type { ListQuery, VcApiIssueRequest } from './credentials.dto.js';
 import { IssuedCredentialEntity } from './issued-credential.entity.js';
@@ -39,13 +40,14 @@ export class CredentialIssuanceService {
   constructor(
     private readonly identity: IssuerIdentityService,
     private readonly repository: IssuedCredentialsRepository,
+    private readonly statusLists: StatusListsService,
     @Inject(ISSUER_CONFIG) private readonly config: IssuerConfig,
   ) {}
 
   /** A registrar's facts -> an Open Badges 3.0 credential of that kind, signed and recorded. */
   issueFromFacts(institution: Institution, facts: CredentialFacts): Promise<IssuedCredential> {
     const id = newCredentialId();
-    const credential = buildCredential(facts, { id, issuer: issuerProfile(institution), issuanceDate: now(), packageUrl: this.packageUrl(id) });
+    const credential = buildCredential(facts, { id, issuer: issuerProfileOf(institution), issuanceDate: issuanceTimestamp(), packageUrl: this.packageUrl(id) });
     return this.signAndRecord(institution, facts.kind, credential);
   }
 
@@ -54,18 +56,19 @@ export class CredentialIssuanceService {
     const submitted = request.credential;
     if ('proof' in submitted) throw CredentialIssuanceError.proofNotAllowed();
     if ('id' in submitted) throw CredentialIssuanceError.idNotAllowed();
+    if ('credentialStatus' in submitted) throw CredentialIssuanceError.statusNotAllowed();
+    if ('refreshService' in submitted) throw CredentialIssuanceError.refreshServiceNotAllowed();
     const requestedIssuer = issuerIdOf(submitted.issuer);
     if (requestedIssuer !== undefined && requestedIssuer !== institution.did) {
       throw CredentialIssuanceError.foreignIssuer(requestedIssuer, institution.did);
     }
     const id = newCredentialId();
-    const packageUrl = this.packageUrl(id);
     const credential = {
-      ...(packageUrl ? { refreshService: packageService(packageUrl) } : {}),
       ...submitted,
+      refreshService: packageService(this.packageUrl(id)),
       id,
-      issuer: issuerObject(issuerProfile(institution)),
-      issuanceDate: typeof submitted.issuanceDate === 'string' ? submitted.issuanceDate : now(),
+      issuer: issuerObject(issuerProfileOf(institution)),
+      issuanceDate: typeof submitted.issuanceDate === 'string' ? submitted.issuanceDate : issuanceTimestamp(),
     } as unknown as UnsignedCredential;
     const kind = detectCredentialKind(credential);
     if (!kind) throw CredentialIssuanceError.unsupportedKind();
@@ -83,15 +86,17 @@ export class CredentialIssuanceService {
     return entities.map(({ id, kind, issuedAt, state }) => ({ id, kind, issuedAt: issuedAt.toISOString(), state }));
   }
 
-  /** Where the credential's anchored package will be served, when this issuer is publicly reachable. */
-  private packageUrl(id: string): string | undefined {
-    return this.config.publicUrl && `${this.config.publicUrl}/v1/anchors/credentials/${encodeURIComponent(id)}/package`;
+  /** Where the credential's anchored package will be served. */
+  private packageUrl(id: string): string {
+    return `${this.config.publicUrl}/v1/anchors/credentials/${encodeURIComponent(id)}/package`;
   }
 
   private async signAndRecord(institution: Institution, kind: CredentialKind, credential: UnsignedCredential): Promise<IssuedCredential> {
     const violations = validateCredential(kind, credential);
     if (violations.length > 0) throw CredentialIssuanceError.schemaInvalid(violations);
-    const jwt = await this.identity.signCredential(credential, institution.did);
+    // Only a valid credential gets an index: a rejected request leaves nothing behind.
+    const credentialStatus = await this.statusLists.allocate(institution, credential.id);
+    const jwt = await this.identity.signCredential({ ...credential, credentialStatus }, institution.did);
     const entity: IssuedCredentialEntity = {
       id: credential.id,
       institutionId: institution.id,
@@ -117,9 +122,6 @@ function toIssuedCredential(entity: IssuedCredentialEntity): IssuedCredential {
   };
 }
 
-function issuerProfile(institution: Institution): IssuerProfile {
-  return { id: institution.did, name: institution.name, url: institution.url, ...(institution.image ? { image: institution.image } : {}) };
-}
 
 function issuerIdOf(issuer: unknown): string | undefined {
   if (typeof issuer === 'string') return issuer;
@@ -131,7 +133,3 @@ function newCredentialId(): string {
   return `urn:uuid:${randomUUID()}`;
 }
 
-/** Seconds precision: the VC-JWT `nbf` claim carries whole seconds, so the credential says the same. */
-function now(): string {
-  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-}

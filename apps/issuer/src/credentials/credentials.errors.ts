@@ -22,6 +22,22 @@ export class CredentialIssuanceError extends DomainError {
     );
   }
 
+  static statusNotAllowed(): CredentialIssuanceError {
+    return new CredentialIssuanceError(
+      'invalid_input',
+      'CREDENTIAL_STATUS_NOT_ALLOWED',
+      'Leave out "credentialStatus": the issuer assigns each credential its entries in the institution\'s revocation and suspension lists.',
+    );
+  }
+
+  static refreshServiceNotAllowed(): CredentialIssuanceError {
+    return new CredentialIssuanceError(
+      'invalid_input',
+      'REFRESH_SERVICE_NOT_ALLOWED',
+      'Leave out "refreshService": the issuer names where the credential\'s anchored package will be served.',
+    );
+  }
+
   static unsupportedKind(): CredentialIssuanceError {
     return new CredentialIssuanceError(
       'unprocessable',

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { IssuerProfile } from '#schemas';
 import { randomUUID } from 'node:crypto';
 import { IssuerIdentityService } from '../identity/issuer-identity.service.js';
 import { generateApiKey, parseApiKey, secretMatches } from './api-key.js';
@@ -14,6 +15,11 @@ export interface Institution {
   image?: string;
   did: string;
   createdAt: string;
+}
+
+/** The institution as the issuer of its credentials names it. */
+export function issuerProfileOf(institution: Institution): IssuerProfile {
+  return { id: institution.did, name: institution.name, url: institution.url, ...(institution.image ? { image: institution.image } : {}) };
 }
 
 export interface CreatedApiKey {

@@ -7,8 +7,10 @@ import { AnchorCheck } from './checks/anchor.check.js';
 import { SchemaCheck } from './checks/schema.check.js';
 import { SignatureCheck } from './checks/signature.check.js';
 import { SignedPayloadCheck } from './checks/signed-payload.check.js';
+import { StatusCheck } from './checks/status.check.js';
 import { ValidityPeriodCheck } from './checks/validity-period.check.js';
 import { PublicFetcher } from '../fetching/public-fetcher.js';
+import { StatusListReader } from '../status-lists/status-list-reader.js';
 import { VerificationController } from './verification.controller.js';
 import { CREDENTIAL_CHECKS, VerificationService } from './verification.service.js';
 
@@ -18,19 +20,20 @@ import { CREDENTIAL_CHECKS, VerificationService } from './verification.service.j
     {
       provide: CREDENTIAL_CHECKS,
       inject: [VERIFIER_CONFIG],
-      // The order is the report's order.
-      useFactory: (config: VerifierConfig): CredentialCheck[] => [
-        new SignatureCheck(createEthrResolver(config.chain)),
-        new SignedPayloadCheck(),
-        new SchemaCheck(),
-        new ValidityPeriodCheck(config.clockSkewSeconds),
-        new AnchorCheck(
-          new AnchorReader(createChainProvider(config.chain), config.anchorContract),
-          new PublicFetcher({ allowPrivateNetworks: config.allowPrivateNetworkFetch, timeoutMs: 5000, maxBytes: 1024 * 1024 }),
-          config.chain.chainId,
-          config.anchorConfirmations,
-        ),
-      ],
+      useFactory: (config: VerifierConfig): CredentialCheck[] => {
+        const signature = new SignatureCheck(createEthrResolver(config.chain));
+        const fetcher = new PublicFetcher({ allowPrivateNetworks: config.allowPrivateNetworkFetch, timeoutMs: 5000, maxBytes: 1024 * 1024 });
+        // The order is the report's order.
+        return [
+          signature,
+          new SignedPayloadCheck(),
+          new SchemaCheck(),
+          new ValidityPeriodCheck(config.clockSkewSeconds),
+          // Status lists are verified like credentials, by the same signature check.
+          new StatusCheck(new StatusListReader(fetcher, signature, config.statusListCacheSeconds)),
+          new AnchorCheck(new AnchorReader(createChainProvider(config.chain), config.anchorContract), fetcher, config.chain.chainId, config.anchorConfirmations),
+        ];
+      },
     },
     VerificationService,
   ],

@@ -42,6 +42,11 @@ export function packageService(url: string): { id: string; type: string } {
   return { id: url, type: ANCHORED_PACKAGE_SERVICE };
 }
 
+/** A signing time as credentials carry it: whole seconds, since the VC-JWT `nbf` claim has no more. */
+export function issuanceTimestamp(at = new Date()): string {
+  return at.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 /** The achievement's id as given, else one derived from the issuer and the code (stable across learners). */
 export function achievementIdOf(achievement: AchievementFacts, issuer: IssuerProfile): string {
   return achievement.id ?? `urn:uuid:${nameBasedUuid(JSON.stringify([issuer.id, 'achievement', achievement.code]))}`;

@@ -11,6 +11,14 @@
 // form), no `id` keyword (draft-04's name for $id), every $ref is a JSON pointer into `$defs` that
 // resolves the same way in any draft, and no $ref has sibling keywords (which draft-04 ignores).
 // The top-level `$id` is the official schema URL: draft-04 ignores it, draft-07 uses it as base URI.
+//
+// Two deliberate changes, both to CredentialStatus, so that a credential can carry a revocation and a
+// suspension entry of the W3C Bitstring Status List: the credential's own `credentialStatus` may be a
+// list of entries, as VCDM allows ("one or more objects"), and an entry may carry its method's
+// properties (statusPurpose, statusListIndex...), as the official 2019-09 schema in
+// 1EdTech/openbadges-specification (docs/schema/achievementcredential.json) already allows with
+// `additionalProperties: true` where this draft-04 copy had `false`. Digital Credentials Consortium
+// issuers send the same list of two entries.
 export const OPEN_BADGE_CREDENTIAL_SCHEMA: Record<string, unknown> = {
   "$id": "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json",
   "title": "JSON Schema for the AchievementCredential class. *************CHANGED TO DRAFT4. Removed dateOfBirth format = date - not supported in Draft4 *************",
@@ -121,7 +129,10 @@ export const OPEN_BADGE_CREDENTIAL_SCHEMA: Record<string, unknown> = {
       }
     },
     "credentialStatus": {
-      "$ref": "#/$defs/CredentialStatus"
+      "oneOf": [
+        { "$ref": "#/$defs/CredentialStatus" },
+        { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/CredentialStatus" } }
+      ]
     },
     "refreshService": {
       "$ref": "#/$defs/RefreshService"
@@ -157,7 +168,7 @@ export const OPEN_BADGE_CREDENTIAL_SCHEMA: Record<string, unknown> = {
         "id",
         "type"
       ],
-      "additionalProperties": false
+      "additionalProperties": true
     },
     "AchievementSubject": {
       "description": "A collection of information about the recipient of an achievement. Maps to Credential Subject in [[VC-DATA-MODEL]].",

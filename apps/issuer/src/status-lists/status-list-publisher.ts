@@ -1,0 +1,135 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { signedHashOf } from '#anchoring';
+import { issuanceTimestamp, MIN_STATUS_LIST_ENTRIES, STATUS_PURPOSES, type StatusPurpose, statusListCredential } from '#schemas';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { IssuerIdentityService } from '../identity/issuer-identity.service.js';
+import { type Institution, issuerProfileOf } from '../institutions/institutions.service.js';
+import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
+
+interface ListRow {
+  id: string;
+  purpose: StatusPurpose;
+  bits: Buffer;
+  changes: number;
+  published_changes: number;
+  version: number;
+}
+
+/**
+ * The one writer of published status list versions. Each version is signed by the institution's
+ * DID and kept; its signed hash waits for the next anchoring batch like a credential's does.
+ * Changes that arrive while a version is being signed are published together in the next one.
+ */
+@Injectable()
+export class StatusListPublisher {
+  private readonly logger = new Logger(StatusListPublisher.name);
+  private readonly running = new Map<string, Promise<number>>();
+  private readonly queued = new Map<string, Promise<number>>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly identity: IssuerIdentityService,
+    @Inject(ISSUER_CONFIG) private readonly config: IssuerConfig,
+  ) {}
+
+  /** Where a list is served, and the id its credential carries. */
+  urlOf(listId: string): string {
+    return `${this.config.publicUrl}/v1/status-lists/${listId}`;
+  }
+
+  /**
+   * Creates the institution's list set `listNumber`, one list per purpose, each with its version 1,
+   * in one transaction: no credential can name a list that is not served yet. Signing happens before
+   * the transaction: the key store needs a connection of its own, which a transaction waiting on
+   * locks must never hold up.
+   */
+  async openListSet(institution: Institution, listNumber: number): Promise<void> {
+    const bits = Buffer.alloc(MIN_STATUS_LIST_ENTRIES / 8);
+    const lists = await Promise.all(
+      STATUS_PURPOSES.map(async (purpose) => {
+        const id = randomUUID();
+        return { id, purpose, jwt: await this.sign(id, purpose, bits, institution) };
+      }),
+    );
+    await this.dataSource.transaction(async (db) => {
+      for (const list of lists) {
+        const created: unknown[] = await db.query(
+          `INSERT INTO status_lists (id, institution_id, purpose, list_number, entries, bits, published_changes, version)
+           VALUES ($1, $2, $3, $4, $5, $6, 0, 1)
+           ON CONFLICT (institution_id, purpose, list_number) DO NOTHING RETURNING id`,
+          [list.id, institution.id, list.purpose, listNumber, MIN_STATUS_LIST_ENTRIES, bits],
+        );
+        // Another issuance opened this set first: its lists stand, these signatures are dropped.
+        if (created.length) await this.insertVersion(db, list.id, 1, list.jwt);
+      }
+    });
+    this.logger.log(`Status list set ${listNumber} of institution ${institution.id} opened`);
+  }
+
+  /** Publishes the list's unpublished changes and resolves to the version that holds them. */
+  publish(listId: string, institution: Institution): Promise<number> {
+    const queued = this.queued.get(listId);
+    if (queued) return queued;
+    const running = this.running.get(listId);
+    if (!running) return this.start(listId, institution);
+    const next = running
+      .catch(() => undefined)
+      .then(() => {
+        this.queued.delete(listId);
+        return this.start(listId, institution);
+      });
+    this.queued.set(listId, next);
+    return next;
+  }
+
+  private start(listId: string, institution: Institution): Promise<number> {
+    const publishing = this.publishPending(listId, institution).finally(() => this.running.delete(listId));
+    this.running.set(listId, publishing);
+    return publishing;
+  }
+
+  /**
+   * Signs the list as it stands, then records the version only if no other publisher recorded one
+   * meanwhile (the version number is the guard); otherwise looks again. No lock is held while signing.
+   */
+  private async publishPending(listId: string, institution: Institution): Promise<number> {
+    for (;;) {
+      const [list]: ListRow[] = await this.dataSource.query(
+        `SELECT id, purpose, bits, changes, published_changes, version FROM status_lists WHERE id = $1 AND institution_id = $2`,
+        [listId, institution.id],
+      );
+      if (list.published_changes === list.changes) return list.version;
+      const jwt = await this.sign(list.id, list.purpose, list.bits, institution);
+      const version = list.version + 1;
+      const recorded = await this.dataSource.transaction(async (db) => {
+        const [claimed]: [unknown[], number] = await db.query(
+          `UPDATE status_lists SET version = $2, published_changes = $3 WHERE id = $1 AND version = $4 RETURNING id`,
+          [list.id, version, list.changes, list.version],
+        );
+        if (claimed.length === 0) return false;
+        await this.insertVersion(db, list.id, version, jwt);
+        return true;
+      });
+      if (recorded) {
+        this.logger.log(`Status list ${list.id} (${list.purpose}) of institution ${institution.id}: version ${version} published`);
+        return version;
+      }
+    }
+  }
+
+  private sign(listId: string, purpose: StatusPurpose, bits: Uint8Array, institution: Institution): Promise<string> {
+    const issuer = issuerProfileOf(institution);
+    return this.identity.signCredential(statusListCredential({ url: this.urlOf(listId), issuer, issuanceDate: issuanceTimestamp(), purpose, bits }), issuer.id);
+  }
+
+  private async insertVersion(db: EntityManager, listId: string, version: number, jwt: string): Promise<void> {
+    await db.query(`INSERT INTO status_list_versions (id, list_id, version, jwt, signed_hash, published_at) VALUES ($1, $2, $3, $4, $5, now())`, [
+      randomUUID(),
+      listId,
+      version,
+      jwt,
+      signedHashOf(jwt),
+    ]);
+  }
+}

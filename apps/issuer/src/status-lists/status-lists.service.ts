@@ -1,0 +1,102 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { MIN_STATUS_LIST_ENTRIES, type StatusListEntry, statusListEntry } from '#schemas';
+import { normalizeCredential, type VerifiableCredential } from 'did-jwt-vc';
+import { randomInt } from 'node:crypto';
+import type { Institution } from '../institutions/institutions.service.js';
+import type { StatusUpdateRequest } from './status-lists.dto.js';
+import { StatusListError } from './status-lists.errors.js';
+import { type PublishedVersion, StatusListsRepository } from './status-lists.repository.js';
+import { StatusListPublisher } from './status-list-publisher.js';
+
+/**
+ * Random probes for a free index before a list set counts as full and the next one opens. At 95%
+ * full, 64 probes all miss with probability 0.95^64 ≈ 4%; sets fill to about that before moving on.
+ */
+const PROBES_PER_LIST_SET = 64;
+
+export interface StatusUpdateResult {
+  credentialId: string;
+  revoked: boolean;
+  suspended: boolean;
+  /** The list version that publishes this change; absent when nothing changed. */
+  published?: { statusListCredential: string; version: number };
+}
+
+export interface StatusListVersionView {
+  version: number;
+  publishedAt: string;
+  signedHash: string;
+  verifiableCredential: VerifiableCredential;
+  anchorReceipt: PublishedVersion['anchorReceipt'];
+}
+
+@Injectable()
+export class StatusListsService {
+  private readonly logger = new Logger(StatusListsService.name);
+
+  constructor(
+    private readonly lists: StatusListsRepository,
+    private readonly publisher: StatusListPublisher,
+  ) {}
+
+  /**
+   * A random free index for a new credential, the same in each purpose's list of the current set,
+   * as the entries its `credentialStatus` carries. Random so that neighbours in a list say nothing
+   * about each other; the unique index in the database makes two issuances never share one.
+   */
+  async allocate(institution: Institution, credentialId: string): Promise<StatusListEntry[]> {
+    let listNumber = await this.lists.currentListNumber(institution.id);
+    if (listNumber === null) await this.publisher.openListSet(institution, (listNumber = 0));
+    for (;;) {
+      for (let probe = 0; probe < PROBES_PER_LIST_SET; probe++) {
+        const index = randomInt(MIN_STATUS_LIST_ENTRIES);
+        if (!(await this.lists.claimIndex(institution.id, credentialId, listNumber, index))) continue;
+        const set = await this.lists.listSet(institution.id, listNumber);
+        return set.map((list) => statusListEntry(this.publisher.urlOf(list.id), list.purpose, index));
+      }
+      this.logger.log(`Status list set ${listNumber} of institution ${institution.id} is full; opening set ${listNumber + 1}`);
+      await this.publisher.openListSet(institution, ++listNumber);
+    }
+  }
+
+  async update(institution: Institution, request: StatusUpdateRequest): Promise<StatusUpdateResult> {
+    const { credentialId, reason } = request;
+    const requested = request.credentialStatus[0].status;
+    const result = await this.lists.applyChange(institution.id, credentialId, requested, reason);
+    if (!result.found) throw result.issuedWithoutStatus ? StatusListError.credentialWithoutStatus(credentialId) : StatusListError.credentialNotFound(credentialId);
+    if (result.transition.kind === 'refused') throw StatusListError.revokedIsFinal(credentialId);
+    const answer = { credentialId, ...result.state };
+    if (!result.changedListId) return answer;
+    const version = await this.publisher.publish(result.changedListId, institution);
+    this.logger.log(`Credential ${credentialId} of institution ${institution.id}: ${requested}, published in version ${version}`);
+    return { ...answer, published: { statusListCredential: this.publisher.urlOf(result.changedListId), version } };
+  }
+
+  /** The list as served now: its latest version. */
+  async current(listId: string): Promise<StatusListVersionView> {
+    const latest = await this.lists.latestVersion(listId);
+    if (!latest) throw StatusListError.listNotFound(listId);
+    return viewOf(latest);
+  }
+
+  async versions(listId: string, page: { limit: number; offset: number }): Promise<StatusListVersionView[]> {
+    if (!(await this.lists.latestVersion(listId))) throw StatusListError.listNotFound(listId);
+    return (await this.lists.versions(listId, page)).map(viewOf);
+  }
+
+  async version(listId: string, version: number): Promise<StatusListVersionView> {
+    const found = await this.lists.version(listId, version);
+    if (!found) throw StatusListError.versionNotFound(listId, version);
+    return viewOf(found);
+  }
+}
+
+function viewOf(version: PublishedVersion): StatusListVersionView {
+  return {
+    version: version.version,
+    publishedAt: version.publishedAt.toISOString(),
+    signedHash: version.signedHash,
+    verifiableCredential: normalizeCredential(version.jwt),
+    anchorReceipt: version.anchorReceipt,
+  };
+}

@@ -1,0 +1,26 @@
+import type { UnsignedCredential } from '../common/credential-envelope.js';
+import { type IssuerProfile, issuerObject } from '../common/issuer-profile.js';
+import { CONTEXT_URLS } from '../contexts/context-urls.js';
+import { encodeStatusList, STATUS_LIST_CREDENTIAL_TYPE, STATUS_LIST_TYPE, type StatusPurpose } from './bitstring-status-list.js';
+
+/**
+ * The published list (§2.2 of the Recommendation), in the VCDM 1.1 shape our VC-JWTs use. Its JSON-LD
+ * terms live in the VCDM 2.0 context, which cannot be mixed with 1.1; a VC-JWT is checked as JSON,
+ * so this matters only for a future Data Integrity proof (see libs/schemas/README.md).
+ */
+export function statusListCredential(list: {
+  url: string;
+  issuer: IssuerProfile;
+  issuanceDate: string;
+  purpose: StatusPurpose;
+  bits: Uint8Array;
+}): UnsignedCredential {
+  return {
+    '@context': [CONTEXT_URLS.credentialsV1],
+    id: list.url,
+    type: ['VerifiableCredential', STATUS_LIST_CREDENTIAL_TYPE],
+    issuer: issuerObject(list.issuer),
+    issuanceDate: list.issuanceDate,
+    credentialSubject: { id: `${list.url}#list`, type: STATUS_LIST_TYPE, statusPurpose: list.purpose, encodedList: encodeStatusList(list.bits) },
+  };
+}
