@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AnchorReceipt } from '#anchoring';
 import type { StatusPurpose } from '#schemas';
 import { DataSource } from 'typeorm';
-import { type CredentialStatusState, type RequestedStatus, type StatusTransition, transitionOf } from './status-transition.js';
+import { type CredentialStatusState, purposeOf, type RequestedStatus, type StatusTransition, transitionOf } from './status-transition.js';
 
 export interface StatusListRef {
   id: string;
@@ -11,7 +11,8 @@ export interface StatusListRef {
 
 export type StatusChangeResult =
   | { found: false; issuedWithoutStatus: boolean }
-  | { found: true; transition: StatusTransition; state: CredentialStatusState; changedListId?: string };
+  /** `listId`: the list of the requested status's purpose, changed or not. */
+  | { found: true; transition: StatusTransition; state: CredentialStatusState; listId: string };
 
 export interface PublishedVersion {
   version: number;
@@ -93,7 +94,14 @@ export class StatusListsRepository {
       }
       const state = { revoked: entry.revoked, suspended: entry.suspended };
       const transition = transitionOf(state, requested);
-      if (transition.kind !== 'change') return { found: true, transition, state };
+      if (transition.kind !== 'change') {
+        const [list]: { id: string }[] = await db.query(`SELECT id FROM status_lists WHERE institution_id = $1 AND purpose = $2 AND list_number = $3`, [
+          institutionId,
+          purposeOf(requested),
+          entry.list_number,
+        ]);
+        return { found: true, transition, state, listId: list.id };
+      }
       await db.query(
         `UPDATE credential_statuses SET revoked_at = CASE WHEN $2 THEN now() ELSE revoked_at END, suspended = $3 WHERE credential_id = $1`,
         [credentialId, transition.next.revoked && !state.revoked, transition.next.suspended],
@@ -109,7 +117,7 @@ export class StatusListsRepository {
          WHERE institution_id = $1 AND purpose = $2 AND list_number = $3 RETURNING id`,
         [institutionId, transition.purpose, entry.list_number, postgresBitOf(entry.status_index), transition.on ? 1 : 0],
       );
-      return { found: true, transition, state: transition.next, changedListId: list.id };
+      return { found: true, transition, state: transition.next, listId: list.id };
     });
   }
 

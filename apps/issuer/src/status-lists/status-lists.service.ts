@@ -18,8 +18,8 @@ export interface StatusUpdateResult {
   credentialId: string;
   revoked: boolean;
   suspended: boolean;
-  /** The list version that publishes this change; absent when nothing changed. */
-  published?: { statusListCredential: string; version: number };
+  /** The list version that publishes the credential's status: new when it changed. */
+  published: { statusListCredential: string; version: number };
 }
 
 export interface StatusListVersionView {
@@ -65,11 +65,12 @@ export class StatusListsService {
     const result = await this.lists.applyChange(institution.id, credentialId, requested, reason);
     if (!result.found) throw result.issuedWithoutStatus ? StatusListError.credentialWithoutStatus(credentialId) : StatusListError.credentialNotFound(credentialId);
     if (result.transition.kind === 'refused') throw StatusListError.revokedIsFinal(credentialId);
-    const answer = { credentialId, ...result.state };
-    if (!result.changedListId) return answer;
-    const version = await this.publisher.publish(result.changedListId, institution);
-    this.logger.log(`Credential ${credentialId} of institution ${institution.id}: ${requested}, published in version ${version}`);
-    return { ...answer, published: { statusListCredential: this.publisher.urlOf(result.changedListId), version } };
+    // Published even when nothing changed now: a retry after a change was stored but, through a
+    // crash, not yet published is what publishes it.
+    const version = await this.publisher.publish(result.listId, institution);
+    const changed = result.transition.kind === 'change';
+    this.logger.log(`Credential ${credentialId} of institution ${institution.id}: ${requested}${changed ? '' : ' (unchanged)'}, list version ${version}`);
+    return { credentialId, ...result.state, published: { statusListCredential: this.publisher.urlOf(result.listId), version } };
   }
 
   /** The list as served now: its latest version. */

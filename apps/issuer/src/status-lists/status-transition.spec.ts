@@ -1,4 +1,4 @@
-import { transitionOf } from './status-transition.js';
+import { purposeOf, transitionOf } from './status-transition.js';
 
 const active = { revoked: false, suspended: false };
 const suspended = { revoked: false, suspended: true };
@@ -26,4 +26,8 @@ describe('status transitions', () => {
     expect(transitionOf(revoked, 'unsuspended')).toEqual({ kind: 'refused' });
     expect(transitionOf({ revoked: true, suspended: true }, 'unsuspended')).toEqual({ kind: 'refused' });
   });
+});
+
+it('keeps a revocation in the revocation list and a suspension, either way, in the suspension list', () => {
+  expect([purposeOf('revoked'), purposeOf('suspended'), purposeOf('unsuspended')]).toEqual(['revocation', 'suspension', 'suspension']);
 });

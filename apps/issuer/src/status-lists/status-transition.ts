@@ -4,6 +4,11 @@ import type { StatusPurpose } from '#schemas';
 export const REQUESTED_STATUSES = ['revoked', 'suspended', 'unsuspended'] as const;
 export type RequestedStatus = (typeof REQUESTED_STATUSES)[number];
 
+/** The list a requested status is kept in. */
+export function purposeOf(requested: RequestedStatus): StatusPurpose {
+  return requested === 'revoked' ? 'revocation' : 'suspension';
+}
+
 export interface CredentialStatusState {
   revoked: boolean;
   suspended: boolean;
