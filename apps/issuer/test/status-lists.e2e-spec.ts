@@ -8,6 +8,7 @@ import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
 import { buildCredential, statusListCredential } from '#schemas';
 import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
+import { createIssuerApp } from '../src/issuer.app.js';
 import { postJson, startTestStack, type TestInstitution, type TestStack, testWorkerEnv } from '../../../test/stack.js';
 import { testEnvironment } from '../../../test/test-environment.js';
 
@@ -166,6 +167,21 @@ describe('status changes', () => {
     expect(versionsAfter - versionsBefore).toBeGreaterThan(0);
     expect(versionsAfter - versionsBefore).toBeLessThan(credentials.length / 2);
     for (const credential of credentials) expect(await publishedBit(entryOf(credential, 'revocation'))).toBe(true);
+  });
+
+  it('stored but not published before a crash are published when the issuer starts again', async () => {
+    const credential = await issue();
+    const entry = entryOf(credential, 'revocation');
+    const index = Number(entry.statusListIndex);
+    // What a crash between the change's commit and its publication leaves behind.
+    await db.query(`UPDATE status_lists SET bits = set_bit(bits, $2, 1), changes = changes + 1 WHERE id = $1`, [
+      entry.statusListCredential.split('/').pop(),
+      Math.floor(index / 8) * 8 + 7 - (index % 8),
+    ]);
+    expect(await publishedBit(entry)).toBe(false);
+    const restarted = await createIssuerApp(stack.issuerConfig);
+    await restarted.close();
+    expect(await publishedBit(entry)).toBe(true);
   });
 
   it('of another institution\'s credential are refused, and change nothing', async () => {

@@ -121,6 +121,14 @@ export class StatusListsRepository {
     });
   }
 
+  /** Lists with changes no published version holds yet (a crash between a change and its publication). */
+  async unpublished(): Promise<{ listId: string; institutionId: string }[]> {
+    const rows: { id: string; institution_id: string }[] = await this.dataSource.query(
+      `SELECT id, institution_id FROM status_lists WHERE changes <> published_changes ORDER BY created_at`,
+    );
+    return rows.map((row) => ({ listId: row.id, institutionId: row.institution_id }));
+  }
+
   /** A page of the list's published versions, newest first; public, as the lists are. */
   async versions(listId: string, page: { limit: number; offset: number }): Promise<PublishedVersion[]> {
     const rows: VersionRow[] = await this.dataSource.query(

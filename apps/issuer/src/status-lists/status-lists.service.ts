@@ -1,8 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { MIN_STATUS_LIST_ENTRIES, type StatusListEntry, statusListEntry } from '#schemas';
 import { normalizeCredential, type VerifiableCredential } from 'did-jwt-vc';
 import { randomInt } from 'node:crypto';
-import type { Institution } from '../institutions/institutions.service.js';
+import { type Institution, InstitutionsService } from '../institutions/institutions.service.js';
 import type { StatusUpdateRequest } from './status-lists.dto.js';
 import { StatusListError } from './status-lists.errors.js';
 import { type PublishedVersion, StatusListsRepository } from './status-lists.repository.js';
@@ -31,13 +31,22 @@ export interface StatusListVersionView {
 }
 
 @Injectable()
-export class StatusListsService {
+export class StatusListsService implements OnApplicationBootstrap {
   private readonly logger = new Logger(StatusListsService.name);
 
   constructor(
     private readonly lists: StatusListsRepository,
     private readonly publisher: StatusListPublisher,
+    private readonly institutions: InstitutionsService,
   ) {}
+
+  /** Publishes what a crash left stored but unpublished, so no change waits for the next one on its list. */
+  async onApplicationBootstrap(): Promise<void> {
+    for (const { listId, institutionId } of await this.lists.unpublished()) {
+      const version = await this.publisher.publish(listId, await this.institutions.get(institutionId));
+      this.logger.warn(`Status list ${listId} had unpublished changes at start-up; published them as version ${version}`);
+    }
+  }
 
   /**
    * A random free index for a new credential, the same in each purpose's list of the current set,
