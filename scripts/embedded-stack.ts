@@ -98,6 +98,10 @@ export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: str
           VERIFIER_PORT: String(config.verifierPort),
           ALLOW_PRIVATE_NETWORK_FETCH: 'true',
           STATUS_LIST_CACHE_SECONDS: '0',
+          // It trusts the institutions of this issuer, and keeps them in its store across restarts.
+          TRUST_REGISTRY_URLS: `http://${config.host}:${issuerPort}/v1/registry`,
+          TRUST_STORE_FILE: path.join(config.dataDir, 'verifier-trust.json'),
+          TRUST_REGISTRY_MISS_REFRESH_SECONDS: '0',
         }),
       ),
       config.host,

@@ -68,8 +68,8 @@ async function listening(app: INestApplication): Promise<string> {
 
 /**
  * The issuer and the verifier over real HTTP, on a database of this file's own and the run's chain.
- * The issuer knows its public URL (credentials name their anchored package there) and the verifier
- * may fetch it on loopback, as in development.
+ * The issuer knows its public URL (credentials name their anchored package there), the verifier
+ * may fetch it on loopback, as in development, and trusts the institutions in its registry.
  */
 export async function startTestStack(issuerOverrides: Record<string, string> = {}, verifierOverrides: Record<string, string> = {}): Promise<TestStack> {
   const database = await createTestDatabase();
@@ -79,7 +79,15 @@ export async function startTestStack(issuerOverrides: Record<string, string> = {
   const issuer = await createIssuerApp(issuerConfig);
   await issuer.listen(issuerPort, '127.0.0.1');
   const verifier = await createVerifierApp(
-    loadVerifierConfig({ ...chainEnv(), VERIFIER_PORT: '0', ALLOW_PRIVATE_NETWORK_FETCH: 'true', ...verifierOverrides }),
+    loadVerifierConfig({
+      ...chainEnv(),
+      VERIFIER_PORT: '0',
+      ALLOW_PRIVATE_NETWORK_FETCH: 'true',
+      TRUST_REGISTRY_URLS: `${issuerUrl}/v1/registry`,
+      // Tests create institutions on the fly: the verifier looks them up at once.
+      TRUST_REGISTRY_MISS_REFRESH_SECONDS: '0',
+      ...verifierOverrides,
+    }),
   );
   const verifierUrl = await listening(verifier);
   const admin = { Authorization: `Bearer ${issuerConfig.adminToken}`, 'Content-Type': 'application/json' };

@@ -40,6 +40,8 @@ describe.each(CREDENTIAL_KINDS)('a %s credential', (kind) => {
       { check: 'status', status: 'valid' },
       // The verifier fetched the package the credential names: this issuer anchors nothing (no key).
       { check: 'anchor', status: 'skipped', reason: { code: 'ANCHOR_NOT_YET_ANCHORED', message: expect.any(String) } },
+      // The verifier trusts the institutions in this issuer's registry.
+      { check: 'issuer-trust', status: 'valid' },
     ]);
     expect(report.body.verdict).toBe('verified');
     expect(report.body.credential).toMatchObject({ id: issued.body.id, issuer: institution.did });

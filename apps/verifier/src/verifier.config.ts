@@ -1,5 +1,6 @@
 import { ConfigReader, type Environment, type HttpServerConfig, readHttpServerConfig } from '#service-kit';
 import { type EthrNetwork, readEthrNetwork } from '#identity';
+import type { TrustConfig } from './trust/trust-registry.js';
 
 export interface VerifierConfig extends HttpServerConfig {
   chain: EthrNetwork;
@@ -12,6 +13,9 @@ export interface VerifierConfig extends HttpServerConfig {
   allowPrivateNetworkFetch: boolean;
   /** How long a verified status list is reused before it is fetched again; 0 fetches it for every verification. */
   statusListCacheSeconds: number;
+  /** Whom this verifier trusts as institutions, and whether a credential from anyone else fails. */
+  trust: TrustConfig;
+  requireTrustedIssuer: boolean;
 }
 
 export const VERIFIER_CONFIG = Symbol('VerifierConfig');
@@ -27,6 +31,14 @@ export function loadVerifierConfig(env: Environment = process.env): VerifierConf
     anchorConfirmations: read.integer('ANCHOR_CONFIRMATIONS', 2, { min: 1, max: 1000 }),
     allowPrivateNetworkFetch: read.oneOf('ALLOW_PRIVATE_NETWORK_FETCH', ['true', 'false'] as const, 'false') === 'true',
     statusListCacheSeconds: read.integer('STATUS_LIST_CACHE_SECONDS', 60, { max: 86400 }),
+    trust: {
+      registryUrls: read.urls('TRUST_REGISTRY_URLS'),
+      trustedIssuersFile: read.optionalString('TRUSTED_ISSUERS_FILE'),
+      storeFile: read.optionalString('TRUST_STORE_FILE'),
+      refreshSeconds: read.integer('TRUST_REGISTRY_REFRESH_SECONDS', 3600, { min: 10, max: 604800 }),
+      missRefreshSeconds: read.integer('TRUST_REGISTRY_MISS_REFRESH_SECONDS', 30, { max: 86400 }),
+    },
+    requireTrustedIssuer: read.oneOf('REQUIRE_TRUSTED_ISSUER', ['true', 'false'] as const, 'false') === 'true',
   };
   read.done();
   return config;

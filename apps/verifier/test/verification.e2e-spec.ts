@@ -1,9 +1,12 @@
 import { buildCredential } from '#schemas';
 import { createJWT, ES256KSigner, hexToBytes } from 'did-jwt';
 import { createVerifiableCredentialJwt, transformCredentialInput } from 'did-jwt-vc';
-import { Wallet } from 'ethers';
+import { Contract, JsonRpcProvider, Wallet } from 'ethers';
 import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
-import { postJson, startTestStack, type TestInstitution, type TestStack } from '../../../test/stack.js';
+import { createVerifierApp } from '../src/verifier.app.js';
+import { loadVerifierConfig } from '../src/verifier.config.js';
+import { chainEnv, postJson, startTestStack, type TestInstitution, type TestStack } from '../../../test/stack.js';
+import { testEnvironment } from '../../../test/test-environment.js';
 
 let stack: TestStack;
 let institution: TestInstitution;
@@ -125,7 +128,7 @@ describe('validity period', () => {
 });
 
 describe('schema', () => {
-  it('fails a validly signed credential that is none of our kinds', async () => {
+  it('fails a validly signed credential that is neither one of our kinds nor an Open Badges credential', async () => {
     const wallet = Wallet.createRandom();
     const did = `did:ethr:0x7a69:${wallet.address}`;
     const jwt = await createJWT(
@@ -174,6 +177,59 @@ describe('an unreachable chain', () => {
       expect(report.verdict).toBe('indeterminate');
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe('issuer trust', () => {
+  it('names the institution that a trusted registry lists', async () => {
+    const report = (await verify(await issued())).body;
+    expect(statusOf(report, 'issuer-trust')).toEqual({ status: 'valid', code: undefined });
+    expect(report.issuer).toEqual({ id: institution.did, trusted: true, name: 'Test University', url: 'https://test.example' });
+    expect(report.warnings).toEqual([]);
+  });
+
+  it('warns, plainly, of a validly signed credential from an issuer no registry lists', async () => {
+    const report = (await verify(await selfSigned({}))).body;
+    expect(statusOf(report, 'issuer-trust')).toEqual({ status: 'skipped', code: 'ISSUER_UNKNOWN' });
+    expect(report.warnings.map((w: { reason: { code: string } }) => w.reason.code)).toEqual(['ISSUER_UNKNOWN']);
+    expect(report.issuer.trusted).toBe(false);
+    expect(report.verdict).toBe('verified');
+  });
+
+  it('fails it when the verifier is configured to require a trusted issuer', async () => {
+    const strict = await createVerifierApp(
+      loadVerifierConfig({ ...chainEnv(), VERIFIER_PORT: '0', ALLOW_PRIVATE_NETWORK_FETCH: 'true', REQUIRE_TRUSTED_ISSUER: 'true', TRUST_REGISTRY_URLS: `${stack.issuerUrl}/v1/registry`, TRUST_REGISTRY_MISS_REFRESH_SECONDS: '0' }),
+    );
+    try {
+      await strict.listen(0, '127.0.0.1');
+      const url = `http://127.0.0.1:${strict.getHttpServer().address().port}/credentials/verify`;
+      const unknown = (await postJson(url, { verifiableCredential: await selfSigned({}) })).body;
+      expect(statusOf(unknown, 'issuer-trust')).toEqual({ status: 'invalid', code: 'ISSUER_NOT_TRUSTED' });
+      expect(unknown.verdict).toBe('failed');
+      expect((await postJson(url, { verifiableCredential: await issued() })).body.verdict).toBe('verified');
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
+describe('a key the issuer\'s did:ethr no longer authorises', () => {
+  it('fails the signature once the DID\'s owner is changed on chain', async () => {
+    const env = testEnvironment();
+    const provider = new JsonRpcProvider(env.chainRpcUrl, env.chainId, { staticNetwork: true });
+    try {
+      const wallet = Wallet.createRandom().connect(provider);
+      const jwt = await selfSigned({}, wallet);
+      expect(statusOf((await verify(jwt)).body, 'signature')).toEqual({ status: 'valid', code: undefined });
+      await provider.send('anvil_setBalance', [wallet.address, '0x56BC75E2D63100000']);
+      const registry = new Contract(env.didRegistry, ['function changeOwner(address identity, address newOwner)'], wallet);
+      await (await registry.changeOwner(wallet.address, Wallet.createRandom().address)).wait();
+      const report = (await verify(jwt)).body;
+      expect(statusOf(report, 'signature')).toEqual({ status: 'invalid', code: 'SIGNATURE_INVALID' });
+      expect(report.verdict).toBe('failed');
+    } finally {
+      provider.destroy();
     }
   });
 });

@@ -40,3 +40,9 @@ export {
   setBit,
 } from './status-list/bitstring-status-list.js';
 export { statusListCredential } from './status-list/status-list-credential.js';
+export {
+  type IssuerRegistry,
+  type RegisteredIssuer,
+  ISSUER_REGISTRY_SCHEMA,
+  validateIssuerRegistry,
+} from './issuer-registry/issuer-registry.schema.js';

@@ -45,6 +45,13 @@ export class ConfigReader {
     return value;
   }
 
+  /** A comma-separated list of URLs; unset means none. */
+  urls(name: string): string[] {
+    const values = (this.env[name] ?? '').split(',').map((value) => value.trim()).filter(Boolean);
+    for (const value of values) if (!URL.canParse(value)) this.problems.push(`${name} must be comma-separated URLs, got "${value}"`);
+    return values;
+  }
+
   matching(name: string, pattern: RegExp, description: string): string {
     const value = this.string(name);
     if (value && !pattern.test(value)) this.problems.push(`${name} must be ${description}`);

@@ -3,9 +3,10 @@ import { AdminTokenGuard, ApiKeyGuard } from './auth.guards.js';
 import { InstitutionsController } from './institutions.controller.js';
 import { InstitutionsRepository } from './institutions.repository.js';
 import { InstitutionsService } from './institutions.service.js';
+import { RegistryController } from './registry.controller.js';
 
 @Module({
-  controllers: [InstitutionsController],
+  controllers: [InstitutionsController, RegistryController],
   providers: [InstitutionsRepository, InstitutionsService, AdminTokenGuard, ApiKeyGuard],
   exports: [InstitutionsService, ApiKeyGuard],
 })

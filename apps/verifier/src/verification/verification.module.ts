@@ -11,6 +11,8 @@ import { StatusCheck } from './checks/status.check.js';
 import { ValidityPeriodCheck } from './checks/validity-period.check.js';
 import { PublicFetcher } from '../fetching/public-fetcher.js';
 import { StatusListReader } from '../status-lists/status-list-reader.js';
+import { TrustRegistry } from '../trust/trust-registry.js';
+import { IssuerTrustCheck } from './checks/issuer-trust.check.js';
 import { VerificationController } from './verification.controller.js';
 import { CREDENTIAL_CHECKS, VerificationService } from './verification.service.js';
 
@@ -18,9 +20,16 @@ import { CREDENTIAL_CHECKS, VerificationService } from './verification.service.j
   controllers: [VerificationController],
   providers: [
     {
-      provide: CREDENTIAL_CHECKS,
+      provide: TrustRegistry,
       inject: [VERIFIER_CONFIG],
-      useFactory: (config: VerifierConfig): CredentialCheck[] => {
+      // Registry URLs come from the operator, not from credentials: private addresses are allowed.
+      useFactory: (config: VerifierConfig) =>
+        new TrustRegistry(config.trust, new PublicFetcher({ allowPrivateNetworks: true, timeoutMs: 5000, maxBytes: 16 * 1024 * 1024 })),
+    },
+    {
+      provide: CREDENTIAL_CHECKS,
+      inject: [VERIFIER_CONFIG, TrustRegistry],
+      useFactory: (config: VerifierConfig, trust: TrustRegistry): CredentialCheck[] => {
         const signature = new SignatureCheck(createEthrResolver(config.chain));
         const fetcher = new PublicFetcher({ allowPrivateNetworks: config.allowPrivateNetworkFetch, timeoutMs: 5000, maxBytes: 1024 * 1024 });
         // The order is the report's order.
@@ -32,6 +41,7 @@ import { CREDENTIAL_CHECKS, VerificationService } from './verification.service.j
           // Status lists are verified like credentials, by the same signature check.
           new StatusCheck(new StatusListReader(fetcher, signature, config.statusListCacheSeconds)),
           new AnchorCheck(new AnchorReader(createChainProvider(config.chain), config.anchorContract), fetcher, config.chain.chainId, config.anchorConfirmations),
+          new IssuerTrustCheck(trust, config.requireTrustedIssuer),
         ];
       },
     },

@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { CheckContext, CheckResult, CredentialCheck, ParsedCredential } from './check.js';
+import { TrustRegistry } from '../trust/trust-registry.js';
 import { checkFormat } from './checks/format.check.js';
+import { ISSUER_UNKNOWN } from './checks/issuer-trust.check.js';
 import { type Verdict, verdictOf } from './verification-verdict.js';
 
 export const CREDENTIAL_CHECKS = Symbol('CredentialChecks');
@@ -10,15 +12,22 @@ export interface VerificationReport {
   /** True only for `verified`, for clients that read a boolean. */
   verified: boolean;
   checks: CheckResult[];
+  /** What a person must see even when the verdict is `verified`: an issuer no trusted registry knows. */
+  warnings: CheckResult[];
   /** What the signed credential says, for display; absent when it could not be decoded. */
   credential?: { id?: string; issuer: string; type: string[] };
+  /** The signing DID, and the institution a trusted registry says it is, if any. */
+  issuer?: { id: string; trusted: boolean; name?: string; url?: string };
 }
 
 @Injectable()
 export class VerificationService {
   private readonly logger = new Logger(VerificationService.name);
 
-  constructor(@Inject(CREDENTIAL_CHECKS) private readonly checks: CredentialCheck[]) {}
+  constructor(
+    @Inject(CREDENTIAL_CHECKS) private readonly checks: CredentialCheck[],
+    private readonly trust: TrustRegistry,
+  ) {}
 
   async verifyCredential(input: unknown, anchorReceipt?: unknown, now = new Date()): Promise<VerificationReport> {
     const format = checkFormat(input);
@@ -28,7 +37,17 @@ export class VerificationService {
     }
     const verdict = verdictOf(results);
     this.logger.log(`Credential ${format.parsed?.signed.id ?? '(undecodable)'}: ${verdict}`);
-    return { verdict, verified: verdict === 'verified', checks: results, ...(format.parsed ? { credential: summaryOf(format.parsed) } : {}) };
+    const warnings = results.filter((result) => result.status === 'skipped' && result.reason?.code === ISSUER_UNKNOWN);
+    const report: VerificationReport = { verdict, verified: verdict === 'verified', checks: results, warnings };
+    if (!format.parsed) return report;
+    return { ...report, credential: summaryOf(format.parsed), issuer: await this.issuerOf(format.parsed, results) };
+  }
+
+  /** Named only when the signature holds: an unverified credential's claims about its issuer are not repeated. */
+  private async issuerOf(credential: ParsedCredential, results: CheckResult[]): Promise<VerificationReport['issuer']> {
+    const id = credential.payload.iss as string;
+    const trusted = results.find((result) => result.check === 'issuer-trust')?.status === 'valid' ? await this.trust.find(id) : undefined;
+    return trusted ? { id, trusted: true, name: trusted.name, url: trusted.url } : { id, trusted: false };
   }
 
   /** A check that throws is a check that could not run: `error`, never a pass. */

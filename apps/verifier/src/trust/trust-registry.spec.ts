@@ -1,0 +1,93 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { PublicFetcher } from '../fetching/public-fetcher.js';
+import { type TrustConfig, TrustRegistry } from './trust-registry.js';
+
+const A = { did: 'did:ethr:0x7a69:0x0000000000000000000000000000000000000001', name: 'University A', url: 'https://a.example' };
+const B = { did: 'did:ethr:0x7a69:0x0000000000000000000000000000000000000002', name: 'University B', url: 'https://b.example' };
+const registry = (...institutions: (typeof A)[]) => ({ type: 'IssuerRegistry', version: 1, institutions });
+
+/** A registry server whose answer the test sets, counting requests. */
+async function registryServer() {
+  let answer: { status: number; body: unknown } = { status: 200, body: registry(A) };
+  let requests = 0;
+  const server = http.createServer((_, response) => {
+    requests++;
+    response.writeHead(answer.status, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer.body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as { port: number }).port}/v1/registry`,
+    answer: (status: number, body: unknown) => (answer = { status, body }),
+    requests: () => requests,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+const fetcher = new PublicFetcher({ allowPrivateNetworks: true, timeoutMs: 2000, maxBytes: 1024 * 1024 });
+const config = (overrides: Partial<TrustConfig>): TrustConfig => ({ registryUrls: [], refreshSeconds: 3600, missRefreshSeconds: 30, ...overrides });
+
+async function started(trustConfig: TrustConfig, clock = Date.now): Promise<TrustRegistry> {
+  const trust = new TrustRegistry(trustConfig, fetcher, clock);
+  await trust.onModuleInit();
+  return trust;
+}
+
+describe('TrustRegistry', () => {
+  let server: Awaited<ReturnType<typeof registryServer>>;
+  beforeEach(async () => (server = await registryServer()));
+  afterEach(() => server.close());
+
+  it('trusts the institutions of a registry URL, by DID, and names the source', async () => {
+    const trust = await started(config({ registryUrls: [server.url] }));
+    expect(await trust.find(A.did)).toEqual({ ...A, source: server.url });
+    trust.onModuleDestroy();
+  });
+
+  it('trusts the operator\'s own file, and refuses to start on a broken one', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'trust-'));
+    const file = path.join(dir, 'trusted.json');
+    writeFileSync(file, JSON.stringify(registry(B)));
+    expect(await (await started(config({ trustedIssuersFile: file }))).find(B.did)).toMatchObject({ name: 'University B', source: file });
+    writeFileSync(file, JSON.stringify({ type: 'IssuerRegistry', version: 1, institutions: [{ did: 'not a did' }] }));
+    await expect(started(config({ trustedIssuersFile: file }))).rejects.toThrow(/TRUSTED_ISSUERS_FILE/);
+  });
+
+  it('keeps what a registry said in its store, so a restart trusts it while the registry is down', async () => {
+    const storeFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'trust-')), 'store.json');
+    (await started(config({ registryUrls: [server.url], storeFile }))).onModuleDestroy();
+    server.answer(503, { error: 'down' });
+    const restarted = await started(config({ registryUrls: [server.url], storeFile }));
+    expect(await restarted.find(A.did)).toMatchObject({ name: 'University A' });
+    restarted.onModuleDestroy();
+  });
+
+  it('stops trusting an institution the registry drops, and ignores a document that is not a registry', async () => {
+    let now = 0;
+    const trust = await started(config({ registryUrls: [server.url] }), () => now);
+    server.answer(200, { institutions: 'none' });
+    await trust.refresh();
+    expect(await trust.find(A.did)).toBeDefined();
+    server.answer(200, registry(B));
+    await trust.refresh();
+    now += 60_000;
+    expect(await trust.find(A.did)).toBeUndefined();
+    expect(await trust.find(B.did)).toBeDefined();
+    trust.onModuleDestroy();
+  });
+
+  it('refetches for an unknown DID at most every 30 s', async () => {
+    let now = 0;
+    const trust = await started(config({ registryUrls: [server.url] }), () => now);
+    const before = server.requests();
+    server.answer(200, registry(A, B));
+    expect(await trust.find(B.did)).toBeUndefined();
+    expect(server.requests()).toBe(before);
+    now += 30_000;
+    expect(await trust.find(B.did)).toBeDefined();
+    expect(server.requests()).toBe(before + 1);
+    trust.onModuleDestroy();
+  });
+});

@@ -1,0 +1,126 @@
+import { Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { type IssuerRegistry, type RegisteredIssuer, validateIssuerRegistry } from '#schemas';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import type { PublicFetcher } from '../fetching/public-fetcher.js';
+
+export interface TrustConfig {
+  /** Issuer registry documents to trust (an issuer service's `/v1/registry`), refreshed periodically. */
+  registryUrls: string[];
+  /** A registry document of the verifier's own, read at start-up. */
+  trustedIssuersFile?: string;
+  /** Where fetched registries are kept, so trust survives a restart while a registry is unreachable. */
+  storeFile?: string;
+  refreshSeconds: number;
+  /** An unknown DID refetches the registries at most this often, so a new institution is trusted within it. */
+  missRefreshSeconds: number;
+}
+
+export interface TrustedIssuer extends RegisteredIssuer {
+  /** The registry URL or file that vouches for it. */
+  source: string;
+}
+
+type Store = Record<string, IssuerRegistry>;
+
+/**
+ * The institutions this verifier trusts, by DID: from its operator's file and from the registry
+ * documents its operator named, kept in its own store. A registry that cannot be fetched keeps what
+ * it said last; one that drops an institution stops vouching for it at the next refresh.
+ */
+export class TrustRegistry implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(TrustRegistry.name);
+  private readonly sources = new Map<string, RegisteredIssuer[]>();
+  private byDid = new Map<string, TrustedIssuer>();
+  private lastRefresh = Number.NEGATIVE_INFINITY;
+  private refreshing?: Promise<void>;
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly config: TrustConfig,
+    private readonly fetcher: PublicFetcher,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    if (this.config.trustedIssuersFile) this.sources.set(this.config.trustedIssuersFile, readRegistryFile(this.config.trustedIssuersFile));
+    for (const [url, registry] of Object.entries(this.readStore())) {
+      if (this.config.registryUrls.includes(url)) this.sources.set(url, registry.institutions);
+    }
+    this.index();
+    await this.refresh();
+    if (this.config.registryUrls.length > 0) this.timer = setInterval(() => void this.refresh(), this.config.refreshSeconds * 1000).unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /** The trusted institution with this DID; an unknown DID first refreshes the registries (throttled). */
+  async find(did: string): Promise<TrustedIssuer | undefined> {
+    if (!this.byDid.has(did) && this.clock() - this.lastRefresh >= this.config.missRefreshSeconds * 1000) await this.refresh();
+    return this.byDid.get(did);
+  }
+
+  /** Fetches every registry URL once; concurrent callers share the run. */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.fetchAll().finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  private async fetchAll(): Promise<void> {
+    this.lastRefresh = this.clock();
+    if (this.config.registryUrls.length === 0) return;
+    for (const url of this.config.registryUrls) {
+      try {
+        const { status, body } = await this.fetcher.json(url);
+        if (status !== 200) throw new Error(`HTTP ${status}`);
+        const violations = validateIssuerRegistry(body);
+        if (violations.length > 0) throw new Error(`not an issuer registry: ${violations.map((v) => `${v.path} ${v.message}`).join('; ')}`);
+        this.sources.set(url, (body as IssuerRegistry).institutions);
+      } catch (error) {
+        this.logger.warn(`Issuer registry ${url} could not be refreshed (${(error as Error).message}); keeping what it said last`);
+      }
+    }
+    this.index();
+    this.writeStore();
+  }
+
+  private index(): void {
+    const byDid = new Map<string, TrustedIssuer>();
+    for (const [source, issuers] of this.sources) {
+      for (const issuer of issuers) if (!byDid.has(issuer.did)) byDid.set(issuer.did, { did: issuer.did, name: issuer.name, url: issuer.url, source });
+    }
+    this.byDid = byDid;
+  }
+
+  private readStore(): Store {
+    const file = this.config.storeFile;
+    if (!file || !existsSync(file)) return {};
+    try {
+      const store = JSON.parse(readFileSync(file, 'utf8')) as Store;
+      return Object.fromEntries(Object.entries(store).filter(([, registry]) => validateIssuerRegistry(registry).length === 0));
+    } catch (error) {
+      this.logger.warn(`Trust store ${file} is unreadable (${(error as Error).message}); starting from the registries alone`);
+      return {};
+    }
+  }
+
+  /** Written whole to a temporary file, then renamed: a crash never leaves half a store. */
+  private writeStore(): void {
+    const file = this.config.storeFile;
+    if (!file) return;
+    const store: Store = Object.fromEntries(
+      this.config.registryUrls.filter((url) => this.sources.has(url)).map((url) => [url, { type: 'IssuerRegistry', version: 1, institutions: this.sources.get(url)! }]),
+    );
+    writeFileSync(`${file}.tmp`, JSON.stringify(store, null, 2));
+    renameSync(`${file}.tmp`, file);
+  }
+}
+
+/** The operator's own file must be right: a broken one stops the start-up rather than trusting nobody silently. */
+function readRegistryFile(file: string): RegisteredIssuer[] {
+  const document: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  const violations = validateIssuerRegistry(document);
+  if (violations.length > 0) throw new Error(`TRUSTED_ISSUERS_FILE ${file} is not an issuer registry: ${violations.map((v) => `${v.path} ${v.message}`).join('; ')}`);
+  return (document as IssuerRegistry).institutions;
+}

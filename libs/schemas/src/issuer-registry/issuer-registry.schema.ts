@@ -1,0 +1,47 @@
+import { compileSchema, type SchemaViolation, violationsOf } from '../common/ajv.js';
+
+/** One institution a registry vouches for: the DID its credentials are signed with, and who it is. */
+export interface RegisteredIssuer {
+  did: string;
+  name: string;
+  url: string;
+}
+
+/**
+ * The public document an issuer service publishes of the institutions it hosts (`GET /v1/registry`),
+ * and the shape of a verifier's own trust file. A verifier trusts it because its operator named its
+ * URL or file, never because a credential did.
+ */
+export interface IssuerRegistry {
+  type: 'IssuerRegistry';
+  version: 1;
+  institutions: RegisteredIssuer[];
+}
+
+export const ISSUER_REGISTRY_SCHEMA = {
+  type: 'object',
+  properties: {
+    type: { const: 'IssuerRegistry' },
+    version: { const: 1 },
+    institutions: {
+      type: 'array',
+      maxItems: 100_000,
+      items: {
+        type: 'object',
+        properties: {
+          did: { type: 'string', pattern: '^did:[a-z0-9]+:\\S+$', maxLength: 500 },
+          name: { type: 'string', minLength: 1, maxLength: 500 },
+          url: { type: 'string', format: 'uri', maxLength: 2000 },
+        },
+        required: ['did', 'name', 'url'],
+      },
+    },
+  },
+  required: ['type', 'version', 'institutions'],
+};
+
+const validate = compileSchema(ISSUER_REGISTRY_SCHEMA);
+
+export function validateIssuerRegistry(document: unknown): SchemaViolation[] {
+  return violationsOf(validate, document);
+}
