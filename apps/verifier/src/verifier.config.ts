@@ -16,6 +16,8 @@ export interface VerifierConfig extends HttpServerConfig {
   /** Whom this verifier trusts as institutions, and whether a credential from anyone else fails. */
   trust: TrustConfig;
   requireTrustedIssuer: boolean;
+  /** How long a presentation challenge may be answered. */
+  challengeTtlSeconds: number;
 }
 
 export const VERIFIER_CONFIG = Symbol('VerifierConfig');
@@ -38,6 +40,7 @@ export function loadVerifierConfig(env: Environment = process.env): VerifierConf
       refreshSeconds: read.integer('TRUST_REGISTRY_REFRESH_SECONDS', 3600, { min: 10, max: 604800 }),
       missRefreshSeconds: read.integer('TRUST_REGISTRY_MISS_REFRESH_SECONDS', 30, { max: 86400 }),
     },
+    challengeTtlSeconds: read.integer('CHALLENGE_TTL_SECONDS', 600, { min: 10, max: 86400 }),
     requireTrustedIssuer: read.oneOf('REQUIRE_TRUSTED_ISSUER', ['true', 'false'] as const, 'false') === 'true',
   };
   read.done();

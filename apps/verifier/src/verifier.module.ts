@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { HealthController } from '#service-kit';
+import { PresentationsModule } from './presentations/presentations.module.js';
 import { VerificationModule } from './verification/verification.module.js';
 import { VERIFIER_CONFIG, type VerifierConfig } from './verifier.config.js';
 
@@ -9,7 +10,7 @@ export class VerifierModule {
   static forRoot(config: VerifierConfig): DynamicModule {
     return {
       module: VerifierModule,
-      imports: [VerificationModule],
+      imports: [VerificationModule, PresentationsModule],
       controllers: [HealthController],
       providers: [{ provide: VERIFIER_CONFIG, useValue: config }],
       exports: [VERIFIER_CONFIG],

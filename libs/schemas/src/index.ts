@@ -1,5 +1,5 @@
 export { type SchemaViolation, compileSchema, violationsOf } from './common/ajv.js';
-export { type Learner, type IdentityObject, learnerSubject } from './common/learner.js';
+export { type Learner, type IdentityObject, learnerSchema, learnerSubject, subjectNames } from './common/learner.js';
 export { type IssuerProfile, type IssuerProfileObject, issuerObject } from './common/issuer-profile.js';
 export type { AchievementFacts } from './common/common-facts.js';
 export {

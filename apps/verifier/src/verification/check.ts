@@ -22,6 +22,9 @@ export interface ParsedCredential {
   outer?: Record<string, unknown>;
 }
 
+/** A JWT as decoded, before anything about it is trusted. */
+export type SignedJwt = Pick<ParsedCredential, 'jwt' | 'header' | 'payload'>;
+
 /** What came with the credential besides itself, and when it is judged. */
 export interface CheckContext {
   now: Date;

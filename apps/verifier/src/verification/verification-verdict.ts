@@ -10,9 +10,9 @@ const REQUIRED_CHECKS = ['format', 'signature', 'signed-payload', 'schema', 'val
  * indeterminate; it is verified only when every required check actually passed. Never verified by
  * default.
  */
-export function verdictOf(results: CheckResult[]): Verdict {
+export function verdictOf(results: CheckResult[], required: readonly string[] = REQUIRED_CHECKS): Verdict {
   if (results.some((r) => r.status === 'invalid')) return 'failed';
   if (results.some((r) => r.status === 'error')) return 'indeterminate';
   const passed = new Set(results.filter((r) => r.status === 'valid').map((r) => r.check));
-  return REQUIRED_CHECKS.every((name) => passed.has(name)) ? 'verified' : 'indeterminate';
+  return required.every((name) => passed.has(name)) ? 'verified' : 'indeterminate';
 }

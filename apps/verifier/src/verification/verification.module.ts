@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import type { Resolvable } from 'did-resolver';
 import { AnchorReader } from '#anchoring';
 import { createChainProvider, createEthrResolver } from '#identity';
 import { VERIFIER_CONFIG, type VerifierConfig } from '../verifier.config.js';
@@ -14,7 +15,7 @@ import { StatusListReader } from '../status-lists/status-list-reader.js';
 import { TrustRegistry } from '../trust/trust-registry.js';
 import { IssuerTrustCheck } from './checks/issuer-trust.check.js';
 import { VerificationController } from './verification.controller.js';
-import { CREDENTIAL_CHECKS, VerificationService } from './verification.service.js';
+import { CREDENTIAL_CHECKS, DID_RESOLVER, VerificationService } from './verification.service.js';
 
 @Module({
   controllers: [VerificationController],
@@ -27,10 +28,15 @@ import { CREDENTIAL_CHECKS, VerificationService } from './verification.service.j
         new TrustRegistry(config.trust, new PublicFetcher({ allowPrivateNetworks: true, timeoutMs: 5000, maxBytes: 16 * 1024 * 1024 })),
     },
     {
+      provide: DID_RESOLVER,
+      inject: [VERIFIER_CONFIG],
+      useFactory: (config: VerifierConfig): Resolvable => createEthrResolver(config.chain),
+    },
+    {
       provide: CREDENTIAL_CHECKS,
-      inject: [VERIFIER_CONFIG, TrustRegistry],
-      useFactory: (config: VerifierConfig, trust: TrustRegistry): CredentialCheck[] => {
-        const signature = new SignatureCheck(createEthrResolver(config.chain));
+      inject: [VERIFIER_CONFIG, TrustRegistry, DID_RESOLVER],
+      useFactory: (config: VerifierConfig, trust: TrustRegistry, resolver: Resolvable): CredentialCheck[] => {
+        const signature = new SignatureCheck(resolver);
         const fetcher = new PublicFetcher({ allowPrivateNetworks: config.allowPrivateNetworkFetch, timeoutMs: 5000, maxBytes: 1024 * 1024 });
         // The order is the report's order.
         return [
@@ -47,5 +53,6 @@ import { CREDENTIAL_CHECKS, VerificationService } from './verification.service.j
     },
     VerificationService,
   ],
+  exports: [VerificationService, DID_RESOLVER],
 })
 export class VerificationModule {}

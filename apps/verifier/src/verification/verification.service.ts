@@ -6,6 +6,8 @@ import { ISSUER_UNKNOWN } from './checks/issuer-trust.check.js';
 import { type Verdict, verdictOf } from './verification-verdict.js';
 
 export const CREDENTIAL_CHECKS = Symbol('CredentialChecks');
+/** The one did:ethr resolver (on the configured chain) that issuers' and holders' signatures are checked with. */
+export const DID_RESOLVER = Symbol('DidResolver');
 
 export interface VerificationReport {
   verdict: Verdict;

@@ -1,4 +1,4 @@
-import { learnerSubject } from './learner.js';
+import { learnerSubject, subjectNames } from './learner.js';
 
 describe('learnerSubject', () => {
   const salt = '0f0e0d0c0b0a09080706050403020100';
@@ -40,5 +40,20 @@ describe('learnerSubject', () => {
     expect(JSON.stringify(learnerSubject({ studentNumber: 'S-42' }))).not.toContain('S-42');
     expect('identifier' in first && first.identifier[0].salt).toMatch(/^[0-9a-f]{32}$/);
     expect(first).not.toEqual(second);
+  });
+});
+
+describe('subjectNames', () => {
+  it('matches a DID, and a hashed email or student number with the salt of the credential', () => {
+    expect(subjectNames(learnerSubject({ did: 'did:ethr:0x7a69:0x01' }), { did: 'did:ethr:0x7a69:0x01' })).toBe(true);
+    expect(subjectNames(learnerSubject({ did: 'did:ethr:0x7a69:0x01' }), { did: 'did:ethr:0x7a69:0x02' })).toBe(false);
+    const byEmail = learnerSubject({ email: 'Ada@Example.edu' });
+    expect(subjectNames(byEmail, { email: ' ada@example.edu ' })).toBe(true);
+    expect(subjectNames(byEmail, { email: 'eve@example.edu' })).toBe(false);
+    const byNumber = learnerSubject({ studentNumber: 'S-1024' });
+    expect(subjectNames(byNumber, { studentNumber: 'S-1024' })).toBe(true);
+    // The same value as another kind of identifier does not match.
+    expect(subjectNames(byNumber, { email: 'S-1024' })).toBe(false);
+    expect(subjectNames({}, { email: 'ada@example.edu' })).toBe(false);
   });
 });

@@ -41,3 +41,17 @@ export function learnerSubject(learner: Learner, salt = randomBytes(16).toString
   const identityHash = `sha256$${createHash('sha256').update(value + salt, 'utf8').digest('hex')}`;
   return { identifier: [{ type: 'IdentityObject', identityType, hashed: true, identityHash, salt }] };
 }
+
+/**
+ * Whether a credential's subject names this learner: the same DID, or an identifier whose salted hash
+ * the learner's email or student number reproduces (how a school checks what a student told it).
+ */
+export function subjectNames(subject: { id?: unknown; identifier?: unknown }, learner: Learner): boolean {
+  if ('did' in learner) return subject.id === learner.did;
+  const identifiers = Array.isArray(subject.identifier) ? (subject.identifier as Partial<IdentityObject>[]) : [];
+  return identifiers.some((identifier) => {
+    if (typeof identifier?.salt !== 'string' || identifier.hashed !== true) return false;
+    const expected = learnerSubject(learner, identifier.salt) as { identifier: IdentityObject[] };
+    return expected.identifier[0].identityType === identifier.identityType && expected.identifier[0].identityHash === identifier.identityHash;
+  });
+}

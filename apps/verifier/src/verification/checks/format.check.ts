@@ -12,10 +12,13 @@ export type FormatResult = { parsed: ParsedCredential; outcome: CheckOutcome } |
  * proof, or an enveloped credential (`data:application/vc+jwt,<jwt>`), and decodes the JWT. Only
  * what it decodes from the JWT is trusted downstream.
  */
+/** A JWT whose signature segment is empty: `alg: none`. */
+export const isUnsignedJwt = (jwt: string) => UNSIGNED_JWT.test(jwt);
+
 export function checkFormat(input: unknown): FormatResult {
   const found = findJwt(input);
   if ('problem' in found) return { outcome: invalid('FORMAT_UNRECOGNISED', found.problem) };
-  if (UNSIGNED_JWT.test(found.jwt)) return { outcome: invalid('FORMAT_UNSIGNED_JWT', 'The JWT carries no signature (`alg: none` is never accepted).') };
+  if (isUnsignedJwt(found.jwt)) return { outcome: invalid('FORMAT_UNSIGNED_JWT', 'The JWT carries no signature (`alg: none` is never accepted).') };
   const decoded = decodeJwt(found.jwt);
   if ('problem' in decoded) return { outcome: invalid('FORMAT_MALFORMED_JWT', decoded.problem) };
   const vc = decoded.payload.vc;
@@ -34,7 +37,8 @@ export function checkFormat(input: unknown): FormatResult {
   };
 }
 
-function findJwt(input: unknown): { jwt: string; outer?: Record<string, unknown> } | { problem: string } {
+/** The compact JWT in a string, a `JwtProof2020` proof or an envelope, with the object around it. */
+export function findJwt(input: unknown): { jwt: string; outer?: Record<string, unknown> } | { problem: string } {
   if (typeof input === 'string') {
     return JWT_PATTERN.test(input) ? { jwt: input } : { problem: 'The credential string is not a compact JWT.' };
   }
@@ -53,7 +57,7 @@ function findJwt(input: unknown): { jwt: string; outer?: Record<string, unknown>
   return { problem: 'The credential has no JWT proof: only VC-JWT credentials are accepted.' };
 }
 
-function decodeJwt(jwt: string): { header: ParsedCredential['header']; payload: Record<string, unknown> } | { problem: string } {
+export function decodeJwt(jwt: string): { header: ParsedCredential['header']; payload: Record<string, unknown> } | { problem: string } {
   const [header, payload] = jwt.split('.').slice(0, 2).map(decodeSegment);
   if (!isObject(header) || !isObject(payload)) return { problem: 'The JWT header or payload is not base64url-encoded JSON.' };
   return { header, payload };

@@ -1,17 +1,24 @@
 import { verifyJWT } from 'did-jwt';
 import type { DIDResolutionResult, Resolvable } from 'did-resolver';
-import { type CheckOutcome, type CredentialCheck, failedToCheck, invalid, type ParsedCredential, valid } from '../check.js';
+import { type CheckOutcome, type CredentialCheck, failedToCheck, invalid, type SignedJwt, valid } from '../check.js';
 
 /** did:ethr keys are secp256k1; nothing else is accepted, `none` least of all. */
 export const ACCEPTED_ALGORITHMS = ['ES256K', 'ES256K-R'];
 
-/** Verifies the JWT's signature against the issuer's DID document, resolved on the chain. */
+/**
+ * Verifies the JWT's signature against its issuer's DID document, resolved on the chain, with a key
+ * the document lists for the purpose: `assertionMethod` for a credential's issuer, `authentication`
+ * for a presentation's holder.
+ */
 export class SignatureCheck implements CredentialCheck {
   readonly name = 'signature';
 
-  constructor(private readonly resolver: Resolvable) {}
+  constructor(
+    private readonly resolver: Resolvable,
+    private readonly proofPurpose: 'assertionMethod' | 'authentication' = 'assertionMethod',
+  ) {}
 
-  async run(credential: ParsedCredential): Promise<CheckOutcome> {
+  async run(credential: SignedJwt): Promise<CheckOutcome> {
     const { alg } = credential.header;
     if (typeof alg !== 'string' || !ACCEPTED_ALGORITHMS.includes(alg)) {
       return invalid('SIGNATURE_ALGORITHM_NOT_ACCEPTED', `The JWT algorithm ${JSON.stringify(alg)} is not accepted (${ACCEPTED_ALGORITHMS.join(', ')}).`);
@@ -30,7 +37,7 @@ export class SignatureCheck implements CredentialCheck {
       // Validity periods are their own check; here only the signature and its key are judged.
       await verifyJWT(credential.jwt, {
         resolver: { resolve: async () => resolution },
-        proofPurpose: 'assertionMethod',
+        proofPurpose: this.proofPurpose,
         policies: { nbf: false, iat: false, exp: false, aud: false },
       });
       return valid();

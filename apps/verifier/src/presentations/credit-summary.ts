@@ -1,0 +1,70 @@
+import { CREDIT_UNITS, type CreditUnit } from '#schemas';
+import type { Verdict } from '../verification/verification-verdict.js';
+
+/** One credential of a presentation as the summary sees it: what verification concluded, and what it says. */
+export interface PresentedCredential {
+  index: number;
+  verdict: Verdict;
+  /** The holder is its subject (or matches the hashed identifier the school was told). */
+  holderIsSubject: boolean;
+  /** The signed credential, when it could be decoded. */
+  signed?: Record<string, any>;
+  issuer?: { id: string; name?: string };
+}
+
+interface Total {
+  unit: CreditUnit;
+  credits: number;
+}
+
+export interface CreditSummary {
+  byUnit: Total[];
+  /** Levels as the credentials align them (an EQF level), else `unspecified`; never summed across units. */
+  byLevel: (Total & { level: string })[];
+  byInstitution: (Total & { issuer: string; name?: string })[];
+  notCounted: { index: number; id?: string; reason: string }[];
+}
+
+const UNIT_BY_FRAMEWORK = new Map(Object.entries(CREDIT_UNITS).map(([unit, { framework }]) => [framework, unit as CreditUnit]));
+
+/**
+ * The credits a receiving school can count from one presentation: only credit credentials that
+ * verified and belong to the presenting student count; every other credential is listed with why.
+ * Credits of different units are kept apart: ECTS and credit hours do not add up.
+ */
+export function creditSummary(credentials: PresentedCredential[]): CreditSummary {
+  const summary: CreditSummary = { byUnit: [], byLevel: [], byInstitution: [], notCounted: [] };
+  for (const presented of credentials) {
+    const counted = creditOf(presented);
+    if ('reason' in counted) {
+      summary.notCounted.push({ index: presented.index, ...(typeof presented.signed?.id === 'string' ? { id: presented.signed.id } : {}), reason: counted.reason });
+      continue;
+    }
+    const { unit, credits, level } = counted;
+    add(summary.byUnit, { unit }, credits);
+    add(summary.byLevel, { unit, level }, credits);
+    add(summary.byInstitution, { unit, issuer: presented.issuer!.id, ...(presented.issuer!.name ? { name: presented.issuer!.name } : {}) }, credits);
+  }
+  return summary;
+}
+
+function creditOf({ verdict, holderIsSubject, signed }: PresentedCredential): { unit: CreditUnit; credits: number; level: string } | { reason: string } {
+  if (verdict === 'failed') return { reason: 'It failed verification.' };
+  if (verdict === 'indeterminate') return { reason: 'It could not be fully verified (a status list or the chain did not answer).' };
+  if (!holderIsSubject) return { reason: 'It is not the presenting student\'s.' };
+  const subject = signed?.credentialSubject;
+  const credits = subject?.creditsEarned;
+  if (typeof credits !== 'number') return { reason: 'It is not a credit credential (it earns no credits).' };
+  const framework = ([] as any[]).concat(subject.result ?? []).find((result) => result?.creditReceived)?.creditReceived?.framework;
+  const unit = UNIT_BY_FRAMEWORK.get(framework);
+  if (!unit) return { reason: `Its credit unit (${framework ?? 'none'}) is not one this verifier counts.` };
+  const level = ([] as any[]).concat(subject.achievement?.alignment ?? []).find((alignment) => alignment?.targetType === 'ext:EQFLevel')?.targetName;
+  return { unit, credits, level: typeof level === 'string' ? level : 'unspecified' };
+}
+
+/** Adds credits to the total with the same key, or starts one. */
+function add<T extends Total>(totals: T[], key: Omit<T, 'credits'>, credits: number): void {
+  const same = totals.find((total) => Object.entries(key).every(([name, value]) => (total as Record<string, unknown>)[name] === value));
+  if (same) same.credits += credits;
+  else totals.push({ ...key, credits } as T);
+}

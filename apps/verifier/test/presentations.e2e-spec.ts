@@ -1,0 +1,155 @@
+import { ES256KSigner, hexToBytes } from 'did-jwt';
+import { createVerifiablePresentationJwt } from 'did-jwt-vc';
+import { Wallet } from 'ethers';
+import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
+import { chainEnv, postJson, startTestStack, type TestInstitution, type TestStack } from '../../../test/stack.js';
+import { createVerifierApp } from '../src/verifier.app.js';
+import { loadVerifierConfig } from '../src/verifier.config.js';
+
+const SCHOOL = 'admissions.receiving-school.example';
+
+let stack: TestStack;
+let institution: TestInstitution;
+const student = Wallet.createRandom();
+const studentDid = `did:ethr:0x7a69:${student.address}`;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  institution = await stack.createInstitution();
+});
+
+afterAll(() => stack.close());
+
+/** A credit credential of the student's, named by their DID unless another learner is given. */
+async function credit(learner: object = { did: studentDid }, credits = { amount: 6, unit: 'ECTS' }): Promise<string> {
+  const response = await postJson(`${stack.issuerUrl}/v1/credentials`, { ...EXAMPLE_FACTS.credit, learner, credits }, { Authorization: `Bearer ${institution.apiKey}` });
+  expect(response.status).toBe(201);
+  return response.body.verifiableCredential.proof.jwt;
+}
+
+async function challenge(domain = SCHOOL, verifierUrl = stack.verifierUrl): Promise<string> {
+  const response = await postJson(`${verifierUrl}/challenges`, { domain });
+  expect(response.status).toBe(201);
+  return response.body.challenge;
+}
+
+/** The student's wallet: a VP-JWT over the credentials, answering the challenge, addressed to the school. */
+function present(credentials: string[], nonce: string, { aud = SCHOOL, signer = student, holder = studentDid } = {}): Promise<string> {
+  return createVerifiablePresentationJwt(
+    { vp: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiablePresentation'], verifiableCredential: credentials }, nonce, aud },
+    { did: holder, signer: ES256KSigner(hexToBytes(signer.privateKey)), alg: 'ES256K' },
+  );
+}
+
+const verify = async (verifiablePresentation: string, options: object = {}, verifierUrl = stack.verifierUrl) =>
+  (await postJson(`${verifierUrl}/presentations/verify`, { verifiablePresentation, options })).body;
+const checkOf = (report: { checks: { check: string; status: string; reason?: { code: string } }[] }, name: string) => {
+  const found = report.checks.find((c) => c.check === name)!;
+  return [found.status, found.reason?.code];
+};
+
+it('verifies a transfer student\'s credits, and sums them by unit, level and institution', async () => {
+  const credentials = [await credit(), await credit({ email: 'Student@Example.org' }, { amount: 7.5, unit: 'ECTS' }), await credit(undefined, { amount: 3, unit: 'US_SEMESTER_CREDIT_HOUR' })];
+  const report = await verify(await present(credentials, await challenge()), { learner: { email: 'student@example.org' } });
+  expect(report.checks.map((c: { check: string; status: string }) => [c.check, c.status])).toEqual([
+    ['format', 'valid'],
+    ['holder-signature', 'valid'],
+    ['challenge', 'valid'],
+    ['domain', 'valid'],
+  ]);
+  expect(report.credentials.map((c: { verdict: string; holder: { status: string } }) => [c.verdict, c.holder.status])).toEqual([
+    ['verified', 'valid'],
+    ['verified', 'valid'],
+    ['verified', 'valid'],
+  ]);
+  expect(report.verdict).toBe('verified');
+  expect(report.creditSummary.byUnit).toEqual([
+    { unit: 'ECTS', credits: 13.5 },
+    { unit: 'US_SEMESTER_CREDIT_HOUR', credits: 3 },
+  ]);
+  expect(report.creditSummary.byInstitution).toEqual([
+    { unit: 'ECTS', issuer: institution.did, name: 'Test University', credits: 13.5 },
+    { unit: 'US_SEMESTER_CREDIT_HOUR', issuer: institution.did, name: 'Test University', credits: 3 },
+  ]);
+  expect(report.creditSummary.byLevel).toEqual([
+    { unit: 'ECTS', level: 'EQF level 6', credits: 13.5 },
+    { unit: 'US_SEMESTER_CREDIT_HOUR', level: 'EQF level 6', credits: 3 },
+  ]);
+  expect(report.creditSummary.notCounted).toEqual([]);
+});
+
+it('fails a replayed challenge', async () => {
+  const presentation = await present([await credit()], await challenge());
+  expect((await verify(presentation)).verdict).toBe('verified');
+  const replayed = await verify(presentation);
+  expect(checkOf(replayed, 'challenge')).toEqual(['invalid', 'CHALLENGE_ALREADY_USED']);
+  expect(replayed.verdict).toBe('failed');
+});
+
+it('fails a challenge this verifier never handed out', async () => {
+  const report = await verify(await present([await credit()], 'made-up-challenge'));
+  expect(checkOf(report, 'challenge')).toEqual(['invalid', 'CHALLENGE_UNKNOWN']);
+});
+
+it('fails an expired challenge', async () => {
+  const quick = await createVerifierApp(loadVerifierConfig({ ...chainEnv(), VERIFIER_PORT: '0', ALLOW_PRIVATE_NETWORK_FETCH: 'true', CHALLENGE_TTL_SECONDS: '10' }));
+  try {
+    await quick.listen(0, '127.0.0.1');
+    const url = `http://127.0.0.1:${quick.getHttpServer().address().port}`;
+    const presentation = await present([await credit()], await challenge(SCHOOL, url));
+    await new Promise((resolve) => setTimeout(resolve, 10_500));
+    const report = await verify(presentation, {}, url);
+    expect(checkOf(report, 'challenge')).toEqual(['invalid', 'CHALLENGE_EXPIRED']);
+    expect(report.verdict).toBe('failed');
+  } finally {
+    await quick.close();
+  }
+}, 30_000);
+
+it('fails a presentation addressed to another domain than the challenge was given to', async () => {
+  const report = await verify(await present([await credit()], await challenge(), { aud: 'elsewhere.example' }));
+  expect(checkOf(report, 'domain')).toEqual(['invalid', 'DOMAIN_MISMATCH']);
+  expect(report.verdict).toBe('failed');
+  const asked = await verify(await present([await credit()], await challenge()), { domain: 'elsewhere.example' });
+  expect(checkOf(asked, 'domain')).toEqual(['invalid', 'DOMAIN_MISMATCH']);
+});
+
+it('fails a presentation signed by someone other than the holder it names', async () => {
+  const report = await verify(await present([await credit()], await challenge(), { signer: Wallet.createRandom() }));
+  expect(checkOf(report, 'holder-signature')).toEqual(['invalid', 'SIGNATURE_INVALID']);
+  expect(checkOf(report, 'challenge')).toEqual(['skipped', 'CHALLENGE_NOT_CHECKED']);
+  expect(report.verdict).toBe('failed');
+});
+
+it('fails a credential whose subject is not the holder, and does not count its credits', async () => {
+  const someoneElse = `did:ethr:0x7a69:${Wallet.createRandom().address}`;
+  const report = await verify(await present([await credit(), await credit({ did: someoneElse })], await challenge()));
+  expect(report.credentials[1].holder.reason.code).toBe('HOLDER_NOT_SUBJECT');
+  expect(report.credentials[1].verdict).toBe('verified');
+  expect(report.verdict).toBe('failed');
+  expect(report.creditSummary.byUnit).toEqual([{ unit: 'ECTS', credits: 6 }]);
+  expect(report.creditSummary.notCounted).toEqual([{ index: 1, id: expect.stringMatching(/^urn:uuid:/), reason: "It is not the presenting student's." }]);
+});
+
+it('fails the whole presentation when one credential inside is tampered with, and says which', async () => {
+  const [header, payload, signature] = (await credit()).split('.');
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+  claims.vc.credentialSubject.creditsEarned = 60;
+  const tampered = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
+  const report = await verify(await present([await credit(), tampered, await credit()], await challenge()));
+  expect(checkOf(report, 'holder-signature')).toEqual(['valid', undefined]);
+  expect(report.credentials.map((c: { verdict: string }) => c.verdict)).toEqual(['verified', 'failed', 'verified']);
+  expect(checkOf(report.credentials[1], 'signature')).toEqual(['invalid', 'SIGNATURE_INVALID']);
+  expect(report.verdict).toBe('failed');
+  expect(report.creditSummary.byUnit).toEqual([{ unit: 'ECTS', credits: 12 }]);
+  expect(report.creditSummary.notCounted.map((n: { index: number; reason: string }) => [n.index, n.reason])).toEqual([[1, 'It failed verification.']]);
+});
+
+it('refuses malformed requests with stable codes', async () => {
+  const missing = await postJson(`${stack.verifierUrl}/presentations/verify`, { options: {} });
+  expect([missing.status, missing.body.error.code]).toEqual([400, 'INVALID_REQUEST_BODY']);
+  const noDomain = await postJson(`${stack.verifierUrl}/challenges`, {});
+  expect([noDomain.status, noDomain.body.error.code]).toEqual([400, 'INVALID_REQUEST_BODY']);
+  const notJwt = await verify('not a presentation');
+  expect([notJwt.verdict, checkOf(notJwt, 'format')[0]]).toEqual(['failed', 'invalid']);
+});
