@@ -67,8 +67,10 @@ export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: str
       ANCHOR_CONTRACT_ADDRESS: anchorContract,
       LOG_LEVEL: config.logLevel,
     };
-    // Known before the issuer starts: its credentials name their anchored package under this URL.
+    // Known before the apps start: credentials name their lists and package under the issuer's
+    // URL, and verification links point at the verifier's.
     const issuerPort = config.issuerPort || (await freePort());
+    const verifierPort = config.verifierPort || (await freePort());
     const issuer = await listen(
       await createIssuerApp(
         loadIssuerConfig({
@@ -76,6 +78,7 @@ export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: str
           ISSUER_HOST: config.host,
           ISSUER_PORT: String(issuerPort),
           ISSUER_PUBLIC_URL: `http://${config.host}:${issuerPort}`,
+          VERIFIER_URL: `http://${config.host}:${verifierPort}`,
           DATABASE_URL: databaseUrl,
           KEY_ENCRYPTION_SECRET: secrets.keyEncryptionSecret,
           ADMIN_TOKEN: secrets.adminToken,
@@ -95,8 +98,9 @@ export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: str
         loadVerifierConfig({
           ...shared,
           VERIFIER_HOST: config.host,
-          VERIFIER_PORT: String(config.verifierPort),
+          VERIFIER_PORT: String(verifierPort),
           ALLOW_PRIVATE_NETWORK_FETCH: 'true',
+          LINK_STORE_DIR: path.join(config.dataDir, 'verifier-links'),
           STATUS_LIST_CACHE_SECONDS: '0',
           // It trusts the institutions of this issuer, and keeps them in its store across restarts.
           TRUST_REGISTRY_URLS: `http://${config.host}:${issuerPort}/v1/registry`,
@@ -105,7 +109,7 @@ export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: str
         }),
       ),
       config.host,
-      config.verifierPort,
+      verifierPort,
     );
     stoppers.push(() => verifier.app.close());
 

@@ -40,9 +40,14 @@ console.log(`
   curl -s -X POST ${stack.verifierUrl}/credentials/verify \\
     -H 'Content-Type: application/json' -d @course-credential.json
 
-  Revoke it, then verify it again:
+  Make a verification link (open it in a browser) and its QR code:
 
   ID=$(node -p 'require("./course-credential.json").id')
+  curl -s -X POST ${stack.issuerUrl}/v1/credentials/$ID/verification-link \\
+    -H 'Authorization: Bearer ${stack.demo.apiKey}'
+
+  Revoke it, then verify it again:
+
   curl -s -X POST ${stack.issuerUrl}/credentials/status \\
     -H 'Authorization: Bearer ${stack.demo.apiKey}' -H 'Content-Type: application/json' \\
     -d '{"credentialId": "'$ID'", "credentialStatus": [{"type": "BitstringStatusListCredential", "status": "revoked"}], "reason": "Issued in error"}'

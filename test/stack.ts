@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
 import { freePort } from '#local-stack';
 import { randomBytes } from 'node:crypto';
 import { createIssuerApp } from '../apps/issuer/src/issuer.app.js';
@@ -22,6 +21,8 @@ export interface TestStack {
   database: TestDatabase;
   issuerConfig: IssuerConfig;
   createInstitution(name?: string): Promise<TestInstitution>;
+  /** Stops the issuer alone, as an outage would; `close` tolerates it being stopped. */
+  stopIssuer(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -61,11 +62,6 @@ export function testIssuerConfig(databaseUrl: string, overrides: Record<string, 
   });
 }
 
-async function listening(app: INestApplication): Promise<string> {
-  await app.listen(0, '127.0.0.1');
-  return `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
-}
-
 /**
  * The issuer and the verifier over real HTTP, on a database of this file's own and the run's chain.
  * The issuer knows its public URL (credentials name their anchored package there), the verifier
@@ -73,15 +69,15 @@ async function listening(app: INestApplication): Promise<string> {
  */
 export async function startTestStack(issuerOverrides: Record<string, string> = {}, verifierOverrides: Record<string, string> = {}): Promise<TestStack> {
   const database = await createTestDatabase();
-  const issuerPort = await freePort();
-  const issuerUrl = `http://127.0.0.1:${issuerPort}`;
-  const issuerConfig = testIssuerConfig(database.url, { ISSUER_PORT: String(issuerPort), ISSUER_PUBLIC_URL: issuerUrl, ...issuerOverrides });
+  const [issuerPort, verifierPort] = [await freePort(), await freePort()];
+  const [issuerUrl, verifierUrl] = [`http://127.0.0.1:${issuerPort}`, `http://127.0.0.1:${verifierPort}`];
+  const issuerConfig = testIssuerConfig(database.url, { ISSUER_PORT: String(issuerPort), ISSUER_PUBLIC_URL: issuerUrl, VERIFIER_URL: verifierUrl, ...issuerOverrides });
   const issuer = await createIssuerApp(issuerConfig);
   await issuer.listen(issuerPort, '127.0.0.1');
   const verifier = await createVerifierApp(
     loadVerifierConfig({
       ...chainEnv(),
-      VERIFIER_PORT: '0',
+      VERIFIER_PORT: String(verifierPort),
       ALLOW_PRIVATE_NETWORK_FETCH: 'true',
       TRUST_REGISTRY_URLS: `${issuerUrl}/v1/registry`,
       // Tests create institutions on the fly: the verifier looks them up at once.
@@ -89,8 +85,9 @@ export async function startTestStack(issuerOverrides: Record<string, string> = {
       ...verifierOverrides,
     }),
   );
-  const verifierUrl = await listening(verifier);
+  await verifier.listen(verifierPort, '127.0.0.1');
   const admin = { Authorization: `Bearer ${issuerConfig.adminToken}`, 'Content-Type': 'application/json' };
+  let issuerStopped = false;
   return {
     issuerUrl,
     verifierUrl,
@@ -106,8 +103,12 @@ export async function startTestStack(issuerOverrides: Record<string, string> = {
       ).json()) as { apiKey: string };
       return { id: institution.id, did: institution.did, apiKey };
     },
-    async close() {
+    async stopIssuer() {
+      issuerStopped = true;
       await issuer.close();
+    },
+    async close() {
+      if (!issuerStopped) await issuer.close();
       await verifier.close();
       await database.drop();
     },

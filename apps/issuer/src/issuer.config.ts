@@ -8,6 +8,8 @@ export interface IssuerConfig extends HttpServerConfig {
    * for good: it must be where verifiers will reach this issuer for as long as the credentials live.
    */
   publicUrl: string;
+  /** The verifier that makes verification links (short URL + QR code) for this issuer's credentials. */
+  verifierUrl?: string;
   databaseUrl: string;
   /** 32-byte hex secret that encrypts institutions' signing keys at rest. */
   keyEncryptionSecret: string;
@@ -25,6 +27,7 @@ export function loadIssuerConfig(env: Environment = process.env): IssuerConfig {
   const config: IssuerConfig = {
     ...readHttpServerConfig(read, 'ISSUER', 3000),
     publicUrl: read.url('ISSUER_PUBLIC_URL').replace(/\/+$/, ''),
+    verifierUrl: read.optionalString('VERIFIER_URL')?.replace(/\/+$/, ''),
     databaseUrl: read.url('DATABASE_URL'),
     keyEncryptionSecret: read.matching(
       'KEY_ENCRYPTION_SECRET',

@@ -126,6 +126,16 @@ describe('revoking', () => {
     expect(rows).toEqual([{ status: 'revoked', reason: 'Registrar decision 2026-114' }]);
   });
 
+  it('shows on the credential\'s verification page', async () => {
+    const credential = await issue();
+    const link = await postJson(`${stack.issuerUrl}/v1/credentials/${encodeURIComponent(credential.id)}/verification-link`, {}, auth(a));
+    expect(link.status).toBe(201);
+    await changeStatus(credential.id, 'revoked');
+    const page = await (await fetch(link.body.url)).text();
+    expect(page).toContain('<strong id="verdict">Not valid</strong>');
+    expect(page).toMatch(/data-check="status" data-status="invalid">.*The issuer has revoked this credential/);
+  });
+
   it('is final: revoking again changes nothing, and no other change is accepted', async () => {
     const credential = await issue();
     const first = await changeStatus(credential.id, 'revoked');

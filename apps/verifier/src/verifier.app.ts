@@ -4,5 +4,5 @@ import type { VerifierConfig } from './verifier.config.js';
 import { VerifierModule } from './verifier.module.js';
 
 export function createVerifierApp(config: VerifierConfig): Promise<INestApplication> {
-  return createHttpApp(VerifierModule.forRoot(config), config);
+  return createHttpApp(VerifierModule.forRoot(config), config, { htmlForms: true });
 }

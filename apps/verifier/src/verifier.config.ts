@@ -18,6 +18,10 @@ export interface VerifierConfig extends HttpServerConfig {
   requireTrustedIssuer: boolean;
   /** How long a presentation challenge may be answered. */
   challengeTtlSeconds: number;
+  /** Where people reach this verifier: verification links and their QR codes point here. */
+  publicUrl: string;
+  /** Where linked credentials are kept (one file each); in memory when unset. */
+  linkStoreDir?: string;
 }
 
 export const VERIFIER_CONFIG = Symbol('VerifierConfig');
@@ -25,8 +29,11 @@ export const VERIFIER_CONFIG = Symbol('VerifierConfig');
 /** Reads and validates the verifier's configuration once; it needs no database, only the chain. */
 export function loadVerifierConfig(env: Environment = process.env): VerifierConfig {
   const read = new ConfigReader(env);
+  const server = readHttpServerConfig(read, 'VERIFIER', 3001);
   const config: VerifierConfig = {
-    ...readHttpServerConfig(read, 'VERIFIER', 3001),
+    ...server,
+    publicUrl: read.url('VERIFIER_PUBLIC_URL', `http://${server.host}:${server.port}`).replace(/\/+$/, ''),
+    linkStoreDir: read.optionalString('LINK_STORE_DIR'),
     chain: readEthrNetwork(read),
     clockSkewSeconds: read.integer('CLOCK_SKEW_SECONDS', 300, { max: 86400 }),
     anchorContract: read.matching('ANCHOR_CONTRACT_ADDRESS', /^0x[0-9a-fA-F]{40}$/, 'a 0x-prefixed 20-byte address'),

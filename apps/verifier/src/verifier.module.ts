@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { HealthController } from '#service-kit';
+import { LinksModule } from './links/links.module.js';
 import { PresentationsModule } from './presentations/presentations.module.js';
 import { VerificationModule } from './verification/verification.module.js';
 import { VERIFIER_CONFIG, type VerifierConfig } from './verifier.config.js';
@@ -10,7 +11,7 @@ export class VerifierModule {
   static forRoot(config: VerifierConfig): DynamicModule {
     return {
       module: VerifierModule,
-      imports: [VerificationModule, PresentationsModule],
+      imports: [VerificationModule, PresentationsModule, LinksModule],
       controllers: [HealthController],
       providers: [{ provide: VERIFIER_CONFIG, useValue: config }],
       exports: [VERIFIER_CONFIG],

@@ -46,3 +46,4 @@ export {
   ISSUER_REGISTRY_SCHEMA,
   validateIssuerRegistry,
 } from './issuer-registry/issuer-registry.schema.js';
+export type { VerificationLink } from './verification-link/verification-link.js';

@@ -10,13 +10,15 @@ import type { HttpServerConfig, LogThreshold } from './config-reader.js';
  * bodies only up to a limit, one error filter, no `X-Powered-By`. Initialising runs every module's
  * start-up checks, so a misconfigured service fails here, before it listens.
  */
-export async function createHttpApp(module: DynamicModule, config: HttpServerConfig): Promise<INestApplication> {
+export async function createHttpApp(module: DynamicModule, config: HttpServerConfig, options: { htmlForms?: boolean } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bodyParser: false,
     logger: logLevelsFrom(config.logLevel),
   });
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: config.maxBodyBytes, type: ['application/json', 'application/*+json'] });
+  // Plain HTML forms post url-encoded fields, for pages that work without scripts.
+  if (options.htmlForms) app.useBodyParser('urlencoded', { limit: config.maxBodyBytes, extended: false });
   app.useGlobalFilters(new DomainErrorFilter());
   try {
     await app.init();

@@ -1,16 +1,20 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { type CredentialFacts, validateFacts } from '#schemas';
+import { type CredentialFacts, validateFacts, type VerificationLink } from '#schemas';
 import { ValidBody } from '#service-kit';
 import { ApiKeyGuard, CallingInstitution } from '../institutions/auth.guards.js';
 import type { Institution } from '../institutions/institutions.service.js';
 import { CredentialIssuanceService, type IssuedCredential, type IssuedCredentialSummary } from './credential-issuance.service.js';
 import { type ListQuery, ListQueryPipe } from './credentials.dto.js';
+import { VerificationLinksService } from './verification-links.service.js';
 
-/** The registrar's endpoints: issue from plain facts, list and fetch the institution's own credentials. */
+/** The registrar's endpoints: issue from plain facts, list and fetch the institution's own credentials, link them. */
 @Controller('v1/credentials')
 @UseGuards(ApiKeyGuard)
 export class CredentialsController {
-  constructor(private readonly issuance: CredentialIssuanceService) {}
+  constructor(
+    private readonly issuance: CredentialIssuanceService,
+    private readonly links: VerificationLinksService,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -21,6 +25,13 @@ export class CredentialsController {
   @Get()
   list(@CallingInstitution() institution: Institution, @Query(new ListQueryPipe()) query: ListQuery): Promise<IssuedCredentialSummary[]> {
     return this.issuance.list(institution, query);
+  }
+
+  /** A short verification link and its QR code (PNG, SVG), made on the configured verifier. */
+  @Post(':id/verification-link')
+  @HttpCode(201)
+  link(@CallingInstitution() institution: Institution, @Param('id') id: string): Promise<VerificationLink> {
+    return this.links.create(institution, id);
   }
 
   @Get(':id')

@@ -7,6 +7,8 @@ export interface CheckResult {
   check: string;
   status: CheckStatus;
   reason?: { code: string; message: string };
+  /** What a passing check found that a reader may want to see, such as the anchor receipt. */
+  details?: Record<string, unknown>;
 }
 
 export type CheckOutcome = Omit<CheckResult, 'check'>;
@@ -40,7 +42,7 @@ export interface CredentialCheck {
   run(credential: ParsedCredential, context: CheckContext): Promise<CheckOutcome>;
 }
 
-export const valid = (): CheckOutcome => ({ status: 'valid' });
+export const valid = (details?: Record<string, unknown>): CheckOutcome => ({ status: 'valid', ...(details ? { details } : {}) });
 export const invalid = (code: string, message: string): CheckOutcome => ({ status: 'invalid', reason: { code, message } });
 export const failedToCheck = (code: string, message: string): CheckOutcome => ({ status: 'error', reason: { code, message } });
 export const skipped = (code: string, message: string): CheckOutcome => ({ status: 'skipped', reason: { code, message } });

@@ -41,7 +41,8 @@ export class AnchorCheck implements CredentialCheck {
       if (depth < this.confirmations) {
         return failedToCheck('ANCHOR_NOT_CONFIRMED', `The anchoring block has ${depth} of the ${this.confirmations} confirmations required.`);
       }
-      return valid();
+      // The receipt that held, so a reader sees the transaction and block, and can keep it.
+      return valid({ receipt });
     } catch (error) {
       if (!isTransientChainError(error)) throw error;
       return failedToCheck('ANCHOR_CHAIN_UNAVAILABLE', `The chain could not be read: ${(error as Error).message}`);

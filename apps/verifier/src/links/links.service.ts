@@ -1,0 +1,85 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { VerificationLink } from '#schemas';
+import { createHash } from 'node:crypto';
+import QRCode from 'qrcode';
+import { checkFormat } from '../verification/checks/format.check.js';
+import { type VerificationReport, VerificationService } from '../verification/verification.service.js';
+import { VERIFIER_CONFIG, type VerifierConfig } from '../verifier.config.js';
+import { type CredentialDisplay, credentialDisplay } from './credential-display.js';
+import { LinkStore } from './link-store.js';
+import { LinkError } from './links.errors.js';
+
+export interface LinkReport extends VerificationReport {
+  link: VerificationLink;
+  /** What the signed credential says, for people: the page renders it. */
+  display?: CredentialDisplay;
+}
+
+/**
+ * Short verification links for printing on a certificate or CV. The verifier keeps its own copy of
+ * the signed credential (and its receipt once known), so a link is verified against the
+ * credential, its receipt and the chain, and keeps working while the issuer is down.
+ */
+@Injectable()
+export class LinksService {
+  private readonly logger = new Logger(LinksService.name);
+
+  constructor(
+    private readonly verification: VerificationService,
+    @Inject(LinkStore) private readonly store: LinkStore,
+    @Inject(VERIFIER_CONFIG) private readonly config: VerifierConfig,
+  ) {}
+
+  /**
+   * A link for a credential whose signature verifies and whose issuer this verifier trusts, so that
+   * nobody makes a trusted-looking page for anything else. The code is derived from the signed
+   * bytes: the same credential always gets the same link, and nobody finds one without it.
+   */
+  async create(credential: unknown, anchorReceipt?: unknown): Promise<VerificationLink> {
+    const report = await this.verification.verifyCredential(credential, anchorReceipt);
+    const signature = report.checks.find((check) => check.check === 'signature');
+    if (signature?.status !== 'valid') {
+      throw LinkError.credentialNotVerified((signature ?? report.checks[0]).reason?.message ?? 'it could not be read.');
+    }
+    if (!report.issuer?.trusted) throw LinkError.issuerNotTrusted(report.issuer?.id ?? 'its issuer');
+    const jwt = checkFormat(credential).parsed!.jwt;
+    const code = createHash('sha256').update(jwt, 'utf8').digest('base64url').slice(0, 16);
+    const known = this.store.get(code);
+    this.store.put({ code, credential: jwt, anchorReceipt: anchorReceipt ?? known?.anchorReceipt, createdAt: known?.createdAt ?? new Date().toISOString() });
+    if (!known) this.logger.log(`Verification link ${code} made for ${report.credential?.id ?? 'a credential'} of ${report.issuer.id}`);
+    return this.linkOf(code);
+  }
+
+  /** The credential behind a link, verified now; a receipt the anchor check confirms is kept for later. */
+  async report(code: string): Promise<LinkReport> {
+    const record = this.store.get(code);
+    if (!record) throw LinkError.notFound(code);
+    const report = await this.verification.verifyCredential(record.credential, record.anchorReceipt);
+    const anchored = report.checks.find((check) => check.check === 'anchor' && check.status === 'valid');
+    if (anchored && record.anchorReceipt === undefined) this.store.put({ ...record, anchorReceipt: anchored.details?.receipt });
+    const signed = checkFormat(record.credential).parsed?.signed;
+    return { ...report, link: this.linkOf(code), ...(signed ? { display: credentialDisplay(signed) } : {}) };
+  }
+
+  qrPng(code: string): Promise<Buffer> {
+    return QRCode.toBuffer(this.urlOf(this.existing(code)), { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 512 });
+  }
+
+  qrSvg(code: string): Promise<string> {
+    return QRCode.toString(this.urlOf(this.existing(code)), { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  }
+
+  private existing(code: string): string {
+    if (!this.store.get(code)) throw LinkError.notFound(code);
+    return code;
+  }
+
+  private urlOf(code: string): string {
+    return `${this.config.publicUrl}/v/${code}`;
+  }
+
+  private linkOf(code: string): VerificationLink {
+    const url = this.urlOf(code);
+    return { code, url, qr: { png: `${url}/qr.png`, svg: `${url}/qr.svg` } };
+  }
+}
