@@ -161,6 +161,25 @@ describe('a verification link', () => {
     }
   });
 
+  it('follows the credential to its new anchor after a reorg takes the kept receipt\'s block away', async () => {
+    const credential = await issue();
+    const link = await linkOf(credential.id);
+    await anchored(credential.id);
+    const before = (await reportAt(link.url)).checks.find((c: { check: string }) => c.check === 'anchor').details.receipt;
+    await provider.send('anvil_reorg', [(await provider.getBlockNumber()) - before.blockNumber + 1, []]);
+    const deadline = Date.now() + 20_000;
+    let receipt;
+    do {
+      if (Date.now() > deadline) throw new Error('timed out waiting for the credential to be anchored again');
+      await provider.send('evm_mine', []);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      receipt = await (await fetch(`${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(credential.id)}`)).json() as { blockNumber?: number };
+    } while (!receipt.blockNumber || receipt.blockNumber === before.blockNumber);
+    const report = await reportAt(link.url);
+    expect(statusOf(report, 'anchor')).toEqual(['valid', undefined]);
+    expect(report.checks.find((c: { check: string }) => c.check === 'anchor').details.receipt.blockNumber).toBe(receipt.blockNumber);
+  });
+
   it('keeps working with the issuer down: the stored credential, its receipt and the chain still verify', async () => {
     const credential = await issue();
     const link = await linkOf(credential.id);

@@ -15,6 +15,11 @@ export interface LinkReport extends VerificationReport {
   display?: CredentialDisplay;
 }
 
+/** What a kept receipt fails with when its root was anchored again in another block after a reorg. */
+const REANCHORED = new Set(['ANCHOR_BLOCK_MISMATCH', 'ANCHOR_ROOT_NOT_ANCHORED']);
+
+const anchorOf = (report: VerificationReport) => report.checks.find((check) => check.check === 'anchor');
+
 /**
  * Short verification links for printing on a certificate or CV. The verifier keeps its own copy of
  * the signed credential (and its receipt once known), so a link is verified against the
@@ -54,9 +59,13 @@ export class LinksService {
   async report(code: string): Promise<LinkReport> {
     const record = this.store.get(code);
     if (!record) throw LinkError.notFound(code);
-    const report = await this.verification.verifyCredential(record.credential, record.anchorReceipt);
-    const anchored = report.checks.find((check) => check.check === 'anchor' && check.status === 'valid');
-    if (anchored && record.anchorReceipt === undefined) this.store.put({ ...record, anchorReceipt: anchored.details?.receipt });
+    let report = await this.verification.verifyCredential(record.credential, record.anchorReceipt);
+    // A kept receipt whose block a reorg replaced: the issuer's anchored package has the new one.
+    if (record.anchorReceipt !== undefined && REANCHORED.has(anchorOf(report)?.reason?.code ?? '')) {
+      report = await this.verification.verifyCredential(record.credential);
+    }
+    const receipt = anchorOf(report)?.status === 'valid' ? anchorOf(report)?.details?.receipt : undefined;
+    if (receipt !== undefined && JSON.stringify(receipt) !== JSON.stringify(record.anchorReceipt)) this.store.put({ ...record, anchorReceipt: receipt });
     const signed = checkFormat(record.credential).parsed?.signed;
     return { ...report, link: this.linkOf(code), ...(signed ? { display: credentialDisplay(signed) } : {}) };
   }
