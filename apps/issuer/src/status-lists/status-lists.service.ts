@@ -5,7 +5,7 @@ import { randomInt } from 'node:crypto';
 import { type Institution, InstitutionsService } from '../institutions/institutions.service.js';
 import type { StatusUpdateRequest } from './status-lists.dto.js';
 import { StatusListError } from './status-lists.errors.js';
-import { type PublishedVersion, StatusListsRepository } from './status-lists.repository.js';
+import { type PublishedVersion, type StatusListRef, StatusListsRepository } from './status-lists.repository.js';
 import { StatusListPublisher } from './status-list-publisher.js';
 
 /**
@@ -33,6 +33,7 @@ export interface StatusListVersionView {
 @Injectable()
 export class StatusListsService implements OnApplicationBootstrap {
   private readonly logger = new Logger(StatusListsService.name);
+  private readonly currentSets = new Map<string, { listNumber: number; lists: StatusListRef[] }>();
 
   constructor(
     private readonly lists: StatusListsRepository,
@@ -54,18 +55,41 @@ export class StatusListsService implements OnApplicationBootstrap {
    * about each other; the unique index in the database makes two issuances never share one.
    */
   async allocate(institution: Institution, credentialId: string): Promise<StatusListEntry[]> {
-    let listNumber = await this.lists.currentListNumber(institution.id);
-    if (listNumber === null) await this.publisher.openListSet(institution, (listNumber = 0));
+    let { listNumber, lists } = await this.currentSet(institution);
     for (;;) {
       for (let probe = 0; probe < PROBES_PER_LIST_SET; probe++) {
         const index = randomInt(MIN_STATUS_LIST_ENTRIES);
-        if (!(await this.lists.claimIndex(institution.id, credentialId, listNumber, index))) continue;
-        const set = await this.lists.listSet(institution.id, listNumber);
-        return set.map((list) => statusListEntry(this.publisher.urlOf(list.id), list.purpose, index));
+        if (await this.lists.claimIndex(institution.id, credentialId, listNumber, index)) {
+          return lists.map((list) => statusListEntry(this.publisher.urlOf(list.id), list.purpose, index));
+        }
       }
       this.logger.log(`Status list set ${listNumber} of institution ${institution.id} is full; opening set ${listNumber + 1}`);
-      await this.publisher.openListSet(institution, ++listNumber);
+      ({ listNumber, lists } = await this.openSet(institution, listNumber + 1));
     }
+  }
+
+  /**
+   * The set new credentials of the institution go into, remembered: a set's lists never change, so
+   * issuance costs one query. Another instance may open a newer set meanwhile; this one keeps
+   * filling its own until that is full, which is as good.
+   */
+  private async currentSet(institution: Institution): Promise<{ listNumber: number; lists: StatusListRef[] }> {
+    const known = this.currentSets.get(institution.id);
+    if (known) return known;
+    const listNumber = await this.lists.currentListNumber(institution.id);
+    return listNumber === null ? this.openSet(institution, 0) : this.remember(institution.id, listNumber);
+  }
+
+  private async openSet(institution: Institution, listNumber: number): Promise<{ listNumber: number; lists: StatusListRef[] }> {
+    await this.publisher.openListSet(institution, listNumber);
+    return this.remember(institution.id, listNumber);
+  }
+
+  /** The lists of a set as stored: when two issuances open one set at once, the first one's lists stand. */
+  private async remember(institutionId: string, listNumber: number): Promise<{ listNumber: number; lists: StatusListRef[] }> {
+    const set = { listNumber, lists: await this.lists.listSet(institutionId, listNumber) };
+    this.currentSets.set(institutionId, set);
+    return set;
   }
 
   async update(institution: Institution, request: StatusUpdateRequest): Promise<StatusUpdateResult> {
