@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { VerificationLink } from '#schemas';
 import { createHash } from 'node:crypto';
 import QRCode from 'qrcode';
-import { checkFormat } from '../verification/checks/format.check.js';
 import { type VerificationReport, VerificationService } from '../verification/verification.service.js';
 import { VERIFIER_CONFIG, type VerifierConfig } from '../verifier.config.js';
 import { type CredentialDisplay, credentialDisplay } from './credential-display.js';
@@ -41,13 +40,13 @@ export class LinksService {
    * bytes: the same credential always gets the same link, and nobody finds one without it.
    */
   async create(credential: unknown, anchorReceipt?: unknown): Promise<VerificationLink> {
-    const report = await this.verification.verifyCredential(credential, anchorReceipt);
+    const { report, credential: parsed } = await this.verification.verify(credential, anchorReceipt);
     const signature = report.checks.find((check) => check.check === 'signature');
     if (signature?.status !== 'valid') {
       throw LinkError.credentialNotVerified((signature ?? report.checks[0]).reason?.message ?? 'it could not be read.');
     }
     if (!report.issuer?.trusted) throw LinkError.issuerNotTrusted(report.issuer?.id ?? 'its issuer');
-    const jwt = checkFormat(credential).parsed!.jwt;
+    const jwt = parsed!.jwt;
     const code = createHash('sha256').update(jwt, 'utf8').digest('base64url').slice(0, 16);
     const known = this.store.get(code);
     this.store.put({ code, credential: jwt, anchorReceipt: anchorReceipt ?? known?.anchorReceipt, createdAt: known?.createdAt ?? new Date().toISOString() });
@@ -59,15 +58,14 @@ export class LinksService {
   async report(code: string): Promise<LinkReport> {
     const record = this.store.get(code);
     if (!record) throw LinkError.notFound(code);
-    let report = await this.verification.verifyCredential(record.credential, record.anchorReceipt);
+    let { report, credential } = await this.verification.verify(record.credential, record.anchorReceipt);
     // A kept receipt whose block a reorg replaced: the issuer's anchored package has the new one.
     if (record.anchorReceipt !== undefined && REANCHORED.has(anchorOf(report)?.reason?.code ?? '')) {
-      report = await this.verification.verifyCredential(record.credential);
+      ({ report, credential } = await this.verification.verify(record.credential));
     }
     const receipt = anchorOf(report)?.status === 'valid' ? anchorOf(report)?.details?.receipt : undefined;
     if (receipt !== undefined && JSON.stringify(receipt) !== JSON.stringify(record.anchorReceipt)) this.store.put({ ...record, anchorReceipt: receipt });
-    const signed = checkFormat(record.credential).parsed?.signed;
-    return { ...report, link: this.linkOf(code), ...(signed ? { display: credentialDisplay(signed) } : {}) };
+    return { ...report, link: this.linkOf(code), ...(credential ? { display: credentialDisplay(credential.signed) } : {}) };
   }
 
   qrPng(code: string): Promise<Buffer> {

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { credentialDisplay } from '../links/credential-display.js';
-import { checkFormat } from '../verification/checks/format.check.js';
 import { VerificationService } from '../verification/verification.service.js';
 import { PAGE_CSP } from './html.js';
 import { renderReportPage } from './report-page.js';
@@ -27,10 +26,9 @@ export class PagesController {
       response.status(400).setHeader('Content-Security-Policy', PAGE_CSP(true));
       return renderStartPage(pasted.problem);
     }
-    const report = await this.verification.verifyCredential(pasted.credential, pasted.anchorReceipt);
-    const signed = checkFormat(pasted.credential).parsed?.signed;
+    const { report, credential } = await this.verification.verify(pasted.credential, pasted.anchorReceipt);
     response.setHeader('Content-Security-Policy', PAGE_CSP(false));
-    return renderReportPage({ report, ...(signed ? { display: credentialDisplay(signed) } : {}) });
+    return renderReportPage({ report, ...(credential ? { display: credentialDisplay(credential.signed) } : {}) });
   }
 }
 

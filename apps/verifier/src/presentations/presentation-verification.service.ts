@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type Learner, subjectNames } from '#schemas';
 import { type CheckOutcome, type CheckResult, invalid, skipped, valid } from '../verification/check.js';
-import { checkFormat } from '../verification/checks/format.check.js';
 import type { SignatureCheck } from '../verification/checks/signature.check.js';
 import { type Verdict, verdictOf } from '../verification/verification-verdict.js';
 import { type VerificationReport, VerificationService } from '../verification/verification.service.js';
@@ -64,8 +63,8 @@ export class PresentationVerificationService {
     const credentials: PresentedCredentialReport[] = [];
     const signed: (Record<string, any> | undefined)[] = [];
     for (const [index, entry] of presentation.credentials.entries()) {
-      const credentialReport = await this.credentials.verifyCredential(entry);
-      signed.push(checkFormat(entry).parsed?.signed);
+      const { report: credentialReport, credential } = await this.credentials.verify(entry);
+      signed.push(credential?.signed);
       credentials.push({ index, ...credentialReport, holder: holderOutcome(signed[index], credentialReport, presentation.holder, options.learner) });
     }
     const result = { ...report(checks, credentials, signed), holder: presentation.holder };

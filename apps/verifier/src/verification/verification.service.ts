@@ -32,6 +32,11 @@ export class VerificationService {
   ) {}
 
   async verifyCredential(input: unknown, anchorReceipt?: unknown, now = new Date()): Promise<VerificationReport> {
+    return (await this.verify(input, anchorReceipt, now)).report;
+  }
+
+  /** The report, and the credential as decoded from its JWT for callers that show or inspect it. */
+  async verify(input: unknown, anchorReceipt?: unknown, now = new Date()): Promise<{ report: VerificationReport; credential?: ParsedCredential }> {
     const format = checkFormat(input);
     const results: CheckResult[] = [{ check: 'format', ...format.outcome }];
     if (format.parsed) {
@@ -41,8 +46,11 @@ export class VerificationService {
     this.logger.log(`Credential ${format.parsed?.signed.id ?? '(undecodable)'}: ${verdict}`);
     const warnings = results.filter((result) => result.status === 'skipped' && result.reason?.code === ISSUER_UNKNOWN);
     const report: VerificationReport = { verdict, verified: verdict === 'verified', checks: results, warnings };
-    if (!format.parsed) return report;
-    return { ...report, credential: summaryOf(format.parsed), issuer: await this.issuerOf(format.parsed, results) };
+    if (!format.parsed) return { report };
+    return {
+      report: { ...report, credential: summaryOf(format.parsed), issuer: await this.issuerOf(format.parsed, results) },
+      credential: format.parsed,
+    };
   }
 
   /** Named only when the signature holds: an unverified credential's claims about its issuer are not repeated. */
