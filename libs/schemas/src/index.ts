@@ -14,6 +14,7 @@ export { type CourseFacts, RESULT_STATUSES } from './course/course.facts.js';
 export { type CertificateFacts, type CertificateType, CERTIFICATE_TYPES } from './certificate/certificate.facts.js';
 export { type CreditFacts } from './credit/credit.facts.js';
 export { type CreditUnit, CREDIT_UNITS } from './credit/credit-units.js';
+export { earnedCredits } from './credit/earned-credits.js';
 export { academicCreditSchema } from './credit/academic-credit.schema.js';
 export { type CredentialKind, CREDENTIAL_KINDS, type CredentialFacts, credentialFactsSchema, validateFacts } from './facts.js';
 export { buildCredential } from './build-credential.js';

@@ -1,4 +1,4 @@
-import { CREDIT_UNITS } from '#schemas';
+import { CREDIT_UNITS, earnedCredits } from '#schemas';
 
 /** What a page shows of a credential, read from its signed payload alone. */
 export interface CredentialDisplay {
@@ -13,8 +13,6 @@ export interface CredentialDisplay {
   issuanceDate?: string;
 }
 
-const UNIT_LABELS = new Map(Object.values(CREDIT_UNITS).map(({ framework, label }) => [framework, label]));
-
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
 
 /** Defensive: a credential of another issuer may carry anything where ours carry strings. */
@@ -22,14 +20,14 @@ export function credentialDisplay(signed: Record<string, any>): CredentialDispla
   const subject = (signed.credentialSubject ?? {}) as Record<string, any>;
   const achievement = (subject.achievement ?? {}) as Record<string, any>;
   const result = ([] as any[]).concat(subject.result ?? []).find((entry) => typeof entry?.value === 'string');
-  const creditReceived = ([] as any[]).concat(subject.result ?? []).find((entry) => entry?.creditReceived)?.creditReceived;
+  const credits = earnedCredits(signed);
   const identifiers = ([] as any[]).concat(subject.identifier ?? []).map((identifier) => text(identifier?.identityType)).filter((type): type is string => !!type);
   return {
     name: text(signed.name),
     claimedIssuer: typeof signed.issuer === 'object' ? { name: text(signed.issuer?.name), url: text(signed.issuer?.url) } : undefined,
     learner: text(subject.id) ? { did: subject.id } : identifiers.length > 0 ? { hashedIdentifiers: identifiers } : { unknown: true },
     achievement: { name: text(achievement.name), type: text(achievement.achievementType), code: text(achievement.humanCode), description: text(achievement.description) },
-    ...(typeof subject.creditsEarned === 'number' ? { credits: { amount: subject.creditsEarned, unit: UNIT_LABELS.get(creditReceived?.framework) } } : {}),
+    ...(credits ? { credits: { amount: credits.amount, unit: credits.unit && CREDIT_UNITS[credits.unit].label } } : {}),
     grade: text(result?.value),
     term: text(subject.term),
     issuanceDate: text(signed.issuanceDate),

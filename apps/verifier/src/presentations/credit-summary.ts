@@ -1,4 +1,4 @@
-import { CREDIT_UNITS, type CreditUnit } from '#schemas';
+import { type CreditUnit, earnedCredits } from '#schemas';
 import type { Verdict } from '../verification/verification-verdict.js';
 
 /** One credential of a presentation as the summary sees it: what verification concluded, and what it says. */
@@ -25,8 +25,6 @@ export interface CreditSummary {
   notCounted: { index: number; id?: string; reason: string }[];
 }
 
-const UNIT_BY_FRAMEWORK = new Map(Object.entries(CREDIT_UNITS).map(([unit, { framework }]) => [framework, unit as CreditUnit]));
-
 /**
  * The credits a receiving school can count from one presentation: only credit credentials that
  * verified and belong to the presenting student count; every other credential is listed with why.
@@ -52,14 +50,12 @@ function creditOf({ verdict, holderIsSubject, signed }: PresentedCredential): { 
   if (verdict === 'failed') return { reason: 'It failed verification.' };
   if (verdict === 'indeterminate') return { reason: 'It could not be fully verified (a status list or the chain did not answer).' };
   if (!holderIsSubject) return { reason: 'It is not the presenting student\'s.' };
-  const subject = signed?.credentialSubject;
-  const credits = subject?.creditsEarned;
-  if (typeof credits !== 'number') return { reason: 'It is not a credit credential (it earns no credits).' };
-  const framework = ([] as any[]).concat(subject.result ?? []).find((result) => result?.creditReceived)?.creditReceived?.framework;
-  const unit = UNIT_BY_FRAMEWORK.get(framework);
+  const credits = signed && earnedCredits(signed);
+  if (!credits) return { reason: 'It is not a credit credential (it earns no credits).' };
+  const { amount, framework, unit } = credits;
   if (!unit) return { reason: `Its credit unit (${framework ?? 'none'}) is not one this verifier counts.` };
-  const level = ([] as any[]).concat(subject.achievement?.alignment ?? []).find((alignment) => alignment?.targetType === 'ext:EQFLevel')?.targetName;
-  return { unit, credits, level: typeof level === 'string' ? level : 'unspecified' };
+  const level = ([] as any[]).concat(signed.credentialSubject.achievement?.alignment ?? []).find((alignment) => alignment?.targetType === 'ext:EQFLevel')?.targetName;
+  return { unit, credits: amount, level: typeof level === 'string' ? level : 'unspecified' };
 }
 
 /** Adds credits to the total with the same key, or starts one. */
