@@ -37,24 +37,30 @@ export function checkFormat(input: unknown): FormatResult {
   };
 }
 
-/** The compact JWT in a string, a `JwtProof2020` proof or an envelope, with the object around it. */
-export function findJwt(input: unknown): { jwt: string; outer?: Record<string, unknown> } | { problem: string } {
+/**
+ * The compact JWT in a string, a `JwtProof2020` proof or an envelope, with the object around it;
+ * `what` names the document in the problems reported (a credential, or a presentation).
+ */
+export function findJwt(
+  input: unknown,
+  what: { noun: string; jwt: string } = { noun: 'credential', jwt: 'VC-JWT' },
+): { jwt: string; outer?: Record<string, unknown> } | { problem: string } {
   if (typeof input === 'string') {
-    return JWT_PATTERN.test(input) ? { jwt: input } : { problem: 'The credential string is not a compact JWT.' };
+    return JWT_PATTERN.test(input) ? { jwt: input } : { problem: `The ${what.noun} string is not a compact JWT.` };
   }
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { problem: 'Expected a VC-JWT string or a credential object.' };
+    return { problem: `Expected a ${what.jwt} string or a ${what.noun} object.` };
   }
   const outer = input as Record<string, unknown>;
   const envelope = typeof outer.id === 'string' ? ENVELOPE_PREFIXES.find((p) => (outer.id as string).startsWith(p)) : undefined;
   if (envelope && typeof outer.type === 'string' && outer.type === 'EnvelopedVerifiableCredential') {
-    return findJwt((outer.id as string).slice(envelope.length));
+    return findJwt((outer.id as string).slice(envelope.length), what);
   }
   const proof = outer.proof as { type?: unknown; jwt?: unknown } | undefined;
   if (proof?.type === 'JwtProof2020' && typeof proof.jwt === 'string') {
     return JWT_PATTERN.test(proof.jwt) ? { jwt: proof.jwt, outer } : { problem: 'proof.jwt is not a compact JWT.' };
   }
-  return { problem: 'The credential has no JWT proof: only VC-JWT credentials are accepted.' };
+  return { problem: `The ${what.noun} has no JWT proof: only ${what.jwt} ${what.noun}s are accepted.` };
 }
 
 export function decodeJwt(jwt: string): { header: ParsedCredential['header']; payload: Record<string, unknown> } | { problem: string } {
