@@ -1,7 +1,7 @@
 export { DomainError, type DomainErrorKind } from './domain-error.js';
 export { RequestError } from './request-errors.js';
 export { DomainErrorFilter, httpStatusOf, type ErrorBody } from './domain-error.filter.js';
-export { ValidBody, UuidParam, type BodyValidation } from './json-body.pipe.js';
+export { ValidBody, UuidParam, isUuid, type BodyValidation } from './json-body.pipe.js';
 export { createHttpApp, runService } from './http-app.js';
 export {
   ConfigReader,

@@ -20,12 +20,14 @@ export class ValidBody<T> implements PipeTransform<unknown, T> {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export const isUuid = (value: string): boolean => UUID.test(value);
+
 /** A path parameter that must be a UUID; anything else is a 400 with a stable code. */
 export class UuidParam implements PipeTransform<string, string> {
   constructor(private readonly name: string) {}
 
   transform(value: string): string {
-    if (!UUID.test(value)) throw RequestError.invalidParameter(this.name, 'a UUID');
+    if (!isUuid(value)) throw RequestError.invalidParameter(this.name, 'a UUID');
     return value.toLowerCase();
   }
 }

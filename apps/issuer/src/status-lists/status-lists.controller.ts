@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { RequestError, ValidBody } from '#service-kit';
+import { isUuid, RequestError, ValidBody } from '#service-kit';
 import type { VerifiableCredential } from 'did-jwt-vc';
 import type { Response } from 'express';
 import { type ListQuery, ListQueryPipe } from '../credentials/credentials.dto.js';
@@ -9,12 +9,10 @@ import { type StatusUpdateRequest, statusUpdateBody } from './status-lists.dto.j
 import { StatusListError } from './status-lists.errors.js';
 import { type StatusListVersionView, StatusListsService, type StatusUpdateResult } from './status-lists.service.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** A list id that is not one of ours cannot name a list: not found, without asking the database. */
 function listId(id: string): string {
-  if (!UUID.test(id)) throw StatusListError.listNotFound(id);
-  return id;
+  if (!isUuid(id)) throw StatusListError.listNotFound(id);
+  return id.toLowerCase();
 }
 
 /**
