@@ -5,13 +5,12 @@ import { createVerifiableCredentialJwt, transformCredentialInput } from 'did-jwt
 import { JsonRpcProvider, Wallet } from 'ethers';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
+import { launchChromium } from '../../../test/chromium.js';
 import { postJson, startTestStack, type TestInstitution, type TestStack, testWorkerEnv } from '../../../test/stack.js';
 import { testEnvironment } from '../../../test/test-environment.js';
 
-/** Debian's chromium, which .ci/run installs when missing; a missing browser fails the test. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Screenshots kept for people to look at after a run (ignored by git). */
 const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
 
@@ -26,7 +25,7 @@ beforeAll(async () => {
   // Its own funded account: no other test sends from it, so its nonces are this file's alone.
   stack = await startTestStack(testWorkerEnv(LOCAL_CHAIN_FUNDED_KEYS[5], 10));
   institution = await stack.createInstitution();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
 });
 
