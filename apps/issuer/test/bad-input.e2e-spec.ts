@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
+import { httpRequest, nestedValue } from '../../../test/http-request.js';
 import { postJson, startTestStack, type TestInstitution, type TestStack } from '../../../test/stack.js';
 
 let stack: TestStack;
@@ -149,5 +150,70 @@ describe('the VC-API issue endpoint', () => {
     expect(response.status).toBeLessThan(500);
     expect(response.body.error.code).toMatch(/^[A-Z_]+$/);
     expect(await storedCredentials()).toBe(before);
+  });
+});
+
+describe('malformed URLs', () => {
+  const get = (urlPath: string, headers: Record<string, string> = auth()) => httpRequest(`${stack.issuerUrl}${urlPath}`, { headers });
+
+  it.each(['%ff', '%C0%AF', '%', '%E2%82', 'a%zz'])('refuses percent-encoding that is not UTF-8 (%s) in every path parameter', async (bad) => {
+    const admin = { Authorization: `Bearer ${stack.adminToken}` };
+    for (const [urlPath, headers] of [
+      [`/v1/credentials/${bad}`, auth()],
+      [`/v1/anchors/credentials/${bad}`, {}],
+      [`/v1/anchors/credentials/${bad}/package`, {}],
+      [`/v1/anchors/leaves/${bad}`, {}],
+      [`/v1/status-lists/${bad}`, {}],
+      [`/v1/status-lists/${bad}/versions`, {}],
+      [`/v1/status-lists/00000000-0000-4000-8000-000000000000/versions/${bad}`, {}],
+      [`/v1/admin/institutions/${bad}`, admin],
+      [`/${bad}`, {}],
+    ] as const) {
+      const response = await get(urlPath, headers);
+      expect({ urlPath, status: response.status, code: response.body?.error?.code }).toEqual({ urlPath, status: 400, code: 'MALFORMED_URL' });
+    }
+    await expectRefused(postJson(`${stack.issuerUrl}/v1/credentials/${bad}/verification-link`, {}, auth()), 400, 'MALFORMED_URL');
+    await expectRefused(postJson(`${stack.issuerUrl}/v1/admin/institutions/${bad}/api-keys`, {}, admin), 400, 'MALFORMED_URL');
+  });
+
+  it('refuses a NUL character in a path id before it reaches Postgres', async () => {
+    for (const urlPath of ['/v1/anchors/credentials/%00', '/v1/anchors/credentials/a%00b/package', '/v1/credentials/urn%3Auuid%3A%00', '/v1/status-lists/%00']) {
+      const response = await get(urlPath);
+      expect({ urlPath, status: response.status, code: response.body?.error?.code }).toEqual({ urlPath, status: 400, code: 'INVALID_CHARACTER' });
+    }
+    expect((await get('/v1/credentials?limit=%00')).body.error.code).toBe('INVALID_CHARACTER');
+  });
+});
+
+describe('request bodies the parser cannot read', () => {
+  const body = JSON.stringify(EXAMPLE_FACTS.course);
+  const send = (headers: Record<string, string>, sent: string | Buffer = body) =>
+    httpRequest(`${stack.issuerUrl}/v1/credentials`, { method: 'POST', headers: { ...auth(), 'Content-Type': 'application/json', ...headers }, body: sent });
+
+  it('refuses a charset other than UTF-8', () => expectRefused(send({ 'Content-Type': 'application/json; charset=latin1' }), 415, 'UNSUPPORTED_CHARSET'));
+
+  it('refuses an unknown Content-Encoding', () => expectRefused(send({ 'Content-Encoding': 'foo' }), 415, 'UNSUPPORTED_CONTENT_ENCODING'));
+
+  it('refuses a body that does not decode as its Content-Encoding says', async () => {
+    await expectRefused(send({ 'Content-Encoding': 'gzip' }), 400, 'UNREADABLE_BODY');
+    await expectRefused(send({ 'Content-Encoding': 'deflate' }), 400, 'UNREADABLE_BODY');
+  });
+
+  it('refuses a NUL character in any stored string', async () => {
+    const admin = { Authorization: `Bearer ${stack.adminToken}` };
+    await expectRefused(postJson(`${stack.issuerUrl}/v1/admin/institutions`, { name: 'Null\u0000 University', url: 'https://x.example' }, admin), 400, 'INVALID_CHARACTER');
+    await expectRefused(postJson(`${stack.issuerUrl}/v1/admin/institutions/${institution.id}/api-keys`, { label: 'a\u0000' }, admin), 400, 'INVALID_CHARACTER');
+    const status = { credentialId: 'urn:uuid:\u0000', credentialStatus: [{ type: 'BitstringStatusListCredential', status: 'revoked' }], reason: 'x' };
+    await expectRefused(postJson(`${stack.issuerUrl}/credentials/status`, status, auth()), 400, 'INVALID_CHARACTER');
+    await expectRefused(issueFacts(facts({ name: 'Databases\u0000' })), 400, 'INVALID_CHARACTER');
+    await expectRefused(issueFacts(facts({ learner: { studentNumber: 'S\u0000' } })), 400, 'INVALID_CHARACTER');
+    await expectRefused(issueFacts({ ...facts({}), ['kind\u0000']: 'course' }), 400, 'INVALID_CHARACTER');
+  });
+
+  it('refuses a body nested deeper than any credential is, before signing overflows the stack', async () => {
+    const issued = await issueFacts(EXAMPLE_FACTS.course);
+    const { id: _id, issuanceDate: _date, proof: _proof, credentialStatus: _status, refreshService: _refresh, ...credential } = issued.body.verifiableCredential;
+    await expectRefused(issueVcApi({ credential: { ...credential, extra: nestedValue(4000) } }), 400, 'JSON_TOO_DEEP');
+    await expectRefused(issueVcApi({ credential: { ...credential, extra: JSON.parse('['.repeat(4000) + ']'.repeat(4000)) } }), 400, 'JSON_TOO_DEEP');
   });
 });
