@@ -321,6 +321,20 @@ describe('what the issuer\'s own verifier would reject is never signed', () => {
     }
   });
 
+  it('refuses a credential whose signed JWT would be larger than the cap, well below what verifiers accept', async () => {
+    const credential = withAchievement(await unsignedCredential(), { description: 'x'.repeat(100_000) });
+    const body = await expectRefused(issueVcApi({ credential }), 422, 'CREDENTIAL_TOO_LARGE');
+    expect(body.error.message).toMatch(/65536 bytes/);
+  });
+
+  it('refuses a credential that would be outside its validity period the moment it is signed', async () => {
+    const credential = await unsignedCredential();
+    const expired = { ...credential, issuanceDate: '2001-01-01T00:00:00Z', expirationDate: '2002-01-01T00:00:00Z' };
+    await expectRefused(issueVcApi({ credential: expired }), 422, 'CREDENTIAL_OUTSIDE_VALIDITY_PERIOD');
+    await expectRefused(issueVcApi({ credential: { ...credential, issuanceDate: '2099-01-01T00:00:00Z' } }), 422, 'CREDENTIAL_OUTSIDE_VALIDITY_PERIOD');
+    await expectRefused(issueVcApi({ credential: { ...credential, validUntil: '2002-01-01T00:00:00Z' } }), 422, 'CREDENTIAL_OUTSIDE_VALIDITY_PERIOD');
+  });
+
   it('signs what it accepts so that its own verifier verifies it', async () => {
     const credential = await unsignedCredential();
     const issued = await issueVcApi({ credential: { ...credential, issuanceDate: '2001-01-01T00:00:00Z', validFrom: '2001-01-01T00:00:00Z' } });

@@ -21,6 +21,7 @@ import { CredentialIssuanceError } from './credentials.errors.js';
 import type { ListQuery, VcApiIssueRequest } from './credentials.dto.js';
 import { IssuedCredentialEntity } from './issued-credential.entity.js';
 import { IssuedCredentialsRepository } from './issued-credentials.repository.js';
+import { checkSignedCredential } from './signed-credential-check.js';
 
 export interface IssuedCredential {
   id: string;
@@ -96,7 +97,16 @@ export class CredentialIssuanceService {
     if (violations.length > 0) throw CredentialIssuanceError.schemaInvalid(violations);
     // Only a valid credential gets an index: a rejected request leaves nothing behind.
     const credentialStatus = await this.statusLists.allocate(institution, credential.id);
-    const jwt = await this.identity.signCredential({ ...credential, credentialStatus }, institution.did);
+    let jwt: string;
+    try {
+      jwt = await this.identity.signCredential({ ...credential, credentialStatus }, institution.did);
+      const signingKey = await this.identity.signingKeyOf(institution.did);
+      const problem = checkSignedCredential(jwt, { kind, signingKey, now: new Date() });
+      if (problem) throw CredentialIssuanceError.signedCredentialRefused(problem);
+    } catch (error) {
+      await this.statusLists.release(institution, credential.id);
+      throw error;
+    }
     const entity: IssuedCredentialEntity = {
       id: credential.id,
       institutionId: institution.id,
