@@ -14,4 +14,5 @@ export {
 } from './config-reader.js';
 export { bodySchema } from './body-schema.js';
 export { MAX_JSON_DEPTH, screenJson, screenUrl } from './request-screening.js';
+export { clientAddressOf } from './client-address.js';
 export { HealthController } from './health.controller.js';
