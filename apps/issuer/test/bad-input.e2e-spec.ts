@@ -119,6 +119,16 @@ describe('the VC-API issue endpoint', () => {
   it('refuses a client-chosen refresh service', async () =>
     expectRefused(issueVcApi({ credential: { ...(await courseCredential()), refreshService: { id: 'https://x.example/p', type: 'X' } } }), 400, 'REFRESH_SERVICE_NOT_ALLOWED'));
 
+  it.each(['vc', 'iss', 'sub', 'aud', 'jti', 'nbf', 'exp', 'iat', 'context'])('refuses the member %s, which the VC-JWT encoding reserves', async (member) =>
+    expectRefused(issueVcApi({ credential: { ...(await courseCredential()), [member]: member === 'vc' ? 1 : 'x' } }), 400, 'RESERVED_MEMBER_NOT_ALLOWED'));
+
+  it('refuses an issuanceDate that is not a date-time string, rather than replacing it', async () => {
+    for (const issuanceDate of [1e308, ['2026-01-01T00:00:00Z'], null]) {
+      const body = await expectRefused(issueVcApi({ credential: { ...(await courseCredential()), issuanceDate } }), 422, 'CREDENTIAL_SCHEMA_INVALID');
+      expect(JSON.stringify(body.error.details.violations)).toContain('/issuanceDate');
+    }
+  });
+
   it('refuses a credential that fails its kind\'s schema, listing the violations', async () => {
     const credential = await courseCredential();
     delete credential.credentialSubject.achievement.name;

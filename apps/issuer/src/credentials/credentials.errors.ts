@@ -39,6 +39,14 @@ export class CredentialIssuanceError extends DomainError {
     );
   }
 
+  static reservedMemberNotAllowed(member: string): CredentialIssuanceError {
+    return new CredentialIssuanceError(
+      'invalid_input',
+      'RESERVED_MEMBER_NOT_ALLOWED',
+      `Leave out "${member}": the VC-JWT encoding reserves it, and the issuer sets the JWT's claims from the credential when it signs.`,
+    );
+  }
+
   static unsupportedKind(): CredentialIssuanceError {
     return new CredentialIssuanceError(
       'unprocessable',
