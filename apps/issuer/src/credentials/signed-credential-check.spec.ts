@@ -51,6 +51,15 @@ describe('checkSignedCredential', () => {
     expect(check([header, Buffer.from(JSON.stringify(claims)).toString('base64url'), signature].join('.'))?.check).toBe('signature');
   });
 
+  it('refuses the high-S twin of a valid signature, which verifiers refuse', async () => {
+    const [header, payload, signature] = (await signed()).split('.');
+    const bytes = Buffer.from(signature, 'base64url');
+    const order = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
+    const highS = (order - BigInt(`0x${bytes.subarray(32).toString('hex')}`)).toString(16).padStart(64, '0');
+    const twin = Buffer.concat([bytes.subarray(0, 32), Buffer.from(highS, 'hex')]).toString('base64url');
+    expect(check([header, payload, twin].join('.'))).toEqual({ check: 'signature', message: expect.stringContaining('high-S') });
+  });
+
   it('refuses a credential that no longer reads as its kind, or fails its schema once decoded', async () => {
     expect(check(await signed(EXAMPLE_FACTS.certificate), 'course')).toEqual({ check: 'schema', message: expect.stringContaining('reads as certificate') });
     expect(check(await signed(EXAMPLE_FACTS.course, (credential) => (credential.name = ' ')))).toEqual({ check: 'schema', message: '/name must not be blank' });
