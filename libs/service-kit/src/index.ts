@@ -9,10 +9,9 @@ export {
   type Environment,
   type HttpServerConfig,
   type LogThreshold,
-  type TrustedProxies,
   readHttpServerConfig,
 } from './config-reader.js';
 export { bodySchema } from './body-schema.js';
-export { MAX_JSON_DEPTH, screenJson, screenUrl } from './request-screening.js';
+export { screenJson } from './request-screening.js';
 export { clientAddressOf } from './client-address.js';
 export { HealthController } from './health.controller.js';

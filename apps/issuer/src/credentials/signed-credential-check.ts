@@ -17,7 +17,7 @@ export const MAX_SIGNED_CREDENTIAL_BYTES = 64 * 1024;
  * How far ahead of the signing time a credential may start to be valid: a VC-API client's clock may
  * run a little ahead of ours, and verifiers tolerate CLOCK_SKEW_SECONDS (300 by default).
  */
-export const SIGNING_CLOCK_TOLERANCE_SECONDS = 60;
+const SIGNING_CLOCK_TOLERANCE_SECONDS = 60;
 
 /** DER prefixes of a secp256k1 public key in SubjectPublicKeyInfo form, by the length of the point (compressed, uncompressed). */
 const SECP256K1_SPKI_PREFIX: Record<number, Buffer> = {
@@ -27,7 +27,7 @@ const SECP256K1_SPKI_PREFIX: Record<number, Buffer> = {
 /** Half the order of secp256k1: verifiers refuse a signature whose s is above it (its high-S twin). */
 const SECP256K1_HALF_ORDER = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n >> 1n;
 
-export type SignedCredentialCheck = 'size' | 'format' | 'signature' | 'schema' | 'validity-period';
+type SignedCredentialCheck = 'size' | 'format' | 'signature' | 'schema' | 'validity-period';
 
 export interface SignedCredentialProblem {
   check: SignedCredentialCheck;

@@ -18,10 +18,10 @@ const LINKABLE_SCHEME = /^(?:https?:\/\/|urn:|did:)/;
  * JWT libraries do not all accept; until 3000, well inside what the JWT library signs (up to the
  * year 5138; 9999-12-31 made signing throw). A credential that never expires leaves its end out.
  */
-export const SIGNING_DATE_RANGE = { earliest: '2000-01-01T00:00:00Z', latest: '2999-12-31T23:59:59Z' } as const;
+const SIGNING_DATE_RANGE = { earliest: '2000-01-01T00:00:00Z', latest: '2999-12-31T23:59:59Z' } as const;
 
 /** Dates of what happened (a course's start and end, an award): records go back further than VCs. */
-export const EVENT_DATE_RANGE = { earliest: '1900-01-01T00:00:00Z', latest: SIGNING_DATE_RANGE.latest } as const;
+const EVENT_DATE_RANGE = { earliest: '1900-01-01T00:00:00Z', latest: SIGNING_DATE_RANGE.latest } as const;
 
 const isUri = fullFormats.uri as (value: string) => boolean;
 const isDateTime = (fullFormats['date-time'] as { validate: (value: string) => boolean }).validate;
