@@ -9,6 +9,9 @@ import path from 'node:path';
 import { createIssuerApp } from '../apps/issuer/src/issuer.app.js';
 import { loadIssuerConfig } from '../apps/issuer/src/issuer.config.js';
 
+/** Rate limits a benchmark never reaches: it measures the services, not their limits. */
+export const UNTHROTTLED_ENV = { VERIFIER_RATE_LIMIT: '1000000000', AUTH_FAILURE_LIMIT: '1000000000' };
+
 export interface BenchStack {
   app: INestApplication;
   issuerUrl: string;
@@ -45,6 +48,7 @@ export async function startBenchStack(options: { databaseUrl?: string; blockTime
       ...chainEnv,
       ISSUER_PUBLIC_URL: issuerUrl,
       LOG_LEVEL: 'error',
+      ...UNTHROTTLED_ENV,
       ...options.issuerEnv,
     }),
   );

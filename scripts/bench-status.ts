@@ -6,7 +6,7 @@ import { CREDENTIAL_CHECKS } from '../apps/verifier/src/verification/verificatio
 import { createVerifierApp } from '../apps/verifier/src/verifier.app.js';
 import { loadVerifierConfig } from '../apps/verifier/src/verifier.config.js';
 import { loadBenchConfig } from './bench.config.js';
-import { startBenchStack } from './bench-stack.js';
+import { startBenchStack, UNTHROTTLED_ENV } from './bench-stack.js';
 import { EXAMPLE_FACTS } from './example-facts.js';
 
 /**
@@ -45,7 +45,7 @@ try {
   }
   const concurrentMs = performance.now() - concurrentStart;
 
-  const verifier = await createVerifierApp(loadVerifierConfig({ ...stack.chainEnv, VERIFIER_PORT: '0', ALLOW_PRIVATE_NETWORK_FETCH: 'true', LOG_LEVEL: 'error' }));
+  const verifier = await createVerifierApp(loadVerifierConfig({ ...stack.chainEnv, ...UNTHROTTLED_ENV, VERIFIER_PORT: '0', ALLOW_PRIVATE_NETWORK_FETCH: 'true', LOG_LEVEL: 'error' }));
   try {
     const status = verifier.get<CredentialCheck[]>(CREDENTIAL_CHECKS).find((check) => check.name === 'status')!;
     const context = { now: new Date(), earlier: [{ check: 'signature', status: 'valid' as const }] };

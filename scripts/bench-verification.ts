@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { createVerifierApp } from '../apps/verifier/src/verifier.app.js';
 import { loadVerifierConfig } from '../apps/verifier/src/verifier.config.js';
 import { loadBenchConfig } from './bench.config.js';
-import { startBenchStack } from './bench-stack.js';
+import { startBenchStack, UNTHROTTLED_ENV } from './bench-stack.js';
 import { EXAMPLE_FACTS } from './example-facts.js';
 
 /**
@@ -20,7 +20,7 @@ const stack = await startBenchStack({
   issuerEnv: { ANCHORING_PRIVATE_KEY: LOCAL_CHAIN_FUNDED_KEYS[1], ANCHOR_BATCH_MAX_AGE_SECONDS: '0', ANCHOR_CONFIRMATIONS: '2', ANCHOR_POLL_INTERVAL_MS: '200' },
 });
 const verifier = await createVerifierApp(
-  loadVerifierConfig({ ...stack.chainEnv, VERIFIER_PORT: '0', ALLOW_PRIVATE_NETWORK_FETCH: 'true', TRUST_REGISTRY_URLS: `${stack.issuerUrl}/v1/registry`, LOG_LEVEL: 'error' }),
+  loadVerifierConfig({ ...stack.chainEnv, ...UNTHROTTLED_ENV, VERIFIER_PORT: '0', ALLOW_PRIVATE_NETWORK_FETCH: 'true', TRUST_REGISTRY_URLS: `${stack.issuerUrl}/v1/registry`, LOG_LEVEL: 'error' }),
 );
 try {
   await verifier.listen(0, '127.0.0.1');

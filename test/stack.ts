@@ -26,6 +26,10 @@ export interface TestStack {
   close(): Promise<void>;
 }
 
+/** Limits no test reaches; only the tests of the limits set their own. */
+const UNTHROTTLED = { VERIFIER_RATE_LIMIT: '1000000000', AUTH_FAILURE_LIMIT: '1000000000' };
+
+/** The settings every test app starts from: the run's chain, quiet logs, and no rate limit a test could reach. */
 export function chainEnv(): Record<string, string> {
   const env = testEnvironment();
   return {
@@ -34,8 +38,10 @@ export function chainEnv(): Record<string, string> {
     DID_REGISTRY_ADDRESS: env.didRegistry,
     ANCHOR_CONTRACT_ADDRESS: env.anchorContract,
     LOG_LEVEL: 'error',
+    ...UNTHROTTLED,
   };
 }
+
 
 /** Issuer settings that make it the anchoring worker on the test chain: batches cut at once, fast polling. */
 export function testWorkerEnv(anchoringKey: string, batchSize: number): Record<string, string> {

@@ -17,6 +17,8 @@ export interface IssuerConfig extends HttpServerConfig {
   adminToken: string;
   chain: EthrNetwork;
   anchoring: AnchoringConfig;
+  /** Failed authentications a client may make within the window; past them it is refused for a window. */
+  authFailures: { limit: number; windowSeconds: number };
 }
 
 export const ISSUER_CONFIG = Symbol('IssuerConfig');
@@ -37,6 +39,10 @@ export function loadIssuerConfig(env: Environment = process.env): IssuerConfig {
     adminToken: read.matching('ADMIN_TOKEN', /^\S{32,}$/, 'at least 32 characters without spaces'),
     chain: readEthrNetwork(read),
     anchoring: readAnchoringConfig(read),
+    authFailures: {
+      limit: read.integer('AUTH_FAILURE_LIMIT', 10, { min: 1 }),
+      windowSeconds: read.integer('AUTH_FAILURE_WINDOW_SECONDS', 600, { min: 1, max: 86400 }),
+    },
   };
   read.done();
   return config;

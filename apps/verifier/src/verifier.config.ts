@@ -22,6 +22,8 @@ export interface VerifierConfig extends HttpServerConfig {
   publicUrl: string;
   /** Where linked credentials are kept (one file each); in memory when unset. */
   linkStoreDir?: string;
+  /** Requests one client may make to each POST endpoint within the window. */
+  rateLimit: { limit: number; windowSeconds: number };
 }
 
 export const VERIFIER_CONFIG = Symbol('VerifierConfig');
@@ -49,6 +51,10 @@ export function loadVerifierConfig(env: Environment = process.env): VerifierConf
     },
     challengeTtlSeconds: read.integer('CHALLENGE_TTL_SECONDS', 600, { min: 10, max: 86400 }),
     requireTrustedIssuer: read.oneOf('REQUIRE_TRUSTED_ISSUER', ['true', 'false'] as const, 'false') === 'true',
+    rateLimit: {
+      limit: read.integer('VERIFIER_RATE_LIMIT', 60, { min: 1 }),
+      windowSeconds: read.integer('VERIFIER_RATE_LIMIT_WINDOW_SECONDS', 60, { min: 1, max: 86400 }),
+    },
   };
   read.done();
   return config;

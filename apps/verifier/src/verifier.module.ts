@@ -1,7 +1,9 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import { HealthController } from '#service-kit';
 import { LinksModule } from './links/links.module.js';
 import { PresentationsModule } from './presentations/presentations.module.js';
+import { PostRateLimitGuard } from './rate-limits/post-rate-limit.guard.js';
 import { VerificationModule } from './verification/verification.module.js';
 import { VERIFIER_CONFIG, type VerifierConfig } from './verifier.config.js';
 
@@ -13,7 +15,10 @@ export class VerifierModule {
       module: VerifierModule,
       imports: [VerificationModule, PresentationsModule, LinksModule],
       controllers: [HealthController],
-      providers: [{ provide: VERIFIER_CONFIG, useValue: config }],
+      providers: [
+        { provide: VERIFIER_CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: PostRateLimitGuard },
+      ],
       exports: [VERIFIER_CONFIG],
     };
   }

@@ -1,6 +1,6 @@
 import { certificateFactsSchema, type CertificateFacts } from './certificate/certificate.facts.js';
 import { compileSchema, type SchemaViolation, violationsOf } from './common/ajv.js';
-import { courseFactsSchema, type CourseFacts } from './course/course.facts.js';
+import { courseFactsRuleViolations, courseFactsSchema, type CourseFacts } from './course/course.facts.js';
 import { creditFactsRuleViolations, creditFactsSchema, type CreditFacts } from './credit/credit.facts.js';
 
 export type CredentialKind = 'course' | 'certificate' | 'credit';
@@ -30,6 +30,6 @@ export function validateFacts(
   const schemaViolations = violationsOf(validate, body);
   if (schemaViolations.length > 0) return { ok: false, violations: schemaViolations };
   const facts = body as CredentialFacts;
-  const ruleViolations = facts.kind === 'credit' ? creditFactsRuleViolations(facts) : [];
+  const ruleViolations = facts.kind === 'credit' ? creditFactsRuleViolations(facts) : facts.kind === 'course' ? courseFactsRuleViolations(facts) : [];
   return ruleViolations.length > 0 ? { ok: false, violations: ruleViolations } : { ok: true, facts, value: facts };
 }

@@ -1,6 +1,8 @@
 import type { ValidateFunction } from 'ajv';
 import { certificateCredentialSchema } from './certificate/certificate.credential.js';
 import { compileSchema, type SchemaViolation, violationsOf } from './common/ajv.js';
+import { dateOrderViolations } from './common/date-order.js';
+import { unreadableTextViolations } from './common/readable-text.js';
 import { courseCredentialSchema } from './course/course.credential.js';
 import { academicCreditSchema } from './credit/academic-credit.schema.js';
 import { type CreditCredentialShape, creditCredentialRuleViolations, creditCredentialSchema } from './credit/credit.credential.js';
@@ -16,6 +18,9 @@ const kindValidators: Record<CredentialKind, ValidateFunction[]> = {
 interface DatedCredential {
   issuanceDate: string;
   expirationDate?: string;
+  validFrom?: string;
+  validUntil?: string;
+  credentialSubject: { activityStartDate?: string; activityEndDate?: string };
 }
 
 /**
@@ -28,13 +33,22 @@ export function validateCredential(kind: CredentialKind, credential: unknown): S
   if (violations.length > 0) return violations;
   // The schemas passed, so the credential has the shape they describe.
   return [
-    ...expiryAfterIssuance(credential as DatedCredential),
+    ...datesInOrder(credential as DatedCredential),
+    ...unreadableTextViolations(credential),
     ...(kind === 'credit' ? creditCredentialRuleViolations(credential as CreditCredentialShape) : []),
   ];
 }
 
-function expiryAfterIssuance({ issuanceDate, expirationDate }: DatedCredential): SchemaViolation[] {
-  return expirationDate !== undefined && Date.parse(expirationDate) <= Date.parse(issuanceDate)
-    ? [{ path: '/expirationDate', message: 'must be later than issuanceDate' }]
-    : [];
+/** Each period ends after it starts: the credential's validity in VCDM 1.1 and 2.0 terms, and the activity. */
+function datesInOrder({ issuanceDate, expirationDate, validFrom, validUntil, credentialSubject }: DatedCredential): SchemaViolation[] {
+  const { activityStartDate, activityEndDate } = credentialSubject;
+  return [
+    ...dateOrderViolations({ name: 'issuanceDate', value: issuanceDate }, { path: '/expirationDate', value: expirationDate }, 'later'),
+    ...dateOrderViolations({ name: 'validFrom', value: validFrom }, { path: '/validUntil', value: validUntil }, 'later'),
+    ...dateOrderViolations(
+      { name: 'activityStartDate', value: activityStartDate },
+      { path: '/credentialSubject/activityEndDate', value: activityEndDate },
+      'not-earlier',
+    ),
+  ];
 }

@@ -1,4 +1,4 @@
-import { ConfigReader, ConfigurationError } from './config-reader.js';
+import { ConfigReader, ConfigurationError, readHttpServerConfig } from './config-reader.js';
 
 describe('ConfigReader', () => {
   it('reads typed values with defaults', () => {
@@ -32,5 +32,28 @@ describe('ConfigReader', () => {
     read.matching('KEY', /^[0-9a-f]{64}$/, '64 hex characters');
     expect(() => read.done()).toThrow(/KEY must be 64 hex characters/);
     expect(() => read.done()).not.toThrow(/short-secret/);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  const trustProxy = (value?: string) => {
+    const read = new ConfigReader({ TRUST_PROXY: value });
+    const config = readHttpServerConfig(read, 'APP', 3000);
+    read.done();
+    return config.trustProxy;
+  };
+
+  it('trusts no proxy by default: the client is the socket peer', () => {
+    expect(trustProxy()).toBe(false);
+    expect(trustProxy('false')).toBe(false);
+  });
+
+  it('trusts a number of hops, or named proxies and subnets', () => {
+    expect(trustProxy('1')).toBe(1);
+    expect(trustProxy('loopback, 10.0.0.0/8, 2001:db8::1, fd00::/8')).toEqual(['loopback', '10.0.0.0/8', '2001:db8::1', 'fd00::/8']);
+  });
+
+  it('refuses "true", which would let any client name its own address, and malformed entries', () => {
+    for (const value of ['true', '10.0.0.0/33', 'proxy.example', '0']) expect(() => trustProxy(value)).toThrow(/TRUST_PROXY must be/);
   });
 });

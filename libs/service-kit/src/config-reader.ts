@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { DomainError } from './domain-error.js';
 
 /** A configuration that cannot start the service; raised once, at start-up, listing every problem. */
@@ -67,6 +68,11 @@ export class ConfigReader {
     return value as T;
   }
 
+  /** Records a problem a caller found in a value it read itself. */
+  problem(message: string): void {
+    this.problems.push(message);
+  }
+
   /** Throws a ConfigurationError listing every problem found so far. */
   done(): void {
     if (this.problems.length > 0) throw new ConfigurationError(this.problems);
@@ -75,6 +81,13 @@ export class ConfigReader {
 
 export type LogThreshold = 'error' | 'warn' | 'log' | 'debug';
 
+/**
+ * Which proxies' `X-Forwarded-For` names the client (Express's "trust proxy"): none, the nearest
+ * N hops, or the proxies at these addresses and subnets. Never "any": a client could then name
+ * itself whatever address it likes and slip past per-client limits.
+ */
+export type TrustedProxies = false | number | string[];
+
 /** Where an HTTP service listens and what it accepts, the same settings for every app. */
 export interface HttpServerConfig {
   host: string;
@@ -82,14 +95,40 @@ export interface HttpServerConfig {
   /** Largest accepted JSON body, in bytes. */
   maxBodyBytes: number;
   logLevel: LogThreshold;
+  trustProxy: TrustedProxies;
 }
 
-/** `<PREFIX>_HOST`, `<PREFIX>_PORT`, MAX_BODY_BYTES and LOG_LEVEL. */
+/** `<PREFIX>_HOST`, `<PREFIX>_PORT`, MAX_BODY_BYTES, LOG_LEVEL and TRUST_PROXY. */
 export function readHttpServerConfig(read: ConfigReader, prefix: string, defaultPort: number): HttpServerConfig {
   return {
     host: read.string(`${prefix}_HOST`, '127.0.0.1'),
     port: read.integer(`${prefix}_PORT`, defaultPort, { max: 65535 }),
     maxBodyBytes: read.integer('MAX_BODY_BYTES', 512 * 1024, { min: 1024 }),
     logLevel: read.oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),
+    trustProxy: readTrustedProxies(read, 'TRUST_PROXY'),
   };
+}
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** `false` (the default), a hop count, or comma-separated addresses, subnets (CIDR) and Express's names for ranges. */
+function readTrustedProxies(read: ConfigReader, name: string): TrustedProxies {
+  const raw = read.optionalString(name);
+  if (raw === undefined || raw === 'false') return false;
+  if (/^\d+$/.test(raw)) return read.integer(name, 0, { min: 1, max: 10 });
+  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const invalid = entries.filter((entry) => !PROXY_NAMES.includes(entry) && !isAddressOrSubnet(entry));
+  if (invalid.length > 0 || entries.length === 0) {
+    read.problem(`${name} must be false, a number of proxy hops, or comma-separated proxy addresses or subnets (or ${PROXY_NAMES.join(', ')}), got "${raw}"`);
+    return false;
+  }
+  return entries;
+}
+
+function isAddressOrSubnet(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  if (rest.length > 0 || isIP(address) === 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (isIP(address) === 4 ? 32 : 128);
 }

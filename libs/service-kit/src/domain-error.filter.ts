@@ -25,19 +25,55 @@ export function httpStatusOf(kind: DomainErrorKind): number {
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case 'too_large':
       return HttpStatus.PAYLOAD_TOO_LARGE;
+    case 'unsupported_media_type':
+      return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+    case 'rate_limited':
+      return HttpStatus.TOO_MANY_REQUESTS;
     case 'unavailable':
       return HttpStatus.SERVICE_UNAVAILABLE;
+    case 'internal':
+      return HttpStatus.INTERNAL_SERVER_ERROR;
   }
 }
 
+/** An http-errors error as body-parser raises it: `type` names the failure, when it has one. */
 interface BodyParserError {
-  type: string;
+  status: number;
+  type?: string;
   message: string;
   limit?: number;
+  charset?: string;
+  encoding?: string;
 }
 
 function isBodyParserError(error: unknown): error is BodyParserError {
-  return typeof error === 'object' && error !== null && typeof (error as { type?: unknown }).type === 'string';
+  return error instanceof Error && typeof (error as { status?: unknown }).status === 'number';
+}
+
+/**
+ * The request error for what body-parser refused. Untyped ones are what its decompression stream
+ * threw (zlib on a body that is not what Content-Encoding says); a malformed charset or encoding is
+ * named back to the client.
+ */
+function bodyParserRequestError(error: BodyParserError): RequestError | undefined {
+  switch (error.type) {
+    case 'entity.parse.failed':
+      return RequestError.malformedJson(error.message);
+    case 'entity.too.large':
+      return RequestError.bodyTooLarge(`${error.limit} bytes`);
+    case 'parameters.too.many':
+      return RequestError.bodyTooLarge('the configured number of form fields');
+    case 'charset.unsupported':
+      return RequestError.unsupportedCharset(error.charset ?? 'unknown');
+    case 'encoding.unsupported':
+      return RequestError.unsupportedContentEncoding(error.encoding ?? 'unknown');
+    case 'request.size.invalid':
+    case 'request.aborted':
+    case undefined:
+      return error.status >= 400 && error.status < 500 ? RequestError.unreadableBody() : undefined;
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -62,9 +98,15 @@ export class DomainErrorFilter implements ExceptionFilter {
       return;
     }
     const status = httpStatusOf(error.kind);
-    this.logger.warn(`${request.method} ${request.path} -> ${status} ${error.code}`);
+    if (error.kind === 'internal') {
+      this.logger.error(`${request.method} ${request.path} -> ${status} ${error.code}: ${error.message}`);
+    } else {
+      this.logger.warn(`${request.method} ${request.path} -> ${status} ${error.code}`);
+    }
     const body: ErrorBody = { error: { code: error.code, message: error.message } };
     if (error.details !== undefined) body.error.details = error.details;
+    const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (error.kind === 'rate_limited' && typeof retryAfter === 'number') response.setHeader('Retry-After', String(retryAfter));
     response.status(status).json(body);
   }
 
@@ -72,9 +114,9 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (exception instanceof DomainError) return exception;
     // Nest wraps body-parser failures in an HttpException whose cause is the parser's error.
     const cause = exception instanceof HttpException ? exception.cause : exception;
-    const parserError = isBodyParserError(cause) ? cause : isBodyParserError(exception) ? exception : undefined;
-    if (parserError?.type === 'entity.parse.failed') return RequestError.malformedJson(parserError.message);
-    if (parserError?.type === 'entity.too.large') return RequestError.bodyTooLarge(`${parserError.limit} bytes`);
+    const parserError = isBodyParserError(cause) ? cause : undefined;
+    const fromParser = parserError && bodyParserRequestError(parserError);
+    if (fromParser) return fromParser;
     if (exception instanceof HttpException && exception.getStatus() === HttpStatus.NOT_FOUND) {
       return RequestError.routeNotFound(request.method, request.path);
     }

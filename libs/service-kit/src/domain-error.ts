@@ -10,7 +10,11 @@ export type DomainErrorKind =
   | 'conflict'
   | 'unprocessable'
   | 'too_large'
-  | 'unavailable';
+  | 'unsupported_media_type'
+  | 'rate_limited'
+  | 'unavailable'
+  /** The service caught its own fault before answering; logged as an error, never the client's doing. */
+  | 'internal';
 
 /**
  * Base of every feature's error class. `code` is public API: stable, upper snake case, added and

@@ -4,11 +4,14 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DomainErrorFilter } from './domain-error.filter.js';
 import { DomainError } from './domain-error.js';
 import type { HttpServerConfig, LogThreshold } from './config-reader.js';
+import { screenRequestBody, screenRequestUrl } from './request-screening.js';
 
 /**
- * Creates and initialises a Nest HTTP application with the conventions every app here shares: JSON
- * bodies only up to a limit, one error filter, no `X-Powered-By`. Initialising runs every module's
- * start-up checks, so a misconfigured service fails here, before it listens.
+ * Creates and initialises a Nest HTTP application with the conventions every app here shares: URLs
+ * and JSON bodies screened before any route sees them (request-screening.ts), bodies only up to a
+ * limit, clients named by the socket unless proxies are trusted, one error filter, no
+ * `X-Powered-By`. Initialising runs every module's start-up checks, so a misconfigured service
+ * fails here, before it listens.
  */
 export async function createHttpApp(module: DynamicModule, config: HttpServerConfig, options: { htmlForms?: boolean } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, {
@@ -16,9 +19,12 @@ export async function createHttpApp(module: DynamicModule, config: HttpServerCon
     logger: logLevelsFrom(config.logLevel),
   });
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(screenRequestUrl);
   app.useBodyParser('json', { limit: config.maxBodyBytes, type: ['application/json', 'application/*+json'] });
   // Plain HTML forms post url-encoded fields, for pages that work without scripts.
   if (options.htmlForms) app.useBodyParser('urlencoded', { limit: config.maxBodyBytes, extended: false });
+  app.use(screenRequestBody);
   app.useGlobalFilters(new DomainErrorFilter());
   try {
     await app.init();

@@ -12,4 +12,6 @@ export {
   readHttpServerConfig,
 } from './config-reader.js';
 export { bodySchema } from './body-schema.js';
+export { screenJson } from './request-screening.js';
+export { clientAddressOf } from './client-address.js';
 export { HealthController } from './health.controller.js';

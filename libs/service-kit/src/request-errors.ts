@@ -28,4 +28,47 @@ export class RequestError extends DomainError {
   static routeNotFound(method: string, path: string): RequestError {
     return new RequestError('not_found', 'ROUTE_NOT_FOUND', `No endpoint answers ${method} ${path}.`);
   }
+
+  static malformedUrl(): RequestError {
+    return new RequestError('invalid_input', 'MALFORMED_URL', 'The request path has percent-encoding that does not decode to UTF-8 text (each % must start a %XX byte of UTF-8).');
+  }
+
+  static invalidCharacter(where: 'URL' | 'body'): RequestError {
+    return new RequestError('invalid_input', 'INVALID_CHARACTER', `The request ${where} contains a NUL character (U+0000), which no field accepts.`);
+  }
+
+  static jsonTooDeep(maxDepth: number): RequestError {
+    return new RequestError(
+      'invalid_input',
+      'JSON_TOO_DEEP',
+      `The JSON is nested too deeply: more than ${maxDepth} levels, deeper than any credential or presentation is.`,
+    );
+  }
+
+  static unsupportedCharset(charset: string): RequestError {
+    return new RequestError('unsupported_media_type', 'UNSUPPORTED_CHARSET', `The request body's charset "${charset}" is not supported: send UTF-8.`);
+  }
+
+  static unsupportedContentEncoding(encoding: string): RequestError {
+    return new RequestError(
+      'unsupported_media_type',
+      'UNSUPPORTED_CONTENT_ENCODING',
+      `The Content-Encoding "${encoding}" is not supported: send the body as it is, or gzip, deflate or br.`,
+    );
+  }
+
+  static unreadableBody(): RequestError {
+    return new RequestError(
+      'invalid_input',
+      'UNREADABLE_BODY',
+      'The request body could not be read: it does not decode as its Content-Encoding says, or its length differs from Content-Length.',
+    );
+  }
+
+  /** Too many requests from one client; the filter answers with `Retry-After`. */
+  static rateLimited(retryAfterSeconds: number): RequestError {
+    return new RequestError('rate_limited', 'RATE_LIMITED', `Too many requests from this client; try again in ${retryAfterSeconds} s.`, {
+      retryAfterSeconds,
+    });
+  }
 }

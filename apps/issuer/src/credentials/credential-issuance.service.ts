@@ -21,6 +21,7 @@ import { CredentialIssuanceError } from './credentials.errors.js';
 import type { ListQuery, VcApiIssueRequest } from './credentials.dto.js';
 import { IssuedCredentialEntity } from './issued-credential.entity.js';
 import { IssuedCredentialsRepository } from './issued-credentials.repository.js';
+import { checkSignedCredential } from './signed-credential-check.js';
 
 export interface IssuedCredential {
   id: string;
@@ -58,6 +59,8 @@ export class CredentialIssuanceService {
     if ('id' in submitted) throw CredentialIssuanceError.idNotAllowed();
     if ('credentialStatus' in submitted) throw CredentialIssuanceError.statusNotAllowed();
     if ('refreshService' in submitted) throw CredentialIssuanceError.refreshServiceNotAllowed();
+    const reserved = JWT_RESERVED_MEMBERS.find((name) => Object.hasOwn(submitted, name));
+    if (reserved) throw CredentialIssuanceError.reservedMemberNotAllowed(reserved);
     const requestedIssuer = issuerIdOf(submitted.issuer);
     if (requestedIssuer !== undefined && requestedIssuer !== institution.did) {
       throw CredentialIssuanceError.foreignIssuer(requestedIssuer, institution.did);
@@ -68,7 +71,7 @@ export class CredentialIssuanceService {
       refreshService: packageService(this.packageUrl(id)),
       id,
       issuer: issuerObject(issuerProfileOf(institution)),
-      issuanceDate: typeof submitted.issuanceDate === 'string' ? submitted.issuanceDate : issuanceTimestamp(),
+      issuanceDate: Object.hasOwn(submitted, 'issuanceDate') ? submitted.issuanceDate : issuanceTimestamp(),
     } as unknown as UnsignedCredential;
     const kind = detectCredentialKind(credential);
     if (!kind) throw CredentialIssuanceError.unsupportedKind();
@@ -96,7 +99,16 @@ export class CredentialIssuanceService {
     if (violations.length > 0) throw CredentialIssuanceError.schemaInvalid(violations);
     // Only a valid credential gets an index: a rejected request leaves nothing behind.
     const credentialStatus = await this.statusLists.allocate(institution, credential.id);
-    const jwt = await this.identity.signCredential({ ...credential, credentialStatus }, institution.did);
+    let jwt: string;
+    try {
+      jwt = await this.identity.signCredential({ ...credential, credentialStatus }, institution.did);
+      const signingKey = await this.identity.signingKeyOf(institution.did);
+      const problem = checkSignedCredential(jwt, { kind, signingKey, now: new Date() });
+      if (problem) throw CredentialIssuanceError.signedCredentialRefused(problem);
+    } catch (error) {
+      await this.statusLists.release(institution, credential.id);
+      throw error;
+    }
     const entity: IssuedCredentialEntity = {
       id: credential.id,
       institutionId: institution.id,
@@ -128,6 +140,13 @@ function issuerIdOf(issuer: unknown): string | undefined {
   if (typeof issuer === 'object' && issuer !== null && 'id' in issuer) return String(issuer.id);
   return undefined;
 }
+
+/**
+ * Members the VC-JWT encoding (did-jwt-vc) takes as the JWT's own claims, or merges into them, rather
+ * than as credential members: sent in a credential, they would let a client set the signed `iss`,
+ * `nbf` or `exp` itself, or make the encoder throw.
+ */
+const JWT_RESERVED_MEMBERS = ['vc', 'vp', 'iss', 'sub', 'aud', 'jti', 'nbf', 'exp', 'iat', 'context'];
 
 function newCredentialId(): string {
   return `urn:uuid:${randomUUID()}`;

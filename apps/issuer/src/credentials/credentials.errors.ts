@@ -1,5 +1,6 @@
 import type { SchemaViolation } from '#schemas';
 import { DomainError } from '#service-kit';
+import type { SignedCredentialProblem } from './signed-credential-check.js';
 
 export class CredentialIssuanceError extends DomainError {
   static foreignIssuer(requested: string, own: string): CredentialIssuanceError {
@@ -38,6 +39,14 @@ export class CredentialIssuanceError extends DomainError {
     );
   }
 
+  static reservedMemberNotAllowed(member: string): CredentialIssuanceError {
+    return new CredentialIssuanceError(
+      'invalid_input',
+      'RESERVED_MEMBER_NOT_ALLOWED',
+      `Leave out "${member}": the VC-JWT encoding reserves it, and the issuer sets the JWT's claims from the credential when it signs.`,
+    );
+  }
+
   static unsupportedKind(): CredentialIssuanceError {
     return new CredentialIssuanceError(
       'unprocessable',
@@ -51,6 +60,27 @@ export class CredentialIssuanceError extends DomainError {
     return new CredentialIssuanceError('unprocessable', 'CREDENTIAL_SCHEMA_INVALID', `The credential fails its schema: ${summary}`, {
       violations,
     });
+  }
+
+  /**
+   * What was just signed failed the last check (signed-credential-check.ts); nothing was stored. Too
+   * large, or not valid now, is the request's doing (422); a JWT that does not decode, verify or
+   * pass its schema after signing, when the credential passed it before, is the issuer's own fault
+   * (500), never handed out.
+   */
+  static signedCredentialRefused({ check, message }: SignedCredentialProblem): CredentialIssuanceError {
+    switch (check) {
+      case 'size':
+        return new CredentialIssuanceError('unprocessable', 'CREDENTIAL_TOO_LARGE', `${message} Verifiers must be able to receive it; shorten its texts.`);
+      case 'validity-period':
+        return new CredentialIssuanceError('unprocessable', 'CREDENTIAL_OUTSIDE_VALIDITY_PERIOD', message);
+      default:
+        return new CredentialIssuanceError(
+          'internal',
+          'ISSUANCE_SELF_CHECK_FAILED',
+          `The issuer's own ${check} check refused the credential it had just signed (${message}); nothing was stored or handed out.`,
+        );
+    }
   }
 
   static linksNotConfigured(): CredentialIssuanceError {

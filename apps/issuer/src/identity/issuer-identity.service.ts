@@ -9,10 +9,19 @@ import { StrictSecretBox } from './key-encryption.js';
 
 export const ISSUER_AGENT = Symbol('IssuerAgent');
 
+/** The key an institution's DID signs with: its Veramo key id and its secp256k1 public key. */
+export interface SigningKey {
+  did: string;
+  kid: string;
+  publicKeyHex: string;
+}
+
 /** Institutions' DIDs and signatures; every use of a signing key goes through here. */
 @Injectable()
 export class IssuerIdentityService {
   private readonly logger = new Logger(IssuerIdentityService.name);
+  /** An institution's DID keeps its controller key for good (nothing here rotates it), so it is looked up once. */
+  private readonly signingKeys = new Map<string, Promise<SigningKey>>();
 
   constructor(
     @Inject(ISSUER_AGENT) private readonly agent: IssuerAgent,
@@ -32,15 +41,33 @@ export class IssuerIdentityService {
   }
 
   /**
-   * Signs a credential as a VC-JWT (ES256K) with the issuer DID's key and returns the JWT. Veramo
-   * picks the key from the credential's issuer, so that must be the DID the caller is entitled to.
+   * Signs a credential as a VC-JWT (ES256K) with the issuer DID's key (`signingKeyOf`) and returns the
+   * JWT. Veramo looks the DID up from the credential's issuer, so that must be the DID the caller
+   * is entitled to.
    */
   async signCredential(credential: UnsignedCredential, issuerDid: string): Promise<string> {
     if (credential.issuer.id !== issuerDid) throw new Error(`refusing to sign as ${credential.issuer.id} for ${issuerDid}`);
-    const signed = await this.agent.createVerifiableCredential({ credential, proofFormat: 'jwt' });
+    const key = await this.signingKeyOf(issuerDid);
+    const signed = await this.agent.createVerifiableCredential({ credential, proofFormat: 'jwt', keyRef: key.kid });
     const jwt = (signed.proof as { jwt?: unknown }).jwt;
     if (typeof jwt !== 'string') throw IdentityError.issuerKeyMissing(issuerDid);
     return jwt;
+  }
+
+  /** The key `signCredential` signs with for this DID, to check a signature against without resolving the DID. */
+  signingKeyOf(did: string): Promise<SigningKey> {
+    let key = this.signingKeys.get(did);
+    if (!key) {
+      key = this.agent.didManagerGet({ did }).then((identifier) => {
+        const controller = identifier.keys.find((candidate) => candidate.kid === identifier.controllerKeyId);
+        if (!controller) throw IdentityError.issuerKeyMissing(did);
+        return { did, kid: controller.kid, publicKeyHex: controller.publicKeyHex };
+      });
+      // A failed lookup is not remembered: the next signing asks again.
+      key.catch(() => this.signingKeys.delete(did));
+      this.signingKeys.set(did, key);
+    }
+    return key;
   }
 
   /**

@@ -15,7 +15,8 @@ const httpsOrHttpUrl = { type: 'string', format: 'uri', pattern: '^https?://', m
 export const createInstitutionBody = bodySchema<CreateInstitutionRequest>({
   type: 'object',
   properties: {
-    name: { type: 'string', minLength: 1, maxLength: 200 },
+    // Every credential of the institution carries its name as the issuer's.
+    name: { type: 'string', minLength: 1, maxLength: 200, readableText: true },
     url: httpsOrHttpUrl,
     image: { ...httpsOrHttpUrl, nullable: true },
   },
@@ -25,7 +26,7 @@ export const createInstitutionBody = bodySchema<CreateInstitutionRequest>({
 
 export const createApiKeyBody = bodySchema<CreateApiKeyRequest>({
   type: 'object',
-  properties: { label: { type: 'string', minLength: 1, maxLength: 100, nullable: true } },
+  properties: { label: { type: 'string', minLength: 1, maxLength: 100, readableText: true, nullable: true } },
   required: [],
   additionalProperties: false,
 });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AdminTokenGuard, ApiKeyGuard } from './auth.guards.js';
+import { FailedAuthenticationLimiter } from './failed-authentication-limiter.js';
 import { InstitutionsController } from './institutions.controller.js';
 import { InstitutionsRepository } from './institutions.repository.js';
 import { InstitutionsService } from './institutions.service.js';
@@ -7,7 +8,7 @@ import { RegistryController } from './registry.controller.js';
 
 @Module({
   controllers: [InstitutionsController, RegistryController],
-  providers: [InstitutionsRepository, InstitutionsService, AdminTokenGuard, ApiKeyGuard],
-  exports: [InstitutionsService, ApiKeyGuard],
+  providers: [InstitutionsRepository, InstitutionsService, FailedAuthenticationLimiter, AdminTokenGuard, ApiKeyGuard],
+  exports: [InstitutionsService, FailedAuthenticationLimiter, ApiKeyGuard],
 })
 export class InstitutionsModule {}

@@ -70,6 +70,11 @@ export class StatusListsRepository {
     return rows.length === 1;
   }
 
+  /** Frees the index of a credential that was never issued; it has no status changes to keep. */
+  async releaseIndex(institutionId: string, credentialId: string): Promise<void> {
+    await this.dataSource.query(`DELETE FROM credential_statuses WHERE institution_id = $1 AND credential_id = $2`, [institutionId, credentialId]);
+  }
+
   async listSet(institutionId: string, listNumber: number): Promise<StatusListRef[]> {
     return this.dataSource.query(`SELECT id, purpose FROM status_lists WHERE institution_id = $1 AND list_number = $2 ORDER BY purpose`, [
       institutionId,

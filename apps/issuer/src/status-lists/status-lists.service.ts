@@ -68,6 +68,11 @@ export class StatusListsService implements OnApplicationBootstrap {
     }
   }
 
+  /** Gives back the index of a credential that was never handed out, such as one its last check refused. */
+  async release(institution: Institution, credentialId: string): Promise<void> {
+    await this.lists.releaseIndex(institution.id, credentialId);
+  }
+
   /**
    * The set new credentials of the institution go into, remembered: a set's lists never change, so
    * issuance costs one query. Another instance may open a newer set meanwhile; this one keeps

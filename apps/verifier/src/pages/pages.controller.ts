@@ -1,4 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import { screenJson } from '#service-kit';
 import type { Response } from 'express';
 import { credentialDisplay } from '../links/credential-display.js';
 import { VerificationService } from '../verification/verification.service.js';
@@ -43,5 +44,8 @@ function pastedCredential(value: unknown): { credential: unknown; anchorReceipt?
   } catch {
     return { problem: 'That is neither a JWT nor valid JSON.' };
   }
+  // Pasted text is a second JSON document inside the form, which the body screening cannot see.
+  const unfit = screenJson(parsed);
+  if (unfit) return { problem: unfit.message };
   return 'verifiableCredential' in parsed ? { credential: parsed.verifiableCredential, anchorReceipt: parsed.anchorReceipt } : { credential: parsed };
 }

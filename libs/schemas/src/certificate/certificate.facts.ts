@@ -1,4 +1,4 @@
-import { type CommonFacts, commonFactsProperties, commonFactsRequired, dateTime, eqfLevelSchema, text } from '../common/common-facts.js';
+import { type CommonFacts, commonFactsProperties, commonFactsRequired, eventDate, eqfLevelSchema, text } from '../common/common-facts.js';
 
 /**
  * The Open Badges 3.0 achievement types that name an awarded certificate, diploma, degree or licence.
@@ -49,7 +49,7 @@ export const certificateFactsSchema = {
     kind: { const: 'certificate' },
     ...commonFactsProperties,
     achievementType: { enum: CERTIFICATE_TYPES },
-    awardedDate: dateTime,
+    awardedDate: eventDate,
     specialization: text(300),
     creditsAvailable: { type: 'number', exclusiveMinimum: 0, maximum: 10000 },
     eqfLevel: eqfLevelSchema,

@@ -1,5 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { FORMATS } from './formats.js';
+import { readableTextProblem } from './readable-text.js';
 
 // ajv-formats is CommonJS with a default export; under NodeNext its callable sits on `.default`.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -28,6 +30,24 @@ const ajv = new Ajv({
   verbose: true,
 });
 addFormats(ajv);
+
+for (const [name, { validate }] of Object.entries(FORMATS)) ajv.addFormat(name, { type: 'string', validate });
+
+/**
+ * `readableText: true`: a string a person will read, never blank and free of the characters in
+ * readable-text.ts. A keyword rather than a pattern so that its violations say what is wrong.
+ */
+ajv.addKeyword({
+  keyword: 'readableText',
+  type: 'string',
+  schemaType: 'boolean',
+  errors: true,
+  validate: function readableText(enabled: boolean, text: string): boolean {
+    const problem = enabled ? readableTextProblem(text) : undefined;
+    (readableText as { errors?: Partial<ErrorObject>[] }).errors = problem ? [{ keyword: 'readableText', message: problem, params: {} }] : [];
+    return problem === undefined;
+  },
+});
 
 /** Compiles a schema once, at module load of its caller; schemas with an `$id` can then be `$ref`ed. */
 export function compileSchema(schema: object): ValidateFunction {
@@ -74,6 +94,8 @@ function violationOf(error: ErrorObject): SchemaViolation {
       return { path: where, message: `must be ${JSON.stringify(error.params.allowedValue)}` };
     case 'contains':
       return { path: where, message: expectedItem(error.schema) ?? 'is missing a required item' };
+    case 'format':
+      return { path: where, message: FORMATS[String(error.params.format)]?.message ?? error.message ?? 'is invalid' };
     case 'maxProperties':
     case 'minProperties':
       return { path: where, message: exactlyOneOf(error.parentSchema) ?? error.message ?? 'has the wrong number of properties' };

@@ -32,8 +32,12 @@ export interface CommonFacts {
   validUntil?: string;
 }
 
-export const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength }) as const;
-export const dateTime = { type: 'string', format: 'date-time' } as const;
+/** Text a person will read (see readable-text.ts). */
+export const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength, readableText: true }) as const;
+
+/** Dates a VC-JWT carries as claims, and dates of events (see formats.ts for the ranges and why). */
+export const signingDate = { type: 'string', format: 'signing-date-time' } as const;
+export const eventDate = { type: 'string', format: 'event-date-time' } as const;
 export const eqfLevelSchema = { type: 'integer', minimum: 1, maximum: 8 } as const;
 export const termSchema = text(100);
 
@@ -43,7 +47,7 @@ export const commonFactsProperties = {
   achievement: {
     type: 'object',
     properties: {
-      id: { type: 'string', format: 'uri', maxLength: 2048 },
+      id: { type: 'string', format: 'linkable-uri', maxLength: 2048 },
       code: text(100),
       name: text(300),
       description: text(5000),
@@ -55,7 +59,7 @@ export const commonFactsProperties = {
     additionalProperties: false,
   },
   name: text(300),
-  validUntil: dateTime,
+  validUntil: signingDate,
 } as const;
 
 export const commonFactsRequired = ['kind', 'learner', 'achievement'] as const;

@@ -20,9 +20,9 @@ export interface IdentityObject {
 export const learnerSchema = {
   type: 'object',
   properties: {
-    did: { type: 'string', pattern: '^did:[a-z0-9]+:\\S+$', maxLength: 512 },
+    did: { type: 'string', format: 'resolvable-did', maxLength: 512 },
     email: { type: 'string', format: 'email', maxLength: 320 },
-    studentNumber: { type: 'string', minLength: 1, maxLength: 100 },
+    studentNumber: { type: 'string', minLength: 1, maxLength: 100, readableText: true },
   },
   minProperties: 1,
   maxProperties: 1,

@@ -1,4 +1,6 @@
-import { type CommonFacts, commonFactsProperties, commonFactsRequired, dateTime, termSchema, text } from '../common/common-facts.js';
+import type { SchemaViolation } from '../common/ajv.js';
+import { dateOrderViolations } from '../common/date-order.js';
+import { type CommonFacts, commonFactsProperties, commonFactsRequired, eventDate, termSchema, text } from '../common/common-facts.js';
 
 /** Open Badges 3.0 ResultStatusType values, as the pinned 1EdTech schema lists them (without the later Provisional). */
 export const RESULT_STATUSES = ['Completed', 'Enrolled', 'Failed', 'InProgress', 'OnHold', 'Withdrew'] as const;
@@ -18,8 +20,8 @@ export const courseFactsSchema = {
   properties: {
     kind: { const: 'course' },
     ...commonFactsProperties,
-    activityStartDate: dateTime,
-    activityEndDate: dateTime,
+    activityStartDate: eventDate,
+    activityEndDate: eventDate,
     term: termSchema,
     result: {
       type: 'object',
@@ -30,3 +32,8 @@ export const courseFactsSchema = {
   required: commonFactsRequired,
   additionalProperties: false,
 } as const;
+
+/** What the schema cannot say: a course ends no earlier than it starts. */
+export function courseFactsRuleViolations({ activityStartDate, activityEndDate }: CourseFacts): SchemaViolation[] {
+  return dateOrderViolations({ name: 'activityStartDate', value: activityStartDate }, { path: '/activityEndDate', value: activityEndDate }, 'not-earlier');
+}

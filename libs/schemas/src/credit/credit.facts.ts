@@ -1,5 +1,5 @@
 import type { SchemaViolation } from '../common/ajv.js';
-import { type CommonFacts, commonFactsProperties, commonFactsRequired, dateTime, eqfLevelSchema, termSchema, text } from '../common/common-facts.js';
+import { type CommonFacts, commonFactsProperties, commonFactsRequired, eventDate, eqfLevelSchema, termSchema, text } from '../common/common-facts.js';
 import { CREDIT_UNITS, type CreditUnit } from './credit-units.js';
 
 /** Academic credits earned for a course: what a transfer school evaluates. */
@@ -47,7 +47,7 @@ export const creditFactsSchema = {
       additionalProperties: false,
     },
     term: termSchema,
-    activityEndDate: dateTime,
+    activityEndDate: eventDate,
   },
   required: [...commonFactsRequired, 'credits'],
   additionalProperties: false,
