@@ -70,7 +70,9 @@ export function testIssuerConfig(databaseUrl: string, overrides: Record<string, 
 export async function startTestStack(issuerOverrides: Record<string, string> = {}, verifierOverrides: Record<string, string> = {}): Promise<TestStack> {
   const database = await createTestDatabase();
   const [issuerPort, verifierPort] = [await freePort(), await freePort()];
-  const [issuerUrl, verifierUrl] = [`http://127.0.0.1:${issuerPort}`, `http://127.0.0.1:${verifierPort}`];
+  // The issuer by a host name, as in production: credentials name their status lists and package
+  // under it, so the verifier fetches them through name resolution, not only through IP literals.
+  const [issuerUrl, verifierUrl] = [`http://localhost:${issuerPort}`, `http://127.0.0.1:${verifierPort}`];
   const issuerConfig = testIssuerConfig(database.url, { ISSUER_PORT: String(issuerPort), ISSUER_PUBLIC_URL: issuerUrl, VERIFIER_URL: verifierUrl, ...issuerOverrides });
   const issuer = await createIssuerApp(issuerConfig);
   await issuer.listen(issuerPort, '127.0.0.1');

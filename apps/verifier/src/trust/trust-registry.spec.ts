@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { FetchSlots } from '../fetching/fetch-slots.js';
 import { PublicFetcher } from '../fetching/public-fetcher.js';
 import { type TrustConfig, TrustRegistry } from './trust-registry.js';
 
@@ -26,7 +27,7 @@ async function registryServer() {
   };
 }
 
-const fetcher = new PublicFetcher({ allowPrivateNetworks: true, timeoutMs: 2000, maxBytes: 1024 * 1024 });
+const fetcher = new PublicFetcher({ allowPrivateNetworks: true, deadlineMs: 2000, maxBytes: 1024 * 1024 }, new FetchSlots(8));
 const config = (overrides: Partial<TrustConfig>): TrustConfig => ({ registryUrls: [], refreshSeconds: 3600, missRefreshSeconds: 30, ...overrides });
 
 async function started(trustConfig: TrustConfig, clock = Date.now): Promise<TrustRegistry> {

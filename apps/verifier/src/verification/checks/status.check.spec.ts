@@ -5,6 +5,7 @@ import { type CredentialPayload, createVerifiableCredentialJwt, normalizeCredent
 import type { DIDResolutionResult, Resolvable } from 'did-resolver';
 import { type HDNodeWallet, Wallet } from 'ethers';
 import { MIN_STATUS_LIST_ENTRIES, setBit, statusListCredential, statusListEntry, type StatusPurpose } from '#schemas';
+import { FetchSlots } from '../../fetching/fetch-slots.js';
 import { PublicFetcher } from '../../fetching/public-fetcher.js';
 import { StatusListReader } from '../../status-lists/status-list-reader.js';
 import type { CheckContext, CheckStatus, ParsedCredential } from '../check.js';
@@ -118,7 +119,7 @@ async function issued(lists: { revocation?: ListOptions; suspension?: ListOption
 const afterSignature = (status: CheckStatus = 'valid'): CheckContext => ({ now: new Date(), earlier: [{ check: 'signature', status }] });
 
 function statusCheck({ cacheSeconds = 60, clock = Date.now, resolve = resolver } = {}): StatusCheck {
-  const fetcher = new PublicFetcher({ allowPrivateNetworks: true, timeoutMs: 2000, maxBytes: 1024 * 1024 });
+  const fetcher = new PublicFetcher({ allowPrivateNetworks: true, deadlineMs: 2000, maxBytes: 1024 * 1024 }, new FetchSlots(8));
   return new StatusCheck(new StatusListReader(fetcher, new SignatureCheck(resolve), cacheSeconds, clock));
 }
 
