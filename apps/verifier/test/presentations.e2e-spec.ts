@@ -5,6 +5,8 @@ import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { chainEnv, postJson, startTestStack, type TestInstitution, type TestStack } from '../../../test/stack.js';
 import { createVerifierApp } from '../src/verifier.app.js';
 import { loadVerifierConfig } from '../src/verifier.config.js';
+import { selfSignedCredential } from '../../../test/self-signed.js';
+import { startSlowServer } from '../../../test/slow-server.js';
 
 const SCHOOL = 'admissions.receiving-school.example';
 
@@ -143,6 +145,45 @@ it('fails the whole presentation when one credential inside is tampered with, an
   expect(report.verdict).toBe('failed');
   expect(report.creditSummary.byUnit).toEqual([{ unit: 'ECTS', credits: 12 }]);
   expect(report.creditSummary.notCounted.map((n: { index: number; reason: string }) => [n.index, n.reason])).toEqual([[1, 'It failed verification.']]);
+});
+
+describe('a presentation that does not hold itself', () => {
+  it('is refused without verifying the credentials inside', async () => {
+    const slow = await startSlowServer();
+    try {
+      const credentials = await Promise.all([1, 2, 3].map((n) => selfSignedCredential({ statusLists: [slow.url(`/lists/${n}`)] })));
+      const report = await verify(await present(credentials, 'made-up-challenge'));
+      expect(checkOf(report, 'challenge')).toEqual(['invalid', 'CHALLENGE_UNKNOWN']);
+      expect(report.verdict).toBe('failed');
+      expect(report.credentials).toEqual([]);
+      expect(slow.requests()).toBe(0);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
+it('verifies the credentials inside at the same time, within the one deadline of the presentation', async () => {
+  const slow = await startSlowServer();
+  const app = await createVerifierApp(
+    loadVerifierConfig({ ...chainEnv(), VERIFIER_PORT: '0', ALLOW_PRIVATE_NETWORK_FETCH: 'true', FETCH_DEADLINE_MS: '60000', VERIFICATION_DEADLINE_MS: '2000' }),
+  );
+  try {
+    await app.listen(0, '127.0.0.1');
+    const url = `http://127.0.0.1:${app.getHttpServer().address().port}`;
+    const credentials = await Promise.all([1, 2, 3].map((n) => selfSignedCredential({ statusLists: [slow.url(`/lists/${n}`)], subject: { id: studentDid } })));
+    const report = await verify(await present(credentials, await challenge(SCHOOL, url)), {}, url);
+    expect(slow.mostAtOnce()).toBe(3);
+    expect(report.credentials.map((c: { checks: { check: string; status: string; reason?: { code: string } }[] }) => checkOf(c, 'status'))).toEqual([
+      ['error', 'VERIFICATION_DEADLINE_EXCEEDED'],
+      ['error', 'VERIFICATION_DEADLINE_EXCEEDED'],
+      ['error', 'VERIFICATION_DEADLINE_EXCEEDED'],
+    ]);
+    expect(report.verdict).toBe('indeterminate');
+  } finally {
+    await app.close();
+    await slow.close();
+  }
 });
 
 it('refuses malformed requests with stable codes', async () => {

@@ -1,11 +1,11 @@
-import { buildCredential } from '#schemas';
 import { createJWT, ES256KSigner, hexToBytes } from 'did-jwt';
-import { createVerifiableCredentialJwt, transformCredentialInput } from 'did-jwt-vc';
 import { Contract, JsonRpcProvider, Wallet } from 'ethers';
 import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { createVerifierApp } from '../src/verifier.app.js';
 import { loadVerifierConfig } from '../src/verifier.config.js';
 import { chainEnv, postJson, startTestStack, type TestInstitution, type TestStack } from '../../../test/stack.js';
+import { selfSignedCredential, type TestSigner } from '../../../test/self-signed.js';
+import { startSlowServer } from '../../../test/slow-server.js';
 import { testEnvironment } from '../../../test/test-environment.js';
 
 let stack: TestStack;
@@ -34,20 +34,8 @@ function statusOf(report: { checks: { check: string; status: string; reason?: { 
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const decode = (segment: string) => JSON.parse(Buffer.from(segment, 'base64url').toString());
 
-/** A did:ethr of this chain controlled by a wallet we hold, to sign JWTs the issuer never would. */
-async function selfSigned(payload: Record<string, unknown>, wallet = Wallet.createRandom()): Promise<string> {
-  const did = `did:ethr:0x7a69:${wallet.address}`;
-  const credential = buildCredential(EXAMPLE_FACTS.course, {
-    id: 'urn:uuid:0b8e3c8e-3f7c-4d0a-9f7e-8f2f3c1d2e4a',
-    issuer: { id: did, name: 'Self', url: 'https://self.example' },
-    issuanceDate: '2026-01-01T00:00:00Z',
-  });
-  // The same encoding of a credential into JWT claims as Veramo's, then our own claims on top.
-  return createVerifiableCredentialJwt(
-    { ...transformCredentialInput(credential), nbf: Math.floor(Date.now() / 1000) - 60, ...payload },
-    { did, signer: ES256KSigner(hexToBytes(wallet.privateKey)), alg: 'ES256K' },
-  );
-}
+/** A credential signed by a did:ethr we hold, with our own claims on top. */
+const selfSigned = (claims: Record<string, unknown>, wallet?: TestSigner) => selfSignedCredential({ claims, wallet });
 
 it('verifies a credential signed by a did:ethr that resolves on the chain', async () => {
   const report = (await verify(await selfSigned({}))).body;
@@ -177,6 +165,28 @@ describe('an unreachable chain', () => {
       expect(report.verdict).toBe('indeterminate');
     } finally {
       await app.close();
+    }
+  });
+});
+
+describe('one deadline per verification', () => {
+  it('makes the checks it cuts off an error and the verdict indeterminate, however long a list host trickles', async () => {
+    const slow = await startSlowServer();
+    // Fetches would wait a minute: the verification's own deadline is what must end it.
+    const app = await createVerifierApp(
+      loadVerifierConfig({ ...chainEnv(), VERIFIER_PORT: '0', ALLOW_PRIVATE_NETWORK_FETCH: 'true', FETCH_DEADLINE_MS: '60000', VERIFICATION_DEADLINE_MS: '1500' }),
+    );
+    try {
+      await app.listen(0, '127.0.0.1');
+      const url = `http://127.0.0.1:${app.getHttpServer().address().port}/credentials/verify`;
+      const report = (await postJson(url, { verifiableCredential: await selfSignedCredential({ statusLists: [slow.url('/lists/1')] }) })).body;
+      expect(slow.requests()).toBe(1);
+      expect(statusOf(report, 'signature')).toEqual({ status: 'valid', code: undefined });
+      for (const check of ['status', 'anchor', 'issuer-trust']) expect(statusOf(report, check)).toEqual({ status: 'error', code: 'VERIFICATION_DEADLINE_EXCEEDED' });
+      expect(report.verdict).toBe('indeterminate');
+    } finally {
+      await app.close();
+      await slow.close();
     }
   });
 });

@@ -40,7 +40,7 @@ export class LinksService {
    * bytes: the same credential always gets the same link, and nobody finds one without it.
    */
   async create(credential: unknown, anchorReceipt?: unknown): Promise<VerificationLink> {
-    const { report, credential: parsed } = await this.verification.verify(credential, anchorReceipt);
+    const { report, credential: parsed } = await this.verification.verify(credential, { anchorReceipt });
     const signature = report.checks.find((check) => check.check === 'signature');
     if (signature?.status !== 'valid') {
       throw LinkError.credentialNotVerified((signature ?? report.checks[0]).reason?.message ?? 'it could not be read.');
@@ -58,7 +58,7 @@ export class LinksService {
   async report(code: string): Promise<LinkReport> {
     const record = this.store.get(code);
     if (!record) throw LinkError.notFound(code);
-    let { report, credential } = await this.verification.verify(record.credential, record.anchorReceipt);
+    let { report, credential } = await this.verification.verify(record.credential, { anchorReceipt: record.anchorReceipt });
     // A kept receipt whose block a reorg replaced: the issuer's anchored package has the new one.
     if (record.anchorReceipt !== undefined && REANCHORED.has(anchorOf(report)?.reason?.code ?? '')) {
       ({ report, credential } = await this.verification.verify(record.credential));
