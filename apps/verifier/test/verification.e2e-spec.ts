@@ -4,6 +4,7 @@ import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { createVerifierApp } from '../src/verifier.app.js';
 import { loadVerifierConfig } from '../src/verifier.config.js';
 import { chainEnv, postJson, startTestStack, type TestInstitution, type TestStack } from '../../../test/stack.js';
+import { highSTwin } from '../../../test/high-s-twin.js';
 import { selfSignedCredential, type TestSigner } from '../../../test/self-signed.js';
 import { startSlowServer } from '../../../test/slow-server.js';
 import { testEnvironment } from '../../../test/test-environment.js';
@@ -58,6 +59,14 @@ describe('signature', () => {
     signature[10] ^= 0x01;
     const report = (await verify(jwt.split('.').slice(0, 2).join('.') + '.' + signature.toString('base64url'))).body;
     expect(statusOf(report, 'signature')?.status).toBe('invalid');
+    expect(report.verdict).toBe('failed');
+  });
+
+  it('fails the high-S twin of a genuine credential: ECDSA accepts both, this verifier only the low-S one', async () => {
+    const jwt: string = (await issued()).proof.jwt;
+    expect(statusOf((await verify(jwt)).body, 'signature')).toEqual({ status: 'valid', code: undefined });
+    const report = (await verify(highSTwin(jwt))).body;
+    expect(statusOf(report, 'signature')).toEqual({ status: 'invalid', code: 'SIGNATURE_HIGH_S' });
     expect(report.verdict).toBe('failed');
   });
 

@@ -27,6 +27,8 @@ export interface VerificationReport {
 export interface VerifyOptions {
   /** An anchor receipt sent beside the credential (as in a credential package), unverified. */
   anchorReceipt?: unknown;
+  /** Check the receipt the issuer publishes when `anchorReceipt` does not hold (a link's kept receipt). */
+  fallBackToPublishedReceipt?: boolean;
   /** When the verification must be over (epoch ms); by default the configured budget from now. */
   deadline?: number;
   now?: Date;
@@ -55,11 +57,14 @@ export class VerificationService {
    * The report, and the credential as decoded from its JWT for callers that show or inspect it.
    * Checks run in order within one deadline; those it cuts off, and those after them, are `error`.
    */
-  async verify(input: unknown, { anchorReceipt, deadline = this.deadlineFromNow(), now = new Date() }: VerifyOptions = {}): Promise<{ report: VerificationReport; credential?: ParsedCredential }> {
+  async verify(
+    input: unknown,
+    { anchorReceipt, fallBackToPublishedReceipt, deadline = this.deadlineFromNow(), now = new Date() }: VerifyOptions = {},
+  ): Promise<{ report: VerificationReport; credential?: ParsedCredential }> {
     const format = checkFormat(input);
     const results: CheckResult[] = [{ check: 'format', ...format.outcome }];
     if (format.parsed) {
-      for (const check of this.checks) results.push(await this.runCheck(check, format.parsed, { now, anchorReceipt, earlier: [...results] }, deadline));
+      for (const check of this.checks) results.push(await this.runCheck(check, format.parsed, { now, anchorReceipt, fallBackToPublishedReceipt, earlier: [...results] }, deadline));
     }
     const verdict = verdictOf(results);
     this.logger.log(`Credential ${format.parsed?.signed.id ?? '(undecodable)'}: ${verdict}`);
