@@ -79,7 +79,7 @@ export class PublicFetcher {
       if (addresses.length === 0) throw this.unreachable(target, new Error('no address'));
     }
     if (!this.policy.allowPrivateNetworks && addresses.some(({ address }) => isPrivateAddress(address))) {
-      throw new FetchFailed('refused', isIP(literal) ? `${literal} is not a public address` : `${literal} resolves to an address that is not public`);
+      throw new FetchFailed('refused', isIP(literal) ? `${literal} is a private address` : `${literal} resolves to a private address`);
     }
     return addresses;
   }
