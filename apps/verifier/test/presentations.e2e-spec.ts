@@ -36,9 +36,9 @@ async function challenge(domain = SCHOOL, verifierUrl = stack.verifierUrl): Prom
 }
 
 /** The student's wallet: a VP-JWT over the credentials, answering the challenge, addressed to the school. */
-function present(credentials: string[], nonce: string, { aud = SCHOOL, signer = student, holder = studentDid } = {}): Promise<string> {
+function present(credentials: string[], nonce: string, { aud = SCHOOL, signer = student, holder = studentDid, claims = {} } = {}): Promise<string> {
   return createVerifiablePresentationJwt(
-    { vp: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiablePresentation'], verifiableCredential: credentials }, nonce, aud },
+    { vp: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiablePresentation'], verifiableCredential: credentials }, nonce, aud, ...claims },
     { did: holder, signer: ES256KSigner(hexToBytes(signer.privateKey)), alg: 'ES256K' },
   );
 }
@@ -58,6 +58,7 @@ it('verifies a transfer student\'s credits, and sums them by unit, level and ins
     ['holder-signature', 'valid'],
     ['challenge', 'valid'],
     ['domain', 'valid'],
+    ['validity-period', 'valid'],
   ]);
   expect(report.credentials.map((c: { verdict: string; holder: { status: string } }) => [c.verdict, c.holder.status])).toEqual([
     ['verified', 'valid'],
@@ -114,6 +115,19 @@ it('fails a presentation addressed to another domain than the challenge was give
   expect(report.verdict).toBe('failed');
   const asked = await verify(await present([await credit()], await challenge()), { domain: 'elsewhere.example' });
   expect(checkOf(asked, 'domain')).toEqual(['invalid', 'DOMAIN_MISMATCH']);
+});
+
+it('holds a presentation to its own exp and nbf, with the same clock skew as credentials', async () => {
+  const now = Math.floor(Date.now() / 1000);
+  const expired = await verify(await present([await credit()], await challenge(), { claims: { exp: now - 3600 } }));
+  expect(checkOf(expired, 'validity-period')).toEqual(['invalid', 'PRESENTATION_EXPIRED']);
+  expect([expired.verdict, expired.credentials]).toEqual(['failed', []]);
+  const early = await verify(await present([await credit()], await challenge(), { claims: { nbf: now + 3600 } }));
+  expect(checkOf(early, 'validity-period')).toEqual(['invalid', 'PRESENTATION_NOT_YET_VALID']);
+  // Within the 300 s skew a clock a minute off does not fail a student.
+  const skewed = await verify(await present([await credit()], await challenge(), { claims: { exp: now - 60 } }));
+  expect(checkOf(skewed, 'validity-period')).toEqual(['valid', undefined]);
+  expect(skewed.verdict).toBe('verified');
 });
 
 it('fails a presentation signed by someone other than the holder it names', async () => {

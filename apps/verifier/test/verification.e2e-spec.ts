@@ -38,8 +38,8 @@ const decode = (segment: string) => JSON.parse(Buffer.from(segment, 'base64url')
 /** A credential signed by a did:ethr we hold, with our own claims on top. */
 const selfSigned = (claims: Record<string, unknown>, wallet?: TestSigner) => selfSignedCredential({ claims, wallet });
 
-it('verifies a credential signed by a did:ethr that resolves on the chain', async () => {
-  const report = (await verify(await selfSigned({}))).body;
+it('verifies a credential its institution\'s did:ethr signed, resolved on the chain', async () => {
+  const report = (await verify(await issued())).body;
   expect(report.verdict).toBe('verified');
 });
 
@@ -208,12 +208,26 @@ describe('issuer trust', () => {
     expect(report.warnings).toEqual([]);
   });
 
-  it('warns, plainly, of a validly signed credential from an issuer no registry lists', async () => {
+  it('leaves a validly signed credential from an issuer no registry lists indeterminate, never verified, and says why', async () => {
     const report = (await verify(await selfSigned({}))).body;
+    expect(statusOf(report, 'signature')).toEqual({ status: 'valid', code: undefined });
     expect(statusOf(report, 'issuer-trust')).toEqual({ status: 'skipped', code: 'ISSUER_UNKNOWN' });
     expect(report.warnings.map((w: { reason: { code: string } }) => w.reason.code)).toEqual(['ISSUER_UNKNOWN']);
     expect(report.issuer.trusted).toBe(false);
-    expect(report.verdict).toBe('verified');
+    expect([report.verdict, report.verified]).toEqual(['indeterminate', false]);
+  });
+
+  it('heads the page of such a credential with a valid signature from an unknown institution', async () => {
+    const page = await fetch(`${stack.verifierUrl}/check`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ credential: await selfSigned({}) }),
+    });
+    const body = await page.text();
+    expect(/<strong id="verdict">([^<]*)<\/strong>\s*<\/p>\s*<p>([^<]*)<\/p>/.exec(body)?.slice(1)).toEqual([
+      'Signature valid, institution unknown',
+      expect.stringContaining('not known to this verifier'),
+    ]);
   });
 
   it('fails it when the verifier is configured to require a trusted issuer', async () => {

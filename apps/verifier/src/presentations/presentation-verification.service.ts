@@ -1,10 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type Learner, subjectNames } from '#schemas';
 import { type CheckOutcome, type CheckResult, invalid, skipped, valid } from '../verification/check.js';
+import { ISSUER_UNKNOWN } from '../verification/checks/issuer-trust.check.js';
 import type { SignatureCheck } from '../verification/checks/signature.check.js';
+import { presentationPeriodOutcome } from '../verification/checks/validity-period.check.js';
 import { beforeDeadline } from '../verification/verification-deadline.js';
 import { type Verdict, verdictOf } from '../verification/verification-verdict.js';
 import { type VerificationReport, VerificationService } from '../verification/verification.service.js';
+import { VERIFIER_CONFIG, type VerifierConfig } from '../verifier.config.js';
 import type { ChallengeStore } from './challenges.js';
 import { type CreditSummary, creditSummary } from './credit-summary.js';
 import { mapConcurrently } from './map-concurrently.js';
@@ -14,7 +17,7 @@ export const HOLDER_SIGNATURE = Symbol('HolderSignatureCheck');
 export const CHALLENGES = Symbol('ChallengeStore');
 
 /** The presentation's own checks; each must pass before its credentials are verified. */
-const PRESENTATION_CHECKS = ['format', 'holder-signature', 'challenge', 'domain'];
+const PRESENTATION_CHECKS = ['format', 'holder-signature', 'challenge', 'domain', 'validity-period'];
 
 /** Credentials of one presentation verified at once: a transcript is quick, and one request cannot open a hundred verifications. */
 const CONCURRENT_CREDENTIALS = 4;
@@ -28,7 +31,7 @@ export interface PresentedCredentialReport extends VerificationReport {
 export interface PresentationReport {
   verdict: Verdict;
   verified: boolean;
-  /** The presentation itself: format, the holder's signature, the challenge, the domain. */
+  /** The presentation itself: format, the holder's signature, the challenge, the domain, its validity period. */
   checks: CheckResult[];
   holder?: string;
   /** Every credential inside, each with every credential check and the holder check. */
@@ -51,6 +54,7 @@ export class PresentationVerificationService {
     private readonly credentials: VerificationService,
     @Inject(HOLDER_SIGNATURE) private readonly holderSignature: SignatureCheck,
     @Inject(CHALLENGES) private readonly challenges: ChallengeStore,
+    @Inject(VERIFIER_CONFIG) private readonly config: VerifierConfig,
   ) {}
 
   async verifyPresentation(input: unknown, options: { challenge?: string; domain?: string; learner?: Learner } = {}): Promise<PresentationReport> {
@@ -65,6 +69,7 @@ export class PresentationVerificationService {
       { check: 'holder-signature', ...signature },
       { check: 'challenge', ...(challenge?.outcome ?? skipped('CHALLENGE_NOT_CHECKED', 'The holder\'s signature is not verified, so its challenge is not taken.')) },
       { check: 'domain', ...domainOutcome(presentation, challenge?.domain, options.domain) },
+      { check: 'validity-period', ...presentationPeriodOutcome(presentation.payload, new Date(), this.config.clockSkewSeconds) },
     ];
     // Credentials are verified only for a presentation that holds itself: whoever has no valid
     // challenge cannot make this verifier fetch and check a hundred credentials.
@@ -138,6 +143,7 @@ function report(checks: CheckResult[], credentials: PresentedCredentialReport[],
         index: credential.index,
         verdict: credential.verdict,
         holderIsSubject: credential.holder.status === 'valid',
+        issuerUnknown: credential.warnings.some((warning) => warning.reason?.code === ISSUER_UNKNOWN),
         signed: signed[credential.index],
         ...(credential.issuer ? { issuer: { id: credential.issuer.id, ...(credential.issuer.name ? { name: credential.issuer.name } : {}) } } : {}),
       })),
