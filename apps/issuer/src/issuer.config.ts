@@ -17,6 +17,8 @@ export interface IssuerConfig extends HttpServerConfig {
   adminToken: string;
   chain: EthrNetwork;
   anchoring: AnchoringConfig;
+  /** Institutions per page of the public registry; at most 250, so a page stays under a verifier's 1 MiB page cap. */
+  registryPageSize: number;
 }
 
 export const ISSUER_CONFIG = Symbol('IssuerConfig');
@@ -37,6 +39,7 @@ export function loadIssuerConfig(env: Environment = process.env): IssuerConfig {
     adminToken: read.matching('ADMIN_TOKEN', /^\S{32,}$/, 'at least 32 characters without spaces'),
     chain: readEthrNetwork(read),
     anchoring: readAnchoringConfig(read),
+    registryPageSize: read.integer('REGISTRY_PAGE_SIZE', 250, { min: 1, max: 250 }),
   };
   read.done();
   return config;

@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { HealthController } from '#service-kit';
+import { VerifierHealthController } from './health/verifier-health.controller.js';
 import { LinksModule } from './links/links.module.js';
 import { PresentationsModule } from './presentations/presentations.module.js';
 import { VerificationModule } from './verification/verification.module.js';
@@ -12,7 +12,7 @@ export class VerifierModule {
     return {
       module: VerifierModule,
       imports: [VerificationModule, PresentationsModule, LinksModule],
-      controllers: [HealthController],
+      controllers: [VerifierHealthController],
       providers: [{ provide: VERIFIER_CONFIG, useValue: config }],
       exports: [VERIFIER_CONFIG],
     };

@@ -17,7 +17,8 @@ export const FETCH_LIMITS = {
   statusListsPerCredential: 4,
   /** An anchored package: the credential (its JWT and its decoded JSON) and its receipt. */
   anchoredPackageBytes: 1024 * 1024,
-  /** One page of an operator-named issuer registry, and all its pages together. */
+  /** One page of an operator-named issuer registry, all its pages together, and how many pages. */
   registryPageBytes: 1024 * 1024,
   registryTotalBytes: 16 * 1024 * 1024,
+  registryPages: 1000,
 } as const;

@@ -26,6 +26,13 @@ export interface FetchPolicy {
   maxBytes: number;
 }
 
+export interface FetchedJson {
+  status: number;
+  body: unknown;
+  /** The size of the answer's body. */
+  bytes: number;
+}
+
 /** Every address a host name resolves to, as the system resolver (hosts file included) says. */
 export type Resolve = (hostname: string) => Promise<LookupAddress[]>;
 
@@ -48,7 +55,7 @@ export class PublicFetcher {
     private readonly resolve: Resolve = systemResolve,
   ) {}
 
-  async json(url: string): Promise<{ status: number; body: unknown }> {
+  async json(url: string): Promise<FetchedJson> {
     const target = new URL(url);
     if (target.protocol !== 'https:' && target.protocol !== 'http:') throw new FetchFailed('refused', `only http(s) URLs are fetched, not ${target.protocol}`);
     const deadline = Date.now() + this.policy.deadlineMs;
@@ -84,7 +91,7 @@ export class PublicFetcher {
     return addresses;
   }
 
-  private get(target: URL, addresses: LookupAddress[], deadline: number): Promise<{ status: number; body: unknown }> {
+  private get(target: URL, addresses: LookupAddress[], deadline: number): Promise<FetchedJson> {
     const client = target.protocol === 'https:' ? https : http;
     return new Promise((resolve, reject) => {
       let answered = false;
@@ -113,7 +120,7 @@ export class PublicFetcher {
         response.on('end', () =>
           settle(() => {
             try {
-              resolve({ status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
+              resolve({ status: response.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')), bytes: size });
             } catch {
               reject(new FetchFailed('not_json', 'the answer is not JSON'));
             }

@@ -57,6 +57,6 @@ import { CREDENTIAL_CHECKS, DID_RESOLVER, VerificationService } from './verifica
     },
     VerificationService,
   ],
-  exports: [VerificationService, DID_RESOLVER],
+  exports: [VerificationService, DID_RESOLVER, TrustRegistry],
 })
 export class VerificationModule {}
