@@ -14,7 +14,12 @@ afterEach(() => servers.splice(0).forEach((server) => server.close()));
 async function serve(handler: Handler): Promise<number> {
   const server = http.createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  servers.push({ close: () => server.closeAllConnections() ?? server.close() });
+  servers.push({
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  });
   return (server.address() as AddressInfo).port;
 }
 
