@@ -10,6 +10,9 @@ import { createVerifierApp } from '../apps/verifier/src/verifier.app.js';
 import { loadVerifierConfig } from '../apps/verifier/src/verifier.config.js';
 import type { EmbeddedConfig } from './embedded.config.js';
 
+/** Binds reached on this machine as `localhost`. */
+const LOOPBACK_BINDS = ['127.0.0.1', '0.0.0.0', 'localhost'];
+
 /** Secrets the embedded default generates once and keeps in its data folder (development only). */
 interface LocalSecrets {
   keyEncryptionSecret: string;
@@ -71,13 +74,16 @@ export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: str
     // URL, and verification links point at the verifier's.
     const issuerPort = config.issuerPort || (await freePort());
     const verifierPort = config.verifierPort || (await freePort());
+    // Credentials name the issuer by a host name, as in production, so development fetches status
+    // lists and packages through name resolution too, never only through an IP literal.
+    const issuerPublicUrl = `http://${LOOPBACK_BINDS.includes(config.host) ? 'localhost' : config.host}:${issuerPort}`;
     const issuer = await listen(
       await createIssuerApp(
         loadIssuerConfig({
           ...shared,
           ISSUER_HOST: config.host,
           ISSUER_PORT: String(issuerPort),
-          ISSUER_PUBLIC_URL: `http://${config.host}:${issuerPort}`,
+          ISSUER_PUBLIC_URL: issuerPublicUrl,
           VERIFIER_URL: `http://${config.host}:${verifierPort}`,
           DATABASE_URL: databaseUrl,
           KEY_ENCRYPTION_SECRET: secrets.keyEncryptionSecret,
@@ -103,7 +109,7 @@ export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: str
           LINK_STORE_DIR: path.join(config.dataDir, 'verifier-links'),
           STATUS_LIST_CACHE_SECONDS: '0',
           // It trusts the institutions of this issuer, and keeps them in its store across restarts.
-          TRUST_REGISTRY_URLS: `http://${config.host}:${issuerPort}/v1/registry`,
+          TRUST_REGISTRY_URLS: `${issuerPublicUrl}/v1/registry`,
           TRUST_STORE_FILE: path.join(config.dataDir, 'verifier-trust.json'),
           TRUST_REGISTRY_MISS_REFRESH_SECONDS: '0',
         }),
@@ -113,8 +119,8 @@ export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: str
     );
     stoppers.push(() => verifier.app.close());
 
-    const demo = await demoInstitution(path.join(config.dataDir, 'demo-institution.json'), issuer.url, secrets.adminToken);
-    return { chainRpcUrl: chain.rpcUrl, anchorContract, issuerUrl: issuer.url, verifierUrl: verifier.url, adminToken: secrets.adminToken, demo, stop };
+    const demo = await demoInstitution(path.join(config.dataDir, 'demo-institution.json'), issuerPublicUrl, secrets.adminToken);
+    return { chainRpcUrl: chain.rpcUrl, anchorContract, issuerUrl: issuerPublicUrl, verifierUrl: verifier.url, adminToken: secrets.adminToken, demo, stop };
   } catch (error) {
     await stop();
     throw error;

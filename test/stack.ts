@@ -20,6 +20,8 @@ export interface TestStack {
   adminToken: string;
   database: TestDatabase;
   issuerConfig: IssuerConfig;
+  /** What the stack's verifier runs with: the chain, loopback fetches, and trust in the issuer's registry; for tests that start another verifier. */
+  verifierEnv: Record<string, string>;
   createInstitution(name?: string): Promise<TestInstitution>;
   /** Stops the issuer alone, as an outage would; `close` tolerates it being stopped. */
   stopIssuer(): Promise<void>;
@@ -76,21 +78,20 @@ export function testIssuerConfig(databaseUrl: string, overrides: Record<string, 
 export async function startTestStack(issuerOverrides: Record<string, string> = {}, verifierOverrides: Record<string, string> = {}): Promise<TestStack> {
   const database = await createTestDatabase();
   const [issuerPort, verifierPort] = [await freePort(), await freePort()];
-  const [issuerUrl, verifierUrl] = [`http://127.0.0.1:${issuerPort}`, `http://127.0.0.1:${verifierPort}`];
+  // The issuer by a host name, as in production: credentials name their status lists and package
+  // under it, so the verifier fetches them through name resolution, not only through IP literals.
+  const [issuerUrl, verifierUrl] = [`http://localhost:${issuerPort}`, `http://127.0.0.1:${verifierPort}`];
   const issuerConfig = testIssuerConfig(database.url, { ISSUER_PORT: String(issuerPort), ISSUER_PUBLIC_URL: issuerUrl, VERIFIER_URL: verifierUrl, ...issuerOverrides });
   const issuer = await createIssuerApp(issuerConfig);
   await issuer.listen(issuerPort, '127.0.0.1');
-  const verifier = await createVerifierApp(
-    loadVerifierConfig({
-      ...chainEnv(),
-      VERIFIER_PORT: String(verifierPort),
-      ALLOW_PRIVATE_NETWORK_FETCH: 'true',
-      TRUST_REGISTRY_URLS: `${issuerUrl}/v1/registry`,
-      // Tests create institutions on the fly: the verifier looks them up at once.
-      TRUST_REGISTRY_MISS_REFRESH_SECONDS: '0',
-      ...verifierOverrides,
-    }),
-  );
+  const verifierEnv = {
+    ...chainEnv(),
+    ALLOW_PRIVATE_NETWORK_FETCH: 'true',
+    TRUST_REGISTRY_URLS: `${issuerUrl}/v1/registry`,
+    // Tests create institutions on the fly: the verifier looks them up at once.
+    TRUST_REGISTRY_MISS_REFRESH_SECONDS: '0',
+  };
+  const verifier = await createVerifierApp(loadVerifierConfig({ ...verifierEnv, VERIFIER_PORT: String(verifierPort), ...verifierOverrides }));
   await verifier.listen(verifierPort, '127.0.0.1');
   const admin = { Authorization: `Bearer ${issuerConfig.adminToken}`, 'Content-Type': 'application/json' };
   let issuerStopped = false;
@@ -100,6 +101,7 @@ export async function startTestStack(issuerOverrides: Record<string, string> = {
     adminToken: issuerConfig.adminToken,
     database,
     issuerConfig,
+    verifierEnv,
     async createInstitution(name = 'Test University') {
       const institution = (await (
         await fetch(`${issuerUrl}/v1/admin/institutions`, { method: 'POST', headers: admin, body: JSON.stringify({ name, url: 'https://test.example' }) })

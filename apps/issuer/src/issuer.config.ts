@@ -19,6 +19,8 @@ export interface IssuerConfig extends HttpServerConfig {
   anchoring: AnchoringConfig;
   /** Failed authentications a client may make within the window; past them it is refused for a window. */
   authFailures: { limit: number; windowSeconds: number };
+  /** Institutions per page of the public registry; at most 250, so a page stays under a verifier's 1 MiB page cap. */
+  registryPageSize: number;
 }
 
 export const ISSUER_CONFIG = Symbol('IssuerConfig');
@@ -43,6 +45,7 @@ export function loadIssuerConfig(env: Environment = process.env): IssuerConfig {
       limit: read.integer('AUTH_FAILURE_LIMIT', 10, { min: 1 }),
       windowSeconds: read.integer('AUTH_FAILURE_WINDOW_SECONDS', 600, { min: 1, max: 86400 }),
     },
+    registryPageSize: read.integer('REGISTRY_PAGE_SIZE', 250, { min: 1, max: 250 }),
   };
   read.done();
   return config;

@@ -279,7 +279,7 @@ describe('the verifier behind a failing RPC', () => {
     // An issuer serving its status lists, and a verifier that reaches the chain through the proxy.
     const stack = await startTestStack();
     const verifier = await createVerifierApp(
-      loadVerifierConfig({ ...chainEnv(), CHAIN_RPC_URL: proxyUrl, VERIFIER_PORT: '0', ALLOW_PRIVATE_NETWORK_FETCH: 'true', STATUS_LIST_CACHE_SECONDS: '0' }),
+      loadVerifierConfig({ ...stack.verifierEnv, CHAIN_RPC_URL: proxyUrl, VERIFIER_PORT: '0', STATUS_LIST_CACHE_SECONDS: '0' }),
     );
     try {
       const institution = await stack.createInstitution();

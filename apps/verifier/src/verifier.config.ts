@@ -11,6 +11,12 @@ export interface VerifierConfig extends HttpServerConfig {
   anchorConfirmations: number;
   /** Whether URLs named by verified credentials may point at loopback or private addresses (development only). */
   allowPrivateNetworkFetch: boolean;
+  /** Each outbound fetch's total deadline (waiting for a slot, DNS, connecting, every byte), in milliseconds. */
+  fetchDeadlineMs: number;
+  /** Outbound fetches this process runs at once; more wait for a slot within their deadline. */
+  fetchConcurrency: number;
+  /** The whole verification of one credential or presentation, in milliseconds; checks still running then are `error`. */
+  verificationDeadlineMs: number;
   /** How long a verified status list is reused before it is fetched again; 0 fetches it for every verification. */
   statusListCacheSeconds: number;
   /** Whom this verifier trusts as institutions, and whether a credential from anyone else fails. */
@@ -41,6 +47,9 @@ export function loadVerifierConfig(env: Environment = process.env): VerifierConf
     anchorContract: read.matching('ANCHOR_CONTRACT_ADDRESS', /^0x[0-9a-fA-F]{40}$/, 'a 0x-prefixed 20-byte address'),
     anchorConfirmations: read.integer('ANCHOR_CONFIRMATIONS', 2, { min: 1, max: 1000 }),
     allowPrivateNetworkFetch: read.oneOf('ALLOW_PRIVATE_NETWORK_FETCH', ['true', 'false'] as const, 'false') === 'true',
+    fetchDeadlineMs: read.integer('FETCH_DEADLINE_MS', 5000, { min: 100, max: 60_000 }),
+    fetchConcurrency: read.integer('FETCH_CONCURRENCY', 16, { min: 1, max: 1024 }),
+    verificationDeadlineMs: read.integer('VERIFICATION_DEADLINE_MS', 10_000, { min: 100, max: 300_000 }),
     statusListCacheSeconds: read.integer('STATUS_LIST_CACHE_SECONDS', 60, { max: 86400 }),
     trust: {
       registryUrls: read.urls('TRUST_REGISTRY_URLS'),

@@ -1,6 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { HealthController } from '#service-kit';
+import { VerifierHealthController } from './health/verifier-health.controller.js';
 import { LinksModule } from './links/links.module.js';
 import { PresentationsModule } from './presentations/presentations.module.js';
 import { PostRateLimitGuard } from './rate-limits/post-rate-limit.guard.js';
@@ -14,7 +14,7 @@ export class VerifierModule {
     return {
       module: VerifierModule,
       imports: [VerificationModule, PresentationsModule, LinksModule],
-      controllers: [HealthController],
+      controllers: [VerifierHealthController],
       providers: [
         { provide: VERIFIER_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: PostRateLimitGuard },

@@ -5,6 +5,8 @@ import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { chainEnv, postJson, startTestStack, type TestInstitution, type TestStack } from '../../../test/stack.js';
 import { createVerifierApp } from '../src/verifier.app.js';
 import { loadVerifierConfig } from '../src/verifier.config.js';
+import { selfSignedCredential } from '../../../test/self-signed.js';
+import { startSlowServer } from '../../../test/slow-server.js';
 
 const SCHOOL = 'admissions.receiving-school.example';
 
@@ -34,9 +36,9 @@ async function challenge(domain = SCHOOL, verifierUrl = stack.verifierUrl): Prom
 }
 
 /** The student's wallet: a VP-JWT over the credentials, answering the challenge, addressed to the school. */
-function present(credentials: string[], nonce: string, { aud = SCHOOL, signer = student, holder = studentDid } = {}): Promise<string> {
+function present(credentials: string[], nonce: string, { aud = SCHOOL, signer = student, holder = studentDid, claims = {} } = {}): Promise<string> {
   return createVerifiablePresentationJwt(
-    { vp: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiablePresentation'], verifiableCredential: credentials }, nonce, aud },
+    { vp: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiablePresentation'], verifiableCredential: credentials }, nonce, aud, ...claims },
     { did: holder, signer: ES256KSigner(hexToBytes(signer.privateKey)), alg: 'ES256K' },
   );
 }
@@ -56,6 +58,7 @@ it('verifies a transfer student\'s credits, and sums them by unit, level and ins
     ['holder-signature', 'valid'],
     ['challenge', 'valid'],
     ['domain', 'valid'],
+    ['validity-period', 'valid'],
   ]);
   expect(report.credentials.map((c: { verdict: string; holder: { status: string } }) => [c.verdict, c.holder.status])).toEqual([
     ['verified', 'valid'],
@@ -114,6 +117,19 @@ it('fails a presentation addressed to another domain than the challenge was give
   expect(checkOf(asked, 'domain')).toEqual(['invalid', 'DOMAIN_MISMATCH']);
 });
 
+it('holds a presentation to its own exp and nbf, with the same clock skew as credentials', async () => {
+  const now = Math.floor(Date.now() / 1000);
+  const expired = await verify(await present([await credit()], await challenge(), { claims: { exp: now - 3600 } }));
+  expect(checkOf(expired, 'validity-period')).toEqual(['invalid', 'PRESENTATION_EXPIRED']);
+  expect([expired.verdict, expired.credentials]).toEqual(['failed', []]);
+  const early = await verify(await present([await credit()], await challenge(), { claims: { nbf: now + 3600 } }));
+  expect(checkOf(early, 'validity-period')).toEqual(['invalid', 'PRESENTATION_NOT_YET_VALID']);
+  // Within the 300 s skew a clock a minute off does not fail a student.
+  const skewed = await verify(await present([await credit()], await challenge(), { claims: { exp: now - 60 } }));
+  expect(checkOf(skewed, 'validity-period')).toEqual(['valid', undefined]);
+  expect(skewed.verdict).toBe('verified');
+});
+
 it('fails a presentation signed by someone other than the holder it names', async () => {
   const report = await verify(await present([await credit()], await challenge(), { signer: Wallet.createRandom() }));
   expect(checkOf(report, 'holder-signature')).toEqual(['invalid', 'SIGNATURE_INVALID']);
@@ -143,6 +159,45 @@ it('fails the whole presentation when one credential inside is tampered with, an
   expect(report.verdict).toBe('failed');
   expect(report.creditSummary.byUnit).toEqual([{ unit: 'ECTS', credits: 12 }]);
   expect(report.creditSummary.notCounted.map((n: { index: number; reason: string }) => [n.index, n.reason])).toEqual([[1, 'It failed verification.']]);
+});
+
+describe('a presentation that does not hold itself', () => {
+  it('is refused without verifying the credentials inside', async () => {
+    const slow = await startSlowServer();
+    try {
+      const credentials = await Promise.all([1, 2, 3].map((n) => selfSignedCredential({ statusLists: [slow.url(`/lists/${n}`)] })));
+      const report = await verify(await present(credentials, 'made-up-challenge'));
+      expect(checkOf(report, 'challenge')).toEqual(['invalid', 'CHALLENGE_UNKNOWN']);
+      expect(report.verdict).toBe('failed');
+      expect(report.credentials).toEqual([]);
+      expect(slow.requests()).toBe(0);
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
+it('verifies the credentials inside at the same time, within the one deadline of the presentation', async () => {
+  const slow = await startSlowServer();
+  const app = await createVerifierApp(
+    loadVerifierConfig({ ...chainEnv(), VERIFIER_PORT: '0', ALLOW_PRIVATE_NETWORK_FETCH: 'true', FETCH_DEADLINE_MS: '60000', VERIFICATION_DEADLINE_MS: '2000' }),
+  );
+  try {
+    await app.listen(0, '127.0.0.1');
+    const url = `http://127.0.0.1:${app.getHttpServer().address().port}`;
+    const credentials = await Promise.all([1, 2, 3].map((n) => selfSignedCredential({ statusLists: [slow.url(`/lists/${n}`)], subject: { id: studentDid } })));
+    const report = await verify(await present(credentials, await challenge(SCHOOL, url)), {}, url);
+    expect(slow.mostAtOnce()).toBe(3);
+    expect(report.credentials.map((c: { checks: { check: string; status: string; reason?: { code: string } }[] }) => checkOf(c, 'status'))).toEqual([
+      ['error', 'VERIFICATION_DEADLINE_EXCEEDED'],
+      ['error', 'VERIFICATION_DEADLINE_EXCEEDED'],
+      ['error', 'VERIFICATION_DEADLINE_EXCEEDED'],
+    ]);
+    expect(report.verdict).toBe('indeterminate');
+  } finally {
+    await app.close();
+    await slow.close();
+  }
 });
 
 it('refuses malformed requests with stable codes', async () => {

@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { launchChromium } from '../../../test/chromium.js';
 import { postJson, startTestStack, type TestInstitution, type TestStack, testWorkerEnv } from '../../../test/stack.js';
+import { highSTwin } from '../../../test/high-s-twin.js';
 import { testEnvironment } from '../../../test/test-environment.js';
 
 /** Screenshots kept for people to look at after a run (ignored by git). */
@@ -177,6 +178,38 @@ describe('a verification link', () => {
     const report = await reportAt(link.url);
     expect(statusOf(report, 'anchor')).toEqual(['valid', undefined]);
     expect(report.checks.find((c: { check: string }) => c.check === 'anchor').details.receipt.blockNumber).toBe(receipt.blockNumber);
+  });
+
+  it('stays valid whoever posts the credential again with a receipt that does not hold', async () => {
+    const credential = await issue();
+    const link = await linkOf(credential.id);
+    await anchored(credential.id);
+    const kept = (await reportAt(link.url)).checks.find((c: { check: string }) => c.check === 'anchor').details.receipt;
+    for (const anchorReceipt of [{ type: 'junk' }, { ...kept, contract: Wallet.createRandom().address }, { ...kept, chainId: 1 }, { ...kept, blockNumber: kept.blockNumber + 1 }]) {
+      const posted = await postJson(`${stack.verifierUrl}/links`, { verifiableCredential: credential.jwt, anchorReceipt });
+      expect([posted.status, posted.body.code]).toEqual([201, link.code]);
+      const report = await reportAt(link.url);
+      expect(statusOf(report, 'anchor')).toEqual(['valid', undefined]);
+      expect(report.checks.find((c: { check: string }) => c.check === 'anchor').details.receipt).toEqual(kept);
+      expect(report.verdict).toBe('verified');
+    }
+  });
+
+  it('keeps no receipt that does not hold before the credential is anchored either', async () => {
+    const credential = await issue();
+    const posted = await postJson(`${stack.verifierUrl}/links`, { verifiableCredential: credential.jwt, anchorReceipt: { type: 'junk' } });
+    expect(posted.status).toBe(201);
+    const report = await reportAt(posted.body.url);
+    expect(statusOf(report, 'anchor')).toEqual(['skipped', 'ANCHOR_NOT_YET_ANCHORED']);
+    expect(report.verdict).toBe('verified');
+    await anchored(credential.id);
+    expect(statusOf(await reportAt(posted.body.url), 'anchor')).toEqual(['valid', undefined]);
+  });
+
+  it('is not made for the high-S twin of a credential', async () => {
+    const { jwt } = await issue();
+    const twin = await postJson(`${stack.verifierUrl}/links`, { verifiableCredential: highSTwin(jwt) });
+    expect([twin.status, twin.body.error.code]).toEqual([422, 'LINK_CREDENTIAL_NOT_VERIFIED']);
   });
 
   it('keeps working with the issuer down: the stored credential, its receipt and the chain still verify', async () => {

@@ -1,11 +1,12 @@
-import { buildCredential } from '#schemas';
 import { createJWT, ES256KSigner, hexToBytes } from 'did-jwt';
-import { createVerifiableCredentialJwt, transformCredentialInput } from 'did-jwt-vc';
 import { Contract, JsonRpcProvider, Wallet } from 'ethers';
 import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { createVerifierApp } from '../src/verifier.app.js';
 import { loadVerifierConfig } from '../src/verifier.config.js';
 import { chainEnv, postJson, startTestStack, type TestInstitution, type TestStack } from '../../../test/stack.js';
+import { highSTwin } from '../../../test/high-s-twin.js';
+import { selfSignedCredential, type TestSigner } from '../../../test/self-signed.js';
+import { startSlowServer } from '../../../test/slow-server.js';
 import { testEnvironment } from '../../../test/test-environment.js';
 
 let stack: TestStack;
@@ -34,23 +35,11 @@ function statusOf(report: { checks: { check: string; status: string; reason?: { 
 const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const decode = (segment: string) => JSON.parse(Buffer.from(segment, 'base64url').toString());
 
-/** A did:ethr of this chain controlled by a wallet we hold, to sign JWTs the issuer never would. */
-async function selfSigned(payload: Record<string, unknown>, wallet = Wallet.createRandom()): Promise<string> {
-  const did = `did:ethr:0x7a69:${wallet.address}`;
-  const credential = buildCredential(EXAMPLE_FACTS.course, {
-    id: 'urn:uuid:0b8e3c8e-3f7c-4d0a-9f7e-8f2f3c1d2e4a',
-    issuer: { id: did, name: 'Self', url: 'https://self.example' },
-    issuanceDate: '2026-01-01T00:00:00Z',
-  });
-  // The same encoding of a credential into JWT claims as Veramo's, then our own claims on top.
-  return createVerifiableCredentialJwt(
-    { ...transformCredentialInput(credential), nbf: Math.floor(Date.now() / 1000) - 60, ...payload },
-    { did, signer: ES256KSigner(hexToBytes(wallet.privateKey)), alg: 'ES256K' },
-  );
-}
+/** A credential signed by a did:ethr we hold, with our own claims on top. */
+const selfSigned = (claims: Record<string, unknown>, wallet?: TestSigner) => selfSignedCredential({ claims, wallet });
 
-it('verifies a credential signed by a did:ethr that resolves on the chain', async () => {
-  const report = (await verify(await selfSigned({}))).body;
+it('verifies a credential its institution\'s did:ethr signed, resolved on the chain', async () => {
+  const report = (await verify(await issued())).body;
   expect(report.verdict).toBe('verified');
 });
 
@@ -70,6 +59,14 @@ describe('signature', () => {
     signature[10] ^= 0x01;
     const report = (await verify(jwt.split('.').slice(0, 2).join('.') + '.' + signature.toString('base64url'))).body;
     expect(statusOf(report, 'signature')?.status).toBe('invalid');
+    expect(report.verdict).toBe('failed');
+  });
+
+  it('fails the high-S twin of a genuine credential: ECDSA accepts both, this verifier only the low-S one', async () => {
+    const jwt: string = (await issued()).proof.jwt;
+    expect(statusOf((await verify(jwt)).body, 'signature')).toEqual({ status: 'valid', code: undefined });
+    const report = (await verify(highSTwin(jwt))).body;
+    expect(statusOf(report, 'signature')).toEqual({ status: 'invalid', code: 'SIGNATURE_HIGH_S' });
     expect(report.verdict).toBe('failed');
   });
 
@@ -181,6 +178,28 @@ describe('an unreachable chain', () => {
   });
 });
 
+describe('one deadline per verification', () => {
+  it('makes the checks it cuts off an error and the verdict indeterminate, however long a list host trickles', async () => {
+    const slow = await startSlowServer();
+    // Fetches would wait a minute: the verification's own deadline is what must end it.
+    const app = await createVerifierApp(
+      loadVerifierConfig({ ...chainEnv(), VERIFIER_PORT: '0', ALLOW_PRIVATE_NETWORK_FETCH: 'true', FETCH_DEADLINE_MS: '60000', VERIFICATION_DEADLINE_MS: '1500' }),
+    );
+    try {
+      await app.listen(0, '127.0.0.1');
+      const url = `http://127.0.0.1:${app.getHttpServer().address().port}/credentials/verify`;
+      const report = (await postJson(url, { verifiableCredential: await selfSignedCredential({ statusLists: [slow.url('/lists/1')] }) })).body;
+      expect(slow.requests()).toBe(1);
+      expect(statusOf(report, 'signature')).toEqual({ status: 'valid', code: undefined });
+      for (const check of ['status', 'anchor', 'issuer-trust']) expect(statusOf(report, check)).toEqual({ status: 'error', code: 'VERIFICATION_DEADLINE_EXCEEDED' });
+      expect(report.verdict).toBe('indeterminate');
+    } finally {
+      await app.close();
+      await slow.close();
+    }
+  });
+});
+
 describe('issuer trust', () => {
   it('names the institution that a trusted registry lists', async () => {
     const report = (await verify(await issued())).body;
@@ -189,12 +208,26 @@ describe('issuer trust', () => {
     expect(report.warnings).toEqual([]);
   });
 
-  it('warns, plainly, of a validly signed credential from an issuer no registry lists', async () => {
+  it('leaves a validly signed credential from an issuer no registry lists indeterminate, never verified, and says why', async () => {
     const report = (await verify(await selfSigned({}))).body;
+    expect(statusOf(report, 'signature')).toEqual({ status: 'valid', code: undefined });
     expect(statusOf(report, 'issuer-trust')).toEqual({ status: 'skipped', code: 'ISSUER_UNKNOWN' });
     expect(report.warnings.map((w: { reason: { code: string } }) => w.reason.code)).toEqual(['ISSUER_UNKNOWN']);
     expect(report.issuer.trusted).toBe(false);
-    expect(report.verdict).toBe('verified');
+    expect([report.verdict, report.verified]).toEqual(['indeterminate', false]);
+  });
+
+  it('heads the page of such a credential with a valid signature from an unknown institution', async () => {
+    const page = await fetch(`${stack.verifierUrl}/check`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ credential: await selfSigned({}) }),
+    });
+    const body = await page.text();
+    expect(/<strong id="verdict">([^<]*)<\/strong>\s*<\/p>\s*<p>([^<]*)<\/p>/.exec(body)?.slice(1)).toEqual([
+      'Signature valid, institution unknown',
+      expect.stringContaining('not known to this verifier'),
+    ]);
   });
 
   it('fails it when the verifier is configured to require a trusted issuer', async () => {

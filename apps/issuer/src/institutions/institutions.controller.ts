@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { UuidParam, ValidBody } from '#service-kit';
+import { type ListQuery, ListQueryPipe } from '../credentials/credentials.dto.js';
 import { AdminTokenGuard } from './auth.guards.js';
 import { type CreateApiKeyRequest, type CreateInstitutionRequest, createApiKeyBody, createInstitutionBody } from './institutions.dto.js';
 import { type CreatedApiKey, type Institution, InstitutionsService } from './institutions.service.js';
@@ -16,9 +17,10 @@ export class InstitutionsController {
     return this.institutions.create(body);
   }
 
+  /** Oldest first, a page at a time (`?limit=1..100&offset=`). */
   @Get()
-  list(): Promise<Institution[]> {
-    return this.institutions.list();
+  list(@Query(new ListQueryPipe()) page: ListQuery): Promise<Institution[]> {
+    return this.institutions.list(page);
   }
 
   @Get(':id')

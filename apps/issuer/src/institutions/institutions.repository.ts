@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type Repository } from 'typeorm';
 import { ApiKeyEntity } from './api-key.entity.js';
 import { InstitutionEntity } from './institution.entity.js';
+import type { RegistryCursor } from './registry-cursor.js';
 
 @Injectable()
 export class InstitutionsRepository {
@@ -21,8 +22,16 @@ export class InstitutionsRepository {
     return this.institutions.findOneBy({ id });
   }
 
-  list(): Promise<InstitutionEntity[]> {
-    return this.institutions.find({ order: { createdAt: 'ASC' } });
+  /** Oldest first, ties by id: an order that new institutions only extend. */
+  list(page: { limit: number; offset: number }): Promise<InstitutionEntity[]> {
+    return this.institutions.find({ order: { createdAt: 'ASC', id: 'ASC' }, take: page.limit, skip: page.offset });
+  }
+
+  /** The same order, from just after `after`: a page that institutions created meanwhile cannot shift. */
+  listAfter(after: RegistryCursor | undefined, limit: number): Promise<InstitutionEntity[]> {
+    const query = this.institutions.createQueryBuilder('institution').orderBy('institution.created_at', 'ASC').addOrderBy('institution.id', 'ASC').limit(limit);
+    if (after) query.where('(institution.created_at, institution.id) > (:createdAt, :id)', after);
+    return query.getMany();
   }
 
   insertApiKey(apiKey: ApiKeyEntity): Promise<ApiKeyEntity> {

@@ -1,12 +1,15 @@
-import { Injectable, Logger } from '@nestjs/common';
-import type { IssuerProfile } from '#schemas';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { IssuerProfile, IssuerRegistry } from '#schemas';
+import { RequestError } from '#service-kit';
 import { randomUUID } from 'node:crypto';
 import { IssuerIdentityService } from '../identity/issuer-identity.service.js';
+import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
 import { generateApiKey, parseApiKey, secretMatches } from './api-key.js';
 import type { InstitutionEntity } from './institution.entity.js';
 import { InstitutionError } from './institutions.errors.js';
 import { InstitutionsRepository } from './institutions.repository.js';
 import type { CreateApiKeyRequest, CreateInstitutionRequest } from './institutions.dto.js';
+import { decodeRegistryCursor, encodeRegistryCursor } from './registry-cursor.js';
 
 export interface Institution {
   id: string;
@@ -38,6 +41,7 @@ export class InstitutionsService {
   constructor(
     private readonly repository: InstitutionsRepository,
     private readonly identity: IssuerIdentityService,
+    @Inject(ISSUER_CONFIG) private readonly config: IssuerConfig,
   ) {}
 
   async create(request: CreateInstitutionRequest): Promise<Institution> {
@@ -55,8 +59,27 @@ export class InstitutionsService {
     return toInstitution(entity);
   }
 
-  async list(): Promise<Institution[]> {
-    return (await this.repository.list()).map(toInstitution);
+  async list(page: { limit: number; offset: number }): Promise<Institution[]> {
+    return (await this.repository.list(page)).map(toInstitution);
+  }
+
+  /**
+   * One page of the public registry, from the cursor of the page before. Its `next` is relative to
+   * the page's own URL (`?after=…`), so it holds behind any proxy or path prefix. A first page is
+   * what a verifier that knows nothing of pages has always read.
+   */
+  async registryPage(after: string | undefined): Promise<IssuerRegistry> {
+    const cursor = after === undefined ? undefined : decodeRegistryCursor(after);
+    if (after !== undefined && !cursor) throw RequestError.invalidParameter('after', 'the cursor of a registry page\'s next link');
+    const entities = await this.repository.listAfter(cursor, this.config.registryPageSize + 1);
+    const page = entities.slice(0, this.config.registryPageSize);
+    const last = page.at(-1);
+    return {
+      type: 'IssuerRegistry',
+      version: 1,
+      institutions: page.map(({ did, name, url }) => ({ did, name, url })),
+      ...(entities.length > page.length && last ? { next: `?after=${encodeRegistryCursor(last)}` } : {}),
+    };
   }
 
   async get(id: string): Promise<Institution> {

@@ -1,16 +1,20 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import type { IssuerRegistry } from '#schemas';
+import { RequestError } from '#service-kit';
 import { InstitutionsService } from './institutions.service.js';
 
-/** Public: the institutions this service issues for, for verifiers whose operators choose to trust it. */
+/**
+ * Public: the institutions this service issues for, for verifiers whose operators choose to trust
+ * it, a page at a time (REGISTRY_PAGE_SIZE); each page but the last names the `next` one.
+ */
 @Controller('v1/registry')
 export class RegistryController {
   constructor(private readonly institutions: InstitutionsService) {}
 
   @Get()
   @Header('Cache-Control', 'public, max-age=300')
-  async registry(): Promise<IssuerRegistry> {
-    const institutions = await this.institutions.list();
-    return { type: 'IssuerRegistry', version: 1, institutions: institutions.map(({ did, name, url }) => ({ did, name, url })) };
+  registry(@Query('after') after?: unknown): Promise<IssuerRegistry> {
+    if (after !== undefined && typeof after !== 'string') throw RequestError.invalidParameter('after', 'one cursor');
+    return this.institutions.registryPage(after);
   }
 }

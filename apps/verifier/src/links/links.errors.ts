@@ -9,6 +9,10 @@ export class LinkError extends DomainError {
     return new LinkError('unprocessable', 'LINK_CREDENTIAL_NOT_VERIFIED', `A link is made only for a credential whose signature verifies: ${reason}`);
   }
 
+  static credentialTooLarge(maxBytes: number): LinkError {
+    return new LinkError('too_large', 'LINK_CREDENTIAL_TOO_LARGE', `A link is made only for a credential whose JWT is at most ${maxBytes} bytes.`);
+  }
+
   static issuerNotTrusted(issuer: string): LinkError {
     return new LinkError('unprocessable', 'LINK_ISSUER_NOT_TRUSTED', `A link is made only for credentials of institutions this verifier trusts; ${issuer} is not one.`);
   }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { VerificationLink } from '#schemas';
 import { createHash } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import QRCode from 'qrcode';
 import { type VerificationReport, VerificationService } from '../verification/verification.service.js';
 import { VERIFIER_CONFIG, type VerifierConfig } from '../verifier.config.js';
@@ -14,10 +15,13 @@ export interface LinkReport extends VerificationReport {
   display?: CredentialDisplay;
 }
 
-/** What a kept receipt fails with when its root was anchored again in another block after a reorg. */
-const REANCHORED = new Set(['ANCHOR_BLOCK_MISMATCH', 'ANCHOR_ROOT_NOT_ANCHORED']);
+/** The largest credential a link keeps: a JWT of 128 KiB, far past any transcript's, well below a request's. */
+export const MAX_LINKED_CREDENTIAL_BYTES = 128 * 1024;
 
 const anchorOf = (report: VerificationReport) => report.checks.find((check) => check.check === 'anchor');
+
+/** The receipt the anchor check confirmed, if it did. */
+const confirmedReceipt = (report: VerificationReport) => (anchorOf(report)?.status === 'valid' ? anchorOf(report)?.details?.receipt : undefined);
 
 /**
  * Short verification links for printing on a certificate or CV. The verifier keeps its own copy of
@@ -37,34 +41,39 @@ export class LinksService {
   /**
    * A link for a credential whose signature verifies and whose issuer this verifier trusts, so that
    * nobody makes a trusted-looking page for anything else. The code is derived from the signed
-   * bytes: the same credential always gets the same link, and nobody finds one without it.
+   * bytes: the same credential always gets the same link, and nobody finds one without it. Anyone
+   * may post a credential again, so what a caller sends beside it is kept only when it holds (a
+   * receipt the anchor check confirmed), and never over a receipt already kept.
    */
   async create(credential: unknown, anchorReceipt?: unknown): Promise<VerificationLink> {
-    const { report, credential: parsed } = await this.verification.verify(credential, anchorReceipt);
+    const { report, credential: parsed } = await this.verification.verify(credential, { anchorReceipt });
     const signature = report.checks.find((check) => check.check === 'signature');
     if (signature?.status !== 'valid') {
       throw LinkError.credentialNotVerified((signature ?? report.checks[0]).reason?.message ?? 'it could not be read.');
     }
     if (!report.issuer?.trusted) throw LinkError.issuerNotTrusted(report.issuer?.id ?? 'its issuer');
     const jwt = parsed!.jwt;
+    if (Buffer.byteLength(jwt) > MAX_LINKED_CREDENTIAL_BYTES) throw LinkError.credentialTooLarge(MAX_LINKED_CREDENTIAL_BYTES);
     const code = createHash('sha256').update(jwt, 'utf8').digest('base64url').slice(0, 16);
     const known = this.store.get(code);
-    this.store.put({ code, credential: jwt, anchorReceipt: anchorReceipt ?? known?.anchorReceipt, createdAt: known?.createdAt ?? new Date().toISOString() });
+    const receipt = known?.anchorReceipt ?? confirmedReceipt(report);
+    if (!known || known.anchorReceipt !== receipt) {
+      this.store.put({ code, credential: jwt, ...(receipt !== undefined ? { anchorReceipt: receipt } : {}), createdAt: known?.createdAt ?? new Date().toISOString() });
+    }
     if (!known) this.logger.log(`Verification link ${code} made for ${report.credential?.id ?? 'a credential'} of ${report.issuer.id}`);
     return this.linkOf(code);
   }
 
-  /** The credential behind a link, verified now; a receipt the anchor check confirms is kept for later. */
+  /**
+   * The credential behind a link, verified now. A kept receipt that no longer holds (a reorg moved
+   * the anchor) gives way to the one the issuer publishes, which is kept in its place once confirmed.
+   */
   async report(code: string): Promise<LinkReport> {
     const record = this.store.get(code);
     if (!record) throw LinkError.notFound(code);
-    let { report, credential } = await this.verification.verify(record.credential, record.anchorReceipt);
-    // A kept receipt whose block a reorg replaced: the issuer's anchored package has the new one.
-    if (record.anchorReceipt !== undefined && REANCHORED.has(anchorOf(report)?.reason?.code ?? '')) {
-      ({ report, credential } = await this.verification.verify(record.credential));
-    }
-    const receipt = anchorOf(report)?.status === 'valid' ? anchorOf(report)?.details?.receipt : undefined;
-    if (receipt !== undefined && JSON.stringify(receipt) !== JSON.stringify(record.anchorReceipt)) this.store.put({ ...record, anchorReceipt: receipt });
+    const { report, credential } = await this.verification.verify(record.credential, { anchorReceipt: record.anchorReceipt, fallBackToPublishedReceipt: true });
+    const receipt = confirmedReceipt(report);
+    if (receipt !== undefined && !isDeepStrictEqual(receipt, record.anchorReceipt)) this.store.put({ ...record, anchorReceipt: receipt });
     return { ...report, link: this.linkOf(code), ...(credential ? { display: credentialDisplay(credential.signed) } : {}) };
   }
 

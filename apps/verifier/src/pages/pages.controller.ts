@@ -27,7 +27,7 @@ export class PagesController {
       response.status(400).setHeader('Content-Security-Policy', PAGE_CSP(true));
       return renderStartPage(pasted.problem);
     }
-    const { report, credential } = await this.verification.verify(pasted.credential, pasted.anchorReceipt);
+    const { report, credential } = await this.verification.verify(pasted.credential, { anchorReceipt: pasted.anchorReceipt });
     response.setHeader('Content-Security-Policy', PAGE_CSP(false));
     return renderReportPage({ report, ...(credential ? { display: credentialDisplay(credential.signed) } : {}) });
   }

@@ -1,20 +1,32 @@
 import type { CredentialDisplay } from '../links/credential-display.js';
 import type { VerificationLink } from '#schemas';
 import type { CheckResult } from '../verification/check.js';
+import { ISSUER_UNKNOWN } from '../verification/checks/issuer-trust.check.js';
 import type { VerificationReport } from '../verification/verification.service.js';
 import { type Html, html, page } from './html.js';
 
-const VERDICTS = {
-  verified: 'Verified',
-  failed: 'Not valid',
-  indeterminate: 'Could not be fully verified',
+const HEADLINES = {
+  verified: { verdict: 'Verified', explanation: 'Every check that applies passed.' },
+  failed: { verdict: 'Not valid', explanation: 'At least one check failed: do not rely on this credential.' },
+  indeterminate: {
+    verdict: 'Could not be fully verified',
+    explanation: 'Something could not be checked right now (for example a status list or the chain did not answer). Try again later.',
+  },
+  issuerUnknown: {
+    verdict: 'Signature valid, institution unknown',
+    explanation:
+      'The signature holds and no check failed, but the institution that signed this credential is not known to this verifier. Confirm who issued it before relying on it.',
+  },
 } as const;
 
-const VERDICT_EXPLANATIONS = {
-  verified: 'Every check that applies passed.',
-  failed: 'At least one check failed: do not rely on this credential.',
-  indeterminate: 'Something could not be checked right now (for example a status list or the chain did not answer). Try again later.',
-} as const;
+/** What the page leads with: an unknown issuer is said plainly, not as "try again later". */
+function headlineOf(report: VerificationReport): (typeof HEADLINES)[keyof typeof HEADLINES] {
+  const issuerUnknown =
+    report.verdict === 'indeterminate' &&
+    report.checks.some((check) => check.reason?.code === ISSUER_UNKNOWN) &&
+    !report.checks.some((check) => check.status === 'error');
+  return HEADLINES[issuerUnknown ? 'issuerUnknown' : report.verdict];
+}
 
 const CHECK_LABELS: Record<string, string> = {
   format: 'Format',
@@ -47,14 +59,15 @@ export function renderReportPage({ report, display, link }: ReportPageInput): st
   const receipt = report.checks.find((check) => check.check === 'anchor')?.details?.receipt as
     | { txHash: string; blockNumber: number; chainId: number; anchoredAt: string }
     | undefined;
+  const headline = headlineOf(report);
   return page(
-    `${VERDICTS[report.verdict]}: ${display?.achievement?.name ?? display?.name ?? 'credential'}`,
+    `${headline.verdict}: ${display?.achievement?.name ?? display?.name ?? 'credential'}`,
     html`
 <main>
 <h1>Credential verification</h1>
 <section class="verdict ${report.verdict}" role="status" aria-live="polite">
-  <p><strong id="verdict">${VERDICTS[report.verdict]}</strong></p>
-  <p>${VERDICT_EXPLANATIONS[report.verdict]}</p>
+  <p><strong id="verdict">${headline.verdict}</strong></p>
+  <p>${headline.explanation}</p>
 </section>
 ${report.warnings.map((warning) => html`<p class="warning" role="note"><strong>Warning:</strong> ${warning.reason?.message}</p>`)}
 ${display ? credentialSection(report, display) : html`<p>The credential could not be read.</p>`}

@@ -46,6 +46,7 @@ describe('creditSummary', () => {
       presented(2, credit(3, { amount: 6, unit: 'ECTS' }), { holderIsSubject: false }),
       presented(3, course),
       { index: 4, verdict: 'failed', holderIsSubject: false },
+      presented(5, credit(5, { amount: 6, unit: 'ECTS' }), { verdict: 'indeterminate', issuerUnknown: true }),
     ]);
     expect(summary.byUnit).toEqual([]);
     expect(summary.notCounted.map(({ index, reason }) => [index, reason])).toEqual([
@@ -54,6 +55,7 @@ describe('creditSummary', () => {
       [2, "It is not the presenting student's."],
       [3, expect.stringContaining('not a credit credential')],
       [4, 'It failed verification.'],
+      [5, 'Its issuer is not an institution this verifier trusts.'],
     ]);
     expect(summary.notCounted[0].id).toBe('urn:uuid:0b8e3c8e-3f7c-4d0a-9f7e-8f2f3c1d2e41');
   });

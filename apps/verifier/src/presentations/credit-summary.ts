@@ -10,6 +10,8 @@ export interface PresentedCredential {
   /** The signed credential, when it could be decoded. */
   signed?: Record<string, any>;
   issuer?: { id: string; name?: string };
+  /** No trusted registry lists its issuer (which alone leaves it indeterminate). */
+  issuerUnknown?: boolean;
 }
 
 interface Total {
@@ -46,8 +48,9 @@ export function creditSummary(credentials: PresentedCredential[]): CreditSummary
   return summary;
 }
 
-function creditOf({ verdict, holderIsSubject, signed }: PresentedCredential): { unit: CreditUnit; credits: number; level: string } | { reason: string } {
+function creditOf({ verdict, holderIsSubject, signed, issuerUnknown }: PresentedCredential): { unit: CreditUnit; credits: number; level: string } | { reason: string } {
   if (verdict === 'failed') return { reason: 'It failed verification.' };
+  if (verdict === 'indeterminate' && issuerUnknown) return { reason: 'Its issuer is not an institution this verifier trusts.' };
   if (verdict === 'indeterminate') return { reason: 'It could not be fully verified (a status list or the chain did not answer).' };
   if (!holderIsSubject) return { reason: 'It is not the presenting student\'s.' };
   const credits = signed && earnedCredits(signed);

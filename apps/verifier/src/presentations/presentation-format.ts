@@ -15,7 +15,7 @@ export interface ParsedPresentation extends SignedJwt {
 /** A VP-JWT (a string, or a presentation with a JwtProof2020 proof) decoded; only its JWT is trusted downstream. */
 export function parsePresentation(input: unknown): { parsed: ParsedPresentation } | { outcome: CheckOutcome } {
   const found = findJwt(input, { noun: 'presentation', jwt: 'VP-JWT' });
-  if ('problem' in found) return { outcome: invalid('FORMAT_UNRECOGNISED', found.problem) };
+  if ('problem' in found) return { outcome: invalid(found.code ?? 'FORMAT_UNRECOGNISED', found.problem) };
   if (isUnsignedJwt(found.jwt)) return { outcome: invalid('FORMAT_UNSIGNED_JWT', 'The presentation JWT carries no signature (`alg: none` is never accepted).') };
   const decoded = decodeJwt(found.jwt);
   if ('problem' in decoded) return { outcome: invalid('FORMAT_MALFORMED_JWT', decoded.problem) };

@@ -1,18 +1,26 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type Learner, subjectNames } from '#schemas';
 import { type CheckOutcome, type CheckResult, invalid, skipped, valid } from '../verification/check.js';
+import { ISSUER_UNKNOWN } from '../verification/checks/issuer-trust.check.js';
 import type { SignatureCheck } from '../verification/checks/signature.check.js';
+import { presentationPeriodOutcome } from '../verification/checks/validity-period.check.js';
+import { beforeDeadline } from '../verification/verification-deadline.js';
 import { type Verdict, verdictOf } from '../verification/verification-verdict.js';
 import { type VerificationReport, VerificationService } from '../verification/verification.service.js';
+import { VERIFIER_CONFIG, type VerifierConfig } from '../verifier.config.js';
 import type { ChallengeStore } from './challenges.js';
 import { type CreditSummary, creditSummary } from './credit-summary.js';
+import { mapConcurrently } from './map-concurrently.js';
 import { type ParsedPresentation, parsePresentation } from './presentation-format.js';
 
 export const HOLDER_SIGNATURE = Symbol('HolderSignatureCheck');
 export const CHALLENGES = Symbol('ChallengeStore');
 
-/** The presentation's own checks; each must pass before it is verified. */
-const PRESENTATION_CHECKS = ['format', 'holder-signature', 'challenge', 'domain'];
+/** The presentation's own checks; each must pass before its credentials are verified. */
+const PRESENTATION_CHECKS = ['format', 'holder-signature', 'challenge', 'domain', 'validity-period'];
+
+/** Credentials of one presentation verified at once: a transcript is quick, and one request cannot open a hundred verifications. */
+const CONCURRENT_CREDENTIALS = 4;
 
 export interface PresentedCredentialReport extends VerificationReport {
   index: number;
@@ -23,7 +31,7 @@ export interface PresentedCredentialReport extends VerificationReport {
 export interface PresentationReport {
   verdict: Verdict;
   verified: boolean;
-  /** The presentation itself: format, the holder's signature, the challenge, the domain. */
+  /** The presentation itself: format, the holder's signature, the challenge, the domain, its validity period. */
   checks: CheckResult[];
   holder?: string;
   /** Every credential inside, each with every credential check and the holder check. */
@@ -46,27 +54,37 @@ export class PresentationVerificationService {
     private readonly credentials: VerificationService,
     @Inject(HOLDER_SIGNATURE) private readonly holderSignature: SignatureCheck,
     @Inject(CHALLENGES) private readonly challenges: ChallengeStore,
+    @Inject(VERIFIER_CONFIG) private readonly config: VerifierConfig,
   ) {}
 
   async verifyPresentation(input: unknown, options: { challenge?: string; domain?: string; learner?: Learner } = {}): Promise<PresentationReport> {
+    const deadline = this.credentials.deadlineFromNow();
     const format = parsePresentation(input);
     if ('outcome' in format) return report([{ check: 'format', ...format.outcome }], []);
     const presentation = format.parsed;
-    const signature = await this.holderSignature.run(presentation);
+    const signature = await beforeDeadline(() => this.holderSignature.run(presentation), deadline);
     const challenge = signature.status === 'valid' ? this.useChallenge(presentation, options.challenge) : undefined;
     const checks: CheckResult[] = [
       { check: 'format', ...valid() },
       { check: 'holder-signature', ...signature },
       { check: 'challenge', ...(challenge?.outcome ?? skipped('CHALLENGE_NOT_CHECKED', 'The holder\'s signature is not verified, so its challenge is not taken.')) },
       { check: 'domain', ...domainOutcome(presentation, challenge?.domain, options.domain) },
+      { check: 'validity-period', ...presentationPeriodOutcome(presentation.payload, new Date(), this.config.clockSkewSeconds) },
     ];
-    const credentials: PresentedCredentialReport[] = [];
-    const signed: (Record<string, any> | undefined)[] = [];
-    for (const [index, entry] of presentation.credentials.entries()) {
-      const { report: credentialReport, credential } = await this.credentials.verify(entry);
-      signed.push(credential?.signed);
-      credentials.push({ index, ...credentialReport, holder: holderOutcome(signed[index], credentialReport, presentation.holder, options.learner) });
+    // Credentials are verified only for a presentation that holds itself: whoever has no valid
+    // challenge cannot make this verifier fetch and check a hundred credentials.
+    if (verdictOf(checks, PRESENTATION_CHECKS) !== 'verified') {
+      const result = { ...report(checks, []), holder: presentation.holder };
+      this.logger.log(`Presentation by ${presentation.holder}: ${result.verdict}, its ${presentation.credentials.length} credentials not verified`);
+      return result;
     }
+    const verified = await mapConcurrently(presentation.credentials, CONCURRENT_CREDENTIALS, (entry) => this.credentials.verify(entry, { deadline }));
+    const signed = verified.map(({ credential }) => credential?.signed);
+    const credentials = verified.map(({ report: credentialReport }, index): PresentedCredentialReport => ({
+      index,
+      ...credentialReport,
+      holder: holderOutcome(signed[index], credentialReport, presentation.holder, options.learner),
+    }));
     const result = { ...report(checks, credentials, signed), holder: presentation.holder };
     this.logger.log(`Presentation by ${presentation.holder} with ${credentials.length} credentials: ${result.verdict}`);
     return result;
@@ -125,6 +143,7 @@ function report(checks: CheckResult[], credentials: PresentedCredentialReport[],
         index: credential.index,
         verdict: credential.verdict,
         holderIsSubject: credential.holder.status === 'valid',
+        issuerUnknown: credential.warnings.some((warning) => warning.reason?.code === ISSUER_UNKNOWN),
         signed: signed[credential.index],
         ...(credential.issuer ? { issuer: { id: credential.issuer.id, ...(credential.issuer.name ? { name: credential.issuer.name } : {}) } } : {}),
       })),
@@ -132,12 +151,15 @@ function report(checks: CheckResult[], credentials: PresentedCredentialReport[],
   };
 }
 
-/** Failed if anything failed, indeterminate if anything could not be checked, verified only when every part passed. */
+/**
+ * The presentation's own verdict when it does not hold (its credentials are then not verified);
+ * otherwise failed if any credential failed, indeterminate if any could not be checked, verified
+ * only when every part passed.
+ */
 function combined(checks: CheckResult[], credentials: PresentedCredentialReport[]): Verdict {
-  const parts: Verdict[] = [
-    verdictOf(checks, PRESENTATION_CHECKS),
-    ...credentials.flatMap((credential) => [credential.verdict, verdictOf([{ check: 'holder', ...credential.holder }], ['holder'])]),
-  ];
+  const own = verdictOf(checks, PRESENTATION_CHECKS);
+  if (own !== 'verified') return own;
+  const parts: Verdict[] = credentials.flatMap((credential) => [credential.verdict, verdictOf([{ check: 'holder', ...credential.holder }], ['holder'])]);
   if (credentials.length === 0) parts.push('failed');
   if (parts.includes('failed')) return 'failed';
   return parts.includes('indeterminate') ? 'indeterminate' : 'verified';

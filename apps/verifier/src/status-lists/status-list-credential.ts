@@ -1,4 +1,5 @@
 import { decodeStatusList, STATUS_LIST_CREDENTIAL_TYPE, STATUS_LIST_TYPE, type StatusPurpose } from '#schemas';
+import { FETCH_LIMITS } from '../fetching/fetch-limits.js';
 import { type CheckOutcome, failedToCheck, type ParsedCredential } from '../verification/check.js';
 import { isStatusPurpose } from './status-entries.js';
 
@@ -36,10 +37,16 @@ export function statusListOf({ payload, signed }: ParsedCredential, url: string,
   if (purposes.length === 0) return malformed('has no revocation or suspension statusPurpose');
   if (typeof subject.encodedList !== 'string') return malformed('has no encodedList');
   try {
-    return { list: { issuer: payload.iss as string, purposes, bits: decodeStatusList(subject.encodedList), expiresAt } };
+    return { list: { issuer: payload.iss as string, purposes, bits: decodeStatusList(subject.encodedList, FETCH_LIMITS.statusListBitsBytes), expiresAt } };
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return tooLarge(url, `more than ${FETCH_LIMITS.statusListBitsBytes * 8} entries`);
     return malformed(`has an encodedList that does not decode (${(error as Error).message})`);
   }
+}
+
+/** A list larger than 131,072 entries can be: refused rather than held in memory, for any issuer. */
+export function tooLarge(url: string, detail: string): { outcome: CheckOutcome } {
+  return { outcome: failedToCheck('STATUS_LIST_TOO_LARGE', `The status list ${url} is larger than this verifier reads (${detail}).`) };
 }
 
 function asArray(value: unknown): unknown[] {

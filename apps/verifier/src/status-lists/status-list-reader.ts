@@ -1,9 +1,9 @@
-import type { PublicFetcher } from '../fetching/public-fetcher.js';
+import { FetchFailed, type PublicFetcher } from '../fetching/public-fetcher.js';
 import { type CheckOutcome, failedToCheck } from '../verification/check.js';
 import { checkFormat } from '../verification/checks/format.check.js';
 import type { SignatureCheck } from '../verification/checks/signature.check.js';
 import { SignedPayloadCheck } from '../verification/checks/signed-payload.check.js';
-import { type StatusList, statusListOf } from './status-list-credential.js';
+import { type StatusList, statusListOf, tooLarge } from './status-list-credential.js';
 
 export type StatusListRead = { list: StatusList } | { outcome: CheckOutcome };
 
@@ -52,6 +52,7 @@ export class StatusListReader {
     try {
       response = await this.fetcher.json(url);
     } catch (error) {
+      if (error instanceof FetchFailed && error.failure === 'too_large') return tooLarge(url, error.message);
       return unavailable(`The status list ${url} could not be fetched (${(error as Error).message}); try again later.`);
     }
     if (response.status !== 200) return unavailable(`The status list ${url} answered HTTP ${response.status}; try again later.`);

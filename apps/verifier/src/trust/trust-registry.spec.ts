@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { FetchSlots } from '../fetching/fetch-slots.js';
 import { PublicFetcher } from '../fetching/public-fetcher.js';
 import { type TrustConfig, TrustRegistry } from './trust-registry.js';
 
@@ -9,24 +10,28 @@ const A = { did: 'did:ethr:0x7a69:0x0000000000000000000000000000000000000001', n
 const B = { did: 'did:ethr:0x7a69:0x0000000000000000000000000000000000000002', name: 'University B', url: 'https://b.example' };
 const registry = (...institutions: (typeof A)[]) => ({ type: 'IssuerRegistry', version: 1, institutions });
 
-/** A registry server whose answer the test sets, counting requests. */
+/** A registry server whose answer the test sets (by query string, for pages after the first), counting requests. */
 async function registryServer() {
   let answer: { status: number; body: unknown } = { status: 200, body: registry(A) };
+  const pages = new Map<string, { status: number; body: unknown }>();
   let requests = 0;
-  const server = http.createServer((_, response) => {
+  const server = http.createServer((request, response) => {
     requests++;
-    response.writeHead(answer.status, { 'Content-Type': 'application/json' }).end(JSON.stringify(answer.body));
+    const query = new URL(request.url ?? '/', 'http://x').search;
+    const { status, body } = (query && pages.get(query)) || answer;
+    response.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as { port: number }).port}/v1/registry`,
     answer: (status: number, body: unknown) => (answer = { status, body }),
+    page: (query: string, status: number, body: unknown) => pages.set(query, { status, body }),
     requests: () => requests,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }
 
-const fetcher = new PublicFetcher({ allowPrivateNetworks: true, timeoutMs: 2000, maxBytes: 1024 * 1024 });
+const fetcher = new PublicFetcher({ allowPrivateNetworks: true, deadlineMs: 2000, maxBytes: 1024 * 1024 }, new FetchSlots(8));
 const config = (overrides: Partial<TrustConfig>): TrustConfig => ({ registryUrls: [], refreshSeconds: 3600, missRefreshSeconds: 30, ...overrides });
 
 async function started(trustConfig: TrustConfig, clock = Date.now): Promise<TrustRegistry> {
@@ -76,6 +81,47 @@ describe('TrustRegistry', () => {
     expect(await trust.find(A.did)).toBeUndefined();
     expect(await trust.find(B.did)).toBeDefined();
     trust.onModuleDestroy();
+  });
+
+  describe('a registry of several pages', () => {
+    const C = { did: 'did:ethr:0x7a69:0x0000000000000000000000000000000000000003', name: 'University C', url: 'https://c.example' };
+
+    it('is read to its last page, following each next link', async () => {
+      server.answer(200, { ...registry(A), next: '?after=1' });
+      server.page('?after=1', 200, { ...registry(B), next: '?after=2' });
+      server.page('?after=2', 200, registry(C));
+      const trust = await started(config({ registryUrls: [server.url] }));
+      for (const { did } of [A, B, C]) expect(await trust.find(did)).toMatchObject({ source: server.url });
+      expect(trust.health()).toEqual([{ url: server.url, ok: true, institutions: 3, lastSuccessAt: expect.any(String) }]);
+      trust.onModuleDestroy();
+    });
+
+    it('keeps what it said last when a page fails, and shows the failure in its health', async () => {
+      server.answer(200, { ...registry(A), next: '?after=1' });
+      server.page('?after=1', 200, registry(B));
+      const trust = await started(config({ registryUrls: [server.url] }));
+      server.page('?after=1', 503, { error: 'down' });
+      server.answer(200, { ...registry(C), next: '?after=1' });
+      await trust.refresh();
+      expect(await trust.find(B.did)).toBeDefined();
+      expect(await trust.find(C.did)).toBeUndefined();
+      expect(trust.health()).toEqual([
+        { url: server.url, ok: false, institutions: 2, lastSuccessAt: expect.any(String), failingSince: expect.any(String), lastError: 'page 2 answered HTTP 503' },
+      ]);
+      trust.onModuleDestroy();
+    });
+
+    it.each([
+      ['a next page on another origin', 'http://other.example/v1/registry?after=1', 'another origin'],
+      ['itself as the next page', '?after=1', 'already read'],
+    ])('refuses a registry that names %s', async (_case, next, problem) => {
+      server.answer(200, { ...registry(A), next: '?after=1' });
+      server.page('?after=1', 200, { ...registry(B), next });
+      const trust = await started(config({ registryUrls: [server.url] }));
+      expect(await trust.find(A.did)).toBeUndefined();
+      expect(trust.health()[0].lastError).toContain(problem);
+      trust.onModuleDestroy();
+    });
   });
 
   it('refetches for an unknown DID at most every 30 s', async () => {

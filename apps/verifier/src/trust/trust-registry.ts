@@ -1,6 +1,7 @@
 import { Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { type IssuerRegistry, type RegisteredIssuer, validateIssuerRegistry } from '#schemas';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { FETCH_LIMITS } from '../fetching/fetch-limits.js';
 import type { PublicFetcher } from '../fetching/public-fetcher.js';
 
 export interface TrustConfig {
@@ -13,6 +14,19 @@ export interface TrustConfig {
   refreshSeconds: number;
   /** An unknown DID refetches the registries at most this often, so a new institution is trusted within it. */
   missRefreshSeconds: number;
+}
+
+/** How a registry URL fared at its last refresh, for the health endpoint. */
+export interface RegistrySourceHealth {
+  url: string;
+  /** Whether the last refresh read every page. */
+  ok: boolean;
+  /** Institutions it vouches for now (from its last full read, or from the store). */
+  institutions: number;
+  lastSuccessAt?: string;
+  /** Since when refreshes have failed, and why the last one did; absent while it refreshes fine. */
+  failingSince?: string;
+  lastError?: string;
 }
 
 export interface TrustedIssuer extends RegisteredIssuer {
@@ -31,6 +45,7 @@ export class TrustRegistry implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(TrustRegistry.name);
   private readonly sources = new Map<string, RegisteredIssuer[]>();
   private byDid = new Map<string, TrustedIssuer>();
+  private readonly sourceHealth = new Map<string, RegistrySourceHealth>();
   private lastRefresh = Number.NEGATIVE_INFINITY;
   private refreshing?: Promise<void>;
   private timer?: NodeJS.Timeout;
@@ -67,22 +82,64 @@ export class TrustRegistry implements OnModuleInit, OnModuleDestroy {
     return this.refreshing;
   }
 
+  /** Each registry URL's last refresh: a registry that stopped refreshing shows here, not only in a log line. */
+  health(): RegistrySourceHealth[] {
+    return this.config.registryUrls.map((url) => this.sourceHealth.get(url) ?? { url, ok: false, institutions: this.sources.get(url)?.length ?? 0 });
+  }
+
   private async fetchAll(): Promise<void> {
     this.lastRefresh = this.clock();
     if (this.config.registryUrls.length === 0) return;
     for (const url of this.config.registryUrls) {
+      const at = new Date(this.clock()).toISOString();
+      const before = this.sourceHealth.get(url);
       try {
-        const { status, body } = await this.fetcher.json(url);
-        if (status !== 200) throw new Error(`HTTP ${status}`);
-        const violations = validateIssuerRegistry(body);
-        if (violations.length > 0) throw new Error(`not an issuer registry: ${violations.map((v) => `${v.path} ${v.message}`).join('; ')}`);
-        this.sources.set(url, (body as IssuerRegistry).institutions);
+        this.sources.set(url, await this.fetchRegistry(url));
+        this.sourceHealth.set(url, { url, ok: true, institutions: this.sources.get(url)!.length, lastSuccessAt: at });
       } catch (error) {
-        this.logger.warn(`Issuer registry ${url} could not be refreshed (${(error as Error).message}); keeping what it said last`);
+        const message = (error as Error).message;
+        this.logger.warn(`Issuer registry ${url} could not be refreshed (${message}); keeping what it said last`);
+        this.sourceHealth.set(url, {
+          url,
+          ok: false,
+          institutions: this.sources.get(url)?.length ?? 0,
+          ...(before?.lastSuccessAt ? { lastSuccessAt: before.lastSuccessAt } : {}),
+          failingSince: before?.failingSince ?? at,
+          lastError: message,
+        });
       }
     }
     this.index();
     this.writeStore();
+  }
+
+  /**
+   * Every page of one registry, following each page's `next` on the same origin, within the byte
+   * and page caps; all or nothing, so a refresh that breaks off mid-way keeps what the registry said last.
+   */
+  private async fetchRegistry(url: string): Promise<RegisteredIssuer[]> {
+    const institutions: RegisteredIssuer[] = [];
+    const origin = new URL(url).origin;
+    const read = new Set<string>();
+    let pageUrl = url;
+    let bytes = 0;
+    for (let pages = 1; ; pages++) {
+      read.add(pageUrl);
+      const { status, body, bytes: pageBytes } = await this.fetcher.json(pageUrl);
+      if (status !== 200) throw new Error(`page ${pages} answered HTTP ${status}`);
+      const violations = validateIssuerRegistry(body);
+      if (violations.length > 0) throw new Error(`page ${pages} is not an issuer registry: ${violations.map((v) => `${v.path} ${v.message}`).join('; ')}`);
+      bytes += pageBytes;
+      if (bytes > FETCH_LIMITS.registryTotalBytes) throw new Error(`its pages add up to more than ${FETCH_LIMITS.registryTotalBytes} bytes`);
+      const { institutions: page, next } = body as IssuerRegistry;
+      institutions.push(...page);
+      if (next === undefined) return institutions;
+      if (pages >= FETCH_LIMITS.registryPages) throw new Error(`it has more than ${FETCH_LIMITS.registryPages} pages`);
+      const nextUrl = new URL(next, pageUrl);
+      if (nextUrl.origin !== origin) throw new Error(`page ${pages} names a next page on another origin`);
+      if (read.has(nextUrl.href)) throw new Error(`page ${pages} names a page already read as the next one`);
+      pageUrl = nextUrl.href;
+    }
   }
 
   private index(): void {

@@ -32,6 +32,8 @@ export interface CheckContext {
   now: Date;
   /** An anchor receipt sent beside the credential (as in a credential package), unverified. */
   anchorReceipt?: unknown;
+  /** Whether the receipt the issuer publishes is checked instead when `anchorReceipt` does not hold. */
+  fallBackToPublishedReceipt?: boolean;
   /** The checks that ran before this one, in order. */
   earlier: readonly CheckResult[];
 }

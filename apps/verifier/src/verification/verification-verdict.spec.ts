@@ -1,7 +1,7 @@
 import type { CheckResult, CheckStatus } from './check.js';
 import { verdictOf } from './verification-verdict.js';
 
-const REQUIRED = ['format', 'signature', 'signed-payload', 'schema', 'validity-period'];
+const REQUIRED = ['format', 'signature', 'signed-payload', 'schema', 'validity-period', 'issuer-trust'];
 
 function results(statuses: Record<string, CheckStatus>): CheckResult[] {
   return Object.entries(statuses).map(([check, status]) => ({ check, status }));
@@ -28,6 +28,11 @@ describe('verdictOf', () => {
     expect(verdictOf(results({ ...allValid(), [name]: 'skipped' }))).toBe('indeterminate');
     const { [name]: _left, ...rest } = allValid();
     expect(verdictOf(results(rest))).toBe('indeterminate');
+  });
+
+  it('is indeterminate, not verified, for a validly signed credential of an issuer no trusted registry lists', () => {
+    const unknownIssuer: CheckResult = { check: 'issuer-trust', status: 'skipped', reason: { code: 'ISSUER_UNKNOWN', message: 'unknown' } };
+    expect(verdictOf([...results(allValid()).filter((r) => r.check !== 'issuer-trust'), unknownIssuer])).toBe('indeterminate');
   });
 
   it('is indeterminate for an empty report', () => {

@@ -2,8 +2,12 @@ import type { CheckResult } from './check.js';
 
 export type Verdict = 'verified' | 'failed' | 'indeterminate';
 
-/** Checks that must have passed, not merely not failed, before anything is called verified. */
-const REQUIRED_CHECKS = ['format', 'signature', 'signed-payload', 'schema', 'validity-period'];
+/**
+ * Checks that must have passed, not merely not failed, before anything is called verified. A
+ * signature proves who signed, not that they are an institution: an issuer no trusted registry
+ * lists leaves the credential indeterminate (failed with REQUIRE_TRUSTED_ISSUER).
+ */
+const REQUIRED_CHECKS = ['format', 'signature', 'signed-payload', 'schema', 'validity-period', 'issuer-trust'];
 
 /**
  * Any invalid check fails the credential; otherwise any check that could not run makes it

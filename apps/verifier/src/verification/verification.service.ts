@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { CheckContext, CheckResult, CredentialCheck, ParsedCredential } from './check.js';
 import { TrustRegistry } from '../trust/trust-registry.js';
+import { VERIFIER_CONFIG, type VerifierConfig } from '../verifier.config.js';
 import { checkFormat } from './checks/format.check.js';
 import { ISSUER_UNKNOWN } from './checks/issuer-trust.check.js';
+import { beforeDeadline } from './verification-deadline.js';
 import { type Verdict, verdictOf } from './verification-verdict.js';
 
 export const CREDENTIAL_CHECKS = Symbol('CredentialChecks');
@@ -22,6 +24,16 @@ export interface VerificationReport {
   issuer?: { id: string; trusted: boolean; name?: string; url?: string };
 }
 
+export interface VerifyOptions {
+  /** An anchor receipt sent beside the credential (as in a credential package), unverified. */
+  anchorReceipt?: unknown;
+  /** Check the receipt the issuer publishes when `anchorReceipt` does not hold (a link's kept receipt). */
+  fallBackToPublishedReceipt?: boolean;
+  /** When the verification must be over (epoch ms); by default the configured budget from now. */
+  deadline?: number;
+  now?: Date;
+}
+
 @Injectable()
 export class VerificationService {
   private readonly logger = new Logger(VerificationService.name);
@@ -29,18 +41,30 @@ export class VerificationService {
   constructor(
     @Inject(CREDENTIAL_CHECKS) private readonly checks: CredentialCheck[],
     private readonly trust: TrustRegistry,
+    @Inject(VERIFIER_CONFIG) private readonly config: VerifierConfig,
   ) {}
 
-  async verifyCredential(input: unknown, anchorReceipt?: unknown, now = new Date()): Promise<VerificationReport> {
-    return (await this.verify(input, anchorReceipt, now)).report;
+  async verifyCredential(input: unknown, anchorReceipt?: unknown): Promise<VerificationReport> {
+    return (await this.verify(input, { anchorReceipt })).report;
   }
 
-  /** The report, and the credential as decoded from its JWT for callers that show or inspect it. */
-  async verify(input: unknown, anchorReceipt?: unknown, now = new Date()): Promise<{ report: VerificationReport; credential?: ParsedCredential }> {
+  /** When a verification that starts now must be over: the configured budget, for callers that share it. */
+  deadlineFromNow(): number {
+    return Date.now() + this.config.verificationDeadlineMs;
+  }
+
+  /**
+   * The report, and the credential as decoded from its JWT for callers that show or inspect it.
+   * Checks run in order within one deadline; those it cuts off, and those after them, are `error`.
+   */
+  async verify(
+    input: unknown,
+    { anchorReceipt, fallBackToPublishedReceipt, deadline = this.deadlineFromNow(), now = new Date() }: VerifyOptions = {},
+  ): Promise<{ report: VerificationReport; credential?: ParsedCredential }> {
     const format = checkFormat(input);
     const results: CheckResult[] = [{ check: 'format', ...format.outcome }];
     if (format.parsed) {
-      for (const check of this.checks) results.push(await this.runCheck(check, format.parsed, { now, anchorReceipt, earlier: [...results] }));
+      for (const check of this.checks) results.push(await this.runCheck(check, format.parsed, { now, anchorReceipt, fallBackToPublishedReceipt, earlier: [...results] }, deadline));
     }
     const verdict = verdictOf(results);
     this.logger.log(`Credential ${format.parsed?.signed.id ?? '(undecodable)'}: ${verdict}`);
@@ -60,10 +84,10 @@ export class VerificationService {
     return trusted ? { id, trusted: true, name: trusted.name, url: trusted.url } : { id, trusted: false };
   }
 
-  /** A check that throws is a check that could not run: `error`, never a pass. */
-  private async runCheck(check: CredentialCheck, credential: ParsedCredential, context: CheckContext): Promise<CheckResult> {
+  /** A check that throws, or that the deadline cuts off, is a check that could not run: `error`, never a pass. */
+  private async runCheck(check: CredentialCheck, credential: ParsedCredential, context: CheckContext, deadline: number): Promise<CheckResult> {
     try {
-      return { check: check.name, ...(await check.run(credential, context)) };
+      return { check: check.name, ...(await beforeDeadline(() => check.run(credential, context), deadline)) };
     } catch (error) {
       this.logger.error(`Check ${check.name} threw`, (error as Error).stack);
       return { check: check.name, status: 'error', reason: { code: 'CHECK_FAILED', message: `The ${check.name} check could not run.` } };

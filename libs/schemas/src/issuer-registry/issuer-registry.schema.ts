@@ -16,6 +16,11 @@ export interface IssuerRegistry {
   type: 'IssuerRegistry';
   version: 1;
   institutions: RegisteredIssuer[];
+  /**
+   * The next page, a URL relative to this one; absent on the last. A reader that ignores it reads
+   * the first page, as before pages existed.
+   */
+  next?: string;
 }
 
 export const ISSUER_REGISTRY_SCHEMA = {
@@ -36,6 +41,7 @@ export const ISSUER_REGISTRY_SCHEMA = {
         required: ['did', 'name', 'url'],
       },
     },
+    next: { type: 'string', minLength: 1, maxLength: 2048 },
   },
   required: ['type', 'version', 'institutions'],
 };

@@ -7,7 +7,8 @@ import { type CheckContext, type CheckOutcome, type CredentialCheck, failedToChe
  * The anchor receipt against the signed bytes and the chain: the receipt's leaf is the hash of this
  * JWT, its proof leads to its root, and our pinned anchor contract holds that root in that block
  * under enough confirmations. A receipt comes beside the credential, or from the anchored package
- * its signed `refreshService` names; that URL is fetched only once the signature is verified.
+ * its signed `refreshService` names; that URL is fetched only once the signature is verified. A
+ * caller may ask for the published receipt whenever the one it gives does not hold.
  * Without a receipt the credential may simply not be anchored yet: the check is skipped.
  */
 export class AnchorCheck implements CredentialCheck {
@@ -21,9 +22,20 @@ export class AnchorCheck implements CredentialCheck {
   ) {}
 
   async run(credential: ParsedCredential, context: CheckContext): Promise<CheckOutcome> {
-    const found = context.anchorReceipt !== undefined ? { receipt: context.anchorReceipt } : await this.fetchReceipt(credential, context);
-    if ('outcome' in found) return found.outcome;
-    const anchorReceipt = found.receipt;
+    if (context.anchorReceipt === undefined) return this.checkPublished(credential, context);
+    const given = await this.check(context.anchorReceipt, credential);
+    // A receipt kept from earlier that no longer holds (a reorg moved its root, or it was never
+    // right) gives way to the one the issuer publishes now, under the credential's signed refreshService.
+    if (given.status === 'valid' || !context.fallBackToPublishedReceipt) return given;
+    return this.checkPublished(credential, context);
+  }
+
+  private async checkPublished(credential: ParsedCredential, context: CheckContext): Promise<CheckOutcome> {
+    const found = await this.fetchReceipt(credential, context);
+    return 'outcome' in found ? found.outcome : this.check(found.receipt, credential);
+  }
+
+  private async check(anchorReceipt: unknown, credential: ParsedCredential): Promise<CheckOutcome> {
     const violations = validateAnchorReceipt(anchorReceipt);
     if (violations.length > 0) return invalid('ANCHOR_RECEIPT_MALFORMED', `The anchor receipt is malformed: ${violations.map((v) => `${v.path} ${v.message}`).join('; ')}`);
     const receipt = anchorReceipt as AnchorReceipt;

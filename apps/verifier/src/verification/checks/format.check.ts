@@ -4,6 +4,7 @@ import { type CheckOutcome, invalid, type ParsedCredential } from '../check.js';
 const JWT_PATTERN = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 const UNSIGNED_JWT = /\.$/;
 const ENVELOPE_PREFIXES = ['data:application/vc+jwt,', 'data:application/jwt,'];
+const ENVELOPE_MEMBERS = ['@context', 'id', 'type'];
 
 export type FormatResult = { parsed: ParsedCredential; outcome: CheckOutcome } | { parsed?: undefined; outcome: CheckOutcome };
 
@@ -17,7 +18,7 @@ export const isUnsignedJwt = (jwt: string) => UNSIGNED_JWT.test(jwt);
 
 export function checkFormat(input: unknown): FormatResult {
   const found = findJwt(input);
-  if ('problem' in found) return { outcome: invalid('FORMAT_UNRECOGNISED', found.problem) };
+  if ('problem' in found) return { outcome: invalid(found.code ?? 'FORMAT_UNRECOGNISED', found.problem) };
   if (isUnsignedJwt(found.jwt)) return { outcome: invalid('FORMAT_UNSIGNED_JWT', 'The JWT carries no signature (`alg: none` is never accepted).') };
   const decoded = decodeJwt(found.jwt);
   if ('problem' in decoded) return { outcome: invalid('FORMAT_MALFORMED_JWT', decoded.problem) };
@@ -39,12 +40,13 @@ export function checkFormat(input: unknown): FormatResult {
 
 /**
  * The compact JWT in a string, a `JwtProof2020` proof or an envelope, with the object around it;
- * `what` names the document in the problems reported (a credential, or a presentation).
+ * `what` names the document in the problems reported (a credential, or a presentation). A problem
+ * without a code of its own is FORMAT_UNRECOGNISED.
  */
 export function findJwt(
   input: unknown,
   what: { noun: string; jwt: string } = { noun: 'credential', jwt: 'VC-JWT' },
-): { jwt: string; outer?: Record<string, unknown> } | { problem: string } {
+): { jwt: string; outer?: Record<string, unknown> } | { problem: string; code?: string } {
   if (typeof input === 'string') {
     return JWT_PATTERN.test(input) ? { jwt: input } : { problem: `The ${what.noun} string is not a compact JWT.` };
   }
@@ -54,6 +56,11 @@ export function findJwt(
   const outer = input as Record<string, unknown>;
   const envelope = typeof outer.id === 'string' ? ENVELOPE_PREFIXES.find((p) => (outer.id as string).startsWith(p)) : undefined;
   if (envelope && typeof outer.type === 'string' && outer.type === 'EnvelopedVerifiableCredential') {
+    // Members beside the envelope would be claims nobody signed, shown next to ones somebody did.
+    const extra = Object.keys(outer).filter((member) => !ENVELOPE_MEMBERS.includes(member));
+    if (extra.length > 0) {
+      return { code: 'FORMAT_ENVELOPE_EXTRA_MEMBERS', problem: `An EnvelopedVerifiableCredential carries only ${ENVELOPE_MEMBERS.join(', ')}; this one also has ${extra.join(', ')}.` };
+    }
     return findJwt((outer.id as string).slice(envelope.length), what);
   }
   const proof = outer.proof as { type?: unknown; jwt?: unknown } | undefined;

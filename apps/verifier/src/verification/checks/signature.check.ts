@@ -1,6 +1,7 @@
 import { verifyJWT } from 'did-jwt';
 import type { DIDResolutionResult, Resolvable } from 'did-resolver';
 import { type CheckOutcome, type CredentialCheck, failedToCheck, invalid, type SignedJwt, valid } from '../check.js';
+import { hasHighS } from './high-s.js';
 
 /** did:ethr keys are secp256k1; nothing else is accepted, `none` least of all. */
 export const ACCEPTED_ALGORITHMS = ['ES256K', 'ES256K-R'];
@@ -22,6 +23,9 @@ export class SignatureCheck implements CredentialCheck {
     const { alg } = credential.header;
     if (typeof alg !== 'string' || !ACCEPTED_ALGORITHMS.includes(alg)) {
       return invalid('SIGNATURE_ALGORITHM_NOT_ACCEPTED', `The JWT algorithm ${JSON.stringify(alg)} is not accepted (${ACCEPTED_ALGORITHMS.join(', ')}).`);
+    }
+    if (hasHighS(alg, credential.jwt.split('.')[2])) {
+      return invalid('SIGNATURE_HIGH_S', 'The signature is in its high-S form (s above half the curve order), the twin of the one its signer made; only the low-S form is accepted.');
     }
     const issuer = credential.payload.iss as string;
     let resolution: DIDResolutionResult;

@@ -5,6 +5,8 @@ import { type CredentialPayload, createVerifiableCredentialJwt, normalizeCredent
 import type { DIDResolutionResult, Resolvable } from 'did-resolver';
 import { type HDNodeWallet, Wallet } from 'ethers';
 import { MIN_STATUS_LIST_ENTRIES, setBit, statusListCredential, statusListEntry, type StatusPurpose } from '#schemas';
+import { FETCH_LIMITS } from '../../fetching/fetch-limits.js';
+import { FetchSlots } from '../../fetching/fetch-slots.js';
 import { PublicFetcher } from '../../fetching/public-fetcher.js';
 import { StatusListReader } from '../../status-lists/status-list-reader.js';
 import type { CheckContext, CheckStatus, ParsedCredential } from '../check.js';
@@ -59,6 +61,8 @@ const serve = (url: string, status: number, body: unknown) => served.set(new URL
 
 interface ListOptions {
   set?: number[];
+  /** How many entries the list has; the Recommendation's minimum unless given. */
+  entries?: number;
   signer?: HDNodeWallet;
   /** JWT claims over the issuer's, such as `exp`. */
   claims?: Record<string, unknown>;
@@ -69,7 +73,7 @@ interface ListOptions {
 /** Signs a list exactly as the issuer builds one, and answers for it with the credential as JSON. */
 async function publishList(purpose: StatusPurpose, options: ListOptions = {}): Promise<{ url: string; jwt: string }> {
   const url = `${origin}/v1/status-lists/${++lists}`;
-  const bits = new Uint8Array(MIN_STATUS_LIST_ENTRIES / 8);
+  const bits = new Uint8Array((options.entries ?? MIN_STATUS_LIST_ENTRIES) / 8);
   for (const index of options.set ?? []) setBit(bits, index, true);
   const signer = options.signer ?? issuer;
   const credential = statusListCredential({
@@ -118,7 +122,7 @@ async function issued(lists: { revocation?: ListOptions; suspension?: ListOption
 const afterSignature = (status: CheckStatus = 'valid'): CheckContext => ({ now: new Date(), earlier: [{ check: 'signature', status }] });
 
 function statusCheck({ cacheSeconds = 60, clock = Date.now, resolve = resolver } = {}): StatusCheck {
-  const fetcher = new PublicFetcher({ allowPrivateNetworks: true, timeoutMs: 2000, maxBytes: 1024 * 1024 });
+  const fetcher = new PublicFetcher({ allowPrivateNetworks: true, deadlineMs: 2000, maxBytes: FETCH_LIMITS.statusListBytes }, new FetchSlots(8));
   return new StatusCheck(new StatusListReader(fetcher, new SignatureCheck(resolve), cacheSeconds, clock));
 }
 
@@ -246,6 +250,32 @@ describe('StatusCheck', () => {
     expect(await codeOf(await credentialWith(other))).toEqual({ status: 'skipped', code: 'STATUS_METHOD_UNSUPPORTED' });
     expect(await codeOf(await credentialWith([statusListEntry(revocation.url, 'revocation', 7), other]))).toEqual({ status: 'skipped', code: 'STATUS_METHOD_UNSUPPORTED' });
     expect(hitsOf(revocation.url)).toBe(1);
+  });
+
+  describe('what one credential can make the verifier read', () => {
+    it('reads up to four distinct lists', async () => {
+      const lists = await Promise.all(['revocation', 'suspension', 'revocation', 'suspension'].map((purpose) => publishList(purpose as StatusPurpose)));
+      const credential = await credentialWith(lists.map((list, i) => statusListEntry(list.url, i % 2 ? 'suspension' : 'revocation', 7)));
+      expect(await codeOf(credential)).toEqual({ status: 'valid', code: undefined });
+    });
+
+    it('reads none of the lists of a credential that names more than four', async () => {
+      const lists = await Promise.all([1, 2, 3, 4, 5].map(() => publishList('revocation')));
+      const credential = await credentialWith(lists.map((list) => statusListEntry(list.url, 'revocation', 7)));
+      expect(await codeOf(credential)).toEqual({ status: 'error', code: 'STATUS_LISTS_TOO_MANY' });
+      expect(lists.map((list) => hitsOf(list.url))).toEqual([0, 0, 0, 0, 0]);
+    });
+
+    it('refuses a list of more than 131,072 entries', async () => {
+      const { credential } = await issued({ revocation: { entries: 2 * MIN_STATUS_LIST_ENTRIES } });
+      expect(await codeOf(credential)).toEqual({ status: 'error', code: 'STATUS_LIST_TOO_LARGE' });
+    });
+
+    it('stops reading a list larger than 64 KiB', async () => {
+      const { credential, revocation } = await issued();
+      serve(revocation.url, 200, { ...normalizeCredential(revocation.jwt), padding: 'x'.repeat(64 * 1024) });
+      expect(await codeOf(credential)).toEqual({ status: 'error', code: 'STATUS_LIST_TOO_LARGE' });
+    });
   });
 
   describe('list cache', () => {

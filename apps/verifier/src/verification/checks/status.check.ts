@@ -1,4 +1,5 @@
 import { isBitSet } from '#schemas';
+import { FETCH_LIMITS } from '../../fetching/fetch-limits.js';
 import { type StatusEntry, readStatusEntries } from '../../status-lists/status-entries.js';
 import type { StatusListReader, StatusListRead } from '../../status-lists/status-list-reader.js';
 import { type CheckContext, type CheckOutcome, type CredentialCheck, failedToCheck, invalid, type ParsedCredential, skipped, valid } from '../check.js';
@@ -34,6 +35,11 @@ export class StatusCheck implements CredentialCheck {
     }
     if (earlier.find((result) => result.check === 'signature')?.status !== 'valid') {
       return skipped('STATUS_NOT_FETCHED', 'The credential\'s signature is not verified, so the status lists it names are not fetched.');
+    }
+    // Each list is a fetch and a decode: a credential cannot make one verification read hundreds.
+    const lists = new Set(checkable.map((entry) => entry.listUrl));
+    if (lists.size > FETCH_LIMITS.statusListsPerCredential) {
+      return failedToCheck('STATUS_LISTS_TOO_MANY', `The credential names ${lists.size} status lists; this verifier reads at most ${FETCH_LIMITS.statusListsPerCredential} for one credential.`);
     }
     const issuer = credential.payload.iss as string;
     const outcomes = await Promise.all(checkable.map(async (entry) => statusOf(entry, await this.lists.read(entry.listUrl), issuer)));
