@@ -1,6 +1,14 @@
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
-import { keccak256, randomBytes, hexlify } from 'ethers';
-import { leafHashOf, MerkleTree, verifyProof } from './merkle-tree.js';
+import { concat, keccak256, randomBytes, hexlify, toUtf8Bytes } from 'ethers';
+import { readFileSync } from 'node:fs';
+import { leafHashOf, MerkleTree, type MerkleTreeDump, verifyProof } from './merkle-tree.js';
+
+/** A committed tree: the format is fixed by it, as OpenZeppelin keeps dumps of its own trees. */
+const golden = JSON.parse(readFileSync(new URL('../../test/fixtures/golden-merkle-tree.json', import.meta.url), 'utf8')) as MerkleTreeDump & {
+  root: string;
+  leaves: string[];
+  proofs: string[][];
+};
 
 const signedHashes = (count: number) => Array.from({ length: count }, () => keccak256(randomBytes(64)));
 
@@ -44,5 +52,33 @@ describe('MerkleTree', () => {
     await expect(MerkleTree.build(['0x1234'])).rejects.toThrow(/32-byte/);
     const tree = await MerkleTree.build(signedHashes(2));
     expect(() => tree.proof(2)).toThrow(/no leaf at index 2/);
+  });
+
+  describe('the golden tree', () => {
+    it('names its values as its note says', () => {
+      expect(golden.values).toEqual(golden.values.map((_, i) => keccak256(toUtf8Bytes(`golden leaf ${i}`))));
+    });
+
+    it('is reproduced exactly: root, leaves and every proof', async () => {
+      const tree = await MerkleTree.load(golden);
+      expect(tree.root).toBe(golden.root);
+      expect(golden.values.map((_, i) => tree.leaf(i))).toEqual(golden.leaves);
+      expect(golden.values.map((_, i) => tree.proof(i))).toEqual(golden.proofs);
+    });
+
+    it('has leaves OpenZeppelin computes and proofs its verifier accepts', () => {
+      golden.values.forEach((value, i) => {
+        expect(StandardMerkleTree.of([[value]], ['bytes32']).leafHash([value])).toBe(golden.leaves[i]);
+        expect(StandardMerkleTree.verify(golden.root, ['bytes32'], [value], golden.proofs[i])).toBe(true);
+      });
+    });
+
+    it('holds by the rule an outsider applies with ethers alone (docs/check-receipt.mjs)', () => {
+      golden.values.forEach((value, i) => {
+        let node = keccak256(keccak256(value));
+        for (const sibling of golden.proofs[i]) node = keccak256(concat([node, sibling].sort()));
+        expect(node).toBe(golden.root);
+      });
+    });
   });
 });
