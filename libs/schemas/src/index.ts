@@ -22,8 +22,7 @@ export { validateCredential } from './validate-credential.js';
 export { detectCredentialKind } from './detect-credential-kind.js';
 export { validateOpenBadgeCredential } from './open-badges/validate-open-badge-credential.js';
 export { CONTEXT_URLS } from './contexts/context-urls.js';
-export { academicCreditContext } from './contexts/academic-credit.context.js';
-export { pinnedContext } from './contexts/pinned-contexts.js';
+export { academicCreditContext, pinnedContext } from './contexts/pinned-contexts.js';
 export { ANCHOR_RECEIPT_SCHEMA, validateAnchorReceipt } from './anchor-receipt/anchor-receipt.schema.js';
 export {
   STATUS_PURPOSES,

@@ -1,8 +1,15 @@
 import { FIXTURE_BUILD_CONTEXT, fixtureNames, okFacts } from '../../test/fixtures.js';
 import { buildCredential } from '../build-credential.js';
-import { academicCreditContext } from './academic-credit.context.js';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { CONTEXT_URLS } from './context-urls.js';
-import { pinnedContext } from './pinned-contexts.js';
+import { academicCreditContext, pinnedContext } from './pinned-contexts.js';
+
+/** The copied files and their sha256, as SOURCES.md lists them. */
+function copiedFiles(): [string, string][] {
+  const sources = readFileSync(new URL('./SOURCES.md', import.meta.url), 'utf8');
+  return [...sources.matchAll(/^\| `([^`]+\.json)` \|.*\| ([0-9a-f]{64}) \|$/gm)].map((match) => [match[1], match[2]]);
+}
 
 describe('pinnedContext', () => {
   it.each(Object.values(CONTEXT_URLS))('has the context our credentials name: %s', (url) => {
@@ -31,8 +38,15 @@ describe('pinnedContext', () => {
     expect(pinnedContext(url)).toBeUndefined();
   });
 
+  it('keeps every copied context byte for byte as SOURCES.md records it', () => {
+    expect(copiedFiles()).toHaveLength(7);
+    for (const [file, sha256] of copiedFiles()) {
+      expect([file, createHash('sha256').update(readFileSync(new URL(`./${file}`, import.meta.url))).digest('hex')]).toEqual([file, sha256]);
+    }
+  });
+
   it('serves our academic-credit context under its URL, frozen so no caller can change it', () => {
-    const document = pinnedContext(CONTEXT_URLS.academicCreditV1) as typeof academicCreditContext;
+    const document = pinnedContext(CONTEXT_URLS.academicCreditV1) as { '@context': Record<string, unknown> };
     expect(document).toBe(academicCreditContext);
     expect(Object.isFrozen(document['@context'].creditReceived)).toBe(true);
     expect(() => Object.assign(document['@context'], { creditReceived: 'https://attacker.example/' })).toThrow(TypeError);

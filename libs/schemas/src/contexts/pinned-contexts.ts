@@ -1,12 +1,14 @@
-import { academicCreditContext } from './academic-credit.context.js';
+// The pinned JSON-LD contexts are data: each file is the published document, byte for byte as it was
+// copied (SOURCES.md names where from, with its sha256, and a test holds the files to them), loaded once.
+import academicCreditV1 from './academic-credit-v1.json' with { type: 'json' };
 import { CONTEXT_URLS } from './context-urls.js';
-import { credentialsV1Context } from './credentials-v1.context.js';
-import { credentialsV2Context } from './credentials-v2.context.js';
-import { openBadgesV3Context301 } from './ob-v3p0-3.0.1.context.js';
-import { openBadgesV3Context302 } from './ob-v3p0-3.0.2.context.js';
-import { openBadgesV3Context303 } from './ob-v3p0-3.0.3.context.js';
-import { openBadgesV3ExtensionsContext } from './ob-v3p0-extensions.context.js';
-import { openBadgesV3Context } from './ob-v3p0.context.js';
+import credentialsV1 from './credentials-v1.json' with { type: 'json' };
+import credentialsV2 from './credentials-v2.json' with { type: 'json' };
+import openBadgesV3301 from './ob-v3p0-3.0.1.json' with { type: 'json' };
+import openBadgesV3302 from './ob-v3p0-3.0.2.json' with { type: 'json' };
+import openBadgesV3303 from './ob-v3p0-3.0.3.json' with { type: 'json' };
+import openBadgesV3Extensions from './ob-v3p0-extensions.json' with { type: 'json' };
+import openBadgesV3 from './ob-v3p0.json' with { type: 'json' };
 
 /** Frozen, so that no caller can change what every later caller gets for a URL. */
 function deepFreeze<T>(value: T): T {
@@ -20,15 +22,15 @@ function deepFreeze<T>(value: T): T {
 // The URLs under which 1EdTech and the W3C publish these contexts, as 1EdTech's validator maps them.
 const PINNED = new Map<string, object>(
   Object.entries({
-    [CONTEXT_URLS.credentialsV1]: credentialsV1Context,
-    'https://www.w3.org/ns/credentials/v2': credentialsV2Context,
-    'https://purl.imsglobal.org/spec/ob/v3p0/context.json': openBadgesV3Context,
-    'https://purl.imsglobal.org/spec/ob/v3p0/context/ob_v3p0.jsonld': openBadgesV3Context,
-    'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json': openBadgesV3Context301,
-    'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json': openBadgesV3Context302,
-    [CONTEXT_URLS.openBadgesV3]: openBadgesV3Context303,
-    'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json': openBadgesV3ExtensionsContext,
-    [CONTEXT_URLS.academicCreditV1]: academicCreditContext,
+    [CONTEXT_URLS.credentialsV1]: credentialsV1,
+    'https://www.w3.org/ns/credentials/v2': credentialsV2,
+    'https://purl.imsglobal.org/spec/ob/v3p0/context.json': openBadgesV3,
+    'https://purl.imsglobal.org/spec/ob/v3p0/context/ob_v3p0.jsonld': openBadgesV3,
+    'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json': openBadgesV3301,
+    'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json': openBadgesV3302,
+    [CONTEXT_URLS.openBadgesV3]: openBadgesV3303,
+    'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json': openBadgesV3Extensions,
+    [CONTEXT_URLS.academicCreditV1]: academicCreditV1,
   }).map(([url, document]) => [url, deepFreeze(document)]),
 );
 
@@ -39,3 +41,6 @@ const PINNED = new Map<string, object>(
 export function pinnedContext(url: string): object | undefined {
   return PINNED.get(url);
 }
+
+/** Our academic-credit extension context, version 1, to publish at CONTEXT_URLS.academicCreditV1. */
+export const academicCreditContext = pinnedContext(CONTEXT_URLS.academicCreditV1)!;
