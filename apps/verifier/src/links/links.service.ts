@@ -3,9 +3,9 @@ import type { VerificationLink } from '#schemas';
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import QRCode from 'qrcode';
-import { type VerificationReport, VerificationService } from '../verification/verification.service.js';
+import { CredentialVerifier, type VerificationReport } from '#verification';
+import { type CredentialDisplay, credentialDisplay } from '../pages/credential-display.js';
 import { VERIFIER_CONFIG, type VerifierConfig } from '../verifier.config.js';
-import { type CredentialDisplay, credentialDisplay } from './credential-display.js';
 import { LinkStore } from './link-store.js';
 import { LinkError } from './links.errors.js';
 
@@ -33,7 +33,7 @@ export class LinksService {
   private readonly logger = new Logger(LinksService.name);
 
   constructor(
-    private readonly verification: VerificationService,
+    private readonly verification: CredentialVerifier,
     @Inject(LinkStore) private readonly store: LinkStore,
     @Inject(VERIFIER_CONFIG) private readonly config: VerifierConfig,
   ) {}
