@@ -1,7 +1,7 @@
 export type { VerificationLogger } from './logger.js';
 
 export type { CheckName, CredentialCheckName, PresentationCheckName } from './pipeline/check-name.js';
-export { type Check, type CheckOutcome, type CheckResult, type CheckStatus, type Reason } from './pipeline/check.js';
+export { type Check, type CheckOutcome, type CheckResult, type CheckStatus, failedToCheck, invalid, type Reason, skipped, valid } from './pipeline/check.js';
 export { REASON_CODES, type ReasonCode, type ReasonStatus } from './pipeline/reason-codes.js';
 export { runCheck, runChecks, type RunOptions } from './pipeline/check-runner.js';
 export { REQUIRED_CREDENTIAL_CHECKS, type Verdict, verdictOf } from './pipeline/verification-verdict.js';
@@ -9,6 +9,7 @@ export { REQUIRED_CREDENTIAL_CHECKS, type Verdict, verdictOf } from './pipeline/
 export type { CredentialCheck, CredentialContext, ParsedCredential, SignedJwt } from './credentials/parsed-credential.js';
 export { checkFormat } from './credentials/checks/format.check.js';
 export { SignatureCheck } from './credentials/checks/signature.check.js';
+export { KeySignatureCheck, type KnownSigningKey } from './credentials/checks/key-signature.check.js';
 export { SchemaCheck } from './credentials/checks/schema.check.js';
 export { ValidityPeriodCheck } from './credentials/checks/validity-period.check.js';
 export { credentialChecks, type CredentialChecksOptions } from './credentials/credential-checks.js';

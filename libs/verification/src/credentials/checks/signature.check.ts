@@ -5,7 +5,18 @@ import { hasHighS } from '../../signatures/high-s.js';
 import type { SignedJwt } from '../parsed-credential.js';
 
 /** did:ethr keys are secp256k1; nothing else is accepted, `none` least of all. */
-export const ACCEPTED_ALGORITHMS = ['ES256K', 'ES256K-R'];
+const ACCEPTED_ALGORITHMS = ['ES256K', 'ES256K-R'];
+
+/** What is refused before any key is looked at: an algorithm not accepted, and a high-S signature. */
+export function refusedForm({ header: { alg }, jwt }: SignedJwt, accepted: readonly string[]): CheckOutcome | undefined {
+  if (typeof alg !== 'string' || !accepted.includes(alg)) {
+    return invalid('SIGNATURE_ALGORITHM_NOT_ACCEPTED', `The JWT algorithm ${JSON.stringify(alg)} is not accepted (${accepted.join(', ')}).`);
+  }
+  if (hasHighS(alg, jwt.split('.')[2])) {
+    return invalid('SIGNATURE_HIGH_S', 'The signature is in its high-S form (s above half the curve order), the twin of the one its signer made; only the low-S form is accepted.');
+  }
+  return undefined;
+}
 
 /**
  * Verifies the JWT's signature against its signer's DID document, resolved on the chain, with a key
@@ -24,13 +35,8 @@ export class SignatureCheck<Name extends 'signature' | 'holder-signature' = 'sig
   }
 
   async run(credential: SignedJwt): Promise<CheckOutcome> {
-    const { alg } = credential.header;
-    if (typeof alg !== 'string' || !ACCEPTED_ALGORITHMS.includes(alg)) {
-      return invalid('SIGNATURE_ALGORITHM_NOT_ACCEPTED', `The JWT algorithm ${JSON.stringify(alg)} is not accepted (${ACCEPTED_ALGORITHMS.join(', ')}).`);
-    }
-    if (hasHighS(alg, credential.jwt.split('.')[2])) {
-      return invalid('SIGNATURE_HIGH_S', 'The signature is in its high-S form (s above half the curve order), the twin of the one its signer made; only the low-S form is accepted.');
-    }
+    const refused = refusedForm(credential, ACCEPTED_ALGORITHMS);
+    if (refused) return refused;
     const issuer = credential.payload.iss as string;
     let resolution: DIDResolutionResult;
     try {

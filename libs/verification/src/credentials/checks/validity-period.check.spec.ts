@@ -37,6 +37,14 @@ describe('ValidityPeriodCheck', () => {
     expect((await check.run(credential({ exp: seconds('2026-06-01T11:54:00Z') }), { now: NOW })).status).toBe('invalid');
   });
 
+  it('tolerates a skew of its own at the end when given one: none, for an issuer checking what it signs', async () => {
+    const signing = new ValidityPeriodCheck(60, 0);
+    expect((await signing.run(credential({ nbf: seconds('2026-06-01T12:00:50Z') }), { now: NOW })).status).toBe('valid');
+    expect((await signing.run(credential({ nbf: seconds('2026-06-01T12:01:10Z') }), { now: NOW })).reason?.code).toBe('CREDENTIAL_NOT_YET_VALID');
+    expect((await signing.run(credential({ exp: seconds('2026-06-01T12:00:01Z') }), { now: NOW })).status).toBe('valid');
+    expect((await signing.run(credential({ exp: seconds('2026-06-01T11:59:59Z') }), { now: NOW })).reason?.code).toBe('CREDENTIAL_EXPIRED');
+  });
+
   it('enforces VCDM 2.0 validUntil even when the JWT has no exp', async () => {
     const outcome = await check.run(credential({}, { validUntil: '2021-01-01T00:00:00Z' }), { now: NOW });
     expect(outcome.reason?.code).toBe('CREDENTIAL_EXPIRED');

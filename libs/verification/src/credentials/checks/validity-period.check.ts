@@ -9,19 +9,28 @@ export class ValidityPeriodCheck implements CredentialCheck {
   readonly name = 'validity-period';
   readonly dependsOn = [];
 
-  constructor(private readonly clockSkewSeconds: number) {}
+  /**
+   * `clockSkewSeconds`: how far the signer's clock may be from ours. `expirySkewSeconds`, the same by
+   * default, applies at the end alone: an issuer checking what it signs passes 0, so that what has
+   * expired by its own clock is never handed out.
+   */
+  constructor(
+    private readonly clockSkewSeconds: number,
+    private readonly expirySkewSeconds: number = clockSkewSeconds,
+  ) {}
 
   async run(credential: ParsedCredential, { now }: CredentialContext): Promise<CheckOutcome> {
     const { payload, signed } = credential;
     const notBefore = strictestBound([secondsToDate(payload.nbf), dateOf(signed.validFrom)], 'latest');
     const notAfter = strictestBound([secondsToDate(payload.exp), dateOf(signed.validUntil)], 'earliest');
-    return periodOutcome('credential', notBefore, notAfter, now, this.clockSkewSeconds);
+    return periodOutcome('credential', { notBefore, notAfter }, now, { start: this.clockSkewSeconds, end: this.expirySkewSeconds });
   }
 }
 
 /** A presentation's own period, its JWT `nbf` and `exp`, with the same skew as a credential's. */
 export function presentationPeriodOutcome(payload: { nbf?: unknown; exp?: unknown }, now: Date, clockSkewSeconds: number): CheckOutcome {
-  return periodOutcome('presentation', secondsToDate(payload.nbf), secondsToDate(payload.exp), now, clockSkewSeconds);
+  const period = { notBefore: secondsToDate(payload.nbf), notAfter: secondsToDate(payload.exp) };
+  return periodOutcome('presentation', period, now, { start: clockSkewSeconds, end: clockSkewSeconds });
 }
 
 type Bound = Date | null | undefined;
@@ -31,13 +40,17 @@ const CODES = {
   presentation: { notYetValid: 'PRESENTATION_NOT_YET_VALID', expired: 'PRESENTATION_EXPIRED' },
 } as const;
 
-function periodOutcome(what: keyof typeof CODES, notBefore: Bound, notAfter: Bound, now: Date, clockSkewSeconds: number): CheckOutcome {
-  const skewMs = clockSkewSeconds * 1000;
+function periodOutcome(
+  what: keyof typeof CODES,
+  { notBefore, notAfter }: { notBefore: Bound; notAfter: Bound },
+  now: Date,
+  skewSeconds: { start: number; end: number },
+): CheckOutcome {
   if (notBefore === null || notAfter === null) return invalid('VALIDITY_PERIOD_MALFORMED', `A validity date in the ${what} is not a valid date.`);
-  if (notBefore && notBefore.getTime() - skewMs > now.getTime()) {
+  if (notBefore && notBefore.getTime() - skewSeconds.start * 1000 > now.getTime()) {
     return invalid(CODES[what].notYetValid, `The ${what} is valid only from ${notBefore.toISOString()}.`);
   }
-  if (notAfter && notAfter.getTime() + skewMs <= now.getTime()) {
+  if (notAfter && notAfter.getTime() + skewSeconds.end * 1000 <= now.getTime()) {
     return invalid(CODES[what].expired, `The ${what} expired at ${notAfter.toISOString()}.`);
   }
   return valid();
