@@ -3,6 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import type { VerificationLogger } from '../logger.js';
+import { raceDeadline } from '../race-deadline.js';
 import type { FetchSlots } from './fetch-slots.js';
 import { isPrivateAddress } from './private-networks.js';
 
@@ -78,7 +79,9 @@ export class PublicFetcher {
     if (isIP(literal)) addresses = [{ address: literal, family: isIP(literal) }];
     else {
       try {
-        addresses = await beforeDeadline(this.resolve(literal), deadline);
+        addresses = await raceDeadline(this.resolve(literal), deadline, () => {
+          throw new Error('deadline passed');
+        });
       } catch (error) {
         throw this.unreachable(target, error);
       }
@@ -155,12 +158,4 @@ function checkedLookup(addresses: LookupAddress[]): LookupFunction {
     if (options.all) return callback(null, usable);
     callback(null, usable[0].address, usable[0].family);
   };
-}
-
-function beforeDeadline<T>(promise: Promise<T>, deadline: number): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('deadline passed')), Math.max(0, deadline - Date.now()));
-  });
-  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }

@@ -1,3 +1,4 @@
+import { raceDeadline } from '../race-deadline.js';
 import { type CheckOutcome, failedToCheck } from './check.js';
 
 const outOfTime = (started: boolean) =>
@@ -12,13 +13,5 @@ const outOfTime = (started: boolean) =>
  */
 export async function beforeDeadline(run: () => Promise<CheckOutcome>, deadline: number): Promise<CheckOutcome> {
   if (Date.now() >= deadline) return outOfTime(false);
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<CheckOutcome>((resolve) => {
-    timer = setTimeout(() => resolve(outOfTime(true)), deadline - Date.now());
-  });
-  try {
-    return await Promise.race([run(), expired]);
-  } finally {
-    clearTimeout(timer);
-  }
+  return raceDeadline(run(), deadline, () => outOfTime(true));
 }

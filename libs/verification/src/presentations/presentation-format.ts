@@ -1,4 +1,4 @@
-import { decodeJwt, findJwt, isUnsignedJwt } from '../credentials/checks/format.check.js';
+import { decodeSignedJwt } from '../credentials/checks/format.check.js';
 import type { SignedJwt } from '../credentials/parsed-credential.js';
 import type { Check } from '../pipeline/check.js';
 import { type CheckOutcome, invalid } from '../pipeline/check.js';
@@ -29,11 +29,8 @@ export type PresentationCheck = Check<ParsedPresentation, PresentationContext, P
 
 /** A VP-JWT (a string, or a presentation with a JwtProof2020 proof) decoded; only its JWT is trusted downstream. */
 export function parsePresentation(input: unknown): { parsed: ParsedPresentation } | { outcome: CheckOutcome } {
-  const found = findJwt(input, { noun: 'presentation', jwt: 'VP-JWT' });
-  if ('problem' in found) return { outcome: invalid(found.code ?? 'FORMAT_UNRECOGNISED', found.problem) };
-  if (isUnsignedJwt(found.jwt)) return { outcome: invalid('FORMAT_UNSIGNED_JWT', 'The presentation JWT carries no signature (`alg: none` is never accepted).') };
-  const decoded = decodeJwt(found.jwt);
-  if ('problem' in decoded) return { outcome: invalid('FORMAT_MALFORMED_JWT', decoded.problem) };
+  const decoded = decodeSignedJwt(input, { noun: 'presentation', jwt: 'VP-JWT', token: 'presentation JWT' });
+  if ('outcome' in decoded) return decoded;
   const { payload } = decoded;
   const vp = payload.vp as { verifiableCredential?: unknown } | undefined;
   if (typeof payload.iss !== 'string' || typeof vp !== 'object' || vp === null) {
@@ -44,5 +41,5 @@ export function parsePresentation(input: unknown): { parsed: ParsedPresentation 
     return { outcome: invalid('PRESENTATION_CREDENTIALS_COUNT', `A presentation must carry from 1 to ${MAX_PRESENTED_CREDENTIALS} credentials; this one carries ${credentials.length}.`) };
   }
   const audience = ([] as unknown[]).concat(payload.aud ?? []).filter((value): value is string => typeof value === 'string');
-  return { parsed: { jwt: found.jwt, header: decoded.header, payload: payload as SignedJwt['payload'], holder: payload.iss, nonce: payload.nonce, audience, credentials } };
+  return { parsed: { jwt: decoded.jwt, header: decoded.header, payload: payload as SignedJwt['payload'], holder: payload.iss, nonce: payload.nonce, audience, credentials } };
 }

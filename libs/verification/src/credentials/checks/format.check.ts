@@ -9,8 +9,15 @@ const ENVELOPE_MEMBERS = ['@context', 'id', 'type'];
 
 export type FormatResult = { parsed: ParsedCredential; outcome: CheckOutcome } | { parsed?: undefined; outcome: CheckOutcome };
 
-/** A JWT whose signature segment is empty: `alg: none`. */
-export const isUnsignedJwt = (jwt: string) => UNSIGNED_JWT.test(jwt);
+/** What kind of document a JWT is looked for in, for the problems reported: a credential, or a presentation. */
+export interface JwtDocument {
+  noun: string;
+  /** The JWT's name as a format (VC-JWT) and as the signed token in a sentence (the JWT). */
+  jwt: string;
+  token: string;
+}
+
+const CREDENTIAL: JwtDocument = { noun: 'credential', jwt: 'VC-JWT', token: 'JWT' };
 
 /**
  * The format check: accepts a VC-JWT (a string), a credential carrying its JWT as a JwtProof2020
@@ -18,35 +25,45 @@ export const isUnsignedJwt = (jwt: string) => UNSIGNED_JWT.test(jwt);
  * what it decodes from the JWT is trusted downstream.
  */
 export function checkFormat(input: unknown): FormatResult {
-  const found = findJwt(input);
-  if ('problem' in found) return { outcome: invalid(found.code ?? 'FORMAT_UNRECOGNISED', found.problem) };
-  if (isUnsignedJwt(found.jwt)) return { outcome: invalid('FORMAT_UNSIGNED_JWT', 'The JWT carries no signature (`alg: none` is never accepted).') };
-  const decoded = decodeJwt(found.jwt);
-  if ('problem' in decoded) return { outcome: invalid('FORMAT_MALFORMED_JWT', decoded.problem) };
+  const decoded = decodeSignedJwt(input, CREDENTIAL);
+  if ('outcome' in decoded) return decoded;
   const vc = decoded.payload.vc;
   if (typeof vc !== 'object' || vc === null || typeof decoded.payload.iss !== 'string') {
     return { outcome: invalid('FORMAT_NOT_A_CREDENTIAL', 'The JWT carries no `vc` claim or no `iss`: it is not a VC-JWT.') };
   }
   let signed: ParsedCredential['signed'];
   try {
-    signed = normalizeCredential(found.jwt) as ParsedCredential['signed'];
+    signed = normalizeCredential(decoded.jwt) as ParsedCredential['signed'];
   } catch (error) {
     return { outcome: invalid('FORMAT_NOT_A_CREDENTIAL', `The VC-JWT does not decode to a credential: ${(error as Error).message}`) };
   }
   return {
-    parsed: { jwt: found.jwt, header: decoded.header, payload: decoded.payload as ParsedCredential['payload'], signed, outer: found.outer },
+    parsed: { jwt: decoded.jwt, header: decoded.header, payload: decoded.payload as ParsedCredential['payload'], signed, outer: decoded.outer },
     outcome: { status: 'valid' },
   };
 }
 
 /**
- * The compact JWT in a string, a `JwtProof2020` proof or an envelope, with the object around it;
- * `what` names the document in the problems reported (a credential, or a presentation). A problem
- * without a code of its own is FORMAT_UNRECOGNISED.
+ * The signed compact JWT in a string, a `JwtProof2020` proof or an envelope, decoded, with the
+ * object around it; or the format outcome that says why there is none.
  */
-export function findJwt(
+export function decodeSignedJwt(
   input: unknown,
-  what: { noun: string; jwt: string } = { noun: 'credential', jwt: 'VC-JWT' },
+  what: JwtDocument,
+): { jwt: string; header: ParsedCredential['header']; payload: Record<string, unknown>; outer?: Record<string, unknown> } | { outcome: CheckOutcome } {
+  const found = findJwt(input, what);
+  if ('problem' in found) return { outcome: invalid(found.code ?? 'FORMAT_UNRECOGNISED', found.problem) };
+  // An empty signature segment: `alg: none`.
+  if (UNSIGNED_JWT.test(found.jwt)) return { outcome: invalid('FORMAT_UNSIGNED_JWT', `The ${what.token} carries no signature (\`alg: none\` is never accepted).`) };
+  const decoded = decodeJwt(found.jwt);
+  if ('problem' in decoded) return { outcome: invalid('FORMAT_MALFORMED_JWT', decoded.problem) };
+  return { jwt: found.jwt, ...decoded, ...(found.outer ? { outer: found.outer } : {}) };
+}
+
+/** The compact JWT in a string, a `JwtProof2020` proof or an envelope, with the object around it. A problem without a code of its own is FORMAT_UNRECOGNISED. */
+function findJwt(
+  input: unknown,
+  what: JwtDocument,
 ): { jwt: string; outer?: Record<string, unknown> } | { problem: string; code?: 'FORMAT_ENVELOPE_EXTRA_MEMBERS' } {
   if (typeof input === 'string') {
     return JWT_PATTERN.test(input) ? { jwt: input } : { problem: `The ${what.noun} string is not a compact JWT.` };
@@ -71,7 +88,7 @@ export function findJwt(
   return { problem: `The ${what.noun} has no JWT proof: only ${what.jwt} ${what.noun}s are accepted.` };
 }
 
-export function decodeJwt(jwt: string): { header: ParsedCredential['header']; payload: Record<string, unknown> } | { problem: string } {
+function decodeJwt(jwt: string): { header: ParsedCredential['header']; payload: Record<string, unknown> } | { problem: string } {
   const [header, payload] = jwt.split('.').slice(0, 2).map(decodeSegment);
   if (!isObject(header) || !isObject(payload)) return { problem: 'The JWT header or payload is not base64url-encoded JSON.' };
   return { header, payload };
