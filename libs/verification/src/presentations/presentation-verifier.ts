@@ -12,7 +12,8 @@ import { DomainCheck } from './checks/domain.check.js';
 import { HolderCheck } from './checks/holder.check.js';
 import { PresentationValidityPeriodCheck } from './checks/presentation-validity-period.check.js';
 import { mapConcurrently } from './map-concurrently.js';
-import { parsePresentation, type PresentationCheck, type PresentationContext } from './presentation-format.js';
+import { parsePresentation } from './checks/presentation-format.check.js';
+import type { PresentationCheck, PresentationContext } from './parsed-presentation.js';
 
 /** The presentation's own checks; each must pass before its credentials are verified. */
 const OWN_CHECKS: readonly PresentationCheckName[] = ['format', 'holder-signature', 'challenge', 'domain', 'validity-period'];

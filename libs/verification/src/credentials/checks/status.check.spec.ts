@@ -2,13 +2,14 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ES256KSigner, hexToBytes } from 'did-jwt';
 import { type CredentialPayload, createVerifiableCredentialJwt, normalizeCredential, transformCredentialInput } from 'did-jwt-vc';
-import type { DIDResolutionResult, Resolvable } from 'did-resolver';
+import type { Resolvable } from 'did-resolver';
 import { type HDNodeWallet, Wallet } from 'ethers';
 import { MIN_STATUS_LIST_ENTRIES, setBit, statusListCredential, statusListEntry, type StatusPurpose } from '#schemas';
 import { FETCH_LIMITS } from '../../fetching/fetch-limits.js';
 import { FetchSlots } from '../../fetching/fetch-slots.js';
 import { PublicFetcher } from '../../fetching/public-fetcher.js';
 import { StatusListReader } from '../../status-lists/status-list-reader.js';
+import { addressResolver } from '../../../test/address-resolver.js';
 import { quietLogger } from '../../../test/quiet-logger.js';
 import type { CheckStatus } from '../../pipeline/check.js';
 import { runCheck } from '../../pipeline/check-runner.js';
@@ -17,29 +18,8 @@ import { checkFormat } from './format.check.js';
 import { SignatureCheck } from './signature.check.js';
 import { StatusCheck } from './status.check.js';
 
-const CHAIN_ID = 31337;
 const didOf = (wallet: HDNodeWallet) => `did:ethr:0x7a69:${wallet.address}`;
 const issuer = Wallet.createRandom();
-
-/** What ethr-did-resolver answers for an address with no history in the registry: its own key. */
-const resolver: Resolvable = {
-  resolve: async (did): Promise<DIDResolutionResult> => {
-    const controller = `${did}#controller`;
-    return {
-      didResolutionMetadata: { contentType: 'application/did+ld+json' },
-      didDocumentMetadata: {},
-      didDocument: {
-        '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/secp256k1recovery-2020/v2'],
-        id: did,
-        verificationMethod: [
-          { id: controller, type: 'EcdsaSecp256k1RecoveryMethod2020', controller: did, blockchainAccountId: `eip155:${CHAIN_ID}:${did.split(':').pop()}` },
-        ],
-        authentication: [controller],
-        assertionMethod: [controller],
-      },
-    };
-  },
-};
 
 /** The issuer's list server: what each path answers, and how often it was asked. */
 const served = new Map<string, { status: number; body: unknown }>();
@@ -128,7 +108,7 @@ async function afterSignature(check: StatusCheck, credential: ParsedCredential, 
   return outcome;
 }
 
-function statusCheck({ cacheSeconds = 60, clock = Date.now, resolve = resolver } = {}): StatusCheck {
+function statusCheck({ cacheSeconds = 60, clock = Date.now, resolve = addressResolver } = {}): StatusCheck {
   const fetcher = new PublicFetcher({ allowPrivateNetworks: true, deadlineMs: 2000, maxBytes: FETCH_LIMITS.statusListBytes }, new FetchSlots(8), quietLogger);
   return new StatusCheck(new StatusListReader(fetcher, new SignatureCheck(resolve), cacheSeconds, clock));
 }

@@ -1,6 +1,6 @@
 import { type CheckOutcome, invalid, valid } from '../../pipeline/check.js';
 import type { ChallengeStore } from '../challenge-store.js';
-import type { ParsedPresentation, PresentationCheck, PresentationContext } from '../presentation-format.js';
+import type { ParsedPresentation, PresentationCheck, PresentationContext } from '../parsed-presentation.js';
 
 const UNUSABLE = {
   CHALLENGE_UNKNOWN: 'This verifier never handed out that challenge.',

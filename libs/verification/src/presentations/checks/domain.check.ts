@@ -1,5 +1,5 @@
 import { type CheckOutcome, invalid, valid } from '../../pipeline/check.js';
-import type { ParsedPresentation, PresentationCheck, PresentationContext } from '../presentation-format.js';
+import type { ParsedPresentation, PresentationCheck, PresentationContext } from '../parsed-presentation.js';
 
 /** The presentation is addressed (JWT `aud`) to the domain its challenge was handed to, and that is the domain the school expects. */
 export class DomainCheck implements PresentationCheck {

@@ -1,6 +1,6 @@
 import { presentationPeriodOutcome } from '../../credentials/checks/validity-period.check.js';
 import type { CheckOutcome } from '../../pipeline/check.js';
-import type { ParsedPresentation, PresentationCheck, PresentationContext } from '../presentation-format.js';
+import type { ParsedPresentation, PresentationCheck, PresentationContext } from '../parsed-presentation.js';
 
 /** The presentation's own period, its JWT `nbf` and `exp`, with the same skew as a credential's. */
 export class PresentationValidityPeriodCheck implements PresentationCheck {
