@@ -1,7 +1,7 @@
 export type { VerificationLogger } from './logger.js';
 
 export type { CheckName, CredentialCheckName, PresentationCheckName } from './pipeline/check-name.js';
-export { type Check, type CheckOutcome, type CheckResult, type CheckStatus, failedToCheck, invalid, type Reason, skipped, valid } from './pipeline/check.js';
+export { type Check, type CheckOutcome, type CheckResult, type CheckStatus, failedToCheck, invalid, type Reason, resultOf, skipped, valid } from './pipeline/check.js';
 export { REASON_CODES, type ReasonCode, type ReasonStatus } from './pipeline/reason-codes.js';
 export { runCheck, runChecks, type RunOptions } from './pipeline/check-runner.js';
 export { REQUIRED_CREDENTIAL_CHECKS, type Verdict, verdictOf } from './pipeline/verification-verdict.js';

@@ -1,5 +1,5 @@
 import type { VerificationLink } from '#schemas';
-import type { CheckResult, CredentialCheckName, VerificationReport } from '#verification';
+import { type CheckResult, type CredentialCheckName, resultOf, type VerificationReport } from '#verification';
 import type { CredentialDisplay } from './credential-display.js';
 import { type Html, html, page } from './html.js';
 
@@ -54,7 +54,7 @@ export interface ReportPageInput {
 
 /** The verification report for people: verdict first, then who, what, each check, and the anchor. */
 export function renderReportPage({ report, display, link }: ReportPageInput): string {
-  const receipt = report.checks.find((check) => check.check === 'anchor')?.details?.receipt as
+  const receipt = resultOf(report.checks, 'anchor')?.details?.receipt as
     | { txHash: string; blockNumber: number; chainId: number; anchoredAt: string }
     | undefined;
   const headline = headlineOf(report);

@@ -1,5 +1,5 @@
 import type { VerificationLogger } from '../logger.js';
-import type { CheckResult } from '../pipeline/check.js';
+import { type CheckResult, resultOf } from '../pipeline/check.js';
 import type { CredentialCheckName } from '../pipeline/check-name.js';
 import { runChecks } from '../pipeline/check-runner.js';
 import { REQUIRED_CREDENTIAL_CHECKS, type Verdict, verdictOf } from '../pipeline/verification-verdict.js';
@@ -84,7 +84,7 @@ export class CredentialVerifier {
   /** Named only when the signature holds: an unverified credential's claims about its issuer are not repeated. */
   private async issuerOf(credential: ParsedCredential, results: CheckResult<CredentialCheckName>[]): Promise<VerificationReport['issuer']> {
     const id = credential.payload.iss as string;
-    const trusted = results.find((result) => result.check === 'issuer-trust')?.status === 'valid' ? await this.trust.find(id) : undefined;
+    const trusted = resultOf(results, 'issuer-trust')?.status === 'valid' ? await this.trust.find(id) : undefined;
     return trusted ? { id, trusted: true, name: trusted.name, url: trusted.url } : { id, trusted: false };
   }
 }

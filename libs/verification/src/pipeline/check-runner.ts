@@ -1,5 +1,5 @@
 import type { VerificationLogger } from '../logger.js';
-import type { Check, CheckOutcome, CheckResult } from './check.js';
+import { type Check, type CheckOutcome, type CheckResult, resultOf } from './check.js';
 import type { CheckName } from './check-name.js';
 import { beforeDeadline } from './verification-deadline.js';
 
@@ -45,7 +45,7 @@ export async function runChecks<Subject, Context, Name extends CheckName>(
 async function outcomeOf<Subject, Context>(check: Check<Subject, Context>, subject: Subject, context: Context, earlier: readonly CheckResult[]): Promise<CheckOutcome> {
   const concluded = await check.beforeDependencies?.(subject, context);
   if (concluded) return concluded;
-  const hold = check.dependsOn.every((name) => earlier.find((result) => result.check === name)?.status === 'valid');
+  const hold = check.dependsOn.every((name) => resultOf(earlier, name)?.status === 'valid');
   if (hold) return check.run(subject, context);
   if (!check.unmet) throw new Error(`The ${check.name} check depends on ${check.dependsOn.join(', ')} but declares no reason to report when they do not hold`);
   return { status: 'skipped', reason: { ...check.unmet } };

@@ -19,6 +19,10 @@ export interface CheckResult<Name extends CheckName = CheckName> {
 
 export type CheckOutcome = Omit<CheckResult, 'check'>;
 
+/** The result of the named check in a report, if it ran. */
+export const resultOf = <Name extends CheckName>(results: readonly CheckResult<Name>[], name: Name): CheckResult<Name> | undefined =>
+  results.find((result) => result.check === name);
+
 /**
  * A small, named check of a subject (a credential, a presentation) in a context (what came with it,
  * when it is judged). It reports; it never throws for a bad subject.
