@@ -58,7 +58,7 @@ export interface PresentationVerifierOptions {
  * the presentation; the report says which.
  */
 export class PresentationVerifier {
-  /** Taking the challenge, the domain and the period are instant, and run whatever time is left: a challenge named is always used up. */
+  /** Instant, so not cut off by the deadline: a presentation whose holder signature holds always uses its challenge up. */
   private readonly instantChecks: readonly PresentationCheck[];
   private readonly holderCheck = new HolderCheck();
 
