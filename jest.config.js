@@ -8,7 +8,7 @@ export const shared = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': require('./jest.swc.cjs') },
   moduleNameMapper: {
-    '^#(anchoring|schemas|service-kit|identity|local-stack)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#(anchoring|schemas|service-kit|identity|local-stack|verification)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testEnvironment: 'node',

@@ -1,6 +1,6 @@
 import { ConfigReader, type Environment, type HttpServerConfig, readHttpServerConfig } from '#service-kit';
 import { type EthrNetwork, readEthrNetwork } from '#identity';
-import type { TrustConfig } from './trust/trust-registry.js';
+import type { TrustConfig } from '#verification';
 
 export interface VerifierConfig extends HttpServerConfig {
   chain: EthrNetwork;

@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { VerifierHealthController } from './health/verifier-health.controller.js';
 import { LinksModule } from './links/links.module.js';
+import { PagesModule } from './pages/pages.module.js';
 import { PresentationsModule } from './presentations/presentations.module.js';
 import { PostRateLimitGuard } from './rate-limits/post-rate-limit.guard.js';
 import { VerificationModule } from './verification/verification.module.js';
@@ -13,7 +14,7 @@ export class VerifierModule {
   static forRoot(config: VerifierConfig): DynamicModule {
     return {
       module: VerifierModule,
-      imports: [VerificationModule, PresentationsModule, LinksModule],
+      imports: [VerificationModule, PresentationsModule, LinksModule, PagesModule],
       controllers: [VerifierHealthController],
       providers: [
         { provide: VERIFIER_CONFIG, useValue: config },

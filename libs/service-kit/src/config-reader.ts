@@ -1,10 +1,15 @@
 import { isIP } from 'node:net';
-import { DomainError } from './domain-error.js';
 
-/** A configuration that cannot start the service; raised once, at start-up, listing every problem. */
-export class ConfigurationError extends DomainError {
+/**
+ * A configuration that cannot start the service; raised once, at start-up, listing every problem.
+ * Never an HTTP answer, so not a domain error; its code is for the operator's log line.
+ */
+export class ConfigurationError extends Error {
+  readonly code = 'INVALID_CONFIGURATION';
+
   constructor(readonly problems: string[]) {
-    super('invalid_input', 'INVALID_CONFIGURATION', `Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigurationError';
   }
 }
 

@@ -1,11 +1,12 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, DomainErrorKind } from './domain-error.js';
+import type { ErrorCode } from './error-codes.js';
 import { RequestError } from './request-errors.js';
 
 /** The error body every endpoint answers with. */
 export interface ErrorBody {
-  error: { code: string; message: string; details?: unknown };
+  error: { code: ErrorCode; message: string; details?: unknown };
 }
 
 /** The one place where domain errors become HTTP statuses. */
@@ -93,7 +94,7 @@ export class DomainErrorFilter implements ExceptionFilter {
     if (!error) {
       this.logger.error(`${request.method} ${request.path} failed`, exception instanceof Error ? exception.stack : String(exception));
       response.status(HttpStatus.INTERNAL_SERVER_ERROR).json({
-        error: { code: 'INTERNAL_ERROR', message: 'The service failed to handle this request; it has been logged.' },
+        error: { code: 'INTERNAL_ERROR' satisfies ErrorCode, message: 'The service failed to handle this request; it has been logged.' },
       } satisfies ErrorBody);
       return;
     }

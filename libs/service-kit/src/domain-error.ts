@@ -1,3 +1,5 @@
+import { ERROR_CODES, type ErrorCode } from './error-codes.js';
+
 /**
  * What kind of failure a domain error is. Features say what went wrong in their own words; the one
  * filter in this library turns the kind into an HTTP status.
@@ -17,17 +19,19 @@ export type DomainErrorKind =
   | 'internal';
 
 /**
- * Base of every feature's error class. `code` is public API: stable, upper snake case, added and
- * never renamed. `details` carries machine-readable specifics (for example schema violations).
+ * Base of every feature's error class. `code` is public API, one of ERROR_CODES, which also says its
+ * kind. `details` carries machine-readable specifics (for example schema violations).
  */
 export abstract class DomainError extends Error {
+  readonly kind: DomainErrorKind;
+
   protected constructor(
-    readonly kind: DomainErrorKind,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
   ) {
     super(message);
     this.name = new.target.name;
+    this.kind = ERROR_CODES[code].kind;
   }
 }

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DomainErrorFilter } from './domain-error.filter.js';
 import { DomainError } from './domain-error.js';
-import type { HttpServerConfig, LogThreshold } from './config-reader.js';
+import { ConfigurationError, type HttpServerConfig, type LogThreshold } from './config-reader.js';
 import { screenRequestBody, screenRequestUrl } from './request-screening.js';
 
 /**
@@ -55,7 +55,8 @@ export async function runService(name: string, start: () => Promise<INestApplica
     app.enableShutdownHooks();
     logger.log(`Listening on ${await app.getUrl()}`);
   } catch (error) {
-    logger.fatal(error instanceof DomainError ? `${error.code}: ${error.message}` : error instanceof Error ? error.stack : String(error));
+    const fixable = error instanceof DomainError || error instanceof ConfigurationError;
+    logger.fatal(fixable ? `${error.code}: ${error.message}` : error instanceof Error ? error.stack : String(error));
     process.exit(1);
   }
 }

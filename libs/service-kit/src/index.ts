@@ -1,4 +1,5 @@
 export { DomainError, type DomainErrorKind } from './domain-error.js';
+export { ERROR_CODES, type ErrorCode } from './error-codes.js';
 export { RequestError } from './request-errors.js';
 export { DomainErrorFilter, httpStatusOf, type ErrorBody } from './domain-error.filter.js';
 export { ValidBody, UuidParam, isUuid, type BodyValidation } from './json-body.pipe.js';

@@ -2,12 +2,11 @@ import { DomainError } from '#service-kit';
 
 export class AnchoringError extends DomainError {
   static credentialNotFound(): AnchoringError {
-    return new AnchoringError('not_found', 'CREDENTIAL_NOT_FOUND', 'No credential has this id or leaf.');
+    return new AnchoringError('CREDENTIAL_NOT_FOUND', 'No credential has this id or leaf.');
   }
 
   static notAnchoredYet(): AnchoringError {
     return new AnchoringError(
-      'not_found',
       'CREDENTIAL_NOT_ANCHORED_YET',
       'The credential is issued but its batch is not anchored with enough confirmations yet; ask again shortly.',
     );

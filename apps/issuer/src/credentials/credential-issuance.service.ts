@@ -103,7 +103,7 @@ export class CredentialIssuanceService {
     try {
       jwt = await this.identity.signCredential({ ...credential, credentialStatus }, institution.did);
       const signingKey = await this.identity.signingKeyOf(institution.did);
-      const problem = checkSignedCredential(jwt, { kind, signingKey, now: new Date() });
+      const problem = await checkSignedCredential(jwt, { kind, signingKey, now: new Date() });
       if (problem) throw CredentialIssuanceError.signedCredentialRefused(problem);
     } catch (error) {
       await this.statusLists.release(institution, credential.id);

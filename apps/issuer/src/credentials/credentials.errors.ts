@@ -5,19 +5,17 @@ import type { SignedCredentialProblem } from './signed-credential-check.js';
 export class CredentialIssuanceError extends DomainError {
   static foreignIssuer(requested: string, own: string): CredentialIssuanceError {
     return new CredentialIssuanceError(
-      'forbidden',
       'FOREIGN_ISSUER',
       `This API key issues as ${own}; a credential naming ${requested} as its issuer is refused.`,
     );
   }
 
   static proofNotAllowed(): CredentialIssuanceError {
-    return new CredentialIssuanceError('invalid_input', 'PROOF_NOT_ALLOWED', 'Send the credential unsigned: the issuer adds the proof.');
+    return new CredentialIssuanceError('PROOF_NOT_ALLOWED', 'Send the credential unsigned: the issuer adds the proof.');
   }
 
   static idNotAllowed(): CredentialIssuanceError {
     return new CredentialIssuanceError(
-      'invalid_input',
       'CREDENTIAL_ID_NOT_ALLOWED',
       'Leave out the credential "id": the issuer assigns a random urn:uuid so that no credential can be guessed from public facts.',
     );
@@ -25,7 +23,6 @@ export class CredentialIssuanceError extends DomainError {
 
   static statusNotAllowed(): CredentialIssuanceError {
     return new CredentialIssuanceError(
-      'invalid_input',
       'CREDENTIAL_STATUS_NOT_ALLOWED',
       'Leave out "credentialStatus": the issuer assigns each credential its entries in the institution\'s revocation and suspension lists.',
     );
@@ -33,7 +30,6 @@ export class CredentialIssuanceError extends DomainError {
 
   static refreshServiceNotAllowed(): CredentialIssuanceError {
     return new CredentialIssuanceError(
-      'invalid_input',
       'REFRESH_SERVICE_NOT_ALLOWED',
       'Leave out "refreshService": the issuer names where the credential\'s anchored package will be served.',
     );
@@ -41,7 +37,6 @@ export class CredentialIssuanceError extends DomainError {
 
   static reservedMemberNotAllowed(member: string): CredentialIssuanceError {
     return new CredentialIssuanceError(
-      'invalid_input',
       'RESERVED_MEMBER_NOT_ALLOWED',
       `Leave out "${member}": the VC-JWT encoding reserves it, and the issuer sets the JWT's claims from the credential when it signs.`,
     );
@@ -49,7 +44,6 @@ export class CredentialIssuanceError extends DomainError {
 
   static unsupportedKind(): CredentialIssuanceError {
     return new CredentialIssuanceError(
-      'unprocessable',
       'UNSUPPORTED_CREDENTIAL_KIND',
       'The credential is not one of the kinds this issuer signs (a course, certificate or credit Open Badges 3.0 credential).',
     );
@@ -57,7 +51,7 @@ export class CredentialIssuanceError extends DomainError {
 
   static schemaInvalid(violations: SchemaViolation[]): CredentialIssuanceError {
     const summary = violations.map((v) => `${v.path || '/'} ${v.message}`).join('; ');
-    return new CredentialIssuanceError('unprocessable', 'CREDENTIAL_SCHEMA_INVALID', `The credential fails its schema: ${summary}`, {
+    return new CredentialIssuanceError('CREDENTIAL_SCHEMA_INVALID', `The credential fails its schema: ${summary}`, {
       violations,
     });
   }
@@ -71,12 +65,11 @@ export class CredentialIssuanceError extends DomainError {
   static signedCredentialRefused({ check, message }: SignedCredentialProblem): CredentialIssuanceError {
     switch (check) {
       case 'size':
-        return new CredentialIssuanceError('unprocessable', 'CREDENTIAL_TOO_LARGE', `${message} Verifiers must be able to receive it; shorten its texts.`);
+        return new CredentialIssuanceError('CREDENTIAL_TOO_LARGE', `${message} Verifiers must be able to receive it; shorten its texts.`);
       case 'validity-period':
-        return new CredentialIssuanceError('unprocessable', 'CREDENTIAL_OUTSIDE_VALIDITY_PERIOD', message);
+        return new CredentialIssuanceError('CREDENTIAL_OUTSIDE_VALIDITY_PERIOD', message);
       default:
         return new CredentialIssuanceError(
-          'internal',
           'ISSUANCE_SELF_CHECK_FAILED',
           `The issuer's own ${check} check refused the credential it had just signed (${message}); nothing was stored or handed out.`,
         );
@@ -84,18 +77,18 @@ export class CredentialIssuanceError extends DomainError {
   }
 
   static linksNotConfigured(): CredentialIssuanceError {
-    return new CredentialIssuanceError('conflict', 'VERIFICATION_LINKS_NOT_CONFIGURED', 'This issuer has no verifier to make links with: set VERIFIER_URL.');
+    return new CredentialIssuanceError('VERIFICATION_LINKS_NOT_CONFIGURED', 'This issuer has no verifier to make links with: set VERIFIER_URL.');
   }
 
   static linkRefused(message: string): CredentialIssuanceError {
-    return new CredentialIssuanceError('unprocessable', 'VERIFICATION_LINK_REFUSED', `The verifier refused to make a link: ${message}`);
+    return new CredentialIssuanceError('VERIFICATION_LINK_REFUSED', `The verifier refused to make a link: ${message}`);
   }
 
   static verifierUnavailable(reason: string): CredentialIssuanceError {
-    return new CredentialIssuanceError('unavailable', 'VERIFIER_UNAVAILABLE', `The verifier could not be reached (${reason}); try again later.`);
+    return new CredentialIssuanceError('VERIFIER_UNAVAILABLE', `The verifier could not be reached (${reason}); try again later.`);
   }
 
   static notFound(id: string): CredentialIssuanceError {
-    return new CredentialIssuanceError('not_found', 'CREDENTIAL_NOT_FOUND', `Your institution has no credential with the id ${id}.`);
+    return new CredentialIssuanceError('CREDENTIAL_NOT_FOUND', `Your institution has no credential with the id ${id}.`);
   }
 }

@@ -2,26 +2,25 @@ import { DomainError } from '#service-kit';
 
 export class StatusListError extends DomainError {
   static credentialNotFound(id: string): StatusListError {
-    return new StatusListError('not_found', 'CREDENTIAL_NOT_FOUND', `Your institution has no credential with the id ${id}.`);
+    return new StatusListError('CREDENTIAL_NOT_FOUND', `Your institution has no credential with the id ${id}.`);
   }
 
   static credentialWithoutStatus(id: string): StatusListError {
     return new StatusListError(
-      'conflict',
       'CREDENTIAL_HAS_NO_STATUS',
       `The credential ${id} was issued before status lists and names none, so its status cannot change; issue a new credential if it must be revocable.`,
     );
   }
 
   static revokedIsFinal(id: string): StatusListError {
-    return new StatusListError('conflict', 'CREDENTIAL_REVOKED', `The credential ${id} is revoked, and revoking is final: its status cannot change again.`);
+    return new StatusListError('CREDENTIAL_REVOKED', `The credential ${id} is revoked, and revoking is final: its status cannot change again.`);
   }
 
   static listNotFound(id: string): StatusListError {
-    return new StatusListError('not_found', 'STATUS_LIST_NOT_FOUND', `There is no status list ${id}.`);
+    return new StatusListError('STATUS_LIST_NOT_FOUND', `There is no status list ${id}.`);
   }
 
   static versionNotFound(id: string, version: number): StatusListError {
-    return new StatusListError('not_found', 'STATUS_LIST_VERSION_NOT_FOUND', `The status list ${id} has no version ${version}.`);
+    return new StatusListError('STATUS_LIST_VERSION_NOT_FOUND', `The status list ${id} has no version ${version}.`);
   }
 }

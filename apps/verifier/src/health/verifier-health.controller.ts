@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { type RegistrySourceHealth, TrustRegistry } from '../trust/trust-registry.js';
+import { type RegistrySourceHealth, TrustRegistry } from '#verification';
 
 export interface VerifierHealth {
   /** `degraded` while a trust registry fails to refresh: the verifier still answers, trusting what it said last. */

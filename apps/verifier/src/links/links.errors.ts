@@ -2,18 +2,18 @@ import { DomainError } from '#service-kit';
 
 export class LinkError extends DomainError {
   static notFound(code: string): LinkError {
-    return new LinkError('not_found', 'LINK_NOT_FOUND', `There is no verification link ${code} on this verifier.`);
+    return new LinkError('LINK_NOT_FOUND', `There is no verification link ${code} on this verifier.`);
   }
 
   static credentialNotVerified(reason: string): LinkError {
-    return new LinkError('unprocessable', 'LINK_CREDENTIAL_NOT_VERIFIED', `A link is made only for a credential whose signature verifies: ${reason}`);
+    return new LinkError('LINK_CREDENTIAL_NOT_VERIFIED', `A link is made only for a credential whose signature verifies: ${reason}`);
   }
 
   static credentialTooLarge(maxBytes: number): LinkError {
-    return new LinkError('too_large', 'LINK_CREDENTIAL_TOO_LARGE', `A link is made only for a credential whose JWT is at most ${maxBytes} bytes.`);
+    return new LinkError('LINK_CREDENTIAL_TOO_LARGE', `A link is made only for a credential whose JWT is at most ${maxBytes} bytes.`);
   }
 
   static issuerNotTrusted(issuer: string): LinkError {
-    return new LinkError('unprocessable', 'LINK_ISSUER_NOT_TRUSTED', `A link is made only for credentials of institutions this verifier trusts; ${issuer} is not one.`);
+    return new LinkError('LINK_ISSUER_NOT_TRUSTED', `A link is made only for credentials of institutions this verifier trusts; ${issuer} is not one.`);
   }
 }

@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
-import { PagesController } from '../pages/pages.controller.js';
 import { VerificationModule } from '../verification/verification.module.js';
 import { VERIFIER_CONFIG, type VerifierConfig } from '../verifier.config.js';
 import { LinkStore } from './link-store.js';
 import { LinksController } from './links.controller.js';
 import { LinksService } from './links.service.js';
 
-/** What people open: verification links and their QR codes, and the start page. */
+/** Verification links and their QR codes: made for a verified credential of a trusted issuer, opened by anyone. */
 @Module({
   imports: [VerificationModule],
-  controllers: [LinksController, PagesController],
+  controllers: [LinksController],
   providers: [{ provide: LinkStore, inject: [VERIFIER_CONFIG], useFactory: (config: VerifierConfig) => new LinkStore(config.linkStoreDir) }, LinksService],
 })
 export class LinksModule {}

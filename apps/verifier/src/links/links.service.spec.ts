@@ -1,5 +1,4 @@
-import type { CheckResult } from '../verification/check.js';
-import type { VerificationService, VerifyOptions } from '../verification/verification.service.js';
+import type { CheckOutcome, CheckResult, CredentialCheckName, CredentialVerifier, VerifyOptions } from '#verification';
 import type { VerifierConfig } from '../verifier.config.js';
 import { LinkStore } from './link-store.js';
 import { MAX_LINKED_CREDENTIAL_BYTES, LinksService } from './links.service.js';
@@ -11,12 +10,12 @@ const receipt = (blockNumber: number) => ({ type: 'CredentialAnchorReceipt', blo
  * A verification that says what the test sets: a valid signature from a trusted issuer, and for the
  * anchor, `anchorOutcome` of the receipt it was given (or of none). It records each call's options.
  */
-function verificationFake(anchorOutcome: (options: VerifyOptions) => Omit<CheckResult, 'check'>) {
+function verificationFake(anchorOutcome: (options: VerifyOptions) => CheckOutcome) {
   const calls: VerifyOptions[] = [];
   const service = {
     async verify(input: unknown, options: VerifyOptions = {}) {
       calls.push(options);
-      const checks: CheckResult[] = [
+      const checks: CheckResult<CredentialCheckName>[] = [
         { check: 'signature', status: 'valid' },
         { check: 'anchor', ...anchorOutcome(options) },
       ];
@@ -26,10 +25,10 @@ function verificationFake(anchorOutcome: (options: VerifyOptions) => Omit<CheckR
       };
     },
   };
-  return { service: service as unknown as VerificationService, calls };
+  return { service: service as unknown as CredentialVerifier, calls };
 }
 
-const linksWith = (verification: VerificationService, store = new LinkStore()) =>
+const linksWith = (verification: CredentialVerifier, store = new LinkStore()) =>
   new LinksService(verification, store, { publicUrl: 'https://verify.example' } as VerifierConfig);
 
 describe('LinksService', () => {

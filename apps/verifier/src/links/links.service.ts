@@ -3,9 +3,9 @@ import type { VerificationLink } from '#schemas';
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import QRCode from 'qrcode';
-import { type VerificationReport, VerificationService } from '../verification/verification.service.js';
+import { CredentialVerifier, resultOf, type VerificationReport } from '#verification';
+import { type CredentialDisplay, credentialDisplay } from '../pages/credential-display.js';
 import { VERIFIER_CONFIG, type VerifierConfig } from '../verifier.config.js';
-import { type CredentialDisplay, credentialDisplay } from './credential-display.js';
 import { LinkStore } from './link-store.js';
 import { LinkError } from './links.errors.js';
 
@@ -18,10 +18,11 @@ export interface LinkReport extends VerificationReport {
 /** The largest credential a link keeps: a JWT of 128 KiB, far past any transcript's, well below a request's. */
 export const MAX_LINKED_CREDENTIAL_BYTES = 128 * 1024;
 
-const anchorOf = (report: VerificationReport) => report.checks.find((check) => check.check === 'anchor');
-
 /** The receipt the anchor check confirmed, if it did. */
-const confirmedReceipt = (report: VerificationReport) => (anchorOf(report)?.status === 'valid' ? anchorOf(report)?.details?.receipt : undefined);
+const confirmedReceipt = (report: VerificationReport) => {
+  const anchor = resultOf(report.checks, 'anchor');
+  return anchor?.status === 'valid' ? anchor.details?.receipt : undefined;
+};
 
 /**
  * Short verification links for printing on a certificate or CV. The verifier keeps its own copy of
@@ -33,7 +34,7 @@ export class LinksService {
   private readonly logger = new Logger(LinksService.name);
 
   constructor(
-    private readonly verification: VerificationService,
+    private readonly verification: CredentialVerifier,
     @Inject(LinkStore) private readonly store: LinkStore,
     @Inject(VERIFIER_CONFIG) private readonly config: VerifierConfig,
   ) {}
@@ -47,7 +48,7 @@ export class LinksService {
    */
   async create(credential: unknown, anchorReceipt?: unknown): Promise<VerificationLink> {
     const { report, credential: parsed } = await this.verification.verify(credential, { anchorReceipt });
-    const signature = report.checks.find((check) => check.check === 'signature');
+    const signature = resultOf(report.checks, 'signature');
     if (signature?.status !== 'valid') {
       throw LinkError.credentialNotVerified((signature ?? report.checks[0]).reason?.message ?? 'it could not be read.');
     }

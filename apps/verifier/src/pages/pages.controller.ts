@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
 import { screenJson } from '#service-kit';
 import type { Response } from 'express';
-import { credentialDisplay } from '../links/credential-display.js';
-import { VerificationService } from '../verification/verification.service.js';
+import { CredentialVerifier } from '#verification';
+import { credentialDisplay } from './credential-display.js';
 import { PAGE_CSP } from './html.js';
 import { renderReportPage } from './report-page.js';
 import { renderStartPage } from './start-page.js';
@@ -10,7 +10,7 @@ import { renderStartPage } from './start-page.js';
 /** The verifier's start page: paste or upload a credential (or a package) and see its report. */
 @Controller()
 export class PagesController {
-  constructor(private readonly verification: VerificationService) {}
+  constructor(private readonly verification: CredentialVerifier) {}
 
   @Get()
   start(@Res({ passthrough: true }) response: Response): string {

@@ -1,8 +1,6 @@
-import type { CredentialDisplay } from '../links/credential-display.js';
 import type { VerificationLink } from '#schemas';
-import type { CheckResult } from '../verification/check.js';
-import { ISSUER_UNKNOWN } from '../verification/checks/issuer-trust.check.js';
-import type { VerificationReport } from '../verification/verification.service.js';
+import { type CheckResult, type CredentialCheckName, resultOf, type VerificationReport } from '#verification';
+import type { CredentialDisplay } from './credential-display.js';
 import { type Html, html, page } from './html.js';
 
 const HEADLINES = {
@@ -23,12 +21,12 @@ const HEADLINES = {
 function headlineOf(report: VerificationReport): (typeof HEADLINES)[keyof typeof HEADLINES] {
   const issuerUnknown =
     report.verdict === 'indeterminate' &&
-    report.checks.some((check) => check.reason?.code === ISSUER_UNKNOWN) &&
+    report.checks.some((check) => check.reason?.code === 'ISSUER_UNKNOWN') &&
     !report.checks.some((check) => check.status === 'error');
   return HEADLINES[issuerUnknown ? 'issuerUnknown' : report.verdict];
 }
 
-const CHECK_LABELS: Record<string, string> = {
+const CHECK_LABELS: Record<CredentialCheckName, string> = {
   format: 'Format',
   signature: 'Signature of the issuer',
   'signed-payload': 'Nothing changed since signing',
@@ -56,7 +54,7 @@ export interface ReportPageInput {
 
 /** The verification report for people: verdict first, then who, what, each check, and the anchor. */
 export function renderReportPage({ report, display, link }: ReportPageInput): string {
-  const receipt = report.checks.find((check) => check.check === 'anchor')?.details?.receipt as
+  const receipt = resultOf(report.checks, 'anchor')?.details?.receipt as
     | { txHash: string; blockNumber: number; chainId: number; anchoredAt: string }
     | undefined;
   const headline = headlineOf(report);
@@ -128,6 +126,6 @@ function credentialSection(report: VerificationReport, display: CredentialDispla
 </dl>`;
 }
 
-function checkRow(check: CheckResult): Html {
-  return html`<tr data-check="${check.check}" data-status="${check.status}"><th scope="row">${CHECK_LABELS[check.check] ?? check.check}</th><td class="mark">${MARKS[check.status]}</td><td>${check.reason?.message ?? ''}</td></tr>`;
+function checkRow(check: CheckResult<CredentialCheckName>): Html {
+  return html`<tr data-check="${check.check}" data-status="${check.status}"><th scope="row">${CHECK_LABELS[check.check]}</th><td class="mark">${MARKS[check.status]}</td><td>${check.reason?.message ?? ''}</td></tr>`;
 }

@@ -1,5 +1,5 @@
 import { type CreditUnit, earnedCredits } from '#schemas';
-import type { Verdict } from '../verification/verification-verdict.js';
+import type { Verdict } from '#verification';
 
 /** One credential of a presentation as the summary sees it: what verification concluded, and what it says. */
 export interface PresentedCredential {

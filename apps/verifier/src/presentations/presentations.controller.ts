@@ -1,15 +1,15 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ValidBody } from '#service-kit';
-import type { Challenge, ChallengeStore } from './challenges.js';
-import { CHALLENGES, type PresentationReport, PresentationVerificationService } from './presentation-verification.service.js';
+import { type Challenge, MemoryChallengeStore } from './memory-challenge-store.js';
+import { type PresentationAnswer, PresentationsService } from './presentations.service.js';
 import { type ChallengeRequest, challengeBody, type VerifyPresentationRequest, verifyPresentationBody } from './presentations.dto.js';
 
 /** A school asks for a challenge, the student signs a presentation answering it, the school verifies it. */
 @Controller()
 export class PresentationsController {
   constructor(
-    private readonly presentations: PresentationVerificationService,
-    @Inject(CHALLENGES) private readonly challenges: ChallengeStore,
+    private readonly presentations: PresentationsService,
+    private readonly challenges: MemoryChallengeStore,
   ) {}
 
   @Post('challenges')
@@ -21,7 +21,7 @@ export class PresentationsController {
   /** A presentation that fails is still a 200: the report says why. */
   @Post('presentations/verify')
   @HttpCode(200)
-  verify(@Body(new ValidBody(verifyPresentationBody)) body: VerifyPresentationRequest): Promise<PresentationReport> {
+  verify(@Body(new ValidBody(verifyPresentationBody)) body: VerifyPresentationRequest): Promise<PresentationAnswer> {
     return this.presentations.verifyPresentation(body.verifiablePresentation, body.options ?? {});
   }
 }

@@ -1,21 +1,28 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import type { Resolvable } from 'did-resolver';
-import { SignatureCheck } from '../verification/checks/signature.check.js';
-import { VerificationModule } from '../verification/verification.module.js';
-import { DID_RESOLVER } from '../verification/verification.service.js';
+import { CredentialVerifier, PresentationVerifier, SignatureCheck } from '#verification';
+import { DID_RESOLVER, VerificationModule } from '../verification/verification.module.js';
 import { VERIFIER_CONFIG, type VerifierConfig } from '../verifier.config.js';
-import { ChallengeStore } from './challenges.js';
-import { CHALLENGES, HOLDER_SIGNATURE, PresentationVerificationService } from './presentation-verification.service.js';
+import { MemoryChallengeStore } from './memory-challenge-store.js';
 import { PresentationsController } from './presentations.controller.js';
+import { PresentationsService } from './presentations.service.js';
 
 @Module({
   imports: [VerificationModule],
   controllers: [PresentationsController],
   providers: [
-    { provide: CHALLENGES, inject: [VERIFIER_CONFIG], useFactory: (config: VerifierConfig) => new ChallengeStore(config.challengeTtlSeconds) },
-    // A holder signs a presentation with a key its DID lists for authentication.
-    { provide: HOLDER_SIGNATURE, inject: [DID_RESOLVER], useFactory: (resolver: Resolvable) => new SignatureCheck(resolver, 'authentication') },
-    PresentationVerificationService,
+    { provide: MemoryChallengeStore, inject: [VERIFIER_CONFIG], useFactory: (config: VerifierConfig) => new MemoryChallengeStore(config.challengeTtlSeconds) },
+    {
+      provide: PresentationVerifier,
+      inject: [CredentialVerifier, DID_RESOLVER, MemoryChallengeStore, VERIFIER_CONFIG],
+      useFactory: (credentials: CredentialVerifier, resolver: Resolvable, challenges: MemoryChallengeStore, config: VerifierConfig) =>
+        // A holder signs a presentation with a key its DID lists for authentication.
+        new PresentationVerifier(credentials, new SignatureCheck(resolver, 'holder-signature'), challenges, {
+          clockSkewSeconds: config.clockSkewSeconds,
+          logger: new Logger(PresentationVerifier.name),
+        }),
+    },
+    PresentationsService,
   ],
 })
 export class PresentationsModule {}

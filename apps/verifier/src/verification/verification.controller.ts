@@ -1,12 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ValidBody } from '#service-kit';
+import { CredentialVerifier, type VerificationReport } from '#verification';
 import { type VerifyCredentialRequest, verifyCredentialBody } from './verification.dto.js';
-import { type VerificationReport, VerificationService } from './verification.service.js';
 
 /** W3C VC-API verification. A credential that fails is still a 200: the report says why. */
 @Controller('credentials')
 export class VerificationController {
-  constructor(private readonly verification: VerificationService) {}
+  constructor(private readonly verification: CredentialVerifier) {}
 
   @Post('verify')
   @HttpCode(200)

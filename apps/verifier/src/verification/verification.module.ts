@@ -1,24 +1,17 @@
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import type { Resolvable } from 'did-resolver';
 import { AnchorReader } from '#anchoring';
 import { createChainProvider, createEthrResolver } from '#identity';
+import { type CredentialCheck, credentialChecks, CredentialVerifier, FETCH_LIMITS, FetchSlots, PublicFetcher, TrustRegistry } from '#verification';
 import { VERIFIER_CONFIG, type VerifierConfig } from '../verifier.config.js';
-import type { CredentialCheck } from './check.js';
-import { AnchorCheck } from './checks/anchor.check.js';
-import { SchemaCheck } from './checks/schema.check.js';
-import { SignatureCheck } from './checks/signature.check.js';
-import { SignedPayloadCheck } from './checks/signed-payload.check.js';
-import { StatusCheck } from './checks/status.check.js';
-import { ValidityPeriodCheck } from './checks/validity-period.check.js';
-import { FetchSlots } from '../fetching/fetch-slots.js';
-import { FETCH_LIMITS } from '../fetching/fetch-limits.js';
-import { PublicFetcher } from '../fetching/public-fetcher.js';
-import { StatusListReader } from '../status-lists/status-list-reader.js';
-import { TrustRegistry } from '../trust/trust-registry.js';
-import { IssuerTrustCheck } from './checks/issuer-trust.check.js';
+import { TrustRegistryLifecycle } from './trust-registry.lifecycle.js';
 import { VerificationController } from './verification.controller.js';
-import { CREDENTIAL_CHECKS, DID_RESOLVER, VerificationService } from './verification.service.js';
 
+export const CREDENTIAL_CHECKS = Symbol('CredentialChecks');
+/** The one did:ethr resolver (on the configured chain) that issuers' and holders' signatures are checked with. */
+export const DID_RESOLVER = Symbol('DidResolver');
+
+/** The verification library's objects, built once from the verifier's configuration, and `POST /credentials/verify`. */
 @Module({
   controllers: [VerificationController],
   providers: [
@@ -28,8 +21,13 @@ import { CREDENTIAL_CHECKS, DID_RESOLVER, VerificationService } from './verifica
       inject: [VERIFIER_CONFIG, FetchSlots],
       // Registry URLs come from the operator, not from credentials: private addresses are allowed.
       useFactory: (config: VerifierConfig, slots: FetchSlots) =>
-        new TrustRegistry(config.trust, new PublicFetcher({ allowPrivateNetworks: true, deadlineMs: config.fetchDeadlineMs, maxBytes: FETCH_LIMITS.registryPageBytes }, slots)),
+        new TrustRegistry(
+          config.trust,
+          new PublicFetcher({ allowPrivateNetworks: true, deadlineMs: config.fetchDeadlineMs, maxBytes: FETCH_LIMITS.registryPageBytes }, slots, new Logger(PublicFetcher.name)),
+          new Logger(TrustRegistry.name),
+        ),
     },
+    TrustRegistryLifecycle,
     {
       provide: DID_RESOLVER,
       inject: [VERIFIER_CONFIG],
@@ -38,25 +36,25 @@ import { CREDENTIAL_CHECKS, DID_RESOLVER, VerificationService } from './verifica
     {
       provide: CREDENTIAL_CHECKS,
       inject: [VERIFIER_CONFIG, TrustRegistry, DID_RESOLVER, FetchSlots],
-      useFactory: (config: VerifierConfig, trust: TrustRegistry, resolver: Resolvable, slots: FetchSlots): CredentialCheck[] => {
-        const signature = new SignatureCheck(resolver);
-        // URLs named by credentials: private addresses only where the operator allows them (development).
-        const fetcher = (maxBytes: number) => new PublicFetcher({ allowPrivateNetworks: config.allowPrivateNetworkFetch, deadlineMs: config.fetchDeadlineMs, maxBytes }, slots);
-        // The order is the report's order.
-        return [
-          signature,
-          new SignedPayloadCheck(),
-          new SchemaCheck(),
-          new ValidityPeriodCheck(config.clockSkewSeconds),
-          // Status lists are verified like credentials, by the same signature check.
-          new StatusCheck(new StatusListReader(fetcher(FETCH_LIMITS.statusListBytes), signature, config.statusListCacheSeconds)),
-          new AnchorCheck(new AnchorReader(createChainProvider(config.chain), config.anchorContract), fetcher(FETCH_LIMITS.anchoredPackageBytes), config.chain.chainId, config.anchorConfirmations),
-          new IssuerTrustCheck(trust, config.requireTrustedIssuer),
-        ];
-      },
+      useFactory: (config: VerifierConfig, trust: TrustRegistry, resolver: Resolvable, slots: FetchSlots): CredentialCheck[] =>
+        credentialChecks({
+          resolver,
+          // URLs named by credentials: private addresses only where the operator allows them (development).
+          fetcher: (maxBytes) => new PublicFetcher({ allowPrivateNetworks: config.allowPrivateNetworkFetch, deadlineMs: config.fetchDeadlineMs, maxBytes }, slots, new Logger(PublicFetcher.name)),
+          anchors: { reader: new AnchorReader(createChainProvider(config.chain), config.anchorContract), chainId: config.chain.chainId, confirmations: config.anchorConfirmations },
+          trust,
+          requireTrustedIssuer: config.requireTrustedIssuer,
+          clockSkewSeconds: config.clockSkewSeconds,
+          statusListCacheSeconds: config.statusListCacheSeconds,
+        }),
     },
-    VerificationService,
+    {
+      provide: CredentialVerifier,
+      inject: [CREDENTIAL_CHECKS, TrustRegistry, VERIFIER_CONFIG],
+      useFactory: (checks: CredentialCheck[], trust: TrustRegistry, config: VerifierConfig) =>
+        new CredentialVerifier(checks, trust, { deadlineMs: config.verificationDeadlineMs, logger: new Logger(CredentialVerifier.name) }),
+    },
   ],
-  exports: [VerificationService, DID_RESOLVER, TrustRegistry],
+  exports: [CredentialVerifier, DID_RESOLVER, TrustRegistry],
 })
 export class VerificationModule {}

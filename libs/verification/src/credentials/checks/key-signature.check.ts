@@ -1,0 +1,32 @@
+import { type CheckOutcome, invalid, valid } from '../../pipeline/check.js';
+import { es256kProblem } from '../../signatures/es256k.js';
+import type { CredentialCheck, ParsedCredential } from '../parsed-credential.js';
+import { refusedForm } from './signature.check.js';
+
+/** A signing key known without resolving its DID: the key that has just signed. */
+export interface KnownSigningKey {
+  did: string;
+  /** The secp256k1 public key, hex, compressed or not. */
+  publicKeyHex: string;
+}
+
+/**
+ * The signature against a key the caller already holds, as an issuer checks what it has just signed:
+ * the JWT names that key's DID as its issuer, is ES256K in its low-S form, and verifies against the
+ * key. Nothing is resolved or fetched.
+ */
+export class KeySignatureCheck implements CredentialCheck {
+  readonly name = 'signature';
+  readonly dependsOn = [];
+
+  constructor(private readonly key: KnownSigningKey) {}
+
+  async run(credential: ParsedCredential): Promise<CheckOutcome> {
+    const { did, publicKeyHex } = this.key;
+    if (credential.payload.iss !== did) return invalid('SIGNATURE_INVALID', `The JWT names ${String(credential.payload.iss)} as its issuer, not ${did}.`);
+    const refused = refusedForm(credential, ['ES256K']);
+    if (refused) return refused;
+    const problem = es256kProblem(credential.jwt, publicKeyHex);
+    return problem ? invalid('SIGNATURE_INVALID', problem) : valid();
+  }
+}

@@ -1,0 +1,77 @@
+import { isBitSet } from '#schemas';
+import { FETCH_LIMITS } from '../../fetching/fetch-limits.js';
+import { type StatusEntry, readStatusEntries } from '../../status-lists/status-entries.js';
+import type { StatusListReader, StatusListRead } from '../../status-lists/status-list-reader.js';
+import { type CheckOutcome, failedToCheck, invalid, skipped, valid } from '../../pipeline/check.js';
+import type { CredentialCheck, ParsedCredential } from '../parsed-credential.js';
+
+/** Which entry's outcome the check reports: revoked before suspended before any other failure, then what was not checked. */
+const PRECEDENCE: ((outcome: CheckOutcome) => boolean)[] = [
+  (outcome) => outcome.reason?.code === 'CREDENTIAL_REVOKED',
+  (outcome) => outcome.reason?.code === 'CREDENTIAL_SUSPENDED',
+  (outcome) => outcome.status === 'invalid',
+  (outcome) => outcome.status === 'error',
+  (outcome) => outcome.status === 'skipped',
+];
+
+/**
+ * The credential's W3C Bitstring Status List entries: each names a bit in a list its issuer signs
+ * and publishes. The lists are fetched only once the credential's signature is verified, and it is
+ * `valid` only when every entry was checked and found clear.
+ */
+export class StatusCheck implements CredentialCheck {
+  readonly name = 'status';
+  readonly dependsOn = ['signature'] as const;
+  readonly unmet = { code: 'STATUS_NOT_FETCHED', message: 'The credential\'s signature is not verified, so the status lists it names are not fetched.' } as const;
+
+  constructor(private readonly lists: StatusListReader) {}
+
+  /** A malformed entry, or no entry this verifier checks, is plain from the credential alone. */
+  async beforeDependencies(credential: ParsedCredential): Promise<CheckOutcome | undefined> {
+    const { checkable, unsupported, malformed } = readStatusEntries(credential.signed.credentialStatus);
+    if (malformed.length > 0) return invalid('STATUS_ENTRY_MALFORMED', `The credential's credentialStatus is malformed: ${malformed.join('; ')}.`);
+    if (checkable.length > 0) return undefined;
+    return unsupported.length > 0 ? unsupportedOutcome(unsupported[0]) : skipped('STATUS_NOT_PROVIDED', 'The credential names no status list, so it cannot be revoked or suspended through one.');
+  }
+
+  async run(credential: ParsedCredential): Promise<CheckOutcome> {
+    const { checkable, unsupported } = readStatusEntries(credential.signed.credentialStatus);
+    // Each list is a fetch and a decode: a credential cannot make one verification read hundreds.
+    const lists = new Set(checkable.map((entry) => entry.listUrl));
+    if (lists.size > FETCH_LIMITS.statusListsPerCredential) {
+      return failedToCheck('STATUS_LISTS_TOO_MANY', `The credential names ${lists.size} status lists; this verifier reads at most ${FETCH_LIMITS.statusListsPerCredential} for one credential.`);
+    }
+    const issuer = credential.payload.iss as string;
+    const outcomes = await Promise.all(checkable.map(async (entry) => statusOf(entry, await this.lists.read(entry.listUrl), issuer)));
+    return mostSevere([...outcomes, ...unsupported.map(unsupportedOutcome)]);
+  }
+}
+
+function unsupportedOutcome(problem: string): CheckOutcome {
+  return skipped('STATUS_METHOD_UNSUPPORTED', `A status entry was not checked (${problem}).`);
+}
+
+function statusOf(entry: StatusEntry, read: StatusListRead, issuer: string): CheckOutcome {
+  if ('outcome' in read) return read.outcome;
+  const { list } = read;
+  const { purpose, index, listUrl } = entry;
+  if (list.issuer !== issuer) {
+    return invalid('STATUS_LIST_ISSUER_MISMATCH', `The status list ${listUrl} is signed by ${list.issuer}, not by the credential's issuer ${issuer}, so it cannot revoke or clear it.`);
+  }
+  if (!list.purposes.includes(purpose)) {
+    return failedToCheck('STATUS_LIST_MALFORMED', `The credential's ${purpose} entry points at ${listUrl}, which is a ${list.purposes.join(' and ')} list.`);
+  }
+  const size = list.bits.length * 8;
+  if (index >= size) return failedToCheck('STATUS_INDEX_OUT_OF_RANGE', `Index ${index} is beyond the ${size} entries of the status list ${listUrl}.`);
+  if (!isBitSet(list.bits, index)) return valid();
+  if (purpose === 'revocation') return invalid('CREDENTIAL_REVOKED', `The issuer has revoked this credential: index ${index} is set in the revocation list ${listUrl}.`);
+  return invalid('CREDENTIAL_SUSPENDED', `The issuer has suspended this credential: index ${index} is set in the suspension list ${listUrl}. A suspension can be lifted; verify again later.`);
+}
+
+function mostSevere(outcomes: CheckOutcome[]): CheckOutcome {
+  for (const applies of PRECEDENCE) {
+    const found = outcomes.find(applies);
+    if (found) return found;
+  }
+  return valid();
+}

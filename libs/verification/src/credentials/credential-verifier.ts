@@ -1,0 +1,99 @@
+import type { VerificationLogger } from '../logger.js';
+import { type CheckResult, resultOf } from '../pipeline/check.js';
+import type { CredentialCheckName } from '../pipeline/check-name.js';
+import { runChecks } from '../pipeline/check-runner.js';
+import { REQUIRED_CREDENTIAL_CHECKS, type Verdict, verdictOf } from '../pipeline/verification-verdict.js';
+import type { TrustRegistry } from '../trust/trust-registry.js';
+import { checkFormat } from './checks/format.check.js';
+import type { CredentialCheck, ParsedCredential } from './parsed-credential.js';
+
+export interface VerificationReport {
+  verdict: Verdict;
+  /** True only for `verified`, for clients that read a boolean. */
+  verified: boolean;
+  checks: CheckResult<CredentialCheckName>[];
+  /** What a person must see even when the verdict is `verified`: an issuer no trusted registry knows. */
+  warnings: CheckResult<CredentialCheckName>[];
+  /** What the signed credential says, for display; absent when it could not be decoded. */
+  credential?: { id?: string; issuer: string; type: string[] };
+  /** The signing DID, and the institution a trusted registry says it is, if any. */
+  issuer?: { id: string; trusted: boolean; name?: string; url?: string };
+}
+
+export interface VerifyOptions {
+  /** An anchor receipt sent beside the credential (as in a credential package), unverified. */
+  anchorReceipt?: unknown;
+  /** Check the receipt the issuer publishes when `anchorReceipt` does not hold (a link's kept receipt). */
+  fallBackToPublishedReceipt?: boolean;
+  /** When the verification must be over (epoch ms); by default the configured budget from now. */
+  deadline?: number;
+  now?: Date;
+}
+
+export interface CredentialVerifierOptions {
+  /** The whole verification of one credential (or presentation), in milliseconds. */
+  deadlineMs: number;
+  logger: VerificationLogger;
+}
+
+/**
+ * A credential's verification: its format, then every check in order within one deadline, then the
+ * verdict. The checks' order is the report's order.
+ */
+export class CredentialVerifier {
+  constructor(
+    private readonly checks: readonly CredentialCheck[],
+    private readonly trust: Pick<TrustRegistry, 'find'>,
+    private readonly options: CredentialVerifierOptions,
+  ) {}
+
+  async verifyCredential(input: unknown, anchorReceipt?: unknown): Promise<VerificationReport> {
+    return (await this.verify(input, { anchorReceipt })).report;
+  }
+
+  /** When a verification that starts now must be over: the configured budget, for callers that share it. */
+  deadlineFromNow(): number {
+    return Date.now() + this.options.deadlineMs;
+  }
+
+  /**
+   * The report, and the credential as decoded from its JWT for callers that show or inspect it.
+   * Checks run in order within one deadline; those it cuts off, and those after them, are `error`.
+   */
+  async verify(
+    input: unknown,
+    { anchorReceipt, fallBackToPublishedReceipt, deadline = this.deadlineFromNow(), now = new Date() }: VerifyOptions = {},
+  ): Promise<{ report: VerificationReport; credential?: ParsedCredential }> {
+    const format = checkFormat(input);
+    const results: CheckResult<CredentialCheckName>[] = [{ check: 'format', ...format.outcome }];
+    if (format.parsed) {
+      const context = { now, anchorReceipt, fallBackToPublishedReceipt };
+      results.push(...(await runChecks(this.checks, format.parsed, context, { earlier: results, deadline, logger: this.options.logger })));
+    }
+    const verdict = verdictOf(results, REQUIRED_CREDENTIAL_CHECKS);
+    this.options.logger.log(`Credential ${format.parsed?.signed.id ?? '(undecodable)'}: ${verdict}`);
+    const warnings = results.filter((result) => result.reason?.code === 'ISSUER_UNKNOWN');
+    const report: VerificationReport = { verdict, verified: verdict === 'verified', checks: results, warnings };
+    if (!format.parsed) return { report };
+    return {
+      report: { ...report, credential: summaryOf(format.parsed), issuer: await this.issuerOf(format.parsed, results) },
+      credential: format.parsed,
+    };
+  }
+
+  /** Named only when the signature holds: an unverified credential's claims about its issuer are not repeated. */
+  private async issuerOf(credential: ParsedCredential, results: CheckResult<CredentialCheckName>[]): Promise<VerificationReport['issuer']> {
+    const id = credential.payload.iss as string;
+    const trusted = resultOf(results, 'issuer-trust')?.status === 'valid' ? await this.trust.find(id) : undefined;
+    return trusted ? { id, trusted: true, name: trusted.name, url: trusted.url } : { id, trusted: false };
+  }
+}
+
+function summaryOf(credential: ParsedCredential): NonNullable<VerificationReport['credential']> {
+  const { signed } = credential;
+  return {
+    ...(typeof signed.id === 'string' ? { id: signed.id } : {}),
+    issuer: credential.payload.iss as string,
+    type: ([] as string[]).concat(signed.type ?? []),
+  };
+}
