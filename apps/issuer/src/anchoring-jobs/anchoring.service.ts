@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type AnchorReader, type AnchorReceipt, type AnchorWriter, MERKLE_TREE_FORMAT, MerkleTree } from '#anchoring';
+import { type AnchorReader, type AnchorReceipt, type AnchorWriter, isTransientChainError, MERKLE_TREE_FORMAT, MerkleTree } from '#anchoring';
 import { isError } from 'ethers';
 import { randomUUID } from 'node:crypto';
 import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
@@ -95,7 +95,15 @@ export class AnchoringService {
     if (!(await this.reader.knowsTransaction(latest.hash))) {
       // Recorded but never sent (a crash in between), or dropped by the node: the same bytes again.
       this.logger.log(`Batch ${batch.id}: re-sending ${latest.hash}`);
-      await this.send(latest.raw);
+      try {
+        await this.send(latest.raw);
+      } catch (error) {
+        // A node may refuse the old bytes for good (their fee cap is below today's base fee, say):
+        // the same nonce with higher fees, as for a stuck transaction, while the caps allow.
+        if (isTransientChainError(error) || !this.writer.canBump(latest)) throw error;
+        this.logger.warn(`Batch ${batch.id}: the node refuses ${latest.hash} (${(error as Error).message}); replacing it`);
+        return this.submit(batch, latest.nonce, latest);
+      }
       return 'sent';
     }
     const stuck = now.getTime() - latest.createdAt.getTime() > this.config.anchoring.stuckAfterMs;
