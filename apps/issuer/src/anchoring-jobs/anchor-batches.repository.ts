@@ -24,6 +24,8 @@ export interface StoredTransaction {
   maxFeePerGas: bigint;
   maxPriorityFeePerGas: bigint;
   createdAt: Date;
+  /** When the bytes were last handed to the node: what "stuck for too long" counts from. */
+  lastSentAt: Date;
 }
 
 /**
@@ -83,6 +85,7 @@ interface TransactionRow {
   max_fee_per_gas: string;
   max_priority_fee_per_gas: string;
   created_at: Date;
+  last_sent_at: Date;
 }
 
 const toTransaction = (row: TransactionRow): StoredTransaction => ({
@@ -92,6 +95,7 @@ const toTransaction = (row: TransactionRow): StoredTransaction => ({
   maxFeePerGas: BigInt(row.max_fee_per_gas),
   maxPriorityFeePerGas: BigInt(row.max_priority_fee_per_gas),
   createdAt: row.created_at,
+  lastSentAt: row.last_sent_at,
 });
 
 /**
@@ -102,12 +106,13 @@ const toTransaction = (row: TransactionRow): StoredTransaction => ({
 export class AnchorBatchesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The oldest batch not yet confirmed: the worker finishes it before cutting another. */
-  async openBatch(): Promise<AnchorBatch | null> {
-    const rows: BatchRow[] = await this.dataSource.query(
-      `SELECT * FROM anchor_batches WHERE status <> 'confirmed' ORDER BY created_at LIMIT 1`,
-    );
-    return rows.length ? toBatch(rows[0]) : null;
+  /**
+   * The batches not yet confirmed, oldest first. The worker cuts a batch only when none is open, so
+   * there are several only after a reorg reopened confirmed ones.
+   */
+  async openBatches(): Promise<AnchorBatch[]> {
+    const rows: BatchRow[] = await this.dataSource.query(`SELECT * FROM anchor_batches WHERE status <> 'confirmed' ORDER BY created_at`);
+    return rows.map(toBatch);
   }
 
   /** The oldest leaves not yet in a batch, across every source. */
@@ -149,12 +154,17 @@ export class AnchorBatchesRepository {
   async recordTransaction(batchId: string, signed: SignedAnchor): Promise<void> {
     await this.dataSource.transaction(async (db) => {
       await db.query(
-        `INSERT INTO anchor_transactions (hash, batch_id, nonce, raw, max_fee_per_gas, max_priority_fee_per_gas, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, now())`,
+        `INSERT INTO anchor_transactions (hash, batch_id, nonce, raw, max_fee_per_gas, max_priority_fee_per_gas, created_at, last_sent_at)
+         VALUES ($1, $2, $3, $4, $5, $6, now(), now())`,
         [signed.hash, batchId, signed.nonce, signed.raw, signed.fees.maxFeePerGas.toString(), signed.fees.maxPriorityFeePerGas.toString()],
       );
       await db.query(`UPDATE anchor_batches SET status = 'submitted' WHERE id = $1`, [batchId]);
     });
+  }
+
+  /** A recorded transaction was handed to the node again. */
+  async markSent(hash: string): Promise<void> {
+    await this.dataSource.query(`UPDATE anchor_transactions SET last_sent_at = now() WHERE hash = $1`, [hash]);
   }
 
   /** The batch's transactions, oldest first. */

@@ -211,6 +211,21 @@ describe('AnchoringService, step by step on a real chain', () => {
     await expectEverythingAnchored(rig);
   });
 
+  it('a transaction sent again after a drop counts as stuck from when it was sent again, not from when it was signed', async () => {
+    const rig = await startRig({ ANCHOR_STUCK_AFTER_SECONDS: '60' });
+    await rig.issue(2);
+    await rig.step();
+    await rig.step();
+    const [sent] = await rig.transactions();
+    await rig.dataSource.query(`UPDATE anchor_transactions SET created_at = now() - interval '1 hour', last_sent_at = now() - interval '1 hour'`);
+    await provider.send('anvil_dropTransaction', [sent.hash]);
+    expect(await rig.step()).toBe('sent');
+    expect(await rig.step()).toBe('waiting');
+    expect(await rig.transactions()).toHaveLength(1);
+    expect(await rig.step(new Date(Date.now() + 61_000))).toBe('sent');
+    expect(await rig.transactions()).toHaveLength(2);
+  });
+
   it('a nonce taken by a transaction that is not the batch\'s: signed anew at the next nonce', async () => {
     const rig = await startRig();
     await rig.issue(2);
@@ -258,6 +273,29 @@ describe('AnchoringService, step by step on a real chain', () => {
     await rig.settle();
     expect(await rig.transactions()).toEqual([a, b]);
     expect([await statusOf(a.hash), await statusOf(b.hash)]).toEqual(['succeeded', 'succeeded']);
+    await expectEverythingAnchored(rig);
+  });
+
+  it('a reorg that took two confirmed batches: both are sent again before either is confirmed, and mined in one block', async () => {
+    const rig = await startRig();
+    const snapshot = await provider.send('evm_snapshot', []);
+    for (let i = 0; i < 2; i++) {
+      await rig.issue(2);
+      await rig.settle();
+    }
+    const [a, b] = await rig.transactions();
+    await provider.send('evm_revert', [snapshot]);
+    expect([await statusOf(a.hash), await statusOf(b.hash)]).toEqual(['unknown', 'unknown']);
+    expect(await rig.step()).toBe('reopened');
+    expect(await rig.step()).toBe('sent');
+    expect(await rig.step()).toBe('sent');
+    expect(await rig.step()).toBe('waiting');
+    await mine();
+    const blocks = await Promise.all([a, b].map(async (t) => (await provider.getTransactionReceipt(t.hash))?.blockNumber));
+    expect(blocks[0]).toBeDefined();
+    expect(blocks[1]).toBe(blocks[0]);
+    await rig.settle();
+    expect(await rig.transactions()).toEqual([a, b]);
     await expectEverythingAnchored(rig);
   });
 

@@ -34,11 +34,19 @@ export class AnchoringService {
     @Inject(ISSUER_CONFIG) private readonly config: IssuerConfig,
   ) {}
 
-  /** One step of work: at most one chain write. The scheduler calls it while it holds the lock. */
+  /**
+   * One step of work: at most one chain write. The scheduler calls it while it holds the lock. Open
+   * batches move on oldest first, each as far as it can: after a reorg, all of them are in flight
+   * at once (their nonces follow each other) instead of one confirmation wait after another.
+   */
   async step(now = new Date()): Promise<StepResult> {
     if (await this.reopenReorganised()) return 'reopened';
-    const open = await this.batches.openBatch();
-    if (open) return this.advance(open, now);
+    const open = await this.batches.openBatches();
+    for (const batch of open) {
+      const result = await this.advance(batch, now);
+      if (result !== 'waiting') return result;
+    }
+    if (open.length > 0) return 'waiting';
     return (await this.buildBatch(now)) ? 'built' : 'idle';
   }
 
@@ -97,6 +105,7 @@ export class AnchoringService {
       this.logger.log(`Batch ${batch.id}: re-sending ${latest.hash}`);
       try {
         await this.send(latest.raw);
+        await this.batches.markSent(latest.hash);
       } catch (error) {
         // A node may refuse the old bytes for good (their fee cap is below today's base fee, say):
         // the same nonce with higher fees, as for a stuck transaction, while the caps allow.
@@ -106,8 +115,9 @@ export class AnchoringService {
       }
       return 'sent';
     }
-    const stuck = now.getTime() - latest.createdAt.getTime() > this.config.anchoring.stuckAfterMs;
-    // latest.nonce is at least the chain's here: a replacement never reuses a mined nonce.
+    // Only the transaction at the chain's nonce can be stuck on its fee; one behind it waits its turn.
+    // A replacement takes the same nonce, which the chain has not mined.
+    const stuck = minedNonce === latest.nonce && now.getTime() - latest.lastSentAt.getTime() > this.config.anchoring.stuckAfterMs;
     if (stuck && this.writer.canBump(latest)) return this.submit(batch, latest.nonce, latest);
     return 'waiting';
   }
@@ -117,10 +127,12 @@ export class AnchoringService {
    * (the receipt proves existence at that block whoever paid). Confirmed once deep enough.
    */
   private async confirmFromContract(batch: AnchorBatch, anchoredIn: number): Promise<StepResult> {
+    // A block above the head, or no event in it: a reorg came between the reads; look again next step.
+    const head = await this.reader.headNumber();
+    if (anchoredIn > head) return 'waiting';
     const anchoring = await this.reader.rootAnchoring(batch.root, anchoredIn);
     if (!anchoring) return 'waiting';
-    const depth = (await this.reader.headNumber()) - anchoring.blockNumber + 1;
-    if (depth < this.config.anchoring.confirmations) return 'waiting';
+    if (head - anchoring.blockNumber + 1 < this.config.anchoring.confirmations) return 'waiting';
     if (anchoring.submitter.toLowerCase() !== this.writer.address.toLowerCase()) {
       this.logger.warn(`Batch ${batch.id}: root anchored by ${anchoring.submitter} in ${anchoring.txHash}, not by us; confirmed from the contract's record`);
     }
