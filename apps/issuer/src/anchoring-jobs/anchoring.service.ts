@@ -105,7 +105,6 @@ export class AnchoringService {
       this.logger.log(`Batch ${batch.id}: re-sending ${latest.hash}`);
       try {
         await this.send(latest.raw);
-        await this.batches.markSent(latest.hash);
       } catch (error) {
         // A node may refuse the old bytes for good (their fee cap is below today's base fee, say):
         // the same nonce with higher fees, as for a stuck transaction, while the caps allow.
@@ -113,6 +112,7 @@ export class AnchoringService {
         this.logger.warn(`Batch ${batch.id}: the node refuses ${latest.hash} (${(error as Error).message}); replacing it`);
         return this.submit(batch, latest.nonce, latest);
       }
+      await this.batches.markSent(latest.hash);
       return 'sent';
     }
     // Only the transaction at the chain's nonce can be stuck on its fee; one behind it waits its turn.
