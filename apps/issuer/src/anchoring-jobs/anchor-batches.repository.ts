@@ -150,12 +150,17 @@ export class AnchorBatchesRepository {
     });
   }
 
-  /** Records a signed transaction (the batch becomes `submitted`) before it is sent. */
+  /**
+   * Records a signed transaction (the batch becomes `submitted`) before it is sent. Signing is
+   * deterministic: the same batch at the same nonce and fees (fees held at their caps, say) gives
+   * the same bytes, which are then recorded once and count as sent again.
+   */
   async recordTransaction(batchId: string, signed: SignedAnchor): Promise<void> {
     await this.dataSource.transaction(async (db) => {
       await db.query(
         `INSERT INTO anchor_transactions (hash, batch_id, nonce, raw, max_fee_per_gas, max_priority_fee_per_gas, created_at, last_sent_at)
-         VALUES ($1, $2, $3, $4, $5, $6, now(), now())`,
+         VALUES ($1, $2, $3, $4, $5, $6, now(), now())
+         ON CONFLICT (hash) DO UPDATE SET last_sent_at = now()`,
         [signed.hash, batchId, signed.nonce, signed.raw, signed.fees.maxFeePerGas.toString(), signed.fees.maxPriorityFeePerGas.toString()],
       );
       await db.query(`UPDATE anchor_batches SET status = 'submitted' WHERE id = $1`, [batchId]);
@@ -167,9 +172,12 @@ export class AnchorBatchesRepository {
     await this.dataSource.query(`UPDATE anchor_transactions SET last_sent_at = now() WHERE hash = $1`, [hash]);
   }
 
-  /** The batch's transactions, oldest first. */
+  /** The batch's transactions, the one last handed to the node last. */
   async transactions(batchId: string): Promise<StoredTransaction[]> {
-    const rows: TransactionRow[] = await this.dataSource.query(`SELECT * FROM anchor_transactions WHERE batch_id = $1 ORDER BY created_at, hash`, [batchId]);
+    const rows: TransactionRow[] = await this.dataSource.query(
+      `SELECT * FROM anchor_transactions WHERE batch_id = $1 ORDER BY last_sent_at, created_at, hash`,
+      [batchId],
+    );
     return rows.map(toTransaction);
   }
 

@@ -243,6 +243,34 @@ describe('AnchoringService, step by step on a real chain', () => {
     await expectEverythingAnchored(rig);
   });
 
+  it('signing the batch again at a nonce and fees it already used gives the same bytes: recorded once, sent again', async () => {
+    // Fees held at their caps make signing repeat itself.
+    const rig = await startRig({ ANCHOR_MAX_FEE_GWEI: '1', ANCHOR_MAX_PRIORITY_FEE_GWEI: '1' });
+    await provider.send('anvil_setNextBlockBaseFeePerGas', [toBeHex(10n ** 8n)]);
+    await mine();
+    await rig.issue(2);
+    expect(await rig.step()).toBe('built');
+    const snapshot = await provider.send('evm_snapshot', []);
+    expect(await rig.step()).toBe('sent');
+    const [first] = await rig.transactions();
+    await provider.send('anvil_dropTransaction', [first.hash]);
+    await new Wallet(ANCHORING_KEY, provider).sendTransaction({ to: ANCHORING_ADDRESS, value: 0n, nonce: first.nonce, maxFeePerGas: 10n ** 9n, maxPriorityFeePerGas: 10n ** 9n });
+    await mine();
+    expect(await rig.step()).toBe('sent');
+    const [, anew] = await rig.transactions();
+    expect(anew.nonce).toBe(first.nonce + 1);
+
+    // The node goes back before the other transaction and forgets ours: the first nonce is free again.
+    await provider.send('evm_revert', [snapshot]);
+    await mine();
+    expect(await rig.step()).toBe('sent');
+    const [batch] = await rig.batches();
+    expect((await new AnchorBatchesRepository(rig.dataSource).transactions(batch.id)).map((t) => t.hash)).toEqual([anew.hash, first.hash]);
+    await rig.settle();
+    expect(await statusOf(first.hash)).toBe('succeeded');
+    await expectEverythingAnchored(rig);
+  });
+
   it('a reorg while the next batch is open: the vanished batch is reopened at once, receipts withdrawn, and its own transaction sent again first', async () => {
     const rig = await startRig();
     await rig.issue(2);
