@@ -5,7 +5,7 @@ import { LOCAL_CHAIN_FUNDED_KEYS } from '#local-stack';
 import { Contract, type JsonRpcProvider, keccak256, toBeHex, toUtf8Bytes, Wallet } from 'ethers';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '../../../../test/database.js';
+import { createTestDatabase } from '../../../../test/database.js';
 import { type OwnChain, startOwnChain } from '../../../../test/own-chain.js';
 import { testIssuerConfig, testWorkerEnv } from '../../../../test/stack.js';
 import { openIssuerDatabase } from '../database/data-source.js';
@@ -40,9 +40,21 @@ afterEach(async () => {
 
 const mine = () => provider.send('evm_mine', []);
 
+/** The real reader, with a way to make the chain change in the middle of a step. */
+class InterruptibleReader extends AnchorReader {
+  beforeNextNonceRead?: () => Promise<void>;
+
+  override async minedNonce(address: string): Promise<number> {
+    const interruption = this.beforeNextNonceRead;
+    this.beforeNextNonceRead = undefined;
+    await interruption?.();
+    return super.minedNonce(address);
+  }
+}
+
 interface Rig {
-  service: AnchoringService;
   dataSource: DataSource;
+  reader: InterruptibleReader;
   step(now?: Date): Promise<StepResult>;
   /** Issues `count` credentials straight into the table, as issuance leaves them: waiting for a batch. */
   issue(count: number): Promise<void>;
@@ -59,7 +71,7 @@ afterEach(async () => {
 });
 
 async function startRig(env: Record<string, string> = {}): Promise<Rig> {
-  const database: TestDatabase = await createTestDatabase();
+  const database = await createTestDatabase();
   const dataSource = await openIssuerDatabase(database.url);
   const config = testIssuerConfig(database.url, { ...chain.env, ...testWorkerEnv(ANCHORING_KEY, 2), ...env });
   const chainProvider = createChainProvider(config.chain);
@@ -67,12 +79,13 @@ async function startRig(env: Record<string, string> = {}): Promise<Rig> {
     maxFeePerGas: config.anchoring.maxFeePerGasWei,
     maxPriorityFeePerGas: config.anchoring.maxPriorityFeePerGasWei,
   });
-  const service = new AnchoringService(new AnchorBatchesRepository(dataSource), new AnchorReader(chainProvider, config.anchoring.contract), writer, config);
+  const reader = new InterruptibleReader(chainProvider, config.anchoring.contract);
+  const service = new AnchoringService(new AnchorBatchesRepository(dataSource), reader, writer, config);
   const institutionId = randomUUID();
   await dataSource.query(`INSERT INTO institutions (id, name, url, did) VALUES ($1, 'Rig University', 'https://rig.example', $2)`, [institutionId, `did:example:${institutionId}`]);
   const rig: Rig = {
-    service,
     dataSource,
+    reader,
     step: (now) => service.step(now),
     async issue(count) {
       for (let i = 0; i < count; i++) {
@@ -322,6 +335,30 @@ describe('AnchoringService, step by step on a real chain', () => {
     const blocks = await Promise.all([a, b].map(async (t) => (await provider.getTransactionReceipt(t.hash))?.blockNumber));
     expect(blocks[0]).toBeDefined();
     expect(blocks[1]).toBe(blocks[0]);
+    await rig.settle();
+    expect(await rig.transactions()).toEqual([a, b]);
+    await expectEverythingAnchored(rig);
+  });
+
+  it('a reorg in the middle of a step, after its look for reorgs: nothing new is signed on the half-seen chain', async () => {
+    const rig = await startRig();
+    await rig.issue(2);
+    await rig.step();
+    await rig.step();
+    const snapshot = await provider.send('evm_snapshot', []);
+    await rig.settle();
+    await rig.issue(2);
+    await rig.step();
+    await rig.step();
+    const [a, b] = await rig.transactions();
+
+    // The chain goes back before A was mined just as the step reads the nonce for the open batch B:
+    // A's nonce looks like a gap nothing fills, while A's batch is still confirmed in the database.
+    rig.reader.beforeNextNonceRead = async () => {
+      await provider.send('evm_revert', [snapshot]);
+      await mine();
+    };
+    expect(await rig.step()).toBe('reopened');
     await rig.settle();
     expect(await rig.transactions()).toEqual([a, b]);
     await expectEverythingAnchored(rig);

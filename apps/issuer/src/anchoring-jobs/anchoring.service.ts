@@ -161,6 +161,9 @@ export class AnchoringService {
 
   /** Signs the batch's root at `nonce` (replacing `previous` with a higher fee when given), records, then sends. */
   private async submit(batch: AnchorBatch, nonce: number, previous?: StoredTransaction): Promise<StepResult> {
+    // A reorg after this step's first look makes the chain look as if our older transactions were
+    // never sent (a nonce gap, a nonce gone): look again before signing anything new on that view.
+    if (await this.reopenReorganised()) return 'reopened';
     await this.assertChain();
     const fees = await this.writer.fees(previous && { maxFeePerGas: previous.maxFeePerGas, maxPriorityFeePerGas: previous.maxPriorityFeePerGas });
     const signed = await this.writer.sign(batch.root, batch.leafCount, nonce, fees);
