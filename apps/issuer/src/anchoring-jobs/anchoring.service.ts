@@ -88,7 +88,7 @@ export class AnchoringService {
     if (minedNonce > latest.nonce) {
       // A reorg between the two reads above can make the nonce look consumed: decide on a steady view.
       if ((await this.reader.minedNonce(this.writer.address)) !== minedNonce) return 'waiting';
-      this.logger.warn(`Batch ${batch.id}: nonce ${latest.nonce} went to a transaction that did not anchor the root; signing anew`);
+      this.logger.warn(`Batch ${batch.id}: nonce ${latest.nonce} went to a transaction that did not anchor the root`);
       return this.submit(batch, await this.freeNonce(minedNonce));
     }
     if (minedNonce < latest.nonce) {
@@ -96,7 +96,7 @@ export class AnchoringService {
       // restart, another replica) leaves a gap that nothing will fill: take its nonce instead.
       const free = await this.freeNonce(minedNonce);
       if (free < latest.nonce) {
-        this.logger.warn(`Batch ${batch.id}: ${latest.hash} (nonce ${latest.nonce}) waits behind nonce ${free}, which nothing of ours holds; signing again at ${free}`);
+        this.logger.warn(`Batch ${batch.id}: ${latest.hash} (nonce ${latest.nonce}) waits behind nonce ${free}, which nothing of ours holds`);
         return this.submit(batch, free);
       }
     }
