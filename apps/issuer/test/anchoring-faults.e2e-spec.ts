@@ -115,6 +115,15 @@ async function until(probe: () => Promise<boolean>, what: string, options: { min
 const allAnchored = (databaseUrl: string) => async () =>
   (await query<{ n: number }>(databaseUrl, `SELECT count(*)::int AS n FROM issued_credentials WHERE state <> 'anchored'`))[0].n === 0;
 
+/** Every credential anchored in a block the chain still has: what the database said before a reorg does not count. */
+const allAnchoredOnChain = (databaseUrl: string) => async () => {
+  if (!(await allAnchored(databaseUrl)())) return false;
+  for (const batch of await query<{ block_number: string; block_hash: string }>(databaseUrl, `SELECT block_number, block_hash FROM anchor_batches`)) {
+    if ((await provider.getBlock(Number(batch.block_number)))?.hash !== batch.block_hash) return false;
+  }
+  return true;
+};
+
 /**
  * What every fault run must end with: each acknowledged credential anchored with a receipt that
  * checks, each root anchored exactly once, and no nonce gap (nothing of ours left pending, the
@@ -208,6 +217,116 @@ describe('a worker killed with SIGKILL', () => {
       await expectEverythingAnchoredOnce(database.url, 5);
     } finally {
       await point.thaw?.();
+      await database.drop();
+    }
+  });
+});
+
+/**
+ * Where a worker is stopped dead while it repairs a reorg that took away every block it anchored
+ * in (evm_revert to a snapshot this test took: anvil forgets the orphaned transactions too).
+ */
+const REORG_KILL_POINTS: { name: string; downAtReorg?: true; freeze: () => void; reached: (databaseUrl: string) => Promise<boolean> }[] = [
+  {
+    name: 'the reorg seen and the receipts withdrawn, before anything is sent again',
+    freeze: () => proxy.set('eth_sendRawTransaction', { kind: 'hold' }),
+    reached: async (db) =>
+      (await query(db, `SELECT 1 FROM anchor_batches WHERE status <> 'confirmed'`)).length > 0 && proxy.calls.includes('eth_sendRawTransaction'),
+  },
+  {
+    name: 'a batch anchored again, before it has its confirmations',
+    freeze: () => undefined,
+    reached: async (db) => {
+      for (const { hash } of await query<{ hash: string }>(db, `SELECT t.hash FROM anchor_transactions t JOIN anchor_batches b ON b.id = t.batch_id WHERE b.status = 'submitted'`)) {
+        if (await provider.getTransactionReceipt(hash)) return true;
+      }
+      return false;
+    },
+  },
+  {
+    name: 'down when the reorg happens',
+    downAtReorg: true,
+    freeze: () => undefined,
+    reached: async () => true,
+  },
+];
+
+describe('a worker killed with SIGKILL while it repairs a reorg', () => {
+  const runs = REORG_KILL_POINTS.flatMap((point) => [1, 2].map((run) => [`${point.name} (run ${run})`, point] as const));
+  it.each(runs)('%s: after a restart every credential is anchored again, each root once, no nonce gap', async (_name, point) => {
+    const database = await createTestDatabase();
+    const keys = secrets();
+    // Only this test's transactions come after it: reverting to it undoes nothing of other tests.
+    const snapshot = await provider.send('evm_snapshot', []);
+    try {
+      await issueWaiting(database.url, keys, 5);
+      const first = startWorker(database.url, keys);
+      try {
+        await until(allAnchored(database.url), 'every credential anchored before the reorg', { mine: true, worker: first });
+        if (point.downAtReorg) await kill(first);
+        point.freeze();
+        proxy.calls.length = 0;
+        expect(await provider.send('evm_revert', [snapshot])).toBe(true);
+        await until(() => point.reached(database.url), point.name, { worker: first });
+      } finally {
+        await kill(first);
+      }
+      proxy.clear();
+
+      const second = startWorker(database.url, keys);
+      try {
+        await until(allAnchoredOnChain(database.url), 'every credential anchored again after the restart', { mine: true, worker: second });
+      } finally {
+        await kill(second);
+      }
+      await expectEverythingAnchoredOnce(database.url, 5);
+    } finally {
+      await database.drop();
+    }
+  });
+});
+
+describe('a stranger who copies the pending anchor() call of a worker that then dies', () => {
+  it('the restarted worker confirms the batch from the contract\'s record, after one reverted transaction of ours', async () => {
+    const database = await createTestDatabase();
+    const keys = secrets();
+    try {
+      await issueWaiting(database.url, keys, 2);
+      await provider.send('evm_setAutomine', [false]);
+      const first = startWorker(database.url, keys, { ANCHOR_BATCH_SIZE: '10' });
+      let ours = '';
+      try {
+        await until(async () => {
+          ours = (await query<{ hash: string }>(database.url, `SELECT hash FROM anchor_transactions`))[0]?.hash ?? '';
+          return ours !== '' && (await provider.getTransaction(ours)) !== null;
+        }, 'our transaction waiting in the node', { worker: first });
+      } finally {
+        await kill(first);
+      }
+      const pending = (await provider.getTransaction(ours))!;
+      const copy = await new Wallet(LOCAL_CHAIN_FUNDED_KEYS[5], provider).sendTransaction({
+        to: pending.to,
+        data: pending.data,
+        gasLimit: pending.gasLimit,
+        maxFeePerGas: pending.maxFeePerGas! * 2n,
+        maxPriorityFeePerGas: pending.maxPriorityFeePerGas! * 2n,
+      });
+      await provider.send('evm_mine', []);
+      await provider.send('evm_setAutomine', [true]);
+      expect((await provider.getTransactionReceipt(ours))?.status).toBe(0);
+
+      const second = startWorker(database.url, keys, { ANCHOR_BATCH_SIZE: '10' });
+      try {
+        await until(allAnchored(database.url), 'every credential anchored after the restart', { mine: true, worker: second });
+      } finally {
+        await kill(second);
+      }
+      const [batch] = await query<{ tx_hash: string }>(database.url, `SELECT tx_hash FROM anchor_batches`);
+      expect(batch.tx_hash).toBe(copy.hash);
+      expect(await query(database.url, `SELECT hash FROM anchor_transactions`)).toEqual([{ hash: ours }]);
+      await expectEverythingAnchoredOnce(database.url, 2);
+    } finally {
+      await provider.send('evm_setAutomine', [true]);
       await database.drop();
     }
   });

@@ -56,6 +56,7 @@ export const ERROR_CODES = {
   VERIFIER_UNAVAILABLE: { kind: 'unavailable', meaning: 'The issuer could not reach the verifier, or the verifier rate-limited it.' },
   KEY_DECRYPTION_FAILED: { kind: 'unavailable', meaning: 'A stored signing key does not decrypt with `KEY_ENCRYPTION_SECRET`.' },
   ISSUER_KEY_MISSING: { kind: 'unavailable', meaning: 'No signing key is stored for the institution\'s DID.' },
+  CHAIN_UNAVAILABLE: { kind: 'unavailable', meaning: 'The chain could not be read to confirm a receipt\'s block; try again.' },
 
   LINK_NOT_FOUND: { kind: 'not_found', meaning: 'The verifier has no verification link with this code.' },
   LINK_CREDENTIAL_NOT_VERIFIED: { kind: 'unprocessable', meaning: 'The verifier makes a link only for a credential whose signature verifies.' },

@@ -24,6 +24,8 @@ export interface StoredTransaction {
   maxFeePerGas: bigint;
   maxPriorityFeePerGas: bigint;
   createdAt: Date;
+  /** When the bytes were last handed to the node: what "stuck for too long" counts from. */
+  lastSentAt: Date;
 }
 
 /**
@@ -76,6 +78,26 @@ const toBatch = (row: BatchRow): AnchorBatch => ({
   blockHash: row.block_hash,
 });
 
+interface TransactionRow {
+  hash: string;
+  nonce: string;
+  raw: string;
+  max_fee_per_gas: string;
+  max_priority_fee_per_gas: string;
+  created_at: Date;
+  last_sent_at: Date;
+}
+
+const toTransaction = (row: TransactionRow): StoredTransaction => ({
+  hash: row.hash,
+  nonce: Number(row.nonce),
+  raw: row.raw,
+  maxFeePerGas: BigInt(row.max_fee_per_gas),
+  maxPriorityFeePerGas: BigInt(row.max_priority_fee_per_gas),
+  createdAt: row.created_at,
+  lastSentAt: row.last_sent_at,
+});
+
 /**
  * Batches, their transactions and the credentials' anchoring columns. Each write that moves a
  * batch along happens in one transaction, so the database never holds half a step.
@@ -84,12 +106,13 @@ const toBatch = (row: BatchRow): AnchorBatch => ({
 export class AnchorBatchesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The oldest batch not yet confirmed: the worker finishes it before cutting another. */
-  async openBatch(): Promise<AnchorBatch | null> {
-    const rows: BatchRow[] = await this.dataSource.query(
-      `SELECT * FROM anchor_batches WHERE status <> 'confirmed' ORDER BY created_at LIMIT 1`,
-    );
-    return rows.length ? toBatch(rows[0]) : null;
+  /**
+   * The batches not yet confirmed, oldest first. The worker cuts a batch only when none is open, so
+   * there are several only after a reorg reopened confirmed ones.
+   */
+  async openBatches(): Promise<AnchorBatch[]> {
+    const rows: BatchRow[] = await this.dataSource.query(`SELECT * FROM anchor_batches WHERE status <> 'confirmed' ORDER BY created_at`);
+    return rows.map(toBatch);
   }
 
   /** The oldest leaves not yet in a batch, across every source. */
@@ -127,30 +150,41 @@ export class AnchorBatchesRepository {
     });
   }
 
-  /** Records a signed transaction (the batch becomes `submitted`) before it is sent. */
+  /**
+   * Records a signed transaction (the batch becomes `submitted`) before it is sent. Signing is
+   * deterministic: the same batch at the same nonce and fees (fees held at their caps, say) gives
+   * the same bytes, which are then recorded once and count as sent again.
+   */
   async recordTransaction(batchId: string, signed: SignedAnchor): Promise<void> {
     await this.dataSource.transaction(async (db) => {
       await db.query(
-        `INSERT INTO anchor_transactions (hash, batch_id, nonce, raw, max_fee_per_gas, max_priority_fee_per_gas, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, now())`,
+        `INSERT INTO anchor_transactions (hash, batch_id, nonce, raw, max_fee_per_gas, max_priority_fee_per_gas, created_at, last_sent_at)
+         VALUES ($1, $2, $3, $4, $5, $6, now(), now())
+         ON CONFLICT (hash) DO UPDATE SET last_sent_at = now()`,
         [signed.hash, batchId, signed.nonce, signed.raw, signed.fees.maxFeePerGas.toString(), signed.fees.maxPriorityFeePerGas.toString()],
       );
       await db.query(`UPDATE anchor_batches SET status = 'submitted' WHERE id = $1`, [batchId]);
     });
   }
 
-  /** The batch's transactions, oldest first. */
+  /** A recorded transaction was handed to the node again. */
+  async markSent(hash: string): Promise<void> {
+    await this.dataSource.query(`UPDATE anchor_transactions SET last_sent_at = now() WHERE hash = $1`, [hash]);
+  }
+
+  /** The batch's transactions, the one last handed to the node last. */
   async transactions(batchId: string): Promise<StoredTransaction[]> {
-    const rows: { hash: string; nonce: string; raw: string; max_fee_per_gas: string; max_priority_fee_per_gas: string; created_at: Date }[] =
-      await this.dataSource.query(`SELECT * FROM anchor_transactions WHERE batch_id = $1 ORDER BY created_at, hash`, [batchId]);
-    return rows.map((row) => ({
-      hash: row.hash,
-      nonce: Number(row.nonce),
-      raw: row.raw,
-      maxFeePerGas: BigInt(row.max_fee_per_gas),
-      maxPriorityFeePerGas: BigInt(row.max_priority_fee_per_gas),
-      createdAt: row.created_at,
-    }));
+    const rows: TransactionRow[] = await this.dataSource.query(
+      `SELECT * FROM anchor_transactions WHERE batch_id = $1 ORDER BY last_sent_at, created_at, hash`,
+      [batchId],
+    );
+    return rows.map(toTransaction);
+  }
+
+  /** Every batch's transactions with a nonce of at least `nonce`, by nonce: the ones the chain has not mined. */
+  async transactionsFrom(nonce: number): Promise<StoredTransaction[]> {
+    const rows: TransactionRow[] = await this.dataSource.query(`SELECT * FROM anchor_transactions WHERE nonce >= $1 ORDER BY nonce, created_at, hash`, [nonce]);
+    return rows.map(toTransaction);
   }
 
   /** The batch is anchored: its block, and each leaf's receipt. Credentials become `anchored`. */
@@ -177,18 +211,18 @@ export class AnchorBatchesRepository {
     });
   }
 
-  /** A reorg took the anchoring block away: back to `submitted`, receipts withdrawn. */
-  async reopen(batchId: string): Promise<void> {
+  /** A reorg took the anchoring blocks away: the batches go back to `submitted`, their receipts withdrawn, all at once. */
+  async reopen(batchIds: string[]): Promise<void> {
     await this.dataSource.transaction(async (db) => {
       await db.query(
         `UPDATE anchor_batches SET status = 'submitted', tx_hash = NULL, block_number = NULL, block_hash = NULL, anchored_at = NULL, confirmed_at = NULL
-         WHERE id = $1`,
-        [batchId],
+         WHERE id = ANY($1::uuid[])`,
+        [batchIds],
       );
       for (const source of LEAF_SOURCES) {
-        await db.query(`UPDATE ${LEAF_TABLES[source].table} SET anchor_receipt = NULL WHERE batch_id = $1`, [batchId]);
+        await db.query(`UPDATE ${LEAF_TABLES[source].table} SET anchor_receipt = NULL WHERE batch_id = ANY($1::uuid[])`, [batchIds]);
       }
-      await db.query(`UPDATE issued_credentials SET state = 'issued' WHERE batch_id = $1`, [batchId]);
+      await db.query(`UPDATE issued_credentials SET state = 'issued' WHERE batch_id = ANY($1::uuid[])`, [batchIds]);
     });
   }
 
@@ -200,13 +234,14 @@ export class AnchorBatchesRepository {
     );
     return rows.map(toBatch);
   }
-
 }
 
 export interface CredentialAnchorState {
   jwt: string;
   state: 'issued' | 'anchored';
   receipt: AnchorReceipt | null;
+  /** The hash of the receipt's block when the worker confirmed it: the chain must still have that block. */
+  blockHash: string | null;
 }
 
 /** Public reads by credential id or by leaf: the random id and the leaf are the capability. */
@@ -215,15 +250,18 @@ export class AnchorReceiptsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async byCredentialId(id: string): Promise<CredentialAnchorState | null> {
-    return this.one(`SELECT jwt, state, anchor_receipt FROM issued_credentials WHERE id = $1`, id);
+    return this.one(`c.id = $1`, id);
   }
 
   async byLeaf(signedHash: string): Promise<CredentialAnchorState | null> {
-    return this.one(`SELECT jwt, state, anchor_receipt FROM issued_credentials WHERE signed_hash = $1`, signedHash.toLowerCase());
+    return this.one(`c.signed_hash = $1`, signedHash.toLowerCase());
   }
 
-  private async one(sql: string, parameter: string): Promise<CredentialAnchorState | null> {
-    const rows: { jwt: string; state: 'issued' | 'anchored'; anchor_receipt: AnchorReceipt | null }[] = await this.dataSource.query(sql, [parameter]);
-    return rows.length ? { jwt: rows[0].jwt, state: rows[0].state, receipt: rows[0].anchor_receipt } : null;
+  private async one(where: string, parameter: string): Promise<CredentialAnchorState | null> {
+    const rows: { jwt: string; state: 'issued' | 'anchored'; anchor_receipt: AnchorReceipt | null; block_hash: string | null }[] = await this.dataSource.query(
+      `SELECT c.jwt, c.state, c.anchor_receipt, b.block_hash FROM issued_credentials c LEFT JOIN anchor_batches b ON b.id = c.batch_id WHERE ${where}`,
+      [parameter],
+    );
+    return rows.length ? { jwt: rows[0].jwt, state: rows[0].state, receipt: rows[0].anchor_receipt, blockHash: rows[0].block_hash } : null;
   }
 }

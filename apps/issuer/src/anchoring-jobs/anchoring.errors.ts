@@ -11,4 +11,11 @@ export class AnchoringError extends DomainError {
       'The credential is issued but its batch is not anchored with enough confirmations yet; ask again shortly.',
     );
   }
+
+  static chainUnavailable(): AnchoringError {
+    return new AnchoringError(
+      'CHAIN_UNAVAILABLE',
+      'The chain could not be reached to check that the receipt\'s block is still there; try again later.',
+    );
+  }
 }

@@ -10,22 +10,25 @@ import { ANCHOR_READER, ANCHOR_WRITER, AnchoringService } from './anchoring.serv
 import { AnchoringScheduler } from './anchoring.scheduler.js';
 
 /**
- * Receipts are always served. The worker runs only where ANCHORING_PRIVATE_KEY is set: instances
- * without the key serve and issue, and leave sending to the one that has it.
+ * Receipts are always served, each checked against the chain. The worker runs only where
+ * ANCHORING_PRIVATE_KEY is set: instances without the key serve and issue, and leave sending to the
+ * one that has it.
  */
 @Module({})
 export class AnchoringModule {
   static forRoot(config: IssuerConfig): DynamicModule {
-    const receipts = { controllers: [AnchorReceiptsController], providers: [AnchorReceiptsRepository, AnchorReceiptsService] };
+    const provider = createChainProvider(config.chain);
+    const receipts = {
+      controllers: [AnchorReceiptsController],
+      providers: [AnchorReceiptsRepository, AnchorReceiptsService, { provide: ANCHOR_READER, useValue: new AnchorReader(provider, config.anchoring.contract) }],
+    };
     const key = config.anchoring.privateKey;
     if (!key) return { module: AnchoringModule, ...receipts };
-    const provider = createChainProvider(config.chain);
     return {
       module: AnchoringModule,
       controllers: receipts.controllers,
       providers: [
         ...receipts.providers,
-        { provide: ANCHOR_READER, useValue: new AnchorReader(provider, config.anchoring.contract) },
         {
           provide: ANCHOR_WRITER,
           useValue: new AnchorWriter(provider, new Wallet(key, provider), config.anchoring.contract, config.chain.chainId, {

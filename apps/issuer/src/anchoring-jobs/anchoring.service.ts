@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type AnchorReader, type AnchorReceipt, type AnchorWriter, MERKLE_TREE_FORMAT, MerkleTree } from '#anchoring';
+import { type AnchorReader, type AnchorReceipt, type AnchorWriter, isTransientChainError, MERKLE_TREE_FORMAT, MerkleTree } from '#anchoring';
 import { isError } from 'ethers';
 import { randomUUID } from 'node:crypto';
 import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
@@ -16,9 +16,12 @@ export type StepResult = 'idle' | 'built' | 'sent' | 'waiting' | 'confirmed' | '
 /**
  * Walks batches through built -> submitted -> confirmed, persisting before every irreversible
  * step: the tree before any transaction, each signed transaction before it is sent. On restart the
- * stored state is the plan: the chain is asked before anything is re-sent, the same signed bytes are
- * re-sent where they may still be mined, and a root is never sent in two live transactions with
- * different nonces while one of them could still land.
+ * stored state is the plan. Every step first asks the chain: whether a reorg took away the block of
+ * a confirmed batch (it is reopened and its receipts withdrawn), and whether the contract already
+ * holds the open batch's root (then it is anchored, whoever sent it). Only then does it send: the
+ * same signed bytes where they may still be mined, a new transaction at the first nonce nothing of
+ * ours holds when the old one can no longer land or waits behind a nonce nothing will fill, a
+ * higher fee at the same nonce when it is merely stuck.
  */
 @Injectable()
 export class AnchoringService {
@@ -31,12 +34,19 @@ export class AnchoringService {
     @Inject(ISSUER_CONFIG) private readonly config: IssuerConfig,
   ) {}
 
-  /** One step of work: at most one chain write. The scheduler calls it while it holds the lock. */
+  /**
+   * One step of work: at most one chain write. The scheduler calls it while it holds the lock. Open
+   * batches move on oldest first, each as far as it can: after a reorg, all of them are in flight
+   * at once (their nonces follow each other) instead of one confirmation wait after another.
+   */
   async step(now = new Date()): Promise<StepResult> {
-    const open = await this.batches.openBatch();
-    if (open?.status === 'built') return this.submit(open);
-    if (open?.status === 'submitted') return this.followUp(open, now);
-    if (await this.recheckConfirmed()) return 'reopened';
+    if (await this.reopenReorganised()) return 'reopened';
+    const open = await this.batches.openBatches();
+    for (const batch of open) {
+      const result = await this.advance(batch, now);
+      if (result !== 'waiting') return result;
+    }
+    if (open.length > 0) return 'waiting';
     return (await this.buildBatch(now)) ? 'built' : 'idle';
   }
 
@@ -63,63 +73,70 @@ export class AnchoringService {
     return true;
   }
 
-  /** Signs with the next nonce, records, then sends. */
-  private async submit(batch: AnchorBatch, previous?: StoredTransaction): Promise<StepResult> {
-    if (await this.alreadyAnchored(batch)) return 'waiting';
-    await this.assertChain();
-    const nonce = previous?.nonce ?? (await this.reader.minedNonce(this.writer.address));
-    const fees = await this.writer.fees(previous && { maxFeePerGas: previous.maxFeePerGas, maxPriorityFeePerGas: previous.maxPriorityFeePerGas });
-    const signed = await this.writer.sign(batch.root, batch.leafCount, nonce, fees);
-    await this.batches.recordTransaction(batch.id, signed);
-    this.logger.log(`Batch ${batch.id}: ${previous ? 'replacing with' : 'sending'} ${signed.hash} (nonce ${nonce}, max fee ${fees.maxFeePerGas} wei)`);
-    await this.send(signed.raw);
-    return 'sent';
-  }
-
-  /** Finds where the batch's transaction stands and does the one thing that moves it on. */
-  private async followUp(batch: AnchorBatch, now: Date): Promise<StepResult> {
-    const transactions = await this.batches.transactions(batch.id);
-    // Read before the receipts: a transaction of ours mined after this read still shows below,
-    // so a nonce found consumed with none of ours mined was consumed by something else.
+  /** Finds where the open batch stands on the chain and does the one thing that moves it on. */
+  private async advance(batch: AnchorBatch, now: Date): Promise<StepResult> {
+    // Read before the contract: a transaction of ours mined after this read shows in the contract
+    // below, so a nonce found consumed while the contract lacks the root went to something that did
+    // not anchor it (a transaction of ours that reverted, or not ours at all).
     const minedNonce = await this.reader.minedNonce(this.writer.address);
-    for (const transaction of transactions) {
-      const mined = await this.reader.minedTransaction(transaction.hash);
-      if (mined?.status !== 'succeeded') continue;
-      const depth = (await this.reader.headNumber()) - mined.blockNumber + 1;
-      if (depth < this.config.anchoring.confirmations) return 'waiting';
-      await this.confirm(batch, transaction.hash, mined.blockNumber, mined.blockHash);
-      return 'confirmed';
-    }
+    const anchoredIn = await this.reader.anchoredBlock(batch.root);
+    if (anchoredIn !== null) return this.confirmFromContract(batch, anchoredIn);
+
+    const transactions = await this.batches.transactions(batch.id);
     const latest = transactions[transactions.length - 1];
-    if (!latest) return this.submit(batch);
+    if (!latest) return this.submit(batch, await this.freeNonce(minedNonce));
     if (minedNonce > latest.nonce) {
-      // The nonce was used by a transaction that is none of this batch's: a new one is needed.
-      this.logger.warn(`Batch ${batch.id}: nonce ${latest.nonce} was consumed elsewhere; signing anew`);
-      return this.submit(batch);
+      // A reorg between the two reads above can make the nonce look consumed: decide on a steady view.
+      if ((await this.reader.minedNonce(this.writer.address)) !== minedNonce) return 'waiting';
+      this.logger.warn(`Batch ${batch.id}: nonce ${latest.nonce} went to a transaction that did not anchor the root`);
+      return this.submit(batch, await this.freeNonce(minedNonce));
+    }
+    if (minedNonce < latest.nonce) {
+      // Transactions wait for every lower nonce to be mined. A node that dropped ours (a reorg, a
+      // restart, another replica) leaves a gap that nothing will fill: take its nonce instead.
+      const free = await this.freeNonce(minedNonce);
+      if (free < latest.nonce) {
+        this.logger.warn(`Batch ${batch.id}: ${latest.hash} (nonce ${latest.nonce}) waits behind nonce ${free}, which nothing of ours holds`);
+        return this.submit(batch, free);
+      }
     }
     if (!(await this.reader.knowsTransaction(latest.hash))) {
-      // Recorded but never sent (a crash in between), or dropped by a reorg: the same bytes again.
+      // Recorded but never sent (a crash in between), or dropped by the node: the same bytes again.
       this.logger.log(`Batch ${batch.id}: re-sending ${latest.hash}`);
       try {
         await this.send(latest.raw);
       } catch (error) {
-        // Mined meanwhile: the next look finds its receipt.
-        if (!isError(error, 'NONCE_EXPIRED')) throw error;
+        // A node may refuse the old bytes for good (their fee cap is below today's base fee, say):
+        // the same nonce with higher fees, as for a stuck transaction, while the caps allow.
+        if (isTransientChainError(error) || !this.writer.canBump(latest)) throw error;
+        this.logger.warn(`Batch ${batch.id}: the node refuses ${latest.hash} (${(error as Error).message}); replacing it`);
+        return this.submit(batch, latest.nonce, latest);
       }
+      await this.batches.markSent(latest.hash);
       return 'sent';
     }
-    const stuck = now.getTime() - latest.createdAt.getTime() > this.config.anchoring.stuckAfterMs;
-    if (stuck && this.writer.canBump(latest)) return this.submit(batch, latest);
+    // Only the transaction at the chain's nonce can be stuck on its fee; one behind it waits its turn.
+    // A replacement takes the same nonce, which the chain has not mined.
+    const stuck = minedNonce === latest.nonce && now.getTime() - latest.lastSentAt.getTime() > this.config.anchoring.stuckAfterMs;
+    if (stuck && this.writer.canBump(latest)) return this.submit(batch, latest.nonce, latest);
     return 'waiting';
   }
 
-  /** A root our contract already holds (from a transaction mined before a crash) needs no new one. */
-  private async alreadyAnchored(batch: AnchorBatch): Promise<boolean> {
-    return (await this.reader.anchoredBlock(batch.root)) !== null && (await this.batches.transactions(batch.id)).length > 0;
-  }
-
-  private async confirm(batch: AnchorBatch, txHash: string, blockNumber: number, blockHash: string): Promise<void> {
-    const anchoredAt = (await this.reader.blockTime(blockNumber)) ?? new Date();
+  /**
+   * The contract holds the batch's root: anchored, by our transaction or by anyone who copied it
+   * (the receipt proves existence at that block whoever paid). Confirmed once deep enough.
+   */
+  private async confirmFromContract(batch: AnchorBatch, anchoredIn: number): Promise<StepResult> {
+    // A block above the head, or no event in it: a reorg came between the reads; look again next step.
+    const head = await this.reader.headNumber();
+    if (anchoredIn > head) return 'waiting';
+    const anchoring = await this.reader.rootAnchoring(batch.root, anchoredIn);
+    if (!anchoring) return 'waiting';
+    if (head - anchoring.blockNumber + 1 < this.config.anchoring.confirmations) return 'waiting';
+    if (anchoring.submitter.toLowerCase() !== this.writer.address.toLowerCase()) {
+      this.logger.warn(`Batch ${batch.id}: root anchored by ${anchoring.submitter} in ${anchoring.txHash}, not by us; confirmed from the contract's record`);
+    }
+    const anchoredAt = (await this.reader.blockTime(anchoring.blockNumber)) ?? new Date();
     const tree = await MerkleTree.load(batch.treeDump);
     // The tree dump lists the leaves by index, as the batch assigned them.
     const receipts = batch.treeDump.values.map(
@@ -132,30 +149,68 @@ export class AnchoringService {
         root: batch.root,
         chainId: batch.chainId,
         contract: batch.contract,
-        txHash,
-        blockNumber,
+        txHash: anchoring.txHash,
+        blockNumber: anchoring.blockNumber,
         anchoredAt: anchoredAt.toISOString(),
       }),
     );
-    await this.batches.markConfirmed(batch.id, { txHash, blockNumber, blockHash, anchoredAt }, receipts);
-    this.logger.log(`Batch ${batch.id}: anchored in block ${blockNumber} by ${txHash}; ${receipts.length} receipts stored`);
+    await this.batches.markConfirmed(batch.id, { ...anchoring, anchoredAt }, receipts);
+    this.logger.log(`Batch ${batch.id}: anchored in block ${anchoring.blockNumber} by ${anchoring.txHash}; ${receipts.length} receipts stored`);
+    return 'confirmed';
   }
 
-  /** A recent confirmed batch whose block the chain no longer has goes back to `submitted`. */
-  private async recheckConfirmed(): Promise<boolean> {
-    const head = await this.reader.headNumber();
-    for (const batch of await this.batches.confirmedSince(head - REORG_WINDOW_BLOCKS)) {
-      const hash = await this.reader.blockHash(batch.blockNumber!);
-      if (hash === batch.blockHash) continue;
-      this.logger.warn(`Batch ${batch.id}: block ${batch.blockNumber} was reorganised away; anchoring again`);
-      await this.batches.reopen(batch.id);
-      return true;
+  /** Signs the batch's root at `nonce` (replacing `previous` with a higher fee when given), records, then sends. */
+  private async submit(batch: AnchorBatch, nonce: number, previous?: StoredTransaction): Promise<StepResult> {
+    // A reorg after this step's first look makes the chain look as if our older transactions were
+    // never sent (a nonce gap, a nonce gone): look again before signing anything new on that view.
+    if (await this.reopenReorganised()) return 'reopened';
+    await this.assertChain();
+    const fees = await this.writer.fees(previous && { maxFeePerGas: previous.maxFeePerGas, maxPriorityFeePerGas: previous.maxPriorityFeePerGas });
+    const signed = await this.writer.sign(batch.root, batch.leafCount, nonce, fees);
+    await this.batches.recordTransaction(batch.id, signed);
+    this.logger.log(`Batch ${batch.id}: ${previous ? 'replacing with' : 'sending'} ${signed.hash} (nonce ${nonce}, max fee ${fees.maxFeePerGas} wei)`);
+    await this.send(signed.raw);
+    return 'sent';
+  }
+
+  /**
+   * The first nonce at or above the chain's that no transaction of ours waiting in the node holds:
+   * usually the chain's own, higher while one of ours is still queued (one that a stranger's copy
+   * made pointless, say), so a new transaction never collides with it.
+   */
+  private async freeNonce(minedNonce: number): Promise<number> {
+    let nonce = minedNonce;
+    for (const transaction of await this.batches.transactionsFrom(minedNonce)) {
+      if (transaction.nonce > nonce) break;
+      if (transaction.nonce === nonce && (await this.reader.knowsTransaction(transaction.hash))) nonce++;
     }
-    return false;
+    return nonce;
   }
 
+  /**
+   * Every confirmed batch still within reach of a reorg is compared with the chain, whatever is open:
+   * those whose block the chain no longer has go back to `submitted`, oldest first, their receipts
+   * withdrawn. Ethers sends the block reads as one batch.
+   */
+  private async reopenReorganised(): Promise<boolean> {
+    const recent = await this.batches.confirmedSince((await this.reader.headNumber()) - REORG_WINDOW_BLOCKS);
+    const heights = [...new Set(recent.map((batch) => batch.blockNumber!))];
+    const hashes = new Map(await Promise.all(heights.map(async (height) => [height, await this.reader.blockHash(height)] as const)));
+    const vanished = recent.filter((batch) => hashes.get(batch.blockNumber!) !== batch.blockHash);
+    if (vanished.length === 0) return false;
+    for (const batch of vanished) this.logger.warn(`Batch ${batch.id}: block ${batch.blockNumber} was reorganised away; receipts withdrawn, anchoring again`);
+    await this.batches.reopen(vanished.map((batch) => batch.id));
+    return true;
+  }
+
+  /** Sends signed bytes; a nonce the chain took meanwhile is for the next step to see, not an error. */
   private async send(raw: string): Promise<void> {
     await this.assertChain();
-    await this.writer.send(raw);
+    try {
+      await this.writer.send(raw);
+    } catch (error) {
+      if (!isError(error, 'NONCE_EXPIRED')) throw error;
+      this.logger.log('The nonce was mined meanwhile; looking again');
+    }
   }
 }

@@ -7,6 +7,7 @@ import { CreateInstitutions1764000000000 } from './migrations/1764000000000-crea
 import { CreateIssuedCredentials1764000000001 } from './migrations/1764000000001-create-issued-credentials.js';
 import { CreateAnchorBatches1764000000002 } from './migrations/1764000000002-create-anchor-batches.js';
 import { CreateStatusLists1764000000003 } from './migrations/1764000000003-create-status-lists.js';
+import { AnchoringRepair1764000000004 } from './migrations/1764000000004-anchoring-repair.js';
 
 export const ISSUER_ENTITIES = [InstitutionEntity, ApiKeyEntity, IssuedCredentialEntity];
 
@@ -20,7 +21,14 @@ export function createIssuerDataSource(databaseUrl: string): DataSource {
     type: 'postgres',
     url: databaseUrl,
     entities: [...veramoEntities, ...ISSUER_ENTITIES],
-    migrations: [...veramoMigrations, CreateInstitutions1764000000000, CreateIssuedCredentials1764000000001, CreateAnchorBatches1764000000002, CreateStatusLists1764000000003],
+    migrations: [
+      ...veramoMigrations,
+      CreateInstitutions1764000000000,
+      CreateIssuedCredentials1764000000001,
+      CreateAnchorBatches1764000000002,
+      CreateStatusLists1764000000003,
+      AnchoringRepair1764000000004,
+    ],
     migrationsRun: false,
     synchronize: false,
     logging: ['error'],

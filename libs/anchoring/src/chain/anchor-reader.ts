@@ -1,10 +1,12 @@
 import { Contract, type JsonRpcProvider } from 'ethers';
 import { ANCHOR_CONTRACT } from './deployments.js';
 
-export interface MinedTransaction {
-  status: 'succeeded' | 'reverted';
+/** The transaction that anchored a root, whoever sent it, as the contract's RootAnchored event names it. */
+export interface RootAnchoring {
+  txHash: string;
   blockNumber: number;
   blockHash: string;
+  submitter: string;
 }
 
 /** Every chain read the anchoring side makes, through one pinned provider. */
@@ -28,6 +30,16 @@ export class AnchorReader {
     return block === 0n ? null : Number(block);
   }
 
+  /**
+   * The RootAnchored event of `root` in `blockNumber` (where `anchoredBlock` found it), or null when
+   * that block is no longer the chain's: a reorg between the two reads.
+   */
+  async rootAnchoring(root: string, blockNumber: number): Promise<RootAnchoring | null> {
+    const [event] = await this.contract.queryFilter(this.contract.filters.RootAnchored(root), blockNumber, blockNumber);
+    if (!event || !('args' in event)) return null;
+    return { txHash: event.transactionHash, blockNumber: event.blockNumber, blockHash: event.blockHash, submitter: event.args.submitter as string };
+  }
+
   async headNumber(): Promise<number> {
     return this.provider.getBlockNumber();
   }
@@ -39,13 +51,6 @@ export class AnchorReader {
   async blockTime(blockNumber: number): Promise<Date | null> {
     const block = await this.provider.getBlock(blockNumber);
     return block ? new Date(block.timestamp * 1000) : null;
-  }
-
-  /** Where a transaction was mined, or null while it is not in the chain's current view. */
-  async minedTransaction(hash: string): Promise<MinedTransaction | null> {
-    const receipt = await this.provider.getTransactionReceipt(hash);
-    if (!receipt) return null;
-    return { status: receipt.status === 1 ? 'succeeded' : 'reverted', blockNumber: receipt.blockNumber, blockHash: receipt.blockHash };
   }
 
   /** Whether the node still knows the transaction at all (mined or waiting in its pool). */
