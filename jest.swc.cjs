@@ -7,6 +7,8 @@ module.exports = [
       parser: { syntax: 'typescript', decorators: true },
       transform: { legacyDecorator: true, decoratorMetadata: true },
       target: 'es2022',
+      // Keep `with { type: 'json' }` on JSON imports (the pinned contexts): jest refuses JSON without it.
+      experimental: { keepImportAttributes: true },
     },
     module: { type: 'es6' },
     sourceMaps: 'inline',
