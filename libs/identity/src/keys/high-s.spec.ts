@@ -1,16 +1,17 @@
 import { ES256KSigner, hexToBytes } from 'did-jwt';
-import { generateKeyPairSync, sign } from 'node:crypto';
+import { generateKeyPairSync, sign, verify } from 'node:crypto';
 import { Wallet } from 'ethers';
-import { hasHighS } from './high-s.js';
+import { hasHighS, toLowS } from './high-s.js';
 
 const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
 const P256_N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
+const P384_N = 0xffffffffffffffffffffffffffffffffffffffffffffffffc7634d81f4372ddf581a0db248b0a77aecec196accc52973n;
 
 /** The same signature with s replaced by n - s: it verifies just as well. */
-function twin(signature: Buffer, order: bigint): string {
-  const s = BigInt(`0x${signature.subarray(32, 64).toString('hex')}`);
-  const flipped = Buffer.from((order - s).toString(16).padStart(64, '0'), 'hex');
-  return Buffer.concat([signature.subarray(0, 32), flipped, signature.subarray(64)]).toString('base64url');
+function twin(signature: Buffer, order: bigint, size = 32): string {
+  const s = BigInt(`0x${signature.subarray(size, 2 * size).toString('hex')}`);
+  const flipped = Buffer.from((order - s).toString(16).padStart(2 * size, '0'), 'hex');
+  return Buffer.concat([signature.subarray(0, size), flipped, signature.subarray(2 * size)]).toString('base64url');
 }
 
 describe('hasHighS', () => {
@@ -28,8 +29,32 @@ describe('hasHighS', () => {
     expect(hasHighS('ES256', high)).toBe(true);
   });
 
+  it('refuses a P-384 signature in its high-S form, whose r and s are 48 bytes each', () => {
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-384' });
+    const signature = sign('sha384', Buffer.from('payload'), { key: privateKey, dsaEncoding: 'ieee-p1363' });
+    const forms = [signature.toString('base64url'), twin(signature, P384_N, 48)];
+    expect(forms.map((form) => hasHighS('ES384', form)).sort()).toEqual([false, true]);
+  });
+
   it('leaves other algorithms and malformed signatures to the signature verification', () => {
     expect(hasHighS('EdDSA', Buffer.alloc(64, 0xff).toString('base64url'))).toBe(false);
     expect(hasHighS('ES256K', 'AAAA')).toBe(false);
+  });
+});
+
+describe('toLowS', () => {
+  it('turns either form of a P-256 signature into the low one, which still verifies', () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const signature = sign('sha256', Buffer.from('payload'), { key: privateKey, dsaEncoding: 'ieee-p1363' });
+    for (const form of [signature.toString('base64url'), twin(signature, P256_N)]) {
+      const low = toLowS('ES256', Buffer.from(form, 'base64url'));
+      expect(hasHighS('ES256', Buffer.from(low).toString('base64url'))).toBe(false);
+      expect(verify('sha256', Buffer.from('payload'), { key: publicKey, dsaEncoding: 'ieee-p1363' }, low)).toBe(true);
+    }
+  });
+
+  it('leaves EdDSA signatures as they are', () => {
+    const signature = Buffer.alloc(64, 0xff);
+    expect(toLowS('EdDSA', signature)).toBe(signature);
   });
 });

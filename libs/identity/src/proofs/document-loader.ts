@@ -1,8 +1,9 @@
 import { pinnedContext } from '#schemas';
-import { type DIDResolutionResult, parse, type Resolvable } from 'did-resolver';
+import { parse, type Resolvable } from 'did-resolver';
 import type { DocumentLoader, RemoteDocument } from 'jsonld-signatures';
 import { findVerificationMethod } from '../resolvers/verification-methods.js';
-import { proofError, proofFailure, ProofRefused } from './proof-verification.js';
+import { proofFailure, ProofRefused } from './proof-verification.js';
+import { signerDocument } from './signer-document.js';
 
 export type { DocumentLoader } from 'jsonld-signatures';
 
@@ -13,16 +14,7 @@ async function loadDid(url: string, resolver: Resolvable): Promise<RemoteDocumen
   if (!parsed || parsed.path !== undefined || parsed.query !== undefined) {
     throw new ProofRefused(proofFailure('VERIFICATION_METHOD_NOT_DID', `${url} is not a DID or a DID URL naming a key.`));
   }
-  let resolution: DIDResolutionResult;
-  try {
-    resolution = await resolver.resolve(parsed.did);
-  } catch (error) {
-    throw new ProofRefused(proofError('ISSUER_DID_UNAVAILABLE', `${parsed.did} could not be resolved right now: ${(error as Error).message}`));
-  }
-  const document = resolution.didDocument;
-  if (!document || resolution.didResolutionMetadata.error) {
-    throw new ProofRefused(proofFailure('ISSUER_DID_UNRESOLVABLE', `${parsed.did} does not resolve (${resolution.didResolutionMetadata.error ?? 'no document'}).`));
-  }
+  const document = await signerDocument(resolver, parsed.did);
   if (parsed.fragment === undefined) return remote(url, document);
   const method = findVerificationMethod(document, url);
   if (!method) throw new ProofRefused(proofFailure('VERIFICATION_METHOD_NOT_FOUND', `The DID document of ${parsed.did} has no verification method ${url}.`));

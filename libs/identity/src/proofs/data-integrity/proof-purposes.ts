@@ -1,19 +1,13 @@
 import type { DIDDocument } from 'did-resolver';
 import jsigs, { type DocumentLoader, type PurposeValidation } from 'jsonld-signatures';
 import { authorises, type ProofPurpose } from '../../resolvers/verification-methods.js';
+import { idOf } from '../member-id.js';
 import { proofFailure, ProofRefused } from '../proof-verification.js';
 
 interface ValidateOptions {
   document: Record<string, unknown>;
   verificationMethod: { id: string; controller?: string };
   documentLoader: DocumentLoader;
-}
-
-/** The `id` of a member that is a URL or an object with an `id` (`issuer`, `holder`). */
-export function idOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  const id = (value as { id?: unknown } | null | undefined)?.id;
-  return typeof id === 'string' ? id : undefined;
 }
 
 /**

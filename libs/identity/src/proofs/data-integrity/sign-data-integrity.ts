@@ -33,13 +33,13 @@ async function sign<T>(run: () => Promise<T>): Promise<T> {
  * its data model is the caller's to check. Throws `ProofSigningError` when JSON-LD cannot sign it (a
  * context not pinned, a term no context defines), `InvalidSigningKey` for a key that cannot sign.
  */
-export function signDataIntegrityCredential<T extends object>(credential: T, key: SigningKey, options: DataIntegritySigningOptions): Promise<T & { proof: Record<string, unknown> }> {
+export async function signDataIntegrityCredential<T extends object>(credential: T, key: SigningKey, options: DataIntegritySigningOptions): Promise<T & { proof: Record<string, unknown> }> {
   const suite = signingSuite(key, options.created);
   return sign(() => jsigs.sign(structuredClone(credential), { suite, purpose: new IssuerAssertion(), documentLoader: options.documentLoader }));
 }
 
 /** Signs a presentation for a verifier's `challenge` (and `domain`), purpose `authentication`; as `signDataIntegrityCredential` otherwise. */
-export function signDataIntegrityPresentation<T extends object>(
+export async function signDataIntegrityPresentation<T extends object>(
   presentation: T,
   key: SigningKey,
   options: DataIntegritySigningOptions & { challenge: string; domain?: string },
