@@ -31,4 +31,4 @@ export { verifyDataIntegrityCredential, verifyDataIntegrityPresentation } from '
 export { didKeyResolver, type KeyResolver, type KeyRequest, type KeyResolution } from './proofs/vc-jose/verification-key.js';
 export { signVcJwt, signVpJwt } from './proofs/vc-jose/sign-vc-jwt.js';
 export { verifyVcJwt, verifyVpJwt, type VcJwtVerification, type VpJwtVerification } from './proofs/vc-jose/verify-vc-jwt.js';
-export { envelopeCredential, unwrapEnvelopedCredential } from './proofs/vc-jose/enveloped-credential.js';
+export { envelopeCredential, unwrapEnvelopedCredential, presentedCredential, type PresentedCredential } from './proofs/vc-jose/enveloped-credential.js';

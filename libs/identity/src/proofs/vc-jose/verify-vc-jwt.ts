@@ -3,7 +3,7 @@ import { hasHighS } from '../../keys/high-s.js';
 import type { ProofPurpose } from '../../resolvers/verification-methods.js';
 import { idOf } from '../member-id.js';
 import { type ProofError, type ProofFailure, proofError, proofFailure, type ProofValid } from '../proof-verification.js';
-import { isEnvelope, unwrapEnvelopedCredential } from './enveloped-credential.js';
+import { type PresentedCredential, presentedCredential } from './enveloped-credential.js';
 import { ACCEPTED_ALGORITHMS, signatureMatches } from './jws-algorithms.js';
 import type { KeyResolution, KeyResolver } from './verification-key.js';
 
@@ -22,7 +22,7 @@ type Kind = keyof typeof MEDIA_TYPES;
 const isMediaType = (value: unknown, name: string): boolean => value === name || value === `application/${name}`;
 
 export type VcJwtVerification = (ProofValid & { credential: JsonObject }) | ProofFailure | ProofError;
-export type VpJwtVerification = (ProofValid & { presentation: JsonObject; credentials: (string | JsonObject)[] }) | ProofFailure | ProofError;
+export type VpJwtVerification = (ProofValid & { presentation: JsonObject; credentials: PresentedCredential[] }) | ProofFailure | ProofError;
 
 interface Decoded {
   header: ProtectedHeaderParameters;
@@ -94,8 +94,8 @@ export async function verifyVcJwt(jws: unknown, options: { resolveKey: KeyResolv
 /**
  * Verifies a VC-JOSE-COSE presentation (`vp+jwt`) signed by a key its holder lists under
  * `authentication`, and the `nonce` and `aud` a verifier asked for. Its credentials come back as
- * carried, each enveloped one unwrapped to its JWS (refused when it holds none), for the caller to
- * verify one by one.
+ * carried, enveloped `vc+jwt` ones unwrapped to their JWS, for the caller to verify one by one; an
+ * entry that is no credential at all is `ENVELOPE_MALFORMED`.
  */
 export async function verifyVpJwt(jws: unknown, options: { resolveKey: KeyResolver; nonce?: string; audience?: string }): Promise<VpJwtVerification> {
   const result = await verifyJws(jws, 'presentation', options.resolveKey);
@@ -105,16 +105,11 @@ export async function verifyVpJwt(jws: unknown, options: { resolveKey: KeyResolv
   if (options.audience !== undefined && ![payload.aud].flat().includes(options.audience)) {
     return proofFailure('DOMAIN_MISMATCH', `The presentation is for ${JSON.stringify(payload.aud)}, not ${options.audience}.`);
   }
-  const credentials: (string | JsonObject)[] = [];
+  const credentials: PresentedCredential[] = [];
   for (const entry of [payload.verifiableCredential ?? []].flat()) {
-    if (typeof entry !== 'object' || entry === null) return proofFailure('PROOF_MALFORMED', 'A verifiableCredential entry is not an object.');
-    if (!isEnvelope(entry)) {
-      credentials.push(entry as JsonObject);
-      continue;
-    }
-    const inner = unwrapEnvelopedCredential(entry);
-    if (inner === undefined) return proofFailure('ENVELOPE_MALFORMED', `An EnvelopedVerifiableCredential's id is not a data:application/vc+jwt, URL holding a compact JWS.`);
-    credentials.push(inner);
+    const presented = presentedCredential(entry);
+    if (!presented) return proofFailure('ENVELOPE_MALFORMED', 'A verifiableCredential entry is neither a credential nor an EnvelopedVerifiableCredential whose id is a data URL (a compact JWS for application/vc+jwt).');
+    credentials.push(presented);
   }
   return { status: 'valid', verificationMethod, signer, presentation: payload, credentials };
 }
