@@ -43,6 +43,12 @@ describe('createDidResolver', () => {
     },
   );
 
+  it('resolves no did:ethr without a chain, and did:key offline still', async () => {
+    const resolver = createDidResolver();
+    expect((await resolver.resolve('did:ethr:0x7a69:0xb9c5714089478a327f09197987f16f9e5d936e8a')).didResolutionMetadata.error).toBe('unsupportedDidMethod');
+    expect((await resolver.resolve(ed25519)).didDocument?.id).toBe(ed25519);
+  });
+
   it('does not resolve a did:key that is not a key', async () => {
     const resolution = await createDidResolver({ ethr }).resolve('did:key:z6MkNOTAKEY');
     expect(resolution.didDocument).toBeNull();

@@ -5,8 +5,8 @@ import { resolveDidKey } from './did-key.resolver.js';
 import { type DidWebFetch, didWebResolver } from './did-web.resolver.js';
 
 export interface DidResolverOptions {
-  /** did:ethr on this chain; DIDs of other networks do not resolve. */
-  ethr: EthrNetwork;
+  /** did:ethr on this chain; DIDs of other networks do not resolve. Without it, no did:ethr resolves. */
+  ethr?: EthrNetwork;
   /** How did:web documents are fetched; without it, did:web does not resolve (offline checks). */
   fetchDidWeb?: DidWebFetch;
 }
@@ -18,10 +18,10 @@ export interface DidResolverOptions {
  * web server did not answer) throws; one that was made and found nothing answers with an error in
  * its `didResolutionMetadata`.
  */
-export function createDidResolver({ ethr, fetchDidWeb }: DidResolverOptions): Resolver {
+export function createDidResolver({ ethr, fetchDidWeb }: DidResolverOptions = {}): Resolver {
   return new Resolver(
     {
-      ...ethrDidMethod(ethr),
+      ...(ethr ? ethrDidMethod(ethr) : {}),
       key: resolveDidKey,
       jwk: resolveDidJwk,
       ...(fetchDidWeb ? { web: didWebResolver(fetchDidWeb) } : {}),
