@@ -1,5 +1,6 @@
 import type { DIDResolver } from 'did-resolver';
 import { Wallet } from 'ethers';
+import { highSTwin } from '../../../../../test/high-s-twin.js';
 import { didJwkPair, didKeyPair, didWebDocument, testResolver } from '../../../test/test-keys.js';
 import { importSigningKey, type SigningKey } from '../../keys/signing-key.js';
 import { envelopeCredential, presentedCredential, unwrapEnvelopedCredential } from './enveloped-credential.js';
@@ -16,16 +17,7 @@ const credentialOf = (issuer: string) => ({
   credentialSubject: { id: 'did:example:learner' },
 });
 
-const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
 const P256_N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
-
-/** The JWS with its signature's s replaced by n - s: the same ECDSA validity, other bytes. */
-function highSTwin(jws: string, order: bigint): string {
-  const [header, payload, signature] = jws.split('.');
-  const bytes = Buffer.from(signature, 'base64url');
-  const s = BigInt(`0x${bytes.subarray(32).toString('hex')}`);
-  return `${header}.${payload}.${Buffer.concat([bytes.subarray(0, 32), Buffer.from((order - s).toString(16).padStart(64, '0'), 'hex')]).toString('base64url')}`;
-}
 
 /** A JWS with any header and payload, signed properly: for what our signer never makes. */
 function craft(header: object, payload: object, key: SigningKey, alg: 'EdDSA' | 'ES256' | 'ES256K' = 'EdDSA'): string {
@@ -94,7 +86,7 @@ describe('vc+jwt', () => {
 
   it.each([
     ['ES256', P256_N, async () => didJwkPair('P-256')],
-    ['ES256K', SECP256K1_N, async () => didJwkPair('secp256k1')],
+    ['ES256K', undefined, async () => didJwkPair('secp256k1')],
   ])('signs %s in the low-S form, and refuses its high-S twin', async (_alg, order, pairOf) => {
     const pair = await pairOf();
     const key = await importSigningKey(pair);
