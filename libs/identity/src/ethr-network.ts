@@ -1,6 +1,6 @@
 import type { ConfigReader } from '#service-kit';
 import { getResolver } from 'ethr-did-resolver';
-import { Resolver } from 'did-resolver';
+import { Resolver, type ResolverRegistry } from 'did-resolver';
 import { FetchRequest, JsonRpcProvider, Network } from 'ethers';
 
 /** The one EVM chain whose ERC-1056 registry anchors our issuers' did:ethr identifiers. */
@@ -41,24 +41,26 @@ export function createChainProvider(network: EthrNetwork): JsonRpcProvider {
   return new JsonRpcProvider(request, network.chainId, { staticNetwork: Network.from(network.chainId), cacheTimeout: -1 });
 }
 
+/** The did:ethr method on our chain alone, for a `did-resolver` Resolver. */
+export function ethrDidMethod(network: EthrNetwork): ResolverRegistry {
+  return getResolver({
+    networks: [
+      {
+        name: ethrNetworkName(network),
+        chainId: network.chainId,
+        // ethr-did-resolver's types name ethers' CommonJS declarations and ours the ESM ones: the
+        // same class at run time, two nominal types to TypeScript.
+        provider: createChainProvider(network) as never,
+        registry: network.didRegistry,
+      },
+    ],
+  });
+}
+
 /**
  * A DID resolver that knows only did:ethr on our chain: a DID naming any other network or method
  * does not resolve, so nothing a credential says can make us query another endpoint.
  */
 export function createEthrResolver(network: EthrNetwork): Resolver {
-  return new Resolver(
-    getResolver({
-      networks: [
-        {
-          name: ethrNetworkName(network),
-          chainId: network.chainId,
-          // ethr-did-resolver's types name ethers' CommonJS declarations and ours the ESM ones: the
-          // same class at run time, two nominal types to TypeScript.
-          provider: createChainProvider(network) as never,
-          registry: network.didRegistry,
-        },
-      ],
-    }),
-    { cache: false },
-  );
+  return new Resolver(ethrDidMethod(network), { cache: false });
 }

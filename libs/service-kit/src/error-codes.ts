@@ -44,6 +44,7 @@ export const ERROR_CODES = {
   CREDENTIAL_SCHEMA_INVALID: { kind: 'unprocessable', meaning: 'The credential fails its kind\'s schema; `details.violations` says where.' },
   CREDENTIAL_TOO_LARGE: { kind: 'unprocessable', meaning: 'The signed credential would be over 64 KiB; nothing is stored.' },
   CREDENTIAL_OUTSIDE_VALIDITY_PERIOD: { kind: 'unprocessable', meaning: 'The signed credential would not be valid now; nothing is stored.' },
+  CREDENTIAL_NOT_SIGNABLE: { kind: 'unprocessable', meaning: 'JSON-LD cannot sign the credential as Data Integrity: a context it names is not pinned, or a term has no definition; `details.reason` says which.' },
   ISSUANCE_SELF_CHECK_FAILED: { kind: 'internal', meaning: 'What was just signed failed the issuer\'s own check; nothing is stored.' },
   CREDENTIAL_NOT_FOUND: { kind: 'not_found', meaning: 'The institution has no credential with this id (or, for receipts, no credential has this id or leaf).' },
   CREDENTIAL_NOT_ANCHORED_YET: { kind: 'not_found', meaning: 'The credential is issued but not anchored with enough confirmations yet.' },

@@ -28,6 +28,16 @@ describe('pinnedContext', () => {
   });
 
   it.each([
+    'https://w3id.org/security/data-integrity/v1',
+    'https://w3id.org/security/data-integrity/v2',
+    'https://www.w3.org/ns/did/v1',
+    'https://w3id.org/security/multikey/v1',
+    'https://w3id.org/security/suites/ed25519-2020/v1',
+  ])('has the context Data Integrity proofs and DID documents name: %s', (url) => {
+    expect(pinnedContext(url)).toHaveProperty('@context');
+  });
+
+  it.each([
     'https://attacker.example/context.json',
     'http://www.w3.org/2018/credentials/v1',
     'https://www.w3.org/2018/credentials/v1/',
@@ -39,7 +49,7 @@ describe('pinnedContext', () => {
   });
 
   it('keeps every copied context byte for byte as SOURCES.md records it', () => {
-    expect(copiedFiles()).toHaveLength(7);
+    expect(copiedFiles()).toHaveLength(12);
     for (const [file, sha256] of copiedFiles()) {
       expect([file, createHash('sha256').update(readFileSync(new URL(`./${file}`, import.meta.url))).digest('hex')]).toEqual([file, sha256]);
     }

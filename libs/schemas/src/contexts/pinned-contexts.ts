@@ -4,6 +4,11 @@ import academicCreditV1 from './academic-credit-v1.json' with { type: 'json' };
 import { CONTEXT_URLS } from './context-urls.js';
 import credentialsV1 from './credentials-v1.json' with { type: 'json' };
 import credentialsV2 from './credentials-v2.json' with { type: 'json' };
+import dataIntegrityV1 from './data-integrity-v1.json' with { type: 'json' };
+import dataIntegrityV2 from './data-integrity-v2.json' with { type: 'json' };
+import didV1 from './did-v1.json' with { type: 'json' };
+import ed25519Signature2020V1 from './ed25519-signature-2020-v1.json' with { type: 'json' };
+import multikeyV1 from './multikey-v1.json' with { type: 'json' };
 import openBadgesV3301 from './ob-v3p0-3.0.1.json' with { type: 'json' };
 import openBadgesV3302 from './ob-v3p0-3.0.2.json' with { type: 'json' };
 import openBadgesV3303 from './ob-v3p0-3.0.3.json' with { type: 'json' };
@@ -31,6 +36,12 @@ const PINNED = new Map<string, object>(
     [CONTEXT_URLS.openBadgesV3]: openBadgesV3303,
     'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json': openBadgesV3Extensions,
     [CONTEXT_URLS.academicCreditV1]: academicCreditV1,
+    // What Data Integrity proofs and the DID documents of their keys name.
+    'https://w3id.org/security/data-integrity/v1': dataIntegrityV1,
+    'https://w3id.org/security/data-integrity/v2': dataIntegrityV2,
+    'https://www.w3.org/ns/did/v1': didV1,
+    'https://w3id.org/security/multikey/v1': multikeyV1,
+    'https://w3id.org/security/suites/ed25519-2020/v1': ed25519Signature2020V1,
   }).map(([url, document]) => [url, deepFreeze(document)]),
 );
 

@@ -1,0 +1,54 @@
+import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
+import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import { type DIDDocument, type DIDResolver, type JsonWebKey as DidJsonWebKey, Resolver } from 'did-resolver';
+import { generateKeyPairSync, type JsonWebKey } from 'node:crypto';
+import type { JwkKeyPair, MultikeyKeyPair } from '../src/keys/signing-key.js';
+import { resolveDidJwk } from '../src/resolvers/did-jwk.resolver.js';
+import { resolveDidKey } from '../src/resolvers/did-key.resolver.js';
+import { didWebDocumentUrl, didWebResolver } from '../src/resolvers/did-web.resolver.js';
+
+/** A fresh did:key and its key pair in Multikey form. */
+export async function didKeyPair(curve: 'Ed25519' | 'P-256'): Promise<MultikeyKeyPair> {
+  const generated = curve === 'Ed25519' ? await (Ed25519Multikey as unknown as { generate(): Promise<unknown> }).generate() : await (EcdsaMultikey as unknown as { generate(o: object): Promise<unknown> }).generate({ curve });
+  const { publicKeyMultibase, secretKeyMultibase } = await (generated as { export(o: object): Promise<{ publicKeyMultibase: string; secretKeyMultibase: string }> }).export({
+    publicKey: true,
+    secretKey: true,
+  });
+  const did = `did:key:${publicKeyMultibase}`;
+  return { type: 'Multikey', id: `${did}#${publicKeyMultibase}`, controller: did, publicKeyMultibase, secretKeyMultibase };
+}
+
+/** A fresh JWK pair, its public half without `d`. */
+export function jwkPair(curve: 'Ed25519' | 'P-256' | 'secp256k1'): { publicKeyJwk: JsonWebKey; secretKeyJwk: JsonWebKey } {
+  const { privateKey } = curve === 'Ed25519' ? generateKeyPairSync('ed25519') : generateKeyPairSync('ec', { namedCurve: curve });
+  const secretKeyJwk = privateKey.export({ format: 'jwk' });
+  const { d: _secret, ...publicKeyJwk } = secretKeyJwk;
+  return { publicKeyJwk, secretKeyJwk };
+}
+
+/** A fresh did:jwk and its key pair in JWK form. */
+export function didJwkPair(curve: 'Ed25519' | 'P-256' | 'secp256k1'): JwkKeyPair {
+  const { publicKeyJwk, secretKeyJwk } = jwkPair(curve);
+  const did = `did:jwk:${Buffer.from(JSON.stringify(publicKeyJwk)).toString('base64url')}`;
+  return { type: 'JsonWebKey', id: `${did}#0`, controller: did, publicKeyJwk, secretKeyJwk };
+}
+
+/** A did:web document listing one key, as an issuer of ours would publish it. */
+export function didWebDocument(did: string, pair: JwkKeyPair, relationships: string[] = ['assertionMethod', 'authentication']): DIDDocument {
+  return {
+    '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'],
+    id: did,
+    verificationMethod: [{ id: pair.id, type: 'JsonWebKey2020', controller: did, publicKeyJwk: pair.publicKeyJwk as DidJsonWebKey }],
+    ...Object.fromEntries(relationships.map((name) => [name, [pair.id]])),
+  };
+}
+
+/** did:key, did:jwk, and did:web answered from the given documents (the fetch a did:web resolution makes, faked). */
+export function testResolver(webDocuments: DIDDocument[] = [], extra: Record<string, DIDResolver> = {}): Resolver {
+  const documents = new Map(webDocuments.map((document) => [document.id, document]));
+  const web = didWebResolver(async (url) => {
+    const document = [...documents.values()].find((candidate) => didWebDocumentUrl(candidate.id)?.href === url);
+    return document ? { status: 200, body: structuredClone(document) } : { status: 404, body: null };
+  });
+  return new Resolver({ key: resolveDidKey, jwk: resolveDidJwk, web, ...extra }, { cache: false });
+}
