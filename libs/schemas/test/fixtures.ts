@@ -38,6 +38,8 @@ export interface NotOkCase {
   source?: string;
   /** Violations that must all be reported; a message, when given, must appear in the reported one. */
   violations: { path: string; message?: string }[];
+  /** When true, nothing but these violations may be reported: the document fails for that reason alone. */
+  only?: boolean;
   /** The document itself, when it is not an ok fixture changed by `patch`. */
   body?: unknown;
   /** The ok fixture to start from. */
@@ -68,10 +70,11 @@ export function applyPatch<T>(document: T, operations: PatchOperation[] = []): T
   return copy;
 }
 
-/** Asserts that every expected violation was reported. */
-export function expectViolations(reported: SchemaViolation[], expected: NotOkCase['violations']): void {
+/** Asserts that every expected violation was reported and, with `only`, that nothing else was. */
+export function expectViolations(reported: SchemaViolation[], expected: NotOkCase['violations'], only = false): void {
   expect(reported.length).toBeGreaterThan(0);
   for (const { path, message } of expected) {
     expect(reported).toContainEqual({ path, message: message === undefined ? expect.any(String) : expect.stringContaining(message) });
   }
+  if (only) expect(reported).toHaveLength(expected.length);
 }

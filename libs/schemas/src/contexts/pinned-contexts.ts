@@ -23,13 +23,13 @@ function deepFreeze<T>(value: T): T {
 const PINNED = new Map<string, object>(
   Object.entries({
     [CONTEXT_URLS.credentialsV1]: credentialsV1,
-    'https://www.w3.org/ns/credentials/v2': credentialsV2,
+    [CONTEXT_URLS.credentialsV2]: credentialsV2,
     'https://purl.imsglobal.org/spec/ob/v3p0/context.json': openBadgesV3,
     'https://purl.imsglobal.org/spec/ob/v3p0/context/ob_v3p0.jsonld': openBadgesV3,
     'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json': openBadgesV3301,
     'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json': openBadgesV3302,
     [CONTEXT_URLS.openBadgesV3]: openBadgesV3303,
-    'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json': openBadgesV3Extensions,
+    [CONTEXT_URLS.openBadgesV3Extensions]: openBadgesV3Extensions,
     [CONTEXT_URLS.academicCreditV1]: academicCreditV1,
   }).map(([url, document]) => [url, deepFreeze(document)]),
 );
