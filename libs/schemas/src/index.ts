@@ -1,4 +1,5 @@
 export { type SchemaViolation, compileSchema, violationsOf } from './common/ajv.js';
+export { type DataModel, dataModelOf } from './common/data-model.js';
 export { type Learner, type IdentityObject, learnerSchema, learnerSubject, subjectNames } from './common/learner.js';
 export { type IssuerProfile, type IssuerProfileObject, issuerObject } from './common/issuer-profile.js';
 export type { AchievementFacts } from './common/common-facts.js';
@@ -21,6 +22,9 @@ export { buildCredential } from './build-credential.js';
 export { validateCredential } from './validate-credential.js';
 export { detectCredentialKind } from './detect-credential-kind.js';
 export { validateOpenBadgeCredential } from './open-badges/validate-open-badge-credential.js';
+export { validateEndorsementCredential } from './open-badges/validate-endorsement-credential.js';
+export { validateOpenBadgeProfile } from './open-badges/validate-open-badge-profile.js';
+export { validateClrCredential } from './clr/validate-clr-credential.js';
 export { CONTEXT_URLS } from './contexts/context-urls.js';
 export { academicCreditContext, pinnedContext } from './contexts/pinned-contexts.js';
 export { ANCHOR_RECEIPT_SCHEMA, validateAnchorReceipt } from './anchor-receipt/anchor-receipt.schema.js';

@@ -67,14 +67,16 @@ export function compileSchema2019(schema: object): ValidateFunction {
 
 /** Runs compiled validators on a value and lists their violations, without duplicates; [] means valid. */
 export function violationsOf(validators: ValidateFunction | ValidateFunction[], value: unknown): SchemaViolation[] {
+  return distinctViolations([validators].flat().flatMap((validate) => (validate(value) ? [] : errorsOf(validate))));
+}
+
+/** The violations without repeats: two schemas may say the same thing about the same place. */
+export function distinctViolations(violations: SchemaViolation[]): SchemaViolation[] {
   const seen = new Set<string>();
-  return [validators]
-    .flat()
-    .flatMap((validate) => (validate(value) ? [] : errorsOf(validate)))
-    .filter((violation) => {
-      const key = `${violation.path} ${violation.message}`;
-      return !seen.has(key) && seen.add(key) !== undefined;
-    });
+  return violations.filter((violation) => {
+    const key = `${violation.path} ${violation.message}`;
+    return !seen.has(key) && seen.add(key) !== undefined;
+  });
 }
 
 function errorsOf(validate: ValidateFunction): SchemaViolation[] {

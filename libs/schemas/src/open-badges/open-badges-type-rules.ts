@@ -1,7 +1,7 @@
 import { compileSchema } from '../common/ajv.js';
 
 /** A `type` that is, or lists, the class (1EdTech's schemas let a single string be anything), and more properties. */
-const typed = (name: string, properties: Record<string, object> = {}) => ({
+export const typed = (name: string, properties: Record<string, object> = {}) => ({
   type: 'object',
   properties: { type: { if: { type: 'string' }, then: { enum: [name] }, else: { type: 'array', contains: { enum: [name] } } }, ...properties },
   required: ['type'],

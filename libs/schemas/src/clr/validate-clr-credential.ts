@@ -1,0 +1,51 @@
+import type { ValidateFunction } from 'ajv';
+import { compileSchema, distinctViolations, type SchemaViolation, violationsOf } from '../common/ajv.js';
+import { type DataModel, dataModelOf, UNKNOWN_DATA_MODEL } from '../common/data-model.js';
+import { officialSchemas, validateClrCredentialV1Schema } from '../official-schemas/official-schemas.js';
+import { openBadgeValidators } from '../open-badges/validate-open-badge-credential.js';
+import { typed, validateOpenBadgeTypeRules } from '../open-badges/open-badges-type-rules.js';
+
+/** What 1EdTech's CLR validator checks beyond its schema: the credential's and the subject's types. */
+const validateClrTypeRules = compileSchema({
+  type: 'object',
+  properties: {
+    type: { type: 'array', allOf: [{ contains: { const: 'VerifiableCredential' } }, { contains: { enum: ['ClrCredential'] } }] },
+    credentialSubject: typed('ClrSubject'),
+  },
+});
+
+const clrValidators: Record<DataModel, ValidateFunction[]> = {
+  '1.1': [validateClrCredentialV1Schema, validateClrTypeRules],
+  '2.0': [officialSchemas.clrCredential, validateClrTypeRules],
+};
+
+/** The credentials a transcript holds are AchievementCredentials; CLR 2.0 publishes its own copy of their schema. */
+const heldCredentialValidators: Record<DataModel, ValidateFunction[]> = {
+  '1.1': openBadgeValidators['1.1'],
+  '2.0': [officialSchemas.clrAchievementCredential, validateOpenBadgeTypeRules],
+};
+
+/**
+ * A CLR 2.0 transcript (ClrCredential) against 1EdTech's schema for its data model, VCDM 1.1 (the
+ * draft-04 schema) or 2.0 (the official 2019-09 one), with the type checks 1EdTech's validator
+ * adds; then each AchievementCredential it holds, against the schema for that credential's own data
+ * model, reported under its place in the transcript. [] means valid.
+ */
+export function validateClrCredential(credential: unknown): SchemaViolation[] {
+  const model = dataModelOf(credential);
+  if (!model) return [UNKNOWN_DATA_MODEL];
+  return distinctViolations([...violationsOf(clrValidators[model], credential), ...heldCredentialViolations(credential)]);
+}
+
+function heldCredentialViolations(credential: unknown): SchemaViolation[] {
+  const held = (credential as { credentialSubject?: { verifiableCredential?: unknown } }).credentialSubject?.verifiableCredential;
+  const place = '/credentialSubject/verifiableCredential';
+  const entries: [string, unknown][] = Array.isArray(held) ? held.map((entry, i) => [`${place}/${i}`, entry]) : held === undefined ? [] : [[place, held]];
+  return entries
+    .filter(([, entry]) => typeof entry === 'object' && entry !== null)
+    .flatMap(([path, entry]) => {
+      const model = dataModelOf(entry);
+      const violations = model ? violationsOf(heldCredentialValidators[model], entry) : [UNKNOWN_DATA_MODEL];
+      return violations.map((violation) => ({ path: `${path}${violation.path}`, message: violation.message }));
+    });
+}
