@@ -1,6 +1,6 @@
 // Reading the JSON fixtures under ./fixtures (see its README.md for the formats).
 import { readdirSync, readFileSync } from 'node:fs';
-import type { BuildContext, CredentialFacts, SchemaViolation } from '../src/index.js';
+import { type BuildContext, type BuildOptionsV2, type CredentialFacts, messageStatusListEntry, type SchemaViolation } from '../src/index.js';
 
 const FIXTURES = new URL('./fixtures/', import.meta.url);
 
@@ -29,6 +29,12 @@ export const FIXTURE_BUILD_CONTEXT: BuildContext = {
   },
   issuanceDate: '2026-07-01T12:00:00Z',
   salt: '00112233445566778899aabbccddeeff',
+};
+
+/** How every VCDM 2.0 credential fixture is built: with one entry in a 2-bit message status list. */
+export const FIXTURE_BUILD_OPTIONS_V2: BuildOptionsV2 = {
+  dataModel: '2.0',
+  credentialStatus: messageStatusListEntry('https://example.edu/v1/status-lists/6c1f0b3e-2f6a-4f0e-9d2b-1c3e5a7b9d0f', 4211),
 };
 
 /** A not-ok case: a document (given, or an ok fixture changed by `patch`) and the violations it must produce. */

@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import { compileSchema, distinctViolations, type SchemaViolation, violationsOf } from '../common/ajv.js';
-import { type DataModel, dataModelOf, UNKNOWN_DATA_MODEL } from '../common/data-model.js';
+import { type DataModel, dataModelOf, unknownDataModel } from '../common/data-model.js';
 import { officialSchemas, validateClrCredentialV1Schema } from '../official-schemas/official-schemas.js';
 import { openBadgeValidators } from '../open-badges/validate-open-badge-credential.js';
 import { typed, validateOpenBadgeTypeRules } from '../open-badges/open-badges-type-rules.js';
@@ -33,7 +33,7 @@ const heldCredentialValidators: Record<DataModel, ValidateFunction[]> = {
  */
 export function validateClrCredential(credential: unknown): SchemaViolation[] {
   const model = dataModelOf(credential);
-  if (!model) return [UNKNOWN_DATA_MODEL];
+  if (!model) return [unknownDataModel(credential)];
   return distinctViolations([...violationsOf(clrValidators[model], credential), ...heldCredentialViolations(credential)]);
 }
 
@@ -45,7 +45,7 @@ function heldCredentialViolations(credential: unknown): SchemaViolation[] {
     .filter(([, entry]) => typeof entry === 'object' && entry !== null)
     .flatMap(([path, entry]) => {
       const model = dataModelOf(entry);
-      const violations = model ? violationsOf(heldCredentialValidators[model], entry) : [UNKNOWN_DATA_MODEL];
+      const violations = model ? violationsOf(heldCredentialValidators[model], entry) : [unknownDataModel(entry)];
       return violations.map((violation) => ({ path: `${path}${violation.path}`, message: violation.message }));
     });
 }

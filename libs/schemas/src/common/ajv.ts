@@ -149,6 +149,8 @@ function violationOf(error: ErrorObject): SchemaViolation {
       return { path: where, message: `must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}` };
     case 'const':
       return { path: where, message: `must be ${JSON.stringify(error.params.allowedValue)}` };
+    case 'false schema':
+      return { path: where, message: 'is not allowed here' };
     case 'contains':
       return { path: where, message: expectedItem(error.schema) ?? 'is missing a required item' };
     case 'format':

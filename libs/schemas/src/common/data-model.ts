@@ -13,8 +13,8 @@ export function dataModelOf(document: unknown): DataModel | undefined {
   return undefined;
 }
 
-/** What a document whose data model is neither is told. */
-export const UNKNOWN_DATA_MODEL: SchemaViolation = {
-  path: '/@context/0',
-  message: `must be ${CONTEXT_URLS.credentialsV2} (VCDM 2.0) or ${CONTEXT_URLS.credentialsV1} (VCDM 1.1)`,
-};
+/** What a document of neither data model is told: that it is no credential, or that its first context is wrong. */
+export function unknownDataModel(document: unknown): SchemaViolation {
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) return { path: '/', message: 'must be object' };
+  return { path: '/@context/0', message: `must be ${CONTEXT_URLS.credentialsV2} (VCDM 2.0) or ${CONTEXT_URLS.credentialsV1} (VCDM 1.1)` };
+}

@@ -6,4 +6,6 @@ export const CONTEXT_URLS = {
   /** Defines `1EdTechJsonSchemaValidator2019`, the type of our `credentialSchema` entries. */
   openBadgesV3Extensions: 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json',
   academicCreditV1: 'https://w3id.org/lifelong-learning/contexts/academic-credit-v1.jsonld',
+  /** Defines our own terms: the type of the refresh service that re-delivers a credential with its anchor receipt. */
+  anchoredCredentialsV1: 'https://w3id.org/lifelong-learning/contexts/anchored-credentials-v1.jsonld',
 } as const;

@@ -1,6 +1,7 @@
 // The pinned JSON-LD contexts are data: each file is the published document, byte for byte as it was
 // copied (SOURCES.md names where from, with its sha256, and a test holds the files to them), loaded once.
 import academicCreditV1 from './academic-credit-v1.json' with { type: 'json' };
+import anchoredCredentialsV1 from './anchored-credentials-v1.json' with { type: 'json' };
 import { CONTEXT_URLS } from './context-urls.js';
 import credentialsV1 from './credentials-v1.json' with { type: 'json' };
 import credentialsV2 from './credentials-v2.json' with { type: 'json' };
@@ -31,6 +32,7 @@ const PINNED = new Map<string, object>(
     [CONTEXT_URLS.openBadgesV3]: openBadgesV3303,
     [CONTEXT_URLS.openBadgesV3Extensions]: openBadgesV3Extensions,
     [CONTEXT_URLS.academicCreditV1]: academicCreditV1,
+    [CONTEXT_URLS.anchoredCredentialsV1]: anchoredCredentialsV1,
   }).map(([url, document]) => [url, deepFreeze(document)]),
 );
 
@@ -44,3 +46,6 @@ export function pinnedContext(url: string): object | undefined {
 
 /** Our academic-credit extension context, version 1, to publish at CONTEXT_URLS.academicCreditV1. */
 export const academicCreditContext = pinnedContext(CONTEXT_URLS.academicCreditV1)!;
+
+/** Our own terms' context, version 1, to publish at CONTEXT_URLS.anchoredCredentialsV1. */
+export const anchoredCredentialsContext = pinnedContext(CONTEXT_URLS.anchoredCredentialsV1)!;

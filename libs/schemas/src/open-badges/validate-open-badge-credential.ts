@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import { compileSchema, type SchemaViolation, violationsOf } from '../common/ajv.js';
-import { type DataModel, dataModelOf, UNKNOWN_DATA_MODEL } from '../common/data-model.js';
+import { type DataModel, dataModelOf, unknownDataModel } from '../common/data-model.js';
 import { officialSchemas } from '../official-schemas/official-schemas.js';
 import { OPEN_BADGE_CREDENTIAL_SCHEMA } from './ob-v3p0-achievement-credential.schema.js';
 import { validateOpenBadgeTypeRules } from './open-badges-type-rules.js';
@@ -21,5 +21,5 @@ export const openBadgeValidators: Record<DataModel, ValidateFunction[]> = {
  */
 export function validateOpenBadgeCredential(credential: unknown): SchemaViolation[] {
   const model = dataModelOf(credential);
-  return model ? violationsOf(openBadgeValidators[model], credential) : [UNKNOWN_DATA_MODEL];
+  return model ? violationsOf(openBadgeValidators[model], credential) : [unknownDataModel(credential)];
 }
