@@ -26,6 +26,8 @@ export { validateOpenBadgeCredential } from './open-badges/validate-open-badge-c
 export { validateEndorsementCredential } from './open-badges/validate-endorsement-credential.js';
 export { validateOpenBadgeProfile } from './open-badges/validate-open-badge-profile.js';
 export { validateClrCredential } from './clr/validate-clr-credential.js';
+export { type ProofExpectation, type VcdmValidationOptions, validateVcdmCredential } from './vcdm/validate-vcdm-credential.js';
+export { validateVcdmPresentation } from './vcdm/validate-vcdm-presentation.js';
 export { CONTEXT_URLS } from './contexts/context-urls.js';
 export { academicCreditContext, anchoredCredentialsContext, pinnedContext } from './contexts/pinned-contexts.js';
 export { ANCHOR_RECEIPT_SCHEMA, validateAnchorReceipt } from './anchor-receipt/anchor-receipt.schema.js';

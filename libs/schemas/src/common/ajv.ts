@@ -157,7 +157,7 @@ function violationOf(error: ErrorObject): SchemaViolation {
       return { path: where, message: FORMATS[String(error.params.format)]?.message ?? error.message ?? 'is invalid' };
     case 'maxProperties':
     case 'minProperties':
-      return { path: where, message: exactlyOneOf(error.parentSchema) ?? error.message ?? 'has the wrong number of properties' };
+      return { path: where, message: exactlyOneOf(error.parentSchema) ?? (isNonEmpty(error) ? 'must not be empty' : (error.message ?? 'has the wrong number of properties')) };
     default:
       return { path: where, message: error.message ?? 'is invalid' };
   }
@@ -181,6 +181,8 @@ function describe(schema: unknown): string | undefined {
   if (required.length === 0) return undefined;
   return `an item with ${required.map((name) => [name, describe(properties[name])].filter(Boolean).join(' ')).join(', ')}`;
 }
+
+const isNonEmpty = (error: ErrorObject) => error.keyword === 'minProperties' && error.params.limit === 1;
 
 /** For an object that must have exactly one of its properties, such as the learner. */
 function exactlyOneOf(schema: unknown): string | undefined {

@@ -16,5 +16,6 @@ export function dataModelOf(document: unknown): DataModel | undefined {
 /** What a document of neither data model is told: that it is no credential, or that its first context is wrong. */
 export function unknownDataModel(document: unknown): SchemaViolation {
   if (typeof document !== 'object' || document === null || Array.isArray(document)) return { path: '/', message: 'must be object' };
+  if (!('@context' in document)) return { path: '/@context', message: 'is required' };
   return { path: '/@context/0', message: `must be ${CONTEXT_URLS.credentialsV2} (VCDM 2.0) or ${CONTEXT_URLS.credentialsV1} (VCDM 1.1)` };
 }
