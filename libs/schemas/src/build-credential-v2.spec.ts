@@ -18,7 +18,7 @@ describe.each(fixtureNames('ok/facts'))('the VCDM 2.0 credential built from ok/f
   const { kind } = okFacts(name);
 
   it("passes 1EdTech's official 2019-09 schema unchanged", () => {
-    expect(violationsOf(officialSchemas.openBadgeCredential, builtV2(name))).toEqual([]);
+    expect(violationsOf(officialSchemas.openBadgeCredential(), builtV2(name))).toEqual([]);
   });
 
   it('passes the Open Badges checks and its kind\'s VCDM 2.0 schema, and is detected as its kind', () => {
@@ -53,7 +53,7 @@ describe.each(fixtureNames('ok/facts'))('the VCDM 2.0 credential built from ok/f
     const revocation = statusListEntry('https://example.edu/v1/status-lists/6c1f0b3e-2f6a-4f0e-9d2b-1c3e5a7b9d0f', 'revocation', 4211);
     const credential = builtV2(name, FIXTURE_BUILD_CONTEXT, { dataModel: '2.0', credentialStatus: { ...revocation, statusPurpose: 'revocation' } });
     expect(credential.credentialStatus).toEqual(revocation);
-    expect(violationsOf(officialSchemas.openBadgeCredential, credential)).toEqual([]);
+    expect(violationsOf(officialSchemas.openBadgeCredential(), credential)).toEqual([]);
     expect(validateCredential(kind, credential)).toEqual([]);
   });
 });
@@ -78,7 +78,7 @@ describe('the anchored package of a VCDM 2.0 credential', () => {
     const credential = builtV2('course', { ...FIXTURE_BUILD_CONTEXT, packageUrl });
     expect(credential.refreshService).toEqual({ id: packageUrl, type: 'AnchoredCredentialPackage2026' });
     expect(credential['@context']).toContain('https://w3id.org/lifelong-learning/contexts/anchored-credentials-v1.jsonld');
-    expect(violationsOf(officialSchemas.openBadgeCredential, credential)).toEqual([]);
+    expect(violationsOf(officialSchemas.openBadgeCredential(), credential)).toEqual([]);
     expect(validateCredential('course', credential)).toEqual([]);
   });
 

@@ -3,6 +3,7 @@ import { certificateCredentialSchema } from './certificate/certificate.credentia
 import { compileSchema, type SchemaViolation, violationsOf } from './common/ajv.js';
 import { type DataModel, dataModelOf, unknownDataModel } from './common/data-model.js';
 import { dateOrderViolations } from './common/date-order.js';
+import { onFirstUse } from './common/on-first-use.js';
 import { unreadableTextViolations } from './common/readable-text.js';
 import { courseCredentialSchema } from './course/course.credential.js';
 import { academicCreditSchema } from './credit/academic-credit.schema.js';
@@ -15,13 +16,16 @@ const validateAcademicCredit = compileSchema(academicCreditSchema);
 /** 1EdTech's schema of the data model, then the kind's own (for a credit, the extension's too first). */
 function kindValidatorsOf(model: DataModel): Record<CredentialKind, ValidateFunction[]> {
   return {
-    course: [...openBadgeValidators[model], compileSchema(courseCredentialSchema[model])],
-    certificate: [...openBadgeValidators[model], compileSchema(certificateCredentialSchema[model])],
-    credit: [...openBadgeValidators[model], validateAcademicCredit, compileSchema(creditCredentialSchema[model])],
+    course: [...openBadgeValidators(model), compileSchema(courseCredentialSchema[model])],
+    certificate: [...openBadgeValidators(model), compileSchema(certificateCredentialSchema[model])],
+    credit: [...openBadgeValidators(model), validateAcademicCredit, compileSchema(creditCredentialSchema[model])],
   };
 }
 
-const kindValidators: Record<DataModel, Record<CredentialKind, ValidateFunction[]>> = { '1.1': kindValidatorsOf('1.1'), '2.0': kindValidatorsOf('2.0') };
+const kindValidators: Record<DataModel, () => Record<CredentialKind, ValidateFunction[]>> = {
+  '1.1': onFirstUse(() => kindValidatorsOf('1.1')),
+  '2.0': onFirstUse(() => kindValidatorsOf('2.0')),
+};
 
 interface DatedCredential {
   issuanceDate?: string;
@@ -40,7 +44,7 @@ interface DatedCredential {
 export function validateCredential(kind: CredentialKind, credential: unknown): SchemaViolation[] {
   const model = dataModelOf(credential);
   if (!model) return [unknownDataModel(credential)];
-  const violations = violationsOf(kindValidators[model][kind], credential);
+  const violations = violationsOf(kindValidators[model]()[kind], credential);
   if (violations.length > 0) return violations;
   // The schemas passed, so the credential has the shape they describe.
   return [

@@ -1,7 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import { compileSchema, distinctViolations, type SchemaViolation, violationsOf } from '../common/ajv.js';
 import { type DataModel, dataModelOf, unknownDataModel } from '../common/data-model.js';
-import { officialSchemas, validateClrCredentialV1Schema } from '../official-schemas/official-schemas.js';
+import { clrCredentialV1Schema, officialSchemas } from '../official-schemas/official-schemas.js';
 import { openBadgeValidators } from '../open-badges/validate-open-badge-credential.js';
 import { typed, validateOpenBadgeTypeRules } from '../open-badges/open-badges-type-rules.js';
 
@@ -14,16 +14,14 @@ const validateClrTypeRules = compileSchema({
   },
 });
 
-const clrValidators: Record<DataModel, ValidateFunction[]> = {
-  '1.1': [validateClrCredentialV1Schema, validateClrTypeRules],
-  '2.0': [officialSchemas.clrCredential, validateClrTypeRules],
-};
+function clrValidators(model: DataModel): ValidateFunction[] {
+  return [model === '1.1' ? clrCredentialV1Schema() : officialSchemas.clrCredential(), validateClrTypeRules];
+}
 
 /** The credentials a transcript holds are AchievementCredentials; CLR 2.0 publishes its own copy of their schema. */
-const heldCredentialValidators: Record<DataModel, ValidateFunction[]> = {
-  '1.1': openBadgeValidators['1.1'],
-  '2.0': [officialSchemas.clrAchievementCredential, validateOpenBadgeTypeRules],
-};
+function heldCredentialValidators(model: DataModel): ValidateFunction[] {
+  return model === '1.1' ? openBadgeValidators('1.1') : [officialSchemas.clrAchievementCredential(), validateOpenBadgeTypeRules];
+}
 
 /**
  * A CLR 2.0 transcript (ClrCredential) against 1EdTech's schema for its data model, VCDM 1.1 (the
@@ -34,7 +32,7 @@ const heldCredentialValidators: Record<DataModel, ValidateFunction[]> = {
 export function validateClrCredential(credential: unknown): SchemaViolation[] {
   const model = dataModelOf(credential);
   if (!model) return [unknownDataModel(credential)];
-  return distinctViolations([...violationsOf(clrValidators[model], credential), ...heldCredentialViolations(credential)]);
+  return distinctViolations([...violationsOf(clrValidators(model), credential), ...heldCredentialViolations(credential)]);
 }
 
 function heldCredentialViolations(credential: unknown): SchemaViolation[] {
@@ -45,7 +43,7 @@ function heldCredentialViolations(credential: unknown): SchemaViolation[] {
     .filter(([, entry]) => typeof entry === 'object' && entry !== null)
     .flatMap(([path, entry]) => {
       const model = dataModelOf(entry);
-      const violations = model ? violationsOf(heldCredentialValidators[model], entry) : [unknownDataModel(entry)];
+      const violations = model ? violationsOf(heldCredentialValidators(model), entry) : [unknownDataModel(entry)];
       return violations.map((violation) => ({ path: `${path}${violation.path}`, message: violation.message }));
     });
 }

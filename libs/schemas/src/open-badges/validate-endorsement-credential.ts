@@ -21,5 +21,5 @@ const validateEndorsementTypeRules = compileSchema({
  */
 export function validateEndorsementCredential(credential: unknown): SchemaViolation[] {
   if (dataModelOf(credential) !== '2.0') return [{ path: '/@context/0', message: `must be ${CONTEXT_URLS.credentialsV2}` }];
-  return violationsOf([officialSchemas.endorsementCredential, validateEndorsementTypeRules], credential);
+  return violationsOf([officialSchemas.endorsementCredential(), validateEndorsementTypeRules], credential);
 }

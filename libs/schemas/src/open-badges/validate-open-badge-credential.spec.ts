@@ -30,7 +30,7 @@ describe('validateOpenBadgeCredential', () => {
 
   it("adds the type checks of 1EdTech's validator: the official schema alone accepts a single type that names another class", () => {
     const { body } = readFixture<NotOkCase>('not-ok/open-badges', 'simple-err-evidence-type');
-    expect(violationsOf(officialSchemas.openBadgeCredential, body)).toEqual([]);
+    expect(violationsOf(officialSchemas.openBadgeCredential(), body)).toEqual([]);
     expect(validateOpenBadgeCredential(body)).toEqual([{ path: '/evidence/1/type', message: 'must be one of: Evidence' }]);
   });
 

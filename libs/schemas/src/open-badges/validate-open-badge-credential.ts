@@ -7,11 +7,10 @@ import { validateOpenBadgeTypeRules } from './open-badges-type-rules.js';
 
 export const validateOpenBadgeSchema = compileSchema(OPEN_BADGE_CREDENTIAL_SCHEMA);
 
-/** 1EdTech's AchievementCredential schema for each data model, with the type rules its validator adds. */
-export const openBadgeValidators: Record<DataModel, ValidateFunction[]> = {
-  '1.1': [validateOpenBadgeSchema, validateOpenBadgeTypeRules],
-  '2.0': [officialSchemas.openBadgeCredential, validateOpenBadgeTypeRules],
-};
+/** 1EdTech's AchievementCredential schema for a data model, with the type rules its validator adds. */
+export function openBadgeValidators(model: DataModel): ValidateFunction[] {
+  return [model === '1.1' ? validateOpenBadgeSchema : officialSchemas.openBadgeCredential(), validateOpenBadgeTypeRules];
+}
 
 /**
  * Any Open Badges 3.0 AchievementCredential (ours or another issuer's) against 1EdTech's schema for
@@ -21,5 +20,5 @@ export const openBadgeValidators: Record<DataModel, ValidateFunction[]> = {
  */
 export function validateOpenBadgeCredential(credential: unknown): SchemaViolation[] {
   const model = dataModelOf(credential);
-  return model ? violationsOf(openBadgeValidators[model], credential) : [unknownDataModel(credential)];
+  return model ? violationsOf(openBadgeValidators(model), credential) : [unknownDataModel(credential)];
 }

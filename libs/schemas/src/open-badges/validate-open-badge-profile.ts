@@ -9,5 +9,5 @@ const validateProfileType = compileSchema(typed('Profile'));
  * 1EdTech's official schema, with its type checked. [] means valid.
  */
 export function validateOpenBadgeProfile(profile: unknown): SchemaViolation[] {
-  return violationsOf([officialSchemas.profile, validateProfileType], profile);
+  return violationsOf([officialSchemas.profile(), validateProfileType], profile);
 }
