@@ -1,6 +1,7 @@
 import type { ValidateFunction } from 'ajv';
 import { compileSchema, distinctViolations, type SchemaViolation, violationsOf } from '../common/ajv.js';
 import { type DataModel, dataModelOf, unknownDataModel } from '../common/data-model.js';
+import { entriesOf } from '../common/entries-of.js';
 import { clrCredentialV1Schema, officialSchemas } from '../official-schemas/official-schemas.js';
 import { openBadgeValidators } from '../open-badges/validate-open-badge-credential.js';
 import { typed, validateOpenBadgeTypeRules } from '../open-badges/open-badges-type-rules.js';
@@ -37,9 +38,7 @@ export function validateClrCredential(credential: unknown): SchemaViolation[] {
 
 function heldCredentialViolations(credential: unknown): SchemaViolation[] {
   const held = (credential as { credentialSubject?: { verifiableCredential?: unknown } }).credentialSubject?.verifiableCredential;
-  const place = '/credentialSubject/verifiableCredential';
-  const entries: [string, unknown][] = Array.isArray(held) ? held.map((entry, i) => [`${place}/${i}`, entry]) : held === undefined ? [] : [[place, held]];
-  return entries
+  return entriesOf(held, '/credentialSubject/verifiableCredential')
     .filter(([, entry]) => typeof entry === 'object' && entry !== null)
     .flatMap(([path, entry]) => {
       const model = dataModelOf(entry);

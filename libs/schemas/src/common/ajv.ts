@@ -15,12 +15,12 @@ export interface SchemaViolation {
 
 /**
  * The one ajv instance for our schemas (draft-07) and one for 1EdTech's draft 2019-09 ones: strict,
- * so a typo in any schema fails at module load rather than letting input through (the 1EdTech
- * schemas compile under strict mode too). Relaxed where schemas say what
- * they mean: `@context` is an open tuple (fixed first items, any after), the apps' request bodies
- * use union types, and a `required` may name a property described elsewhere. The discriminator keeps
- * the facts' errors to the branch that `kind` names; `verbose` gives errors their schema, from which
- * messages name the expected values.
+ * so a typo in any schema fails when it is compiled rather than letting input through (the 1EdTech
+ * schemas compile under strict mode too). Relaxed where schemas say what they mean: `@context` is
+ * an open tuple (fixed first items, any after), the apps' request bodies use union types, and a
+ * `required` may name a property described elsewhere. The discriminator keeps the facts' errors to
+ * the branch that `kind` names; `verbose` gives errors their schema, from which messages name the
+ * expected values.
  */
 const OPTIONS: Options = {
   allErrors: true,
@@ -60,7 +60,7 @@ export function compileSchema(schema: object): ValidateFunction {
   return ajv.compile(schema);
 }
 
-/** Compiles a draft 2019-09 schema once, at module load of its caller. */
+/** Compiles a draft 2019-09 schema; once per schema, like compileSchema, at module load or on first use. */
 export function compileSchema2019(schema: object): ValidateFunction {
   return ajv2019.compile(schema);
 }
@@ -157,7 +157,10 @@ function violationOf(error: ErrorObject): SchemaViolation {
       return { path: where, message: FORMATS[String(error.params.format)]?.message ?? error.message ?? 'is invalid' };
     case 'maxProperties':
     case 'minProperties':
-      return { path: where, message: exactlyOneOf(error.parentSchema) ?? (isNonEmpty(error) ? 'must not be empty' : (error.message ?? 'has the wrong number of properties')) };
+      return {
+        path: where,
+        message: exactlyOneOf(error.parentSchema) ?? (isNonEmpty(error) ? 'must not be empty' : (error.message ?? 'has the wrong number of properties')),
+      };
     default:
       return { path: where, message: error.message ?? 'is invalid' };
   }

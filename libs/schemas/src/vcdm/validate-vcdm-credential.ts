@@ -1,6 +1,8 @@
+import type { ValidateFunction } from 'ajv';
 import { compileSchema, distinctViolations, type SchemaViolation, violationsOf } from '../common/ajv.js';
 import { type DataModel, dataModelOf, unknownDataModel } from '../common/data-model.js';
 import { dateOrderViolations } from '../common/date-order.js';
+import { entriesOf } from '../common/entries-of.js';
 import { type ContextReading, readContexts } from './json-ld-contexts.js';
 import { VCDM_CREDENTIAL_SCHEMAS } from './vcdm.schema.js';
 
@@ -15,7 +17,7 @@ export interface VcdmValidationOptions {
   proof?: ProofExpectation;
 }
 
-const credentialValidators: Record<DataModel, ReturnType<typeof compileSchema>> = {
+const credentialValidators: Record<DataModel, ValidateFunction> = {
   '1.1': compileSchema(VCDM_CREDENTIAL_SCHEMAS['1.1']),
   '2.0': compileSchema(VCDM_CREDENTIAL_SCHEMAS['2.0']),
 };
@@ -53,9 +55,13 @@ export function validateVcdmCredential(credential: unknown, options: VcdmValidat
     ...violationsOf(credentialValidators[model], credential),
     ...contexts.violations,
     ...proofViolations(document, options.proof ?? 'optional'),
-    ...(model === '2.0' ? [...validityPeriodViolations(document), ...relatedResourceViolations(document), ...undefinedTypeViolations(document, contexts, ['', ...TYPED_MEMBERS])] : []),
-    ...(model === '1.1' ? zeroKnowledgeViolations(document) : []),
+    ...(model === '2.0' ? versionTwoViolations(document, contexts) : zeroKnowledgeViolations(document)),
   ]);
+}
+
+/** What VCDM 2.0 adds: the order of the validity period, related resources, and types its contexts define. */
+function versionTwoViolations(document: Document, contexts: ContextReading): SchemaViolation[] {
+  return [...validityPeriodViolations(document), ...relatedResourceViolations(document), ...undefinedTypeViolations(document, contexts, ['', ...TYPED_MEMBERS])];
 }
 
 export function proofViolations(document: Document, expectation: ProofExpectation): SchemaViolation[] {
@@ -92,12 +98,6 @@ export function undefinedTypeViolations(document: Document, contexts: ContextRea
         .map(([where]) => ({ path: where, message: 'is not defined by any @context' }));
     });
   });
-}
-
-/** A member that is one object or a list of them, with the path of each. */
-export function entriesOf(value: unknown, path: string): [string, unknown][] {
-  if (value === undefined) return [];
-  return Array.isArray(value) ? value.map((entry, i) => [`${path}/${i}`, entry]) : [[path, value]];
 }
 
 function zeroKnowledgeViolations(document: Document): SchemaViolation[] {

@@ -1,10 +1,12 @@
+import type { ValidateFunction } from 'ajv';
 import { compileSchema, distinctViolations, type SchemaViolation, violationsOf } from '../common/ajv.js';
 import { type DataModel, dataModelOf, unknownDataModel } from '../common/data-model.js';
+import { entriesOf } from '../common/entries-of.js';
 import { readContexts } from './json-ld-contexts.js';
-import { entriesOf, proofViolations, undefinedTypeViolations, validateVcdmCredential, type VcdmValidationOptions } from './validate-vcdm-credential.js';
+import { proofViolations, undefinedTypeViolations, validateVcdmCredential, type VcdmValidationOptions } from './validate-vcdm-credential.js';
 import { ENVELOPED_CREDENTIAL_SCHEMA, VCDM_PRESENTATION_SCHEMAS } from './vcdm.schema.js';
 
-const presentationValidators: Record<DataModel, ReturnType<typeof compileSchema>> = {
+const presentationValidators: Record<DataModel, ValidateFunction> = {
   '1.1': compileSchema(VCDM_PRESENTATION_SCHEMAS['1.1']),
   '2.0': compileSchema(VCDM_PRESENTATION_SCHEMAS['2.0']),
 };
