@@ -1,10 +1,12 @@
 export { type SchemaViolation, compileSchema, violationsOf } from './common/ajv.js';
+export { type DataModel, dataModelOf } from './common/data-model.js';
 export { type Learner, type IdentityObject, learnerSchema, learnerSubject, subjectNames } from './common/learner.js';
 export { type IssuerProfile, type IssuerProfileObject, issuerObject } from './common/issuer-profile.js';
 export type { AchievementFacts } from './common/common-facts.js';
 export {
   SCHEMA_URLS,
   type UnsignedCredential,
+  type UnsignedCredentialV2,
   type BuildContext,
   ANCHORED_PACKAGE_SERVICE,
   packageService,
@@ -17,12 +19,17 @@ export { type CreditUnit, CREDIT_UNITS } from './credit/credit-units.js';
 export { earnedCredits } from './credit/earned-credits.js';
 export { academicCreditSchema } from './credit/academic-credit.schema.js';
 export { type CredentialKind, CREDENTIAL_KINDS, type CredentialFacts, credentialFactsSchema, validateFacts } from './facts.js';
-export { buildCredential } from './build-credential.js';
+export { type BuildOptionsV2, buildCredential } from './build-credential.js';
 export { validateCredential } from './validate-credential.js';
 export { detectCredentialKind } from './detect-credential-kind.js';
 export { validateOpenBadgeCredential } from './open-badges/validate-open-badge-credential.js';
+export { validateEndorsementCredential } from './open-badges/validate-endorsement-credential.js';
+export { validateOpenBadgeProfile } from './open-badges/validate-open-badge-profile.js';
+export { validateClrCredential } from './clr/validate-clr-credential.js';
+export { type ProofExpectation, type VcdmValidationOptions, validateVcdmCredential } from './vcdm/validate-vcdm-credential.js';
+export { validateVcdmPresentation } from './vcdm/validate-vcdm-presentation.js';
 export { CONTEXT_URLS } from './contexts/context-urls.js';
-export { academicCreditContext, pinnedContext } from './contexts/pinned-contexts.js';
+export { academicCreditContext, anchoredCredentialsContext, pinnedContext } from './contexts/pinned-contexts.js';
 export { ANCHOR_RECEIPT_SCHEMA, validateAnchorReceipt } from './anchor-receipt/anchor-receipt.schema.js';
 export {
   STATUS_PURPOSES,
@@ -34,6 +41,11 @@ export {
   MAX_STATUS_LIST_BYTES,
   type StatusListEntry,
   statusListEntry,
+  MESSAGE_STATUS_SIZE,
+  STATUS_MESSAGES,
+  type MessageStatusListEntry,
+  messageStatusListEntry,
+  type CredentialStatusEntry,
   encodeStatusList,
   decodeStatusList,
   isBitSet,

@@ -1,6 +1,6 @@
 // Reading the JSON fixtures under ./fixtures (see its README.md for the formats).
 import { readdirSync, readFileSync } from 'node:fs';
-import type { BuildContext, CredentialFacts, SchemaViolation } from '../src/index.js';
+import { type BuildContext, type BuildOptionsV2, type CredentialFacts, messageStatusListEntry, type SchemaViolation } from '../src/index.js';
 
 const FIXTURES = new URL('./fixtures/', import.meta.url);
 
@@ -31,6 +31,12 @@ export const FIXTURE_BUILD_CONTEXT: BuildContext = {
   salt: '00112233445566778899aabbccddeeff',
 };
 
+/** How every VCDM 2.0 credential fixture is built: with one entry in a 2-bit message status list. */
+export const FIXTURE_BUILD_OPTIONS_V2: BuildOptionsV2 = {
+  dataModel: '2.0',
+  credentialStatus: messageStatusListEntry('https://example.edu/v1/status-lists/6c1f0b3e-2f6a-4f0e-9d2b-1c3e5a7b9d0f', 4211),
+};
+
 /** A not-ok case: a document (given, or an ok fixture changed by `patch`) and the violations it must produce. */
 export interface NotOkCase {
   why: string;
@@ -38,6 +44,8 @@ export interface NotOkCase {
   source?: string;
   /** Violations that must all be reported; a message, when given, must appear in the reported one. */
   violations: { path: string; message?: string }[];
+  /** When true, nothing but these violations may be reported: the document fails for that reason alone. */
+  only?: boolean;
   /** The document itself, when it is not an ok fixture changed by `patch`. */
   body?: unknown;
   /** The ok fixture to start from. */
@@ -68,10 +76,11 @@ export function applyPatch<T>(document: T, operations: PatchOperation[] = []): T
   return copy;
 }
 
-/** Asserts that every expected violation was reported. */
-export function expectViolations(reported: SchemaViolation[], expected: NotOkCase['violations']): void {
+/** Asserts that every expected violation was reported and, with `only`, that nothing else was. */
+export function expectViolations(reported: SchemaViolation[], expected: NotOkCase['violations'], only = false): void {
   expect(reported.length).toBeGreaterThan(0);
   for (const { path, message } of expected) {
     expect(reported).toContainEqual({ path, message: message === undefined ? expect.any(String) : expect.stringContaining(message) });
   }
+  if (only) expect(reported).toHaveLength(expected.length);
 }

@@ -2,12 +2,11 @@ import {
   achievementIdOf,
   achievementOf,
   type BuildContext,
+  type CredentialParts,
   eqfAlignment,
-  envelope,
   resultDescriptionIdOf,
-  type UnsignedCredential,
 } from '../common/credential-envelope.js';
-import { kindCredentialSchema } from '../common/kind-credential-schema.js';
+import { kindCredentialSchemas } from '../common/kind-credential-schema.js';
 import { CERTIFICATE_TYPES, type CertificateFacts } from './certificate.facts.js';
 
 const NUMBER = /^\d+(\.\d+)?$/;
@@ -16,11 +15,11 @@ const NUMBER = /^\d+(\.\d+)?$/;
  * The grade becomes a Result that points at the achievement's ResultDescription, which says how to
  * read it: a number is a grade point average, anything else a letter grade or classification.
  */
-export function buildCertificateCredential(facts: CertificateFacts, ctx: BuildContext): UnsignedCredential {
+export function certificateCredentialParts(facts: CertificateFacts, ctx: BuildContext): CredentialParts {
   const { specialization, creditsAvailable, eqfLevel, awardedDate, grade } = facts;
   const achievementId = achievementIdOf(facts.achievement, ctx.issuer);
   const gradeDescriptionId = resultDescriptionIdOf(achievementId, 'grade');
-  return envelope(facts, ctx, {
+  return {
     type: 'OpenBadgeCredential',
     name: facts.achievement.name,
     fields: awardedDate ? { awardedDate } : {},
@@ -39,8 +38,8 @@ export function buildCertificateCredential(facts: CertificateFacts, ctx: BuildCo
       }),
       ...(grade ? { result: [{ type: ['Result'], resultDescription: gradeDescriptionId, value: grade }] } : {}),
     },
-  });
+  };
 }
 
 /** A certificate: an achievement whose type is one of the certificate, diploma or degree types. */
-export const certificateCredentialSchema = kindCredentialSchema({ achievement: { achievementType: { enum: CERTIFICATE_TYPES } } });
+export const certificateCredentialSchema = kindCredentialSchemas({ achievement: { achievementType: { enum: CERTIFICATE_TYPES } } });

@@ -1,4 +1,5 @@
 import { CONTEXT_URLS } from '../contexts/context-urls.js';
+import type { CredentialStatusEntry } from '../status-list/bitstring-status-list.js';
 import type { AchievementFacts, CommonFacts } from './common-facts.js';
 import { type IssuerProfile, type IssuerProfileObject, issuerObject } from './issuer-profile.js';
 import { learnerSubject } from './learner.js';
@@ -10,20 +11,24 @@ export const SCHEMA_URLS = {
   academicCreditV1: 'https://w3id.org/lifelong-learning/schemas/academic-credit-v1.json',
 } as const;
 
-export type UnsignedCredential = Record<string, unknown> & {
+interface CredentialCore {
   '@context': string[];
   id: string;
   type: string[];
   issuer: IssuerProfileObject;
-  issuanceDate: string;
   credentialSubject: Record<string, unknown>;
-};
+}
+
+export type UnsignedCredential = Record<string, unknown> & CredentialCore & { issuanceDate: string };
+
+/** A VCDM 2.0 credential of ours before it is signed: valid from validFrom, with its one status entry. */
+export type UnsignedCredentialV2 = Record<string, unknown> & CredentialCore & { validFrom: string; credentialStatus: CredentialStatusEntry };
 
 export interface BuildContext {
   /** The credential's id, a urn:uuid. */
   id: string;
   issuer: IssuerProfile;
-  /** The signing time; a VCDM 1.1 credential is valid from then. */
+  /** The signing time, from which the credential is valid: its issuanceDate in VCDM 1.1, its validFrom in 2.0. */
   issuanceDate: string;
   /** Where the anchored package of this credential will be served, when the issuer publishes one. */
   packageUrl?: string;
@@ -85,32 +90,62 @@ export function eqfAlignment(level: number): Record<string, unknown> {
   };
 }
 
-/** The credential around a subject: contexts, types, issuer, dates, learner, schemas. */
-export function envelope(
+/** What a kind's builder says about its credential; the envelope of a data model wraps it. */
+export interface CredentialParts {
+  type: 'OpenBadgeCredential' | 'AchievementCredential';
+  name: string;
+  /** The subject's fields besides the learner: the achievement, results, dates. */
+  subject: Record<string, unknown>;
+  /** Top-level Open Badges fields of the kind, such as awardedDate. */
+  fields?: Record<string, unknown>;
+  extraContexts?: string[];
+  extraSchemas?: string[];
+}
+
+/** The VCDM 1.1 credential around a kind's parts: contexts, types, issuer, dates, learner, schemas. */
+export function envelope(facts: CommonFacts, ctx: BuildContext, parts: CredentialParts): UnsignedCredential {
+  return credentialOf(facts, ctx, parts, {
+    contexts: [CONTEXT_URLS.credentialsV1, CONTEXT_URLS.openBadgesV3, ...(parts.extraContexts ?? [])],
+    validity: { issuanceDate: ctx.issuanceDate, ...(facts.validUntil ? { expirationDate: facts.validUntil } : {}) },
+  }) as UnsignedCredential;
+}
+
+/**
+ * The VCDM 2.0 credential around a kind's parts, as current Open Badges 3.0 wants it: the v2 context
+ * first, then Open Badges and its extensions (which alone define 1EdTechJsonSchemaValidator2019);
+ * validFrom and validUntil; one credentialStatus.
+ */
+export function envelopeV2(facts: CommonFacts, ctx: BuildContext, parts: CredentialParts, credentialStatus: CredentialStatusEntry): UnsignedCredentialV2 {
+  return credentialOf(facts, ctx, parts, {
+    contexts: [
+      CONTEXT_URLS.credentialsV2,
+      CONTEXT_URLS.openBadgesV3,
+      CONTEXT_URLS.openBadgesV3Extensions,
+      ...(parts.extraContexts ?? []),
+      ...(ctx.packageUrl ? [CONTEXT_URLS.anchoredCredentialsV1] : []),
+    ],
+    validity: { validFrom: ctx.issuanceDate, ...(facts.validUntil ? { validUntil: facts.validUntil } : {}) },
+    credentialStatus,
+  }) as UnsignedCredentialV2;
+}
+
+function credentialOf(
   facts: CommonFacts,
   ctx: BuildContext,
-  parts: {
-    type: 'OpenBadgeCredential' | 'AchievementCredential';
-    name: string;
-    /** The subject's fields besides the learner: the achievement, results, dates. */
-    subject: Record<string, unknown>;
-    /** Top-level Open Badges fields of the kind, such as awardedDate. */
-    fields?: Record<string, unknown>;
-    extraContexts?: string[];
-    extraSchemas?: string[];
-  },
-): UnsignedCredential {
+  parts: CredentialParts,
+  model: { contexts: string[]; validity: Record<string, string>; credentialStatus?: CredentialStatusEntry },
+): Record<string, unknown> {
   return {
-    '@context': [CONTEXT_URLS.credentialsV1, CONTEXT_URLS.openBadgesV3, ...(parts.extraContexts ?? [])],
+    '@context': model.contexts,
     id: ctx.id,
     type: ['VerifiableCredential', parts.type],
     issuer: issuerObject(ctx.issuer),
-    issuanceDate: ctx.issuanceDate,
-    ...(facts.validUntil ? { expirationDate: facts.validUntil } : {}),
+    ...model.validity,
     name: facts.name ?? parts.name,
     ...parts.fields,
     credentialSubject: { type: ['AchievementSubject'], ...learnerSubject(facts.learner, ctx.salt), ...parts.subject },
     credentialSchema: [SCHEMA_URLS.openBadgeCredential, ...(parts.extraSchemas ?? [])].map((id) => ({ id, type: '1EdTechJsonSchemaValidator2019' })),
+    ...(model.credentialStatus ? { credentialStatus: model.credentialStatus } : {}),
     ...(ctx.packageUrl ? { refreshService: packageService(ctx.packageUrl) } : {}),
   };
 }

@@ -56,3 +56,14 @@ describe('readableTextProblem', () => {
     for (const text of ['a\u0000', 'a\u0007', 'a\u009b', 'a\u202eb', 'a\u2066b', 'a\ud800', '\udc00b']) expect(readableTextProblem(text)).toMatch(/control characters/);
   });
 });
+
+describe('date-time-stamp', () => {
+  it.each(['2026-07-01T12:00:00Z', '2023-02-26T01:02:58.447Z', '2023-02-25T19:21:29-06:00', '4023-02-26T01:02:58.447Z'])('accepts %s', (value) =>
+    expect(accepts('date-time-stamp', value)).toBe(true),
+  );
+
+  it.each(['2026-07-01T12:00:00', '2026-07-01 12:00:00Z', '2026-07-01t12:00:00z', '2026-07-01', '2026-02-30T12:00:00Z', 'Sat 25 Feb 2023 07:16:31 PM CST'])(
+    'refuses %s',
+    (value) => expect(accepts('date-time-stamp', value)).toBe(false),
+  );
+});

@@ -23,6 +23,9 @@ const SIGNING_DATE_RANGE = { earliest: '2000-01-01T00:00:00Z', latest: '2999-12-
 /** Dates of what happened (a course's start and end, an award): records go back further than VCs. */
 const EVENT_DATE_RANGE = { earliest: '1900-01-01T00:00:00Z', latest: SIGNING_DATE_RANGE.latest } as const;
 
+/** XML Schema dateTimeStamp, what VCDM 2.0 dates are: RFC 3339 with an upper-case "T" and a time zone, always. */
+const DATE_TIME_STAMP = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+
 const isUri = fullFormats.uri as (value: string) => boolean;
 const isDateTime = (fullFormats['date-time'] as { validate: (value: string) => boolean }).validate;
 
@@ -38,6 +41,10 @@ export const FORMATS: Record<string, { validate: (value: string) => boolean; mes
   'signing-date-time': {
     validate: dateTimeWithin(SIGNING_DATE_RANGE),
     message: `must be a date-time from ${SIGNING_DATE_RANGE.earliest} to ${SIGNING_DATE_RANGE.latest}`,
+  },
+  'date-time-stamp': {
+    validate: (value) => DATE_TIME_STAMP.test(value) && isDateTime(value),
+    message: 'must be an XML Schema dateTimeStamp: a date, "T", a time and a time zone, e.g. 2026-07-01T12:00:00Z',
   },
   'event-date-time': {
     validate: dateTimeWithin(EVENT_DATE_RANGE),

@@ -1,9 +1,10 @@
-import { FIXTURE_BUILD_CONTEXT, fixtureNames, okFacts } from '../../test/fixtures.js';
+import { FIXTURE_BUILD_CONTEXT, FIXTURE_BUILD_OPTIONS_V2, fixtureNames, okFacts } from '../../test/fixtures.js';
 import { buildCredential } from '../build-credential.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { CONTEXT_URLS } from './context-urls.js';
-import { academicCreditContext, pinnedContext } from './pinned-contexts.js';
+import { academicCreditContext, anchoredCredentialsContext, pinnedContext } from './pinned-contexts.js';
+import { messageStatusListEntry, statusListEntry } from '../status-list/bitstring-status-list.js';
 
 /** The copied files and their sha256, as SOURCES.md lists them. */
 function copiedFiles(): [string, string][] {
@@ -76,17 +77,49 @@ function termsUsedIn(value: unknown): string[] {
   return Object.entries(value).flatMap(([key, child]) => [key, ...(key === 'type' ? [child].flat() : []), ...termsUsedIn(child)]);
 }
 
-describe('the contexts our credentials name', () => {
-  // Known gaps, each a decision outside this test: 1EdTechJsonSchemaValidator2019 is defined only by
-  // https://purl.imsglobal.org/spec/ob/v3p0/extensions.json, which the @context we issue does not
-  // list; the refreshService type of anchored packages has no published context yet. VC-JWTs do
-  // not need them; a JSON-LD (Data Integrity) proof would.
+/** The terms a credential uses that none of the pinned contexts it names defines. */
+function undefinedTermsOf(credential: { '@context': string[] }): string[] {
+  const defined = new Set(credential['@context'].flatMap((url) => termsOf((pinnedContext(url) as { '@context': unknown })['@context'])));
+  return termsUsedIn({ ...credential, '@context': undefined }).filter((term) => term !== '@context' && !defined.has(term));
+}
+
+describe('the contexts our VCDM 1.1 credentials name', () => {
+  // Known gaps of the VCDM 1.1 shape, which stays as it is: 1EdTechJsonSchemaValidator2019 is
+  // defined only by https://purl.imsglobal.org/spec/ob/v3p0/extensions.json, which that @context
+  // does not list, nor our own context for the refresh service type. VC-JWTs do not need them; a
+  // JSON-LD (Data Integrity) proof would, and it signs the VCDM 2.0 shape, whose test is below.
   const undefinedOnPurpose = ['1EdTechJsonSchemaValidator2019', 'AnchoredCredentialPackage2026'];
 
   it.each(fixtureNames('ok/facts'))('define every term of the credential built from ok/facts/%s', (name) => {
     const credential = buildCredential(okFacts(name), { ...FIXTURE_BUILD_CONTEXT, packageUrl: 'https://issuer.example/package' });
-    const defined = new Set(credential['@context'].flatMap((url) => termsOf((pinnedContext(url) as { '@context': unknown })['@context'])));
-    const used = termsUsedIn({ ...credential, '@context': undefined }).filter((term) => term !== '@context');
-    expect(used.filter((term) => !defined.has(term) && !undefinedOnPurpose.includes(term))).toEqual([]);
+    expect(undefinedTermsOf(credential).filter((term) => !undefinedOnPurpose.includes(term))).toEqual([]);
+  });
+});
+
+describe('the contexts our VCDM 2.0 credentials name', () => {
+  const withPackage = { ...FIXTURE_BUILD_CONTEXT, packageUrl: 'https://issuer.example/package' };
+  const revocation = { ...statusListEntry('https://issuer.example/v1/status-lists/1', 'revocation', 7), statusPurpose: 'revocation' as const };
+
+  it.each(fixtureNames('ok/facts'))('define every term of the credential built from ok/facts/%s, with no exception', (name) => {
+    expect(undefinedTermsOf(buildCredential(okFacts(name), withPackage, FIXTURE_BUILD_OPTIONS_V2))).toEqual([]);
+    expect(undefinedTermsOf(buildCredential(okFacts(name), withPackage, { dataModel: '2.0', credentialStatus: revocation }))).toEqual([]);
+  });
+
+  it('name our own context, which defines the refresh service type of the anchored package', () => {
+    const credential = buildCredential(okFacts('course'), withPackage, FIXTURE_BUILD_OPTIONS_V2);
+    expect(credential['@context']).toContain(CONTEXT_URLS.anchoredCredentialsV1);
+    expect(termsOf(anchoredCredentialsContext['@context' as keyof object])).toEqual(['@version', '@protected', 'AnchoredCredentialPackage2026']);
+  });
+
+  it('rely on https://www.w3.org/ns/credentials/v2 for the status entry: its terms are scoped to BitstringStatusListEntry there', () => {
+    const v2 = (pinnedContext(CONTEXT_URLS.credentialsV2) as { '@context': Record<string, any> })['@context'];
+    const entry = v2.BitstringStatusListEntry;
+    expect(entry['@id']).toBe('https://www.w3.org/ns/credentials/status#BitstringStatusListEntry');
+    const scoped = entry['@context'];
+    for (const term of Object.keys(messageStatusListEntry('https://issuer.example/v1/status-lists/1', 7)).filter((key) => !['id', 'type'].includes(key))) {
+      expect([term, scoped[term]?.['@id'] ?? scoped[term]]).toEqual([term, `https://www.w3.org/ns/credentials/status#${term}`]);
+    }
+    expect(scoped.statusSize['@type']).toBe('https://www.w3.org/2001/XMLSchema#integer');
+    expect(scoped.statusMessage['@context']).toMatchObject({ status: 'https://www.w3.org/ns/credentials/status#status', message: 'https://www.w3.org/ns/credentials/status#message' });
   });
 });

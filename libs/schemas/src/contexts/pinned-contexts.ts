@@ -1,6 +1,7 @@
 // The pinned JSON-LD contexts are data: each file is the published document, byte for byte as it was
 // copied (SOURCES.md names where from, with its sha256, and a test holds the files to them), loaded once.
 import academicCreditV1 from './academic-credit-v1.json' with { type: 'json' };
+import anchoredCredentialsV1 from './anchored-credentials-v1.json' with { type: 'json' };
 import { CONTEXT_URLS } from './context-urls.js';
 import credentialsV1 from './credentials-v1.json' with { type: 'json' };
 import credentialsV2 from './credentials-v2.json' with { type: 'json' };
@@ -28,14 +29,15 @@ function deepFreeze<T>(value: T): T {
 const PINNED = new Map<string, object>(
   Object.entries({
     [CONTEXT_URLS.credentialsV1]: credentialsV1,
-    'https://www.w3.org/ns/credentials/v2': credentialsV2,
+    [CONTEXT_URLS.credentialsV2]: credentialsV2,
     'https://purl.imsglobal.org/spec/ob/v3p0/context.json': openBadgesV3,
     'https://purl.imsglobal.org/spec/ob/v3p0/context/ob_v3p0.jsonld': openBadgesV3,
     'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json': openBadgesV3301,
     'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.2.json': openBadgesV3302,
     [CONTEXT_URLS.openBadgesV3]: openBadgesV3303,
-    'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json': openBadgesV3Extensions,
+    [CONTEXT_URLS.openBadgesV3Extensions]: openBadgesV3Extensions,
     [CONTEXT_URLS.academicCreditV1]: academicCreditV1,
+    [CONTEXT_URLS.anchoredCredentialsV1]: anchoredCredentialsV1,
     // What Data Integrity proofs and the DID documents of their keys name.
     'https://w3id.org/security/data-integrity/v1': dataIntegrityV1,
     'https://w3id.org/security/data-integrity/v2': dataIntegrityV2,
@@ -55,3 +57,6 @@ export function pinnedContext(url: string): object | undefined {
 
 /** Our academic-credit extension context, version 1, to publish at CONTEXT_URLS.academicCreditV1. */
 export const academicCreditContext = pinnedContext(CONTEXT_URLS.academicCreditV1)!;
+
+/** Our own terms' context, version 1, to publish at CONTEXT_URLS.anchoredCredentialsV1. */
+export const anchoredCredentialsContext = pinnedContext(CONTEXT_URLS.anchoredCredentialsV1)!;

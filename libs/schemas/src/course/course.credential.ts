@@ -1,11 +1,11 @@
-import { achievementIdOf, achievementOf, type BuildContext, envelope, type UnsignedCredential } from '../common/credential-envelope.js';
-import { kindCredentialSchema } from '../common/kind-credential-schema.js';
+import { achievementIdOf, achievementOf, type BuildContext, type CredentialParts } from '../common/credential-envelope.js';
+import { kindCredentialSchemas } from '../common/kind-credential-schema.js';
 import { type CourseFacts, RESULT_STATUSES } from './course.facts.js';
 
-export function buildCourseCredential(facts: CourseFacts, ctx: BuildContext): UnsignedCredential {
+export function courseCredentialParts(facts: CourseFacts, ctx: BuildContext): CredentialParts {
   const { activityStartDate, activityEndDate, term, result } = facts;
   const status = result?.status ?? 'Completed';
-  return envelope(facts, ctx, {
+  return {
     type: 'OpenBadgeCredential',
     name: status === 'Completed' ? `${facts.achievement.name} (course completion)` : facts.achievement.name,
     subject: {
@@ -15,11 +15,11 @@ export function buildCourseCredential(facts: CourseFacts, ctx: BuildContext): Un
       ...(term ? { term } : {}),
       result: [{ type: ['Result'], status, ...(result?.grade ? { value: result.grade } : {}) }],
     },
-  });
+  };
 }
 
 /** A course: a Course achievement with a result that says how the course went. */
-export const courseCredentialSchema = kindCredentialSchema({
+export const courseCredentialSchema = kindCredentialSchemas({
   achievement: { achievementType: { const: 'Course' } },
   subject: {
     result: {

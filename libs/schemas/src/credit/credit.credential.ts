@@ -3,13 +3,12 @@ import {
   achievementIdOf,
   achievementOf,
   type BuildContext,
+  type CredentialParts,
   eqfAlignment,
-  envelope,
   resultDescriptionIdOf,
   SCHEMA_URLS,
-  type UnsignedCredential,
 } from '../common/credential-envelope.js';
-import { kindCredentialSchema } from '../common/kind-credential-schema.js';
+import { kindCredentialSchemas } from '../common/kind-credential-schema.js';
 import { CONTEXT_URLS } from '../contexts/context-urls.js';
 import { CREDIT_FRAMEWORKS, CREDIT_UNITS } from './credit-units.js';
 import type { CreditFacts } from './credit.facts.js';
@@ -20,12 +19,12 @@ import type { CreditFacts } from './credit.facts.js';
  * achievement, `creditReceived` on the result. The achievement stays a "Course", which every Open
  * Badges reader knows; `creditsEarned` is what makes it a credit.
  */
-export function buildCreditCredential(facts: CreditFacts, ctx: BuildContext): UnsignedCredential {
+export function creditCredentialParts(facts: CreditFacts, ctx: BuildContext): CredentialParts {
   const { credits, eqfLevel, grade, term, activityEndDate } = facts;
   const creditPoint = { type: 'CreditPoint', framework: CREDIT_UNITS[credits.unit].framework, point: String(credits.amount) };
   const achievementId = achievementIdOf(facts.achievement, ctx.issuer);
   const gradeDescriptionId = resultDescriptionIdOf(achievementId, 'grade');
-  return envelope(facts, ctx, {
+  return {
     type: 'AchievementCredential',
     name: `${facts.achievement.name}: ${credits.amount} ${CREDIT_UNITS[credits.unit].label}`,
     extraContexts: [CONTEXT_URLS.academicCreditV1],
@@ -62,7 +61,7 @@ export function buildCreditCredential(facts: CreditFacts, ctx: BuildContext): Un
         },
       ],
     },
-  });
+  };
 }
 
 const knownCreditPoint = { type: 'object', properties: { framework: { enum: CREDIT_FRAMEWORKS } }, required: ['framework'] };
@@ -71,7 +70,7 @@ const knownCreditPoint = { type: 'object', properties: { framework: { enum: CRED
  * A credit, besides the published extension schema: a Course achievement, credits earned, a credit
  * framework we know, and the extension's schema named in `credentialSchema`.
  */
-export const creditCredentialSchema = kindCredentialSchema({
+export const creditCredentialSchema = kindCredentialSchemas({
   achievement: { achievementType: { const: 'Course' }, creditPoint: knownCreditPoint },
   subject: {
     creditsEarned: { type: 'number', exclusiveMinimum: 0 },

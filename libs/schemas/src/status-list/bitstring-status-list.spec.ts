@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import { decodeStatusList, encodeStatusList, isBitSet, MIN_STATUS_LIST_ENTRIES, setBit, statusListEntry } from './bitstring-status-list.js';
+import { decodeStatusList, encodeStatusList, isBitSet, messageStatusListEntry, MIN_STATUS_LIST_ENTRIES, setBit, statusListEntry } from './bitstring-status-list.js';
 
 describe('Bitstring Status List encoding', () => {
   it('puts index 0 in the most significant bit of the first byte, as the Recommendation does', () => {
@@ -39,6 +39,23 @@ describe('Bitstring Status List encoding', () => {
       statusPurpose: 'suspension',
       statusListIndex: '42',
       statusListCredential: 'https://issuer.example/v1/status-lists/abc',
+    });
+  });
+
+  it('names a 2-bit message entry with a message for each of its four values, as the Recommendation requires', () => {
+    expect(messageStatusListEntry('https://issuer.example/v1/status-lists/abc', 42)).toEqual({
+      id: 'https://issuer.example/v1/status-lists/abc#42',
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'message',
+      statusListIndex: '42',
+      statusListCredential: 'https://issuer.example/v1/status-lists/abc',
+      statusSize: 2,
+      statusMessage: [
+        { status: '0x0', message: 'valid' },
+        { status: '0x1', message: 'suspended' },
+        { status: '0x2', message: 'revoked' },
+        { status: '0x3', message: 'revoked' },
+      ],
     });
   });
 });

@@ -33,6 +33,35 @@ export function statusListEntry(listUrl: string, purpose: StatusPurpose, index: 
   return { id: `${listUrl}#${index}`, type: STATUS_LIST_ENTRY_TYPE, statusPurpose: purpose, statusListIndex: String(index), statusListCredential: listUrl };
 }
 
+/**
+ * A VCDM 2.0 credential names one `credentialStatus`, so our VCDM 2.0 credentials point at one entry
+ * of a list with two bits per credential and `statusPurpose: "message"` (§2.1): the low bit is
+ * suspension, the high bit revocation. The Recommendation wants a message for each of the 2^statusSize
+ * values, so 0x3 (both bits) has one too: revoked, since revoking is final.
+ */
+export const MESSAGE_STATUS_SIZE = 2;
+export const STATUS_MESSAGES = [
+  { status: '0x0', message: 'valid' },
+  { status: '0x1', message: 'suspended' },
+  { status: '0x2', message: 'revoked' },
+  { status: '0x3', message: 'revoked' },
+] as const;
+
+/** The entry of a credential in a 2-bit message list (see STATUS_MESSAGES). */
+export interface MessageStatusListEntry extends Omit<StatusListEntry, 'statusPurpose'> {
+  statusPurpose: 'message';
+  statusSize: typeof MESSAGE_STATUS_SIZE;
+  statusMessage: typeof STATUS_MESSAGES;
+}
+
+export function messageStatusListEntry(listUrl: string, index: number): MessageStatusListEntry {
+  const { id, type, statusListIndex, statusListCredential } = statusListEntry(listUrl, 'revocation', index);
+  return { id, type, statusPurpose: 'message', statusListIndex, statusListCredential, statusSize: MESSAGE_STATUS_SIZE, statusMessage: STATUS_MESSAGES };
+}
+
+/** The one `credentialStatus` of a VCDM 2.0 credential of ours: a message entry, or a plain revocation entry. */
+export type CredentialStatusEntry = MessageStatusListEntry | (StatusListEntry & { statusPurpose: 'revocation' });
+
 export function encodeStatusList(bits: Uint8Array): string {
   return `u${gzipSync(bits).toString('base64url')}`;
 }
