@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { AnchoringModule } from './anchoring-jobs/anchoring.module.js';
+import { AnchoringModule } from './anchoring/anchoring.module.js';
 import { CredentialsModule } from './credentials/credentials.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthController } from '#service-kit';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateAnchorReceipt } from '#schemas';
 import { createIssuerApp } from '../src/issuer.app.js';
-import { AnchorBatchesRepository } from '../src/anchoring-jobs/anchor-batches.repository.js';
+import { AnchorBatchesRepository } from '../src/anchoring/anchor-batches.repository.js';
 import { openIssuerDatabase } from '../src/database/data-source.js';
 import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { createTestDatabase } from '../../../test/database.js';
