@@ -9,6 +9,7 @@ import {
   packageService,
   type UnsignedCredential,
   validateCredential,
+  type VerificationLink,
 } from '#schemas';
 import { normalizeCredential, type VerifiableCredential } from 'did-jwt-vc';
 import { signedHashOf } from '#anchoring';
@@ -17,6 +18,7 @@ import { IssuerIdentityService } from '../identity/issuer-identity.service.js';
 import { type Institution, issuerProfileOf } from '../institutions/institutions.service.js';
 import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
 import { StatusListsService } from '../status-lists/status-lists.service.js';
+import { VerifierClient } from '../verifier-client/verifier-client.js';
 import { CredentialIssuanceError } from './credentials.errors.js';
 import type { ListQuery, VcApiIssueRequest } from './credentials.dto.js';
 import { IssuedCredentialEntity } from './issued-credential.entity.js';
@@ -42,6 +44,7 @@ export class CredentialIssuanceService {
     private readonly identity: IssuerIdentityService,
     private readonly repository: IssuedCredentialsRepository,
     private readonly statusLists: StatusListsService,
+    private readonly verifier: VerifierClient,
     @Inject(ISSUER_CONFIG) private readonly config: IssuerConfig,
   ) {}
 
@@ -87,6 +90,14 @@ export class CredentialIssuanceService {
   async list(institution: Institution, query: ListQuery): Promise<IssuedCredentialSummary[]> {
     const entities = await this.repository.list(institution.id, query.limit, query.offset);
     return entities.map(({ id, kind, issuedAt, state }) => ({ id, kind, issuedAt: issuedAt.toISOString(), state }));
+  }
+
+  /** A short verification link and its QR codes for one of the institution's credentials, made on the verifier. */
+  async verificationLink(institution: Institution, id: string): Promise<VerificationLink> {
+    this.verifier.assertConfigured();
+    const entity = await this.repository.findOne(institution.id, id);
+    if (!entity) throw CredentialIssuanceError.notFound(id);
+    return this.verifier.createLink(entity.jwt);
   }
 
   /** Where the credential's anchored package will be served. */

@@ -76,18 +76,6 @@ export class CredentialIssuanceError extends DomainError {
     }
   }
 
-  static linksNotConfigured(): CredentialIssuanceError {
-    return new CredentialIssuanceError('VERIFICATION_LINKS_NOT_CONFIGURED', 'This issuer has no verifier to make links with: set VERIFIER_URL.');
-  }
-
-  static linkRefused(message: string): CredentialIssuanceError {
-    return new CredentialIssuanceError('VERIFICATION_LINK_REFUSED', `The verifier refused to make a link: ${message}`);
-  }
-
-  static verifierUnavailable(reason: string): CredentialIssuanceError {
-    return new CredentialIssuanceError('VERIFIER_UNAVAILABLE', `The verifier could not be reached (${reason}); try again later.`);
-  }
-
   static notFound(id: string): CredentialIssuanceError {
     return new CredentialIssuanceError('CREDENTIAL_NOT_FOUND', `Your institution has no credential with the id ${id}.`);
   }
