@@ -1,7 +1,5 @@
 import { Entities as veramoEntities, migrations as veramoMigrations } from '@veramo/data-store';
 import { DataSource } from 'typeorm';
-import { ApiKeyEntity } from '../institutions/api-key.entity.js';
-import { InstitutionEntity } from '../institutions/institution.entity.js';
 import { IssuedCredentialEntity } from '../credentials/issued-credential.entity.js';
 import { CreateInstitutions1764000000000 } from './migrations/1764000000000-create-institutions.js';
 import { CreateIssuedCredentials1764000000001 } from './migrations/1764000000001-create-issued-credentials.js';
@@ -9,7 +7,7 @@ import { CreateAnchorBatches1764000000002 } from './migrations/1764000000002-cre
 import { CreateStatusLists1764000000003 } from './migrations/1764000000003-create-status-lists.js';
 import { AnchoringRepair1764000000004 } from './migrations/1764000000004-anchoring-repair.js';
 
-export const ISSUER_ENTITIES = [InstitutionEntity, ApiKeyEntity, IssuedCredentialEntity];
+export const ISSUER_ENTITIES = [IssuedCredentialEntity];
 
 /**
  * One DataSource serves our tables and Veramo's key and DID stores, so a key and the institution that
