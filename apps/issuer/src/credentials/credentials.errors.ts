@@ -76,6 +76,13 @@ export class CredentialIssuanceError extends DomainError {
     }
   }
 
+  static withoutStatus(id: string): CredentialIssuanceError {
+    return new CredentialIssuanceError(
+      'CREDENTIAL_HAS_NO_STATUS',
+      `The credential ${id} was issued before status lists and names none, so its status cannot change; issue a new credential if it must be revocable.`,
+    );
+  }
+
   static notFound(id: string): CredentialIssuanceError {
     return new CredentialIssuanceError('CREDENTIAL_NOT_FOUND', `Your institution has no credential with the id ${id}.`);
   }

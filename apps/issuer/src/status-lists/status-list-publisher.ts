@@ -2,19 +2,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { signedHashOf } from '#anchoring';
 import { issuanceTimestamp, MIN_STATUS_LIST_ENTRIES, STATUS_PURPOSES, type StatusPurpose, statusListCredential } from '#schemas';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { type Transaction, UnitOfWork } from '../database/unit-of-work.js';
 import { IssuerIdentityService } from '../identity/issuer-identity.service.js';
 import { type Institution, issuerProfileOf } from '../institutions/institutions.service.js';
 import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
-
-interface ListRow {
-  id: string;
-  purpose: StatusPurpose;
-  bits: Buffer;
-  changes: number;
-  published_changes: number;
-  version: number;
-}
+import { StatusListsRepository } from './status-lists.repository.js';
+import { StatusListVersionsRepository } from './status-list-versions.repository.js';
 
 /**
  * The one writer of published status list versions. Each version is signed by the institution's
@@ -28,7 +21,9 @@ export class StatusListPublisher {
   private readonly queued = new Map<string, Promise<number>>();
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly lists: StatusListsRepository,
+    private readonly versions: StatusListVersionsRepository,
     private readonly identity: IssuerIdentityService,
     @Inject(ISSUER_CONFIG) private readonly config: IssuerConfig,
   ) {}
@@ -52,16 +47,11 @@ export class StatusListPublisher {
         return { id, purpose, jwt: await this.sign(id, purpose, bits, institution) };
       }),
     );
-    await this.dataSource.transaction(async (db) => {
+    await this.unitOfWork.run(async (tx) => {
       for (const list of lists) {
-        const created: unknown[] = await db.query(
-          `INSERT INTO status_lists (id, institution_id, purpose, list_number, entries, bits, published_changes, version)
-           VALUES ($1, $2, $3, $4, $5, $6, 0, 1)
-           ON CONFLICT (institution_id, purpose, list_number) DO NOTHING RETURNING id`,
-          [list.id, institution.id, list.purpose, listNumber, MIN_STATUS_LIST_ENTRIES, bits],
-        );
+        const created = await this.lists.insertIfAbsent(tx, { ...list, institutionId: institution.id, listNumber, entries: MIN_STATUS_LIST_ENTRIES, bits });
         // Another issuance opened this set first: its lists stand, these signatures are dropped.
-        if (created.length) await this.insertVersion(db, list.id, 1, list.jwt);
+        if (created) await this.recordVersion(tx, list.id, 1, list.jwt);
       }
     });
     this.logger.log(`Status list set ${listNumber} of institution ${institution.id} opened`);
@@ -95,20 +85,13 @@ export class StatusListPublisher {
    */
   private async publishPending(listId: string, institution: Institution): Promise<number> {
     for (;;) {
-      const [list]: ListRow[] = await this.dataSource.query(
-        `SELECT id, purpose, bits, changes, published_changes, version FROM status_lists WHERE id = $1 AND institution_id = $2`,
-        [listId, institution.id],
-      );
-      if (list.published_changes === list.changes) return list.version;
+      const list = await this.lists.state(listId, institution.id);
+      if (list.publishedChanges === list.changes) return list.version;
       const jwt = await this.sign(list.id, list.purpose, list.bits, institution);
       const version = list.version + 1;
-      const recorded = await this.dataSource.transaction(async (db) => {
-        const [claimed]: [unknown[], number] = await db.query(
-          `UPDATE status_lists SET version = $2, published_changes = $3 WHERE id = $1 AND version = $4 RETURNING id`,
-          [list.id, version, list.changes, list.version],
-        );
-        if (claimed.length === 0) return false;
-        await this.insertVersion(db, list.id, version, jwt);
+      const recorded = await this.unitOfWork.run(async (tx) => {
+        if (!(await this.lists.advanceVersion(tx, list))) return false;
+        await this.recordVersion(tx, list.id, version, jwt);
         return true;
       });
       if (recorded) {
@@ -123,13 +106,7 @@ export class StatusListPublisher {
     return this.identity.signCredential(statusListCredential({ url: this.urlOf(listId), issuer, issuanceDate: issuanceTimestamp(), purpose, bits }), issuer.id);
   }
 
-  private async insertVersion(db: EntityManager, listId: string, version: number, jwt: string): Promise<void> {
-    await db.query(`INSERT INTO status_list_versions (id, list_id, version, jwt, signed_hash, published_at) VALUES ($1, $2, $3, $4, $5, now())`, [
-      randomUUID(),
-      listId,
-      version,
-      jwt,
-      signedHashOf(jwt),
-    ]);
+  private async recordVersion(tx: Transaction, listId: string, version: number, jwt: string): Promise<void> {
+    await this.versions.insert(tx, { listId, version, jwt, signedHash: signedHashOf(jwt) });
   }
 }

@@ -3,10 +3,15 @@ import { MIN_STATUS_LIST_ENTRIES, type StatusListEntry, statusListEntry } from '
 import { normalizeCredential, type VerifiableCredential } from 'did-jwt-vc';
 import { randomInt } from 'node:crypto';
 import { type Institution, InstitutionsService } from '../institutions/institutions.service.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { CredentialStatusesRepository } from './credential-statuses.repository.js';
+import { StatusChangesRepository } from './status-changes.repository.js';
 import type { StatusUpdateRequest } from './status-lists.dto.js';
 import { StatusListError } from './status-lists.errors.js';
-import { type PublishedVersion, type StatusListRef, StatusListsRepository } from './status-lists.repository.js';
+import { type StatusListRef, StatusListsRepository } from './status-lists.repository.js';
 import { StatusListPublisher } from './status-list-publisher.js';
+import { type PublishedVersion, StatusListVersionsRepository } from './status-list-versions.repository.js';
+import { purposeOf, transitionOf } from './status-transition.js';
 
 /**
  * Random probes for a free index before a list set counts as full and the next one opens. At 95%
@@ -36,7 +41,11 @@ export class StatusListsService implements OnApplicationBootstrap {
   private readonly currentSets = new Map<string, { listNumber: number; lists: StatusListRef[] }>();
 
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly lists: StatusListsRepository,
+    private readonly statuses: CredentialStatusesRepository,
+    private readonly changes: StatusChangesRepository,
+    private readonly versionsOfLists: StatusListVersionsRepository,
     private readonly publisher: StatusListPublisher,
     private readonly institutions: InstitutionsService,
   ) {}
@@ -59,7 +68,7 @@ export class StatusListsService implements OnApplicationBootstrap {
     for (;;) {
       for (let probe = 0; probe < PROBES_PER_LIST_SET; probe++) {
         const index = randomInt(MIN_STATUS_LIST_ENTRIES);
-        if (await this.lists.claimIndex(institution.id, credentialId, listNumber, index)) {
+        if (await this.statuses.claim(institution.id, credentialId, listNumber, index)) {
           return lists.map((list) => statusListEntry(this.publisher.urlOf(list.id), list.purpose, index));
         }
       }
@@ -70,7 +79,7 @@ export class StatusListsService implements OnApplicationBootstrap {
 
   /** Gives back the index of a credential that was never handed out, such as one its last check refused. */
   async release(institution: Institution, credentialId: string): Promise<void> {
-    await this.lists.releaseIndex(institution.id, credentialId);
+    await this.statuses.release(institution.id, credentialId);
   }
 
   /**
@@ -97,11 +106,26 @@ export class StatusListsService implements OnApplicationBootstrap {
     return set;
   }
 
-  async update(institution: Institution, request: StatusUpdateRequest): Promise<StatusUpdateResult> {
+  /**
+   * Applies a requested status: the credential's entry (locked), the audit record and the list's bit
+   * move in one transaction, or not at all; then the list is published. Null when the institution
+   * has no credential with a status of this id.
+   */
+  async update(institution: Institution, request: StatusUpdateRequest): Promise<StatusUpdateResult | null> {
     const { credentialId, reason } = request;
     const requested = request.credentialStatus[0].status;
-    const result = await this.lists.applyChange(institution.id, credentialId, requested, reason);
-    if (!result.found) throw result.issuedWithoutStatus ? StatusListError.credentialWithoutStatus(credentialId) : StatusListError.credentialNotFound(credentialId);
+    const result = await this.unitOfWork.run(async (tx) => {
+      const entry = await this.statuses.lock(tx, institution.id, credentialId);
+      if (!entry) return null;
+      const state = { revoked: entry.revoked, suspended: entry.suspended };
+      const transition = transitionOf(state, requested);
+      if (transition.kind !== 'change') return { transition, state, listId: await this.lists.idOf(tx, institution.id, purposeOf(requested), entry.listNumber) };
+      await this.statuses.update(tx, credentialId, transition.next);
+      await this.changes.insert(tx, { credentialId, institutionId: institution.id, status: requested, reason });
+      const listId = await this.lists.setBit(tx, institution.id, transition.purpose, entry.listNumber, entry.statusIndex, transition.on);
+      return { transition, state: transition.next, listId };
+    });
+    if (!result) return null;
     if (result.transition.kind === 'refused') throw StatusListError.revokedIsFinal(credentialId);
     // Published even when nothing changed now: a retry after a change was stored but, through a
     // crash, not yet published is what publishes it.
@@ -113,18 +137,18 @@ export class StatusListsService implements OnApplicationBootstrap {
 
   /** The list as served now: its latest version. */
   async current(listId: string): Promise<StatusListVersionView> {
-    const latest = await this.lists.latestVersion(listId);
+    const latest = await this.versionsOfLists.latest(listId);
     if (!latest) throw StatusListError.listNotFound(listId);
     return viewOf(latest);
   }
 
   async versions(listId: string, page: { limit: number; offset: number }): Promise<StatusListVersionView[]> {
-    if (!(await this.lists.latestVersion(listId))) throw StatusListError.listNotFound(listId);
-    return (await this.lists.versions(listId, page)).map(viewOf);
+    if (!(await this.versionsOfLists.latest(listId))) throw StatusListError.listNotFound(listId);
+    return (await this.versionsOfLists.page(listId, page)).map(viewOf);
   }
 
   async version(listId: string, version: number): Promise<StatusListVersionView> {
-    const found = await this.lists.version(listId, version);
+    const found = await this.versionsOfLists.find(listId, version);
     if (!found) throw StatusListError.versionNotFound(listId, version);
     return viewOf(found);
   }

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import type { AnchorReceipt } from '#anchoring';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Transaction } from '../database/unit-of-work.js';
+
+export interface PublishedVersion {
+  version: number;
+  jwt: string;
+  signedHash: string;
+  publishedAt: Date;
+  anchorReceipt: AnchorReceipt | null;
+}
+
+interface VersionRow {
+  version: number;
+  jwt: string;
+  signed_hash: string;
+  published_at: Date;
+  anchor_receipt: AnchorReceipt | null;
+}
+
+const COLUMNS = 'version, jwt, signed_hash, published_at, anchor_receipt';
+
+const toVersion = (row: VersionRow): PublishedVersion => ({
+  version: row.version,
+  jwt: row.jwt,
+  signedHash: row.signed_hash,
+  publishedAt: row.published_at,
+  anchorReceipt: row.anchor_receipt,
+});
+
+/**
+ * The `status_list_versions` table: every published version of every list, kept, so what a list
+ * said at any time can be proven against the chain. Public, as the lists are.
+ */
+@Injectable()
+export class StatusListVersionsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(tx: Transaction, version: { listId: string; version: number; jwt: string; signedHash: string }): Promise<void> {
+    await tx.query(`INSERT INTO status_list_versions (id, list_id, version, jwt, signed_hash, published_at) VALUES ($1, $2, $3, $4, $5, now())`, [
+      randomUUID(),
+      version.listId,
+      version.version,
+      version.jwt,
+      version.signedHash,
+    ]);
+  }
+
+  /** A page of the list's versions, newest first. */
+  async page(listId: string, page: { limit: number; offset: number }): Promise<PublishedVersion[]> {
+    const rows: VersionRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM status_list_versions WHERE list_id = $1 ORDER BY version DESC LIMIT $2 OFFSET $3`, [
+      listId,
+      page.limit,
+      page.offset,
+    ]);
+    return rows.map(toVersion);
+  }
+
+  async find(listId: string, version: number): Promise<PublishedVersion | null> {
+    const rows: VersionRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM status_list_versions WHERE list_id = $1 AND version = $2`, [listId, version]);
+    return rows.length ? toVersion(rows[0]) : null;
+  }
+
+  /** The list's latest version: the one it is served as. A list and its version move in one transaction, so the highest is the current. */
+  async latest(listId: string): Promise<PublishedVersion | null> {
+    const rows: VersionRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM status_list_versions WHERE list_id = $1 ORDER BY version DESC LIMIT 1`, [listId]);
+    return rows.length ? toVersion(rows[0]) : null;
+  }
+}
