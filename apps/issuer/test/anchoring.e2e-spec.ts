@@ -10,7 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { validateAnchorReceipt } from '#schemas';
 import { createIssuerApp } from '../src/issuer.app.js';
 import { AnchorBatchesRepository } from '../src/anchoring/anchor-batches.repository.js';
+import { AnchorLeavesRepository } from '../src/anchoring/anchor-leaves.repository.js';
+import { AnchorTransactionsRepository } from '../src/anchoring/anchor-transactions.repository.js';
 import { openIssuerDatabase } from '../src/database/data-source.js';
+import { UnitOfWork } from '../src/database/unit-of-work.js';
 import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { createTestDatabase } from '../../../test/database.js';
 import { chainEnv, postJson, startTestStack, testIssuerConfig, type TestInstitution, type TestStack, testWorkerEnv } from '../../../test/stack.js';
@@ -231,24 +234,28 @@ describe('resuming from the stored state', () => {
       expect(await codeOf(`/v1/anchors/leaves/0x1234`)).toEqual([400, 'INVALID_PARAMETER']);
       await idle.app.close();
 
-      // The states a crash can leave, written through the worker's own repository and writer:
+      // The states a crash can leave, written through the worker's own repositories and writer:
       // batch A recorded with a signed transaction that was never sent; batch B built only.
       const dataSource = await openIssuerDatabase(database.url);
-      const batches = new AnchorBatchesRepository(dataSource);
-      const pending = await batches.pendingLeaves(100);
+      const unitOfWork = new UnitOfWork(dataSource);
+      const [leaves, batches, transactions] = [new AnchorLeavesRepository(dataSource), new AnchorBatchesRepository(dataSource), new AnchorTransactionsRepository(dataSource)];
+      const pending = await leaves.pending(100);
       const wallet = new Wallet(ANCHORING_KEY, provider);
       const writer = new AnchorWriter(provider, wallet, env.anchorContract, env.chainId, { maxFeePerGas: 10n ** 11n, maxPriorityFeePerGas: 3n * 10n ** 9n });
       const roots: string[] = [];
       for (const part of [pending.slice(0, 3), pending.slice(3)]) {
         const tree = await MerkleTree.build(part.map((leaf) => leaf.signedHash));
         const id = randomUUID();
-        await batches.createBatch(
-          { id, root: tree.root, leafCount: tree.size, treeDump: tree.dump(), chainId: env.chainId, contract: env.anchorContract, createdAt: new Date(Date.now() - 1000 + roots.length) },
-          part.map(({ source, id: leafId }) => ({ source, id: leafId })),
-        );
+        await unitOfWork.run(async (tx) => {
+          await batches.insert(tx, { id, root: tree.root, leafCount: tree.size, treeDump: tree.dump(), chainId: env.chainId, contract: env.anchorContract, createdAt: new Date(Date.now() - 1000 + roots.length) });
+          await leaves.place(tx, id, part.map((leaf) => leaf.id));
+        });
         if (roots.length === 0) {
           const signed = await writer.sign(tree.root, tree.size, await provider.getTransactionCount(wallet.address, 'latest'), await writer.fees());
-          await batches.recordTransaction(id, signed);
+          await unitOfWork.run(async (tx) => {
+            await transactions.record(tx, id, signed);
+            await batches.markSubmitted(tx, id);
+          });
         }
         roots.push(tree.root);
       }
@@ -261,7 +268,7 @@ describe('resuming from the stored state', () => {
         const db = await openIssuerDatabase(database.url);
         try {
           await until(async () => {
-            const [{ waiting }] = await db.query(`SELECT count(*)::int AS waiting FROM issued_credentials WHERE state <> 'anchored'`);
+            const [{ waiting }] = await db.query(`SELECT count(*)::int AS waiting FROM anchor_leaves WHERE receipt IS NULL`);
             return waiting === 0 ? true : undefined;
           }, 'every credential anchored');
           const transactions: { hash: string; batch_id: string }[] = await db.query(`SELECT hash, batch_id FROM anchor_transactions ORDER BY created_at`);
@@ -270,8 +277,10 @@ describe('resuming from the stored state', () => {
           const [first] = await db.query(`SELECT tx_hash FROM anchor_batches WHERE root = $1`, [roots[0]]);
           expect(first.tx_hash).toBe(unsent.hash);
           for (const root of roots) expect(await anchorEvents(root)).toBe(1);
-          const stored: { jwt: string; anchor_receipt: Parameters<typeof receiptProblem>[0] }[] = await db.query(`SELECT jwt, anchor_receipt FROM issued_credentials`);
-          for (const row of stored) expect(await receiptProblem(row.anchor_receipt, row.jwt)).toBeNull();
+          const stored: { jwt: string; receipt: Parameters<typeof receiptProblem>[0] }[] = await db.query(
+            `SELECT c.jwt, l.receipt FROM issued_credentials c JOIN anchor_leaves l ON l.source = 'credential' AND l.source_id = c.id`,
+          );
+          for (const row of stored) expect(await receiptProblem(row.receipt, row.jwt)).toBeNull();
           expect(stored.map((row) => row.jwt).sort()).toEqual([...jwts].sort());
         } finally {
           await db.destroy();

@@ -1,46 +1,45 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type AnchorReader, type AnchorReceipt, isTransientChainError } from '#anchoring';
-import { normalizeCredential, type VerifiableCredential } from 'did-jwt-vc';
-import { AnchorReceiptsRepository, type CredentialAnchorState } from './anchor-batches.repository.js';
+import { AnchorBatchesRepository } from './anchor-batches.repository.js';
+import { AnchorLeavesRepository, type PlacedLeaf } from './anchor-leaves.repository.js';
 import { AnchoringError } from './anchoring.errors.js';
 import { ANCHOR_READER } from './anchoring.service.js';
 
-/** The signed credential and its receipt in one file: everything needed to verify it without us. */
-export interface CredentialPackage {
-  verifiableCredential: VerifiableCredential;
-  anchorReceipt: AnchorReceipt;
-}
-
 /**
- * Serves a receipt only while the chain still has its block. The worker withdraws the receipts of
- * a reorganised block at its next step; asking the chain here (one block read per request) closes
- * the time in between, and holds while no worker runs at all.
+ * What anchoring says about the documents features asked it to anchor: whether each is anchored,
+ * and its receipt. A receipt served as proof is served only while the chain still has its block:
+ * the worker withdraws the receipts of a reorganised block at its next step; asking the chain here
+ * (one block read per request) closes the time in between, and holds while no worker runs at all.
  */
 @Injectable()
 export class AnchorReceiptsService {
   constructor(
-    private readonly receipts: AnchorReceiptsRepository,
+    private readonly leaves: AnchorLeavesRepository,
+    private readonly batches: AnchorBatchesRepository,
     @Inject(ANCHOR_READER) private readonly reader: AnchorReader,
   ) {}
 
-  async byCredentialId(id: string): Promise<AnchorReceipt> {
-    return (await this.anchored(await this.receipts.byCredentialId(id))).receipt;
+  /** The receipts the worker stored for these documents of one source, by id; a document not anchored has none. */
+  stored(source: string, sourceIds: string[]): Promise<Map<string, AnchorReceipt>> {
+    return this.leaves.receipts(source, sourceIds);
   }
 
-  async byLeaf(leaf: string): Promise<AnchorReceipt> {
-    return (await this.anchored(await this.receipts.byLeaf(leaf))).receipt;
+  /** The document's receipt, its block still on the chain; null when anchoring was never asked for it. */
+  async confirmed(source: string, sourceId: string): Promise<AnchorReceipt | null> {
+    return this.checked(await this.leaves.find(source, sourceId));
   }
 
-  async package(id: string): Promise<CredentialPackage> {
-    const { jwt, receipt } = await this.anchored(await this.receipts.byCredentialId(id));
-    return { verifiableCredential: normalizeCredential(jwt), anchorReceipt: receipt };
+  /** The same, by the document's leaf. */
+  async confirmedByLeaf(source: string, signedHash: string): Promise<AnchorReceipt | null> {
+    return this.checked(await this.leaves.findByLeaf(source, signedHash));
   }
 
-  private async anchored(found: CredentialAnchorState | null): Promise<{ jwt: string; receipt: AnchorReceipt }> {
-    if (!found) throw AnchoringError.credentialNotFound();
-    if (found.state !== 'anchored' || !found.receipt) throw AnchoringError.notAnchoredYet();
-    if ((await this.chainBlockHash(found.receipt.blockNumber)) !== found.blockHash) throw AnchoringError.notAnchoredYet();
-    return { jwt: found.jwt, receipt: found.receipt };
+  private async checked(leaf: PlacedLeaf | null): Promise<AnchorReceipt | null> {
+    if (!leaf) return null;
+    if (!leaf.receipt || !leaf.batchId) throw AnchoringError.notAnchoredYet();
+    const confirmedIn = await this.batches.blockHashOf(leaf.batchId);
+    if ((await this.chainBlockHash(leaf.receipt.blockNumber)) !== confirmedIn) throw AnchoringError.notAnchoredYet();
+    return leaf.receipt;
   }
 
   private async chainBlockHash(blockNumber: number): Promise<string | null> {

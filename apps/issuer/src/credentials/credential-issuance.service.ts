@@ -14,6 +14,9 @@ import {
 import { normalizeCredential, type VerifiableCredential } from 'did-jwt-vc';
 import { signedHashOf } from '#anchoring';
 import { randomUUID } from 'node:crypto';
+import { AnchorLeavesRepository } from '../anchoring/anchor-leaves.repository.js';
+import { AnchorReceiptsService } from '../anchoring/anchor-receipts.service.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
 import { IssuerIdentityService } from '../identity/issuer-identity.service.js';
 import { type Institution, issuerProfileOf } from '../institutions/institutions.service.js';
 import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
@@ -21,15 +24,17 @@ import { StatusListsService } from '../status-lists/status-lists.service.js';
 import { VerifierClient } from '../verifier-client/verifier-client.js';
 import { CredentialIssuanceError } from './credentials.errors.js';
 import type { ListQuery, VcApiIssueRequest } from './credentials.dto.js';
-import { IssuedCredentialEntity } from './issued-credential.entity.js';
-import { IssuedCredentialsRepository } from './issued-credentials.repository.js';
+import { CREDENTIAL_LEAF_SOURCE, type IssuedCredentialRecord, IssuedCredentialsRepository } from './issued-credentials.repository.js';
 import { checkSignedCredential } from './signed-credential-check.js';
+
+/** `issued`: signed and stored, waiting for its batch; `anchored`: its batch is confirmed on chain. */
+export type IssuedCredentialState = 'issued' | 'anchored';
 
 export interface IssuedCredential {
   id: string;
   kind: CredentialKind;
   issuedAt: string;
-  state: IssuedCredentialEntity['state'];
+  state: IssuedCredentialState;
   /** The credential decoded from its VC-JWT, with the JWT itself as `proof.jwt`. */
   verifiableCredential: VerifiableCredential;
 }
@@ -42,7 +47,10 @@ export class CredentialIssuanceService {
 
   constructor(
     private readonly identity: IssuerIdentityService,
+    private readonly unitOfWork: UnitOfWork,
     private readonly repository: IssuedCredentialsRepository,
+    private readonly anchorLeaves: AnchorLeavesRepository,
+    private readonly anchoring: AnchorReceiptsService,
     private readonly statusLists: StatusListsService,
     private readonly verifier: VerifierClient,
     @Inject(ISSUER_CONFIG) private readonly config: IssuerConfig,
@@ -82,22 +90,24 @@ export class CredentialIssuanceService {
   }
 
   async get(institution: Institution, id: string): Promise<IssuedCredential> {
-    const entity = await this.repository.findOne(institution.id, id);
-    if (!entity) throw CredentialIssuanceError.notFound(id);
-    return toIssuedCredential(entity);
+    const record = await this.repository.findOne(institution.id, id);
+    if (!record) throw CredentialIssuanceError.notFound(id);
+    const anchored = await this.anchoredOf([record]);
+    return { ...summaryOf(record, anchored), verifiableCredential: normalizeCredential(record.jwt) };
   }
 
   async list(institution: Institution, query: ListQuery): Promise<IssuedCredentialSummary[]> {
-    const entities = await this.repository.list(institution.id, query.limit, query.offset);
-    return entities.map(({ id, kind, issuedAt, state }) => ({ id, kind, issuedAt: issuedAt.toISOString(), state }));
+    const records = await this.repository.list(institution.id, query.limit, query.offset);
+    const anchored = await this.anchoredOf(records);
+    return records.map((record) => summaryOf(record, anchored));
   }
 
   /** A short verification link and its QR codes for one of the institution's credentials, made on the verifier. */
   async verificationLink(institution: Institution, id: string): Promise<VerificationLink> {
     this.verifier.assertConfigured();
-    const entity = await this.repository.findOne(institution.id, id);
-    if (!entity) throw CredentialIssuanceError.notFound(id);
-    return this.verifier.createLink(entity.jwt);
+    const record = await this.repository.findOne(institution.id, id);
+    if (!record) throw CredentialIssuanceError.notFound(id);
+    return this.verifier.createLink(record.jwt);
   }
 
   /** Where the credential's anchored package will be served. */
@@ -120,29 +130,24 @@ export class CredentialIssuanceService {
       await this.statusLists.release(institution, credential.id);
       throw error;
     }
-    const entity: IssuedCredentialEntity = {
-      id: credential.id,
-      institutionId: institution.id,
-      kind,
-      issuedAt: new Date(),
-      jwt,
-      signedHash: signedHashOf(jwt),
-      state: 'issued',
-    };
-    await this.repository.insert(entity);
-    this.logger.log(`Issued ${kind} credential ${entity.id} for institution ${institution.id}`);
-    return toIssuedCredential(entity);
+    const record: IssuedCredentialRecord = { id: credential.id, institutionId: institution.id, kind, issuedAt: new Date(), jwt };
+    await this.unitOfWork.run(async (tx) => {
+      await this.repository.insert(tx, record);
+      await this.anchorLeaves.enqueue(tx, { source: CREDENTIAL_LEAF_SOURCE, sourceId: record.id, signedHash: signedHashOf(jwt) });
+    });
+    this.logger.log(`Issued ${kind} credential ${record.id} for institution ${institution.id}`);
+    return { ...summaryOf(record, new Set()), verifiableCredential: normalizeCredential(jwt) };
+  }
+
+  /** Which of these credentials anchoring holds a receipt for. */
+  private async anchoredOf(records: IssuedCredentialRecord[]): Promise<Set<string>> {
+    const receipts = await this.anchoring.stored(CREDENTIAL_LEAF_SOURCE, records.map((record) => record.id));
+    return new Set(receipts.keys());
   }
 }
 
-function toIssuedCredential(entity: IssuedCredentialEntity): IssuedCredential {
-  return {
-    id: entity.id,
-    kind: entity.kind,
-    issuedAt: entity.issuedAt.toISOString(),
-    state: entity.state,
-    verifiableCredential: normalizeCredential(entity.jwt),
-  };
+function summaryOf(record: IssuedCredentialRecord, anchored: Set<string>): IssuedCredentialSummary {
+  return { id: record.id, kind: record.kind, issuedAt: record.issuedAt.toISOString(), state: anchored.has(record.id) ? 'anchored' : 'issued' };
 }
 
 

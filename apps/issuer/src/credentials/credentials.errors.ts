@@ -83,6 +83,11 @@ export class CredentialIssuanceError extends DomainError {
     );
   }
 
+  /** Receipts are public: their lookups are not scoped by institution, and say so. */
+  static noneForReceipt(): CredentialIssuanceError {
+    return new CredentialIssuanceError('CREDENTIAL_NOT_FOUND', 'No credential has this id or leaf.');
+  }
+
   static notFound(id: string): CredentialIssuanceError {
     return new CredentialIssuanceError('CREDENTIAL_NOT_FOUND', `Your institution has no credential with the id ${id}.`);
   }

@@ -2,12 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { signedHashOf } from '#anchoring';
 import { issuanceTimestamp, MIN_STATUS_LIST_ENTRIES, STATUS_PURPOSES, type StatusPurpose, statusListCredential } from '#schemas';
 import { randomUUID } from 'node:crypto';
+import { AnchorLeavesRepository } from '../anchoring/anchor-leaves.repository.js';
 import { type Transaction, UnitOfWork } from '../database/unit-of-work.js';
 import { IssuerIdentityService } from '../identity/issuer-identity.service.js';
 import { type Institution, issuerProfileOf } from '../institutions/institutions.service.js';
 import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
 import { StatusListsRepository } from './status-lists.repository.js';
-import { StatusListVersionsRepository } from './status-list-versions.repository.js';
+import { STATUS_LIST_VERSION_LEAF_SOURCE, StatusListVersionsRepository } from './status-list-versions.repository.js';
 
 /**
  * The one writer of published status list versions. Each version is signed by the institution's
@@ -24,6 +25,7 @@ export class StatusListPublisher {
     private readonly unitOfWork: UnitOfWork,
     private readonly lists: StatusListsRepository,
     private readonly versions: StatusListVersionsRepository,
+    private readonly anchorLeaves: AnchorLeavesRepository,
     private readonly identity: IssuerIdentityService,
     @Inject(ISSUER_CONFIG) private readonly config: IssuerConfig,
   ) {}
@@ -106,7 +108,11 @@ export class StatusListPublisher {
     return this.identity.signCredential(statusListCredential({ url: this.urlOf(listId), issuer, issuanceDate: issuanceTimestamp(), purpose, bits }), issuer.id);
   }
 
+  /** Keeps the version and asks for its leaf to be anchored, in one transaction. */
   private async recordVersion(tx: Transaction, listId: string, version: number, jwt: string): Promise<void> {
-    await this.versions.insert(tx, { listId, version, jwt, signedHash: signedHashOf(jwt) });
+    const id = randomUUID();
+    const signedHash = signedHashOf(jwt);
+    await this.versions.insert(tx, { id, listId, version, jwt, signedHash });
+    await this.anchorLeaves.enqueue(tx, { source: STATUS_LIST_VERSION_LEAF_SOURCE, sourceId: id, signedHash });
   }
 }

@@ -1,33 +1,36 @@
 import { Injectable } from '@nestjs/common';
-import type { AnchorReceipt } from '#anchoring';
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Transaction } from '../database/unit-of-work.js';
 
+/** The source name anchoring knows a published version's leaf by; its source id is the version's id. */
+export const STATUS_LIST_VERSION_LEAF_SOURCE = 'status-list-version';
+
 export interface PublishedVersion {
+  /** The version's own id, random: what anchoring knows it by. */
+  id: string;
   version: number;
   jwt: string;
+  /** keccak256 of the JWT: its anchoring leaf, and its ETag. */
   signedHash: string;
   publishedAt: Date;
-  anchorReceipt: AnchorReceipt | null;
 }
 
 interface VersionRow {
+  id: string;
   version: number;
   jwt: string;
   signed_hash: string;
   published_at: Date;
-  anchor_receipt: AnchorReceipt | null;
 }
 
-const COLUMNS = 'version, jwt, signed_hash, published_at, anchor_receipt';
+const COLUMNS = 'id, version, jwt, signed_hash, published_at';
 
 const toVersion = (row: VersionRow): PublishedVersion => ({
+  id: row.id,
   version: row.version,
   jwt: row.jwt,
   signedHash: row.signed_hash,
   publishedAt: row.published_at,
-  anchorReceipt: row.anchor_receipt,
 });
 
 /**
@@ -38,9 +41,9 @@ const toVersion = (row: VersionRow): PublishedVersion => ({
 export class StatusListVersionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(tx: Transaction, version: { listId: string; version: number; jwt: string; signedHash: string }): Promise<void> {
+  async insert(tx: Transaction, version: { id: string; listId: string; version: number; jwt: string; signedHash: string }): Promise<void> {
     await tx.query(`INSERT INTO status_list_versions (id, list_id, version, jwt, signed_hash, published_at) VALUES ($1, $2, $3, $4, $5, now())`, [
-      randomUUID(),
+      version.id,
       version.listId,
       version.version,
       version.jwt,

@@ -1,8 +1,10 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { MIN_STATUS_LIST_ENTRIES, type StatusListEntry, statusListEntry } from '#schemas';
+import type { AnchorReceipt } from '#anchoring';
 import { normalizeCredential, type VerifiableCredential } from 'did-jwt-vc';
 import { randomInt } from 'node:crypto';
 import { type Institution, InstitutionsService } from '../institutions/institutions.service.js';
+import { AnchorReceiptsService } from '../anchoring/anchor-receipts.service.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { CredentialStatusesRepository } from './credential-statuses.repository.js';
 import { StatusChangesRepository } from './status-changes.repository.js';
@@ -10,7 +12,7 @@ import type { StatusUpdateRequest } from './status-lists.dto.js';
 import { StatusListError } from './status-lists.errors.js';
 import { type StatusListRef, StatusListsRepository } from './status-lists.repository.js';
 import { StatusListPublisher } from './status-list-publisher.js';
-import { type PublishedVersion, StatusListVersionsRepository } from './status-list-versions.repository.js';
+import { type PublishedVersion, STATUS_LIST_VERSION_LEAF_SOURCE, StatusListVersionsRepository } from './status-list-versions.repository.js';
 import { purposeOf, transitionOf } from './status-transition.js';
 
 /**
@@ -32,7 +34,8 @@ export interface StatusListVersionView {
   publishedAt: string;
   signedHash: string;
   verifiableCredential: VerifiableCredential;
-  anchorReceipt: PublishedVersion['anchorReceipt'];
+  /** Null until the version's batch is anchored. */
+  anchorReceipt: AnchorReceipt | null;
 }
 
 @Injectable()
@@ -47,6 +50,7 @@ export class StatusListsService implements OnApplicationBootstrap {
     private readonly changes: StatusChangesRepository,
     private readonly versionsOfLists: StatusListVersionsRepository,
     private readonly publisher: StatusListPublisher,
+    private readonly anchoring: AnchorReceiptsService,
     private readonly institutions: InstitutionsService,
   ) {}
 
@@ -139,27 +143,29 @@ export class StatusListsService implements OnApplicationBootstrap {
   async current(listId: string): Promise<StatusListVersionView> {
     const latest = await this.versionsOfLists.latest(listId);
     if (!latest) throw StatusListError.listNotFound(listId);
-    return viewOf(latest);
+    return (await this.viewsOf([latest]))[0];
   }
 
   async versions(listId: string, page: { limit: number; offset: number }): Promise<StatusListVersionView[]> {
     if (!(await this.versionsOfLists.latest(listId))) throw StatusListError.listNotFound(listId);
-    return (await this.versionsOfLists.page(listId, page)).map(viewOf);
+    return this.viewsOf(await this.versionsOfLists.page(listId, page));
   }
 
   async version(listId: string, version: number): Promise<StatusListVersionView> {
     const found = await this.versionsOfLists.find(listId, version);
     if (!found) throw StatusListError.versionNotFound(listId, version);
-    return viewOf(found);
+    return (await this.viewsOf([found]))[0];
   }
-}
 
-function viewOf(version: PublishedVersion): StatusListVersionView {
-  return {
-    version: version.version,
-    publishedAt: version.publishedAt.toISOString(),
-    signedHash: version.signedHash,
-    verifiableCredential: normalizeCredential(version.jwt),
-    anchorReceipt: version.anchorReceipt,
-  };
+  /** The versions as served, each with the receipt anchoring holds for it. */
+  private async viewsOf(versions: PublishedVersion[]): Promise<StatusListVersionView[]> {
+    const receipts = await this.anchoring.stored(STATUS_LIST_VERSION_LEAF_SOURCE, versions.map((version) => version.id));
+    return versions.map((version) => ({
+      version: version.version,
+      publishedAt: version.publishedAt.toISOString(),
+      signedHash: version.signedHash,
+      verifiableCredential: normalizeCredential(version.jwt),
+      anchorReceipt: receipts.get(version.id) ?? null,
+    }));
+  }
 }
