@@ -115,28 +115,35 @@ export class CredentialIssuanceService {
     return `${this.config.publicUrl}/v1/anchors/credentials/${encodeURIComponent(id)}/package`;
   }
 
+  /**
+   * Signs and stores a valid credential as one unit of work: its status index, its row and its leaf
+   * commit together or not at all, so a refused or failed signature leaves nothing behind. The index
+   * is drawn and the credential signed and checked with no transaction open: the key store takes a
+   * pooled connection of its own, and issuances each holding one inside a transaction while waiting
+   * for another would deadlock a full pool. An index taken by another issuance in between means a
+   * new draw and a new signature.
+   */
   private async signAndRecord(institution: Institution, kind: CredentialKind, credential: UnsignedCredential): Promise<IssuedCredential> {
     const violations = validateCredential(kind, credential);
     if (violations.length > 0) throw CredentialIssuanceError.schemaInvalid(violations);
-    // Only a valid credential gets an index: a rejected request leaves nothing behind.
-    const credentialStatus = await this.statusLists.allocate(institution, credential.id);
-    let jwt: string;
-    try {
-      jwt = await this.identity.signCredential({ ...credential, credentialStatus }, institution.did);
+    for (;;) {
+      const slot = await this.statusLists.draw(institution);
+      const jwt = await this.identity.signCredential({ ...credential, credentialStatus: slot.entries }, institution.did);
       const signingKey = await this.identity.signingKeyOf(institution.did);
       const problem = await checkSignedCredential(jwt, { kind, signingKey, now: new Date() });
       if (problem) throw CredentialIssuanceError.signedCredentialRefused(problem);
-    } catch (error) {
-      await this.statusLists.release(institution, credential.id);
-      throw error;
+      const record: IssuedCredentialRecord = { id: credential.id, institutionId: institution.id, kind, issuedAt: new Date(), jwt };
+      const stored = await this.unitOfWork.run(async (tx) => {
+        if (!(await this.statusLists.claim(tx, institution, record.id, slot))) return false;
+        await this.repository.insert(tx, record);
+        await this.anchorLeaves.enqueue(tx, { source: CREDENTIAL_LEAF_SOURCE, sourceId: record.id, signedHash: signedHashOf(jwt) });
+        return true;
+      });
+      if (stored) {
+        this.logger.log(`Issued ${kind} credential ${record.id} for institution ${institution.id}`);
+        return { ...summaryOf(record, new Set()), verifiableCredential: normalizeCredential(jwt) };
+      }
     }
-    const record: IssuedCredentialRecord = { id: credential.id, institutionId: institution.id, kind, issuedAt: new Date(), jwt };
-    await this.unitOfWork.run(async (tx) => {
-      await this.repository.insert(tx, record);
-      await this.anchorLeaves.enqueue(tx, { source: CREDENTIAL_LEAF_SOURCE, sourceId: record.id, signedHash: signedHashOf(jwt) });
-    });
-    this.logger.log(`Issued ${kind} credential ${record.id} for institution ${institution.id}`);
-    return { ...summaryOf(record, new Set()), verifiableCredential: normalizeCredential(jwt) };
   }
 
   /** Which of these credentials anchoring holds a receipt for. */

@@ -17,19 +17,23 @@ export interface CredentialStatusEntry extends CredentialStatusState {
 export class CredentialStatusesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Claims one index for a credential; false when another credential holds it already. */
-  async claim(institutionId: string, credentialId: string, listNumber: number, index: number): Promise<boolean> {
+  /** Whether no credential holds the index now: one that looks free may still be claimed first by another. */
+  async looksFree(institutionId: string, listNumber: number, index: number): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM credential_statuses WHERE institution_id = $1 AND list_number = $2 AND status_index = $3`,
+      [institutionId, listNumber, index],
+    );
+    return rows.length === 0;
+  }
+
+  /** Claims one index for a credential, as part of the transaction that stores it; false when another credential holds it already. */
+  async claim(tx: Transaction, institutionId: string, credentialId: string, listNumber: number, index: number): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
       `INSERT INTO credential_statuses (credential_id, institution_id, list_number, status_index) VALUES ($1, $2, $3, $4)
        ON CONFLICT (institution_id, list_number, status_index) DO NOTHING RETURNING credential_id`,
       [credentialId, institutionId, listNumber, index],
     );
     return rows.length === 1;
-  }
-
-  /** Frees the index of a credential that was never issued; it has no status changes to keep. */
-  async release(institutionId: string, credentialId: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM credential_statuses WHERE institution_id = $1 AND credential_id = $2`, [institutionId, credentialId]);
   }
 
   /** The credential's entry, locked until the transaction ends; null when it has none. */

@@ -5,7 +5,7 @@ import { normalizeCredential, type VerifiableCredential } from 'did-jwt-vc';
 import { randomInt } from 'node:crypto';
 import { type Institution, InstitutionsService } from '../institutions/institutions.service.js';
 import { AnchorReceiptsService } from '../anchoring/anchor-receipts.service.js';
-import { UnitOfWork } from '../database/unit-of-work.js';
+import { type Transaction, UnitOfWork } from '../database/unit-of-work.js';
 import { CredentialStatusesRepository } from './credential-statuses.repository.js';
 import { StatusChangesRepository } from './status-changes.repository.js';
 import type { StatusUpdateRequest } from './status-lists.dto.js';
@@ -20,6 +20,13 @@ import { purposeOf, transitionOf } from './status-transition.js';
  * full, 64 probes all miss with probability 0.95^64 ≈ 4%; sets fill to about that before moving on.
  */
 const PROBES_PER_LIST_SET = 64;
+
+/** An index drawn for a new credential, and the `credentialStatus` entries that name it. */
+export interface StatusSlot {
+  listNumber: number;
+  index: number;
+  entries: StatusListEntry[];
+}
 
 export interface StatusUpdateResult {
   credentialId: string;
@@ -63,17 +70,18 @@ export class StatusListsService implements OnApplicationBootstrap {
   }
 
   /**
-   * A random free index for a new credential, the same in each purpose's list of the current set,
-   * as the entries its `credentialStatus` carries. Random so that neighbours in a list say nothing
-   * about each other; the unique index in the database makes two issuances never share one.
+   * A random index that looks free for a new credential, the same in each purpose's list of the
+   * current set, with the entries its `credentialStatus` carries. Random so that neighbours in a list
+   * say nothing about each other. Nothing is held: the credential is signed with it, then `claim`
+   * takes it in the transaction that stores the credential.
    */
-  async allocate(institution: Institution, credentialId: string): Promise<StatusListEntry[]> {
+  async draw(institution: Institution): Promise<StatusSlot> {
     let { listNumber, lists } = await this.currentSet(institution);
     for (;;) {
       for (let probe = 0; probe < PROBES_PER_LIST_SET; probe++) {
         const index = randomInt(MIN_STATUS_LIST_ENTRIES);
-        if (await this.statuses.claim(institution.id, credentialId, listNumber, index)) {
-          return lists.map((list) => statusListEntry(this.publisher.urlOf(list.id), list.purpose, index));
+        if (await this.statuses.looksFree(institution.id, listNumber, index)) {
+          return { listNumber, index, entries: lists.map((list) => statusListEntry(this.publisher.urlOf(list.id), list.purpose, index)) };
         }
       }
       this.logger.log(`Status list set ${listNumber} of institution ${institution.id} is full; opening set ${listNumber + 1}`);
@@ -81,9 +89,12 @@ export class StatusListsService implements OnApplicationBootstrap {
     }
   }
 
-  /** Gives back the index of a credential that was never handed out, such as one its last check refused. */
-  async release(institution: Institution, credentialId: string): Promise<void> {
-    await this.statuses.release(institution.id, credentialId);
+  /**
+   * Takes a drawn index for the credential, in the caller's transaction; false when another
+   * issuance took it since it was drawn. The unique index in the database makes two never share one.
+   */
+  claim(tx: Transaction, institution: Institution, credentialId: string, slot: StatusSlot): Promise<boolean> {
+    return this.statuses.claim(tx, institution.id, credentialId, slot.listNumber, slot.index);
   }
 
   /**
