@@ -13,6 +13,7 @@ import { type Institution, InstitutionsService } from '../institutions/instituti
 import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
 import { IssuerModule } from '../issuer.module.js';
 import { CredentialIssuanceService } from './credential-issuance.service.js';
+import { CredentialStatusService } from './credential-status.service.js';
 
 // Issuance is one unit of work: the status index, the credential and its leaf are stored together
 // or not at all. Each test makes one step fail through a DI fake and finds nothing of it stored.
@@ -119,5 +120,18 @@ describe('issuing a credential', () => {
     expect(await stored()).toEqual(before);
     await issuance.issueFromFacts(institution, EXAMPLE_FACTS.course);
     expect(await stored()).toEqual({ indexes: before.indexes + 1, credentials: before.credentials + 1, leaves: before.leaves + 1 });
+  });
+});
+
+describe('changing the status of a credential', () => {
+  const revoke = (credentialId: string) =>
+    module.get(CredentialStatusService).change(institution, { credentialId, credentialStatus: [{ type: 'BitstringStatusListCredential', status: 'revoked' }], reason: 'test' });
+
+  it('tells a credential issued before status lists, which names none, from one the institution does not have', async () => {
+    await dataSource.query(`INSERT INTO issued_credentials (id, institution_id, kind, issued_at, jwt) VALUES ('urn:uuid:before-status-lists', $1, 'course', now(), 'a.b.c')`, [
+      institution.id,
+    ]);
+    await expect(revoke('urn:uuid:before-status-lists')).rejects.toMatchObject({ code: 'CREDENTIAL_HAS_NO_STATUS' });
+    await expect(revoke('urn:uuid:never-issued')).rejects.toMatchObject({ code: 'CREDENTIAL_NOT_FOUND' });
   });
 });
