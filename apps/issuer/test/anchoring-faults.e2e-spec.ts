@@ -137,7 +137,7 @@ async function expectEverythingAnchoredOnce(databaseUrl: string, expectedCredent
   expect(credentials).toHaveLength(expectedCredentials);
   for (const credential of credentials) {
     expect(credential.receipt).not.toBeNull();
-    expect(await receiptProblem(credential.receipt!, credential.jwt)).toBeNull();
+    expect(await receiptProblem(credential.receipt!, { format: 'vc-jwt', bytes: credential.jwt })).toBeNull();
   }
   // The status list versions published on the way are leaves of the same batches.
   const versions = await query<{ jwt: string; receipt: AnchorReceipt | null }>(
@@ -147,7 +147,7 @@ async function expectEverythingAnchoredOnce(databaseUrl: string, expectedCredent
   expect(versions.length).toBeGreaterThan(0);
   for (const version of versions) {
     expect(version.receipt).not.toBeNull();
-    expect(await receiptProblem(version.receipt!, version.jwt)).toBeNull();
+    expect(await receiptProblem(version.receipt!, { format: 'vc-jwt', bytes: version.jwt })).toBeNull();
   }
   const batches = await query<{ root: string; status: string }>(databaseUrl, `SELECT root, status FROM anchor_batches`);
   for (const batch of batches) {

@@ -81,7 +81,7 @@ describe('the anchoring worker', () => {
     // Seven credentials, at most five a batch: two batches or more, as they arrived.
     expect(new Set(receipts.map((r) => r.root)).size).toBeGreaterThanOrEqual(2);
     for (const [i, receipt] of receipts.entries()) {
-      expect(await receiptProblem(receipt, issued[i].jwt)).toBeNull();
+      expect(await receiptProblem(receipt, { format: 'vc-jwt', bytes: issued[i].jwt })).toBeNull();
       expect(receipt).toMatchObject({ chainId: env.chainId, contract: env.anchorContract });
       expect(Number(await anchor.anchoredBlock(receipt.root))).toBe(receipt.blockNumber);
       expect((await provider.getTransactionReceipt(receipt.txHash))?.blockNumber).toBe(receipt.blockNumber);
@@ -203,7 +203,7 @@ describe('the anchoring worker', () => {
     }, 'a receipt in a new block');
     expect(after.root).toBe(before.root);
     expect(Number(await anchor.anchoredBlock(after.root))).toBe(after.blockNumber);
-    expect(await receiptProblem(after, credential.jwt)).toBeNull();
+    expect(await receiptProblem(after, { format: 'vc-jwt', bytes: credential.jwt })).toBeNull();
     expect(await anchorEvents(after.root)).toBe(1);
   });
 });
@@ -280,7 +280,7 @@ describe('resuming from the stored state', () => {
           const stored: { jwt: string; receipt: Parameters<typeof receiptProblem>[0] }[] = await db.query(
             `SELECT c.jwt, l.receipt FROM issued_credentials c JOIN anchor_leaves l ON l.source = 'credential' AND l.source_id = c.id`,
           );
-          for (const row of stored) expect(await receiptProblem(row.receipt, row.jwt)).toBeNull();
+          for (const row of stored) expect(await receiptProblem(row.receipt, { format: 'vc-jwt', bytes: row.jwt })).toBeNull();
           expect(stored.map((row) => row.jwt).sort()).toEqual([...jwts].sort());
         } finally {
           await db.destroy();

@@ -25,6 +25,13 @@ export { CONTEXT_URLS } from './contexts/context-urls.js';
 export { academicCreditContext, pinnedContext } from './contexts/pinned-contexts.js';
 export { ANCHOR_RECEIPT_SCHEMA, validateAnchorReceipt } from './anchor-receipt/anchor-receipt.schema.js';
 export {
+  SIGNED_CREDENTIAL_FORMATS,
+  type SignedCredentialFormat,
+  JWT_CREDENTIAL_FORMATS,
+  type JwtCredentialFormat,
+  type SignedCredential,
+} from './signed-credential/signed-credential.js';
+export {
   STATUS_PURPOSES,
   type StatusPurpose,
   STATUS_LIST_ENTRY_TYPE,

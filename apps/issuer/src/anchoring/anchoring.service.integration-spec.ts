@@ -138,7 +138,7 @@ async function expectEverythingAnchored(rig: Rig): Promise<void> {
   for (const row of rows) {
     expect(row.receipt).not.toBeNull();
     const receipt = row.receipt!;
-    expect(await receiptProblem(receipt, rig.jwts.get(row.source_id)!)).toBeNull();
+    expect(await receiptProblem(receipt, { format: 'vc-jwt', bytes: rig.jwts.get(row.source_id)! })).toBeNull();
     expect(Number(await anchor.anchoredBlock(receipt.root))).toBe(receipt.blockNumber);
     expect((await provider.getBlock(receipt.blockNumber))?.hash).toBe(row.block_hash);
   }

@@ -8,6 +8,7 @@ import { testIssuerConfig } from '../../../../test/stack.js';
 import { AnchorLeavesRepository, type NewLeaf } from '../anchoring/anchor-leaves.repository.js';
 import type { Transaction } from '../database/unit-of-work.js';
 import { ISSUER_AGENT, IssuerIdentityService } from '../identity/issuer-identity.service.js';
+import type { IssuedSignedCredential } from '../identity/signed-credential.js';
 import type { IssuerAgent } from '../identity/veramo-agent.provider.js';
 import { type Institution, InstitutionsService } from '../institutions/institutions.service.js';
 import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
@@ -22,14 +23,14 @@ import { CredentialStatusService } from './credential-status.service.js';
 class FaultyIdentity extends IssuerIdentityService {
   next?: 'throw' | 'tamper';
 
-  override async signCredential(...args: Parameters<IssuerIdentityService['signCredential']>): Promise<string> {
+  override async signCredential(...args: Parameters<IssuerIdentityService['signCredential']>): Promise<IssuedSignedCredential> {
     const fault = this.next;
     this.next = undefined;
     if (fault === 'throw') throw new Error('the key store is unavailable');
-    const jwt = await super.signCredential(...args);
-    if (fault !== 'tamper') return jwt;
-    const [header, payload, signature] = jwt.split('.');
-    return [header, payload, `${signature[0] === 'A' ? 'B' : 'A'}${signature.slice(1)}`].join('.');
+    const signed = await super.signCredential(...args);
+    if (fault !== 'tamper') return signed;
+    const [header, payload, signature] = signed.bytes.split('.');
+    return { ...signed, bytes: [header, payload, `${signature[0] === 'A' ? 'B' : 'A'}${signature.slice(1)}`].join('.') };
   }
 }
 

@@ -128,20 +128,20 @@ export class CredentialIssuanceService {
     if (violations.length > 0) throw CredentialIssuanceError.schemaInvalid(violations);
     for (;;) {
       const slot = await this.statusLists.draw(institution);
-      const jwt = await this.identity.signCredential({ ...credential, credentialStatus: slot.entries }, institution.did);
+      const signed = await this.identity.signCredential({ ...credential, credentialStatus: slot.entries }, institution.did);
       const signingKey = await this.identity.signingKeyOf(institution.did);
-      const problem = await checkSignedCredential(jwt, { kind, signingKey, now: new Date() });
+      const problem = await checkSignedCredential(signed, { kind, signingKey, now: new Date() });
       if (problem) throw CredentialIssuanceError.signedCredentialRefused(problem);
-      const record: IssuedCredentialRecord = { id: credential.id, institutionId: institution.id, kind, issuedAt: new Date(), jwt };
+      const record: IssuedCredentialRecord = { id: credential.id, institutionId: institution.id, kind, issuedAt: new Date(), jwt: signed.bytes };
       const stored = await this.unitOfWork.run(async (tx) => {
         if (!(await this.statusLists.claim(tx, institution, record.id, slot))) return false;
         await this.repository.insert(tx, record);
-        await this.anchorLeaves.enqueue(tx, { source: CREDENTIAL_LEAF_SOURCE, sourceId: record.id, signedHash: signedHashOf(jwt) });
+        await this.anchorLeaves.enqueue(tx, { source: CREDENTIAL_LEAF_SOURCE, sourceId: record.id, signedHash: signedHashOf(signed) });
         return true;
       });
       if (stored) {
         this.logger.log(`Issued ${kind} credential ${record.id} for institution ${institution.id}`);
-        return { ...summaryOf(record, new Set()), verifiableCredential: normalizeCredential(jwt) };
+        return { ...summaryOf(record, new Set()), verifiableCredential: signed.credential };
       }
     }
   }

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { AnchorLeavesRepository } from '../anchoring/anchor-leaves.repository.js';
 import { type Transaction, UnitOfWork } from '../database/unit-of-work.js';
 import { IssuerIdentityService } from '../identity/issuer-identity.service.js';
+import type { IssuedSignedCredential } from '../identity/signed-credential.js';
 import { type Institution, issuerProfileOf } from '../institutions/institutions.service.js';
 import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
 import { StatusListsRepository } from './status-lists.repository.js';
@@ -46,14 +47,14 @@ export class StatusListPublisher {
     const lists = await Promise.all(
       STATUS_PURPOSES.map(async (purpose) => {
         const id = randomUUID();
-        return { id, purpose, jwt: await this.sign(id, purpose, bits, institution) };
+        return { id, purpose, signed: await this.sign(id, purpose, bits, institution) };
       }),
     );
     await this.unitOfWork.run(async (tx) => {
       for (const list of lists) {
         const created = await this.lists.insertIfAbsent(tx, { ...list, institutionId: institution.id, listNumber, entries: MIN_STATUS_LIST_ENTRIES, bits });
         // Another issuance opened this set first: its lists stand, these signatures are dropped.
-        if (created) await this.recordVersion(tx, list.id, 1, list.jwt);
+        if (created) await this.recordVersion(tx, list.id, 1, list.signed);
       }
     });
     this.logger.log(`Status list set ${listNumber} of institution ${institution.id} opened`);
@@ -89,11 +90,11 @@ export class StatusListPublisher {
     for (;;) {
       const list = await this.lists.state(listId, institution.id);
       if (list.publishedChanges === list.changes) return list.version;
-      const jwt = await this.sign(list.id, list.purpose, list.bits, institution);
+      const signed = await this.sign(list.id, list.purpose, list.bits, institution);
       const version = list.version + 1;
       const recorded = await this.unitOfWork.run(async (tx) => {
         if (!(await this.lists.advanceVersion(tx, list))) return false;
-        await this.recordVersion(tx, list.id, version, jwt);
+        await this.recordVersion(tx, list.id, version, signed);
         return true;
       });
       if (recorded) {
@@ -103,16 +104,16 @@ export class StatusListPublisher {
     }
   }
 
-  private sign(listId: string, purpose: StatusPurpose, bits: Uint8Array, institution: Institution): Promise<string> {
+  private sign(listId: string, purpose: StatusPurpose, bits: Uint8Array, institution: Institution): Promise<IssuedSignedCredential> {
     const issuer = issuerProfileOf(institution);
     return this.identity.signCredential(statusListCredential({ url: this.urlOf(listId), issuer, issuanceDate: issuanceTimestamp(), purpose, bits }), issuer.id);
   }
 
   /** Keeps the version and asks for its leaf to be anchored, in one transaction. */
-  private async recordVersion(tx: Transaction, listId: string, version: number, jwt: string): Promise<void> {
+  private async recordVersion(tx: Transaction, listId: string, version: number, signed: IssuedSignedCredential): Promise<void> {
     const id = randomUUID();
-    const signedHash = signedHashOf(jwt);
-    await this.versions.insert(tx, { id, listId, version, jwt, signedHash });
+    const signedHash = signedHashOf(signed);
+    await this.versions.insert(tx, { id, listId, version, jwt: signed.bytes, signedHash });
     await this.anchorLeaves.enqueue(tx, { source: STATUS_LIST_VERSION_LEAF_SOURCE, sourceId: id, signedHash });
   }
 }

@@ -1,5 +1,6 @@
-import { keccak256, toUtf8Bytes } from 'ethers';
+import type { SignedCredential } from '#schemas';
 import { leafHashOf, MERKLE_TREE_FORMAT, verifyProof } from '../merkle/merkle-tree.js';
+import { signedHashOf } from './signed-hash.js';
 
 /**
  * The portable proof that a credential existed when a block was mined: enough, with the signed
@@ -25,19 +26,14 @@ export interface AnchorReceipt {
   anchoredAt: string;
 }
 
-/** keccak256 of a VC-JWT's UTF-8 bytes: the value a receipt's `leaf` must equal. */
-export function signedHashOf(jwt: string): string {
-  return keccak256(toUtf8Bytes(jwt));
-}
-
 /**
  * The checks that need no chain: the receipt is about these signed bytes, and its proof leads from
  * them to its root. Returns the first problem, or null.
  */
-export async function receiptProblem(receipt: AnchorReceipt, jwt: string): Promise<string | null> {
+export async function receiptProblem(receipt: AnchorReceipt, signed: Pick<SignedCredential, 'format' | 'bytes'>): Promise<string | null> {
   if (receipt.type !== 'CredentialAnchorReceipt' || receipt.version !== 1) return 'unknown receipt type or version';
   if (receipt.merkleTree !== MERKLE_TREE_FORMAT) return `unknown Merkle tree format ${String(receipt.merkleTree)}`;
-  if (receipt.leaf !== signedHashOf(jwt)) return 'the receipt is for other signed bytes than this credential';
+  if (receipt.leaf !== signedHashOf(signed)) return 'the receipt is for other signed bytes than this credential';
   if (!(await verifyProof(receipt.root, await leafHashOf(receipt.leaf), receipt.proof))) return 'the Merkle proof does not lead to the root';
   return null;
 }

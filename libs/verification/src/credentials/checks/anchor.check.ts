@@ -51,7 +51,7 @@ export class AnchorCheck implements CredentialCheck {
     if (receipt.contract.toLowerCase() !== this.reader.contractAddress.toLowerCase()) {
       return invalid('ANCHOR_UNKNOWN_CONTRACT', `The receipt names contract ${receipt.contract}, not the anchor contract this verifier trusts.`);
     }
-    const problem = await receiptProblem(receipt, credential.jwt);
+    const problem = await receiptProblem(receipt, credential);
     if (problem) return invalid('ANCHOR_PROOF_INVALID', `The anchor receipt does not hold for this credential: ${problem}.`);
     try {
       const block = await this.reader.anchoredBlock(receipt.root);
@@ -87,7 +87,7 @@ export class AnchorCheck implements CredentialCheck {
 
 /** Where the issuer serves the credential's anchored package, as its signed refreshService says. */
 function packageUrlOf(credential: ParsedCredential): string | undefined {
-  const service = ([] as unknown[]).concat(credential.signed.refreshService ?? []).find(
+  const service = ([] as unknown[]).concat(credential.credential.refreshService ?? []).find(
     (entry): entry is { id: string } => (entry as { type?: unknown })?.type === ANCHORED_PACKAGE_SERVICE && typeof (entry as { id?: unknown }).id === 'string',
   );
   return service?.id;
