@@ -1,5 +1,6 @@
 import { ANCHOR_CONTRACT, receiptProblem, type AnchorReceipt } from '#anchoring';
 import { LOCAL_CHAIN_FUNDED_KEYS, startEmbeddedPostgres } from '#local-stack';
+import type { SignedCredentialFormat } from '#schemas';
 import { Contract, JsonRpcProvider, Wallet } from 'ethers';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -130,24 +131,24 @@ const allAnchoredOnChain = (databaseUrl: string) => async () => {
  * nonces of our mined transactions contiguous).
  */
 async function expectEverythingAnchoredOnce(databaseUrl: string, expectedCredentials: number): Promise<void> {
-  const credentials = await query<{ jwt: string; receipt: AnchorReceipt | null }>(
+  const credentials = await query<{ format: SignedCredentialFormat; signed_bytes: string; receipt: AnchorReceipt | null }>(
     databaseUrl,
-    `SELECT c.jwt, l.receipt FROM issued_credentials c LEFT JOIN anchor_leaves l ON l.source = 'credential' AND l.source_id = c.id`,
+    `SELECT c.format, c.signed_bytes, l.receipt FROM issued_credentials c LEFT JOIN anchor_leaves l ON l.source = 'credential' AND l.source_id = c.id`,
   );
   expect(credentials).toHaveLength(expectedCredentials);
   for (const credential of credentials) {
     expect(credential.receipt).not.toBeNull();
-    expect(await receiptProblem(credential.receipt!, { format: 'vc-jwt', bytes: credential.jwt })).toBeNull();
+    expect(await receiptProblem(credential.receipt!, { format: credential.format, bytes: credential.signed_bytes })).toBeNull();
   }
   // The status list versions published on the way are leaves of the same batches.
-  const versions = await query<{ jwt: string; receipt: AnchorReceipt | null }>(
+  const versions = await query<{ format: SignedCredentialFormat; signed_bytes: string; receipt: AnchorReceipt | null }>(
     databaseUrl,
-    `SELECT v.jwt, l.receipt FROM status_list_versions v LEFT JOIN anchor_leaves l ON l.source = 'status-list-version' AND l.source_id = v.id::text`,
+    `SELECT v.format, v.signed_bytes, l.receipt FROM status_list_versions v LEFT JOIN anchor_leaves l ON l.source = 'status-list-version' AND l.source_id = v.id::text`,
   );
   expect(versions.length).toBeGreaterThan(0);
   for (const version of versions) {
     expect(version.receipt).not.toBeNull();
-    expect(await receiptProblem(version.receipt!, { format: 'vc-jwt', bytes: version.jwt })).toBeNull();
+    expect(await receiptProblem(version.receipt!, { format: version.format, bytes: version.signed_bytes })).toBeNull();
   }
   const batches = await query<{ root: string; status: string }>(databaseUrl, `SELECT root, status FROM anchor_batches`);
   for (const batch of batches) {

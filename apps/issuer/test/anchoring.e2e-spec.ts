@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validateAnchorReceipt } from '#schemas';
+import { type SignedCredentialFormat, validateAnchorReceipt } from '#schemas';
 import { createIssuerApp } from '../src/issuer.app.js';
 import { AnchorBatchesRepository } from '../src/anchoring/anchor-batches.repository.js';
 import { AnchorLeavesRepository } from '../src/anchoring/anchor-leaves.repository.js';
@@ -277,11 +277,11 @@ describe('resuming from the stored state', () => {
           const [first] = await db.query(`SELECT tx_hash FROM anchor_batches WHERE root = $1`, [roots[0]]);
           expect(first.tx_hash).toBe(unsent.hash);
           for (const root of roots) expect(await anchorEvents(root)).toBe(1);
-          const stored: { jwt: string; receipt: Parameters<typeof receiptProblem>[0] }[] = await db.query(
-            `SELECT c.jwt, l.receipt FROM issued_credentials c JOIN anchor_leaves l ON l.source = 'credential' AND l.source_id = c.id`,
+          const stored: { format: SignedCredentialFormat; signed_bytes: string; receipt: Parameters<typeof receiptProblem>[0] }[] = await db.query(
+            `SELECT c.format, c.signed_bytes, l.receipt FROM issued_credentials c JOIN anchor_leaves l ON l.source = 'credential' AND l.source_id = c.id`,
           );
-          for (const row of stored) expect(await receiptProblem(row.receipt, { format: 'vc-jwt', bytes: row.jwt })).toBeNull();
-          expect(stored.map((row) => row.jwt).sort()).toEqual([...jwts].sort());
+          for (const row of stored) expect(await receiptProblem(row.receipt, { format: row.format, bytes: row.signed_bytes })).toBeNull();
+          expect(stored.map((row) => row.signed_bytes).sort()).toEqual([...jwts].sort());
         } finally {
           await db.destroy();
         }

@@ -30,6 +30,7 @@ export {
   JWT_CREDENTIAL_FORMATS,
   type JwtCredentialFormat,
   type SignedCredential,
+  type SignedBytes,
 } from './signed-credential/signed-credential.js';
 export {
   STATUS_PURPOSES,

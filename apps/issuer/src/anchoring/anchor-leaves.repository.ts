@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { AnchorReceipt } from '#anchoring';
+import { type AnchorReceipt, signedHashOf } from '#anchoring';
+import type { SignedBytes, SignedCredentialFormat } from '#schemas';
 import { DataSource } from 'typeorm';
 import type { Transaction } from '../database/unit-of-work.js';
 
@@ -12,13 +13,15 @@ export interface LeafSource {
   sourceId: string;
 }
 
-/** A leaf to anchor: the hash of a document's exact signed bytes. */
+/** A document to anchor: its leaf is computed from its exact signed bytes by its format's rule. */
 export interface NewLeaf extends LeafSource {
-  signedHash: string;
+  signed: SignedBytes;
 }
 
-export interface PendingLeaf extends NewLeaf {
+export interface PendingLeaf extends LeafSource {
   id: string;
+  format: SignedCredentialFormat;
+  signedHash: string;
   createdAt: Date;
 }
 
@@ -32,6 +35,7 @@ interface PendingRow {
   id: string;
   source: string;
   source_id: string;
+  format: SignedCredentialFormat;
   signed_hash: string;
   created_at: Date;
 }
@@ -47,20 +51,21 @@ export class AnchorLeavesRepository {
 
   /** Asks for the document's leaf to be anchored, as part of the caller's transaction. */
   async enqueue(tx: Transaction, leaf: NewLeaf): Promise<void> {
-    await tx.query(`INSERT INTO anchor_leaves (source, source_id, signed_hash, created_at) VALUES ($1, $2, $3, now())`, [
+    await tx.query(`INSERT INTO anchor_leaves (source, source_id, format, signed_hash, created_at) VALUES ($1, $2, $3, $4, now())`, [
       leaf.source,
       leaf.sourceId,
-      leaf.signedHash,
+      leaf.signed.format,
+      signedHashOf(leaf.signed),
     ]);
   }
 
   /** The oldest leaves not yet in a batch. */
   async pending(limit: number): Promise<PendingLeaf[]> {
     const rows: PendingRow[] = await this.dataSource.query(
-      `SELECT id, source, source_id, signed_hash, created_at FROM anchor_leaves WHERE batch_id IS NULL ORDER BY created_at, id LIMIT $1`,
+      `SELECT id, source, source_id, format, signed_hash, created_at FROM anchor_leaves WHERE batch_id IS NULL ORDER BY created_at, id LIMIT $1`,
       [limit],
     );
-    return rows.map((row) => ({ id: row.id, source: row.source, sourceId: row.source_id, signedHash: row.signed_hash, createdAt: row.created_at }));
+    return rows.map((row) => ({ id: row.id, source: row.source, sourceId: row.source_id, format: row.format, signedHash: row.signed_hash, createdAt: row.created_at }));
   }
 
   /** Places the leaves in a batch at their positions in `leafIds`; how many were still pending. */
@@ -72,6 +77,12 @@ export class AnchorLeavesRepository {
       [batchId, leafIds],
     );
     return placed;
+  }
+
+  /** The formats of the batch's leaves, in leaf order: what their receipts name. */
+  async formatsOf(batchId: string): Promise<SignedCredentialFormat[]> {
+    const rows: { format: SignedCredentialFormat }[] = await this.dataSource.query(`SELECT format FROM anchor_leaves WHERE batch_id = $1 ORDER BY leaf_index`, [batchId]);
+    return rows.map((row) => row.format);
   }
 
   /** Stores each leaf's receipt, given in leaf order. */

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ANCHOR_CONTRACT, AnchorReader, type AnchorReceipt, AnchorWriter, receiptProblem } from '#anchoring';
 import { createChainProvider } from '#identity';
 import { LOCAL_CHAIN_FUNDED_KEYS } from '#local-stack';
-import { Contract, type JsonRpcProvider, keccak256, toBeHex, toUtf8Bytes, Wallet } from 'ethers';
+import { Contract, type JsonRpcProvider, toBeHex, Wallet } from 'ethers';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase } from '../../../../test/database.js';
@@ -98,7 +98,7 @@ async function startRig(env: Record<string, string> = {}): Promise<Rig> {
       for (let i = 0; i < count; i++) {
         const id = `urn:uuid:${randomUUID()}`;
         const jwt = `eyJhbGciOiJFUzI1NksifQ.${randomBytes(24).toString('base64url')}.sig`;
-        await unitOfWork.run((tx) => leaves.enqueue(tx, { source: 'credential', sourceId: id, signedHash: keccak256(toUtf8Bytes(jwt)) }));
+        await unitOfWork.run((tx) => leaves.enqueue(tx, { source: 'credential', sourceId: id, signed: { format: 'vc-jwt', bytes: jwt } }));
         jwts.set(id, jwt);
       }
     },

@@ -129,7 +129,7 @@ describe('changing the status of a credential', () => {
     module.get(CredentialStatusService).change(institution, { credentialId, credentialStatus: [{ type: 'BitstringStatusListCredential', status: 'revoked' }], reason: 'test' });
 
   it('tells a credential issued before status lists, which names none, from one the institution does not have', async () => {
-    await dataSource.query(`INSERT INTO issued_credentials (id, institution_id, kind, issued_at, jwt) VALUES ('urn:uuid:before-status-lists', $1, 'course', now(), 'a.b.c')`, [
+    await dataSource.query(`INSERT INTO issued_credentials (id, institution_id, kind, issued_at, format, signed_bytes) VALUES ('urn:uuid:before-status-lists', $1, 'course', now(), 'vc-jwt', 'a.b.c')`, [
       institution.id,
     ]);
     await expect(revoke('urn:uuid:before-status-lists')).rejects.toMatchObject({ code: 'CREDENTIAL_HAS_NO_STATUS' });

@@ -11,13 +11,13 @@ import {
   validateCredential,
   type VerificationLink,
 } from '#schemas';
-import { normalizeCredential, type VerifiableCredential } from 'did-jwt-vc';
-import { signedHashOf } from '#anchoring';
+import type { VerifiableCredential } from 'did-jwt-vc';
 import { randomUUID } from 'node:crypto';
 import { AnchorLeavesRepository } from '../anchoring/anchor-leaves.repository.js';
 import { AnchorReceiptsService } from '../anchoring/anchor-receipts.service.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { IssuerIdentityService } from '../identity/issuer-identity.service.js';
+import { signedCredentialOf } from '../identity/signed-credential.js';
 import { type Institution, issuerProfileOf } from '../institutions/institutions.service.js';
 import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
 import { StatusListsService } from '../status-lists/status-lists.service.js';
@@ -93,7 +93,7 @@ export class CredentialIssuanceService {
     const record = await this.repository.findOne(institution.id, id);
     if (!record) throw CredentialIssuanceError.notFound(id);
     const anchored = await this.anchoredOf([record]);
-    return { ...summaryOf(record, anchored), verifiableCredential: normalizeCredential(record.jwt) };
+    return { ...summaryOf(record, anchored), verifiableCredential: signedCredentialOf(record.signed).credential };
   }
 
   async list(institution: Institution, query: ListQuery): Promise<IssuedCredentialSummary[]> {
@@ -107,7 +107,7 @@ export class CredentialIssuanceService {
     this.verifier.assertConfigured();
     const record = await this.repository.findOne(institution.id, id);
     if (!record) throw CredentialIssuanceError.notFound(id);
-    return this.verifier.createLink(record.jwt);
+    return this.verifier.createLink(record.signed.bytes);
   }
 
   /** Where the credential's anchored package will be served. */
@@ -132,11 +132,11 @@ export class CredentialIssuanceService {
       const signingKey = await this.identity.signingKeyOf(institution.did);
       const problem = await checkSignedCredential(signed, { kind, signingKey, now: new Date() });
       if (problem) throw CredentialIssuanceError.signedCredentialRefused(problem);
-      const record: IssuedCredentialRecord = { id: credential.id, institutionId: institution.id, kind, issuedAt: new Date(), jwt: signed.bytes };
+      const record: IssuedCredentialRecord = { id: credential.id, institutionId: institution.id, kind, issuedAt: new Date(), signed };
       const stored = await this.unitOfWork.run(async (tx) => {
         if (!(await this.statusLists.claim(tx, institution, record.id, slot))) return false;
         await this.repository.insert(tx, record);
-        await this.anchorLeaves.enqueue(tx, { source: CREDENTIAL_LEAF_SOURCE, sourceId: record.id, signedHash: signedHashOf(signed) });
+        await this.anchorLeaves.enqueue(tx, { source: CREDENTIAL_LEAF_SOURCE, sourceId: record.id, signed });
         return true;
       });
       if (stored) {

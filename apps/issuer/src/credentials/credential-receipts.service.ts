@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { AnchorReceipt } from '#anchoring';
-import { normalizeCredential, type VerifiableCredential } from 'did-jwt-vc';
+import type { VerifiableCredential } from 'did-jwt-vc';
 import { AnchorReceiptsService } from '../anchoring/anchor-receipts.service.js';
+import { signedCredentialOf } from '../identity/signed-credential.js';
 import { CredentialIssuanceError } from './credentials.errors.js';
 import { CREDENTIAL_LEAF_SOURCE, IssuedCredentialsRepository } from './issued-credentials.repository.js';
 
@@ -31,7 +32,7 @@ export class CredentialReceiptsService {
     const credential = await this.repository.findPublic(id);
     if (!credential) throw CredentialIssuanceError.noneForReceipt();
     const anchorReceipt = found(await this.anchoring.confirmed(CREDENTIAL_LEAF_SOURCE, id));
-    return { verifiableCredential: normalizeCredential(credential.jwt), anchorReceipt };
+    return { verifiableCredential: signedCredentialOf(credential.signed).credential, anchorReceipt };
   }
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CredentialKind } from '#schemas';
+import type { CredentialKind, SignedBytes, SignedCredentialFormat } from '#schemas';
 import { DataSource } from 'typeorm';
 import type { Transaction } from '../database/unit-of-work.js';
 
@@ -13,8 +13,8 @@ export interface IssuedCredentialRecord {
   institutionId: string;
   kind: CredentialKind;
   issuedAt: Date;
-  /** The signed VC-JWT exactly as returned to the institution. */
-  jwt: string;
+  /** The signed credential's format and its exact signed bytes, as returned to the institution. */
+  signed: SignedBytes;
 }
 
 interface IssuedCredentialRow {
@@ -22,17 +22,18 @@ interface IssuedCredentialRow {
   institution_id: string;
   kind: CredentialKind;
   issued_at: Date;
-  jwt: string;
+  format: SignedCredentialFormat;
+  signed_bytes: string;
 }
 
-const COLUMNS = 'id, institution_id, kind, issued_at, jwt';
+const COLUMNS = 'id, institution_id, kind, issued_at, format, signed_bytes';
 
 const toRecord = (row: IssuedCredentialRow): IssuedCredentialRecord => ({
   id: row.id,
   institutionId: row.institution_id,
   kind: row.kind,
   issuedAt: row.issued_at,
-  jwt: row.jwt,
+  signed: { format: row.format, bytes: row.signed_bytes },
 });
 
 /**
@@ -44,12 +45,13 @@ export class IssuedCredentialsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async insert(tx: Transaction, credential: IssuedCredentialRecord): Promise<void> {
-    await tx.query(`INSERT INTO issued_credentials (${COLUMNS}) VALUES ($1, $2, $3, $4, $5)`, [
+    await tx.query(`INSERT INTO issued_credentials (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)`, [
       credential.id,
       credential.institutionId,
       credential.kind,
       credential.issuedAt,
-      credential.jwt,
+      credential.signed.format,
+      credential.signed.bytes,
     ]);
   }
 

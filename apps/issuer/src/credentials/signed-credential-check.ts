@@ -1,4 +1,4 @@
-import { type CredentialKind, detectCredentialKind, type SignedCredential } from '#schemas';
+import { type CredentialKind, detectCredentialKind, type SignedBytes } from '#schemas';
 import { type CheckOutcome, checkFormat, type CredentialCheck, type CredentialCheckName, invalid, KeySignatureCheck, SchemaCheck, valid, ValidityPeriodCheck } from '#verification';
 import type { SigningKey } from '../identity/issuer-identity.service.js';
 
@@ -31,7 +31,7 @@ export interface SignedCredentialProblem {
  * that kind's schema, and that it is valid now. The first problem found, or undefined.
  */
 export async function checkSignedCredential(
-  signed: Pick<SignedCredential, 'format' | 'bytes'>,
+  signed: SignedBytes,
   expected: { kind: CredentialKind; signingKey: SigningKey; now: Date },
 ): Promise<SignedCredentialProblem | undefined> {
   const bytes = Buffer.byteLength(signed.bytes, 'utf8');

@@ -6,6 +6,7 @@ import { CreateAnchorBatches1764000000002 } from './migrations/1764000000002-cre
 import { CreateStatusLists1764000000003 } from './migrations/1764000000003-create-status-lists.js';
 import { AnchoringRepair1764000000004 } from './migrations/1764000000004-anchoring-repair.js';
 import { AnchorLeaves1764000000005 } from './migrations/1764000000005-anchor-leaves.js';
+import { SignedCredentialFormat1764000000006 } from './migrations/1764000000006-signed-credential-format.js';
 
 /** Veramo's migrations, then ours, in the order they run. */
 export const ISSUER_MIGRATIONS = [
@@ -16,6 +17,7 @@ export const ISSUER_MIGRATIONS = [
   CreateStatusLists1764000000003,
   AnchoringRepair1764000000004,
   AnchorLeaves1764000000005,
+  SignedCredentialFormat1764000000006,
 ];
 
 /**

@@ -112,8 +112,7 @@ export class StatusListPublisher {
   /** Keeps the version and asks for its leaf to be anchored, in one transaction. */
   private async recordVersion(tx: Transaction, listId: string, version: number, signed: IssuedSignedCredential): Promise<void> {
     const id = randomUUID();
-    const signedHash = signedHashOf(signed);
-    await this.versions.insert(tx, { id, listId, version, jwt: signed.bytes, signedHash });
-    await this.anchorLeaves.enqueue(tx, { source: STATUS_LIST_VERSION_LEAF_SOURCE, sourceId: id, signedHash });
+    await this.versions.insert(tx, { id, listId, version, signed, signedHash: signedHashOf(signed) });
+    await this.anchorLeaves.enqueue(tx, { source: STATUS_LIST_VERSION_LEAF_SOURCE, sourceId: id, signed });
   }
 }

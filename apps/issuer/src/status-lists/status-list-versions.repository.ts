@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { SignedBytes, SignedCredentialFormat } from '#schemas';
 import { DataSource } from 'typeorm';
 import type { Transaction } from '../database/unit-of-work.js';
 
@@ -9,8 +10,9 @@ export interface PublishedVersion {
   /** The version's own id, random: what anchoring knows it by. */
   id: string;
   version: number;
-  jwt: string;
-  /** keccak256 of the JWT: its anchoring leaf, and its ETag. */
+  /** The signed status list credential's format and exact bytes. */
+  signed: SignedBytes;
+  /** The hash of the signed bytes: its anchoring leaf, and its ETag. */
   signedHash: string;
   publishedAt: Date;
 }
@@ -18,17 +20,18 @@ export interface PublishedVersion {
 interface VersionRow {
   id: string;
   version: number;
-  jwt: string;
+  format: SignedCredentialFormat;
+  signed_bytes: string;
   signed_hash: string;
   published_at: Date;
 }
 
-const COLUMNS = 'id, version, jwt, signed_hash, published_at';
+const COLUMNS = 'id, version, format, signed_bytes, signed_hash, published_at';
 
 const toVersion = (row: VersionRow): PublishedVersion => ({
   id: row.id,
   version: row.version,
-  jwt: row.jwt,
+  signed: { format: row.format, bytes: row.signed_bytes },
   signedHash: row.signed_hash,
   publishedAt: row.published_at,
 });
@@ -41,14 +44,11 @@ const toVersion = (row: VersionRow): PublishedVersion => ({
 export class StatusListVersionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(tx: Transaction, version: { id: string; listId: string; version: number; jwt: string; signedHash: string }): Promise<void> {
-    await tx.query(`INSERT INTO status_list_versions (id, list_id, version, jwt, signed_hash, published_at) VALUES ($1, $2, $3, $4, $5, now())`, [
-      version.id,
-      version.listId,
-      version.version,
-      version.jwt,
-      version.signedHash,
-    ]);
+  async insert(tx: Transaction, version: { id: string; listId: string; version: number; signed: SignedBytes; signedHash: string }): Promise<void> {
+    await tx.query(
+      `INSERT INTO status_list_versions (id, list_id, version, format, signed_bytes, signed_hash, published_at) VALUES ($1, $2, $3, $4, $5, $6, now())`,
+      [version.id, version.listId, version.version, version.signed.format, version.signed.bytes, version.signedHash],
+    );
   }
 
   /** A page of the list's versions, newest first. */

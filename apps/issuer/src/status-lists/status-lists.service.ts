@@ -1,11 +1,12 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { MIN_STATUS_LIST_ENTRIES, type StatusListEntry, statusListEntry } from '#schemas';
 import type { AnchorReceipt } from '#anchoring';
-import { normalizeCredential, type VerifiableCredential } from 'did-jwt-vc';
+import type { VerifiableCredential } from 'did-jwt-vc';
 import { randomInt } from 'node:crypto';
 import { type Institution, InstitutionsService } from '../institutions/institutions.service.js';
 import { AnchorReceiptsService } from '../anchoring/anchor-receipts.service.js';
 import { type Transaction, UnitOfWork } from '../database/unit-of-work.js';
+import { signedCredentialOf } from '../identity/signed-credential.js';
 import { CredentialStatusesRepository } from './credential-statuses.repository.js';
 import { StatusChangesRepository } from './status-changes.repository.js';
 import type { StatusUpdateRequest } from './status-lists.dto.js';
@@ -175,7 +176,7 @@ export class StatusListsService implements OnApplicationBootstrap {
       version: version.version,
       publishedAt: version.publishedAt.toISOString(),
       signedHash: version.signedHash,
-      verifiableCredential: normalizeCredential(version.jwt),
+      verifiableCredential: signedCredentialOf(version.signed).credential,
       anchorReceipt: receipts.get(version.id) ?? null,
     }));
   }

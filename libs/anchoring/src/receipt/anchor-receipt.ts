@@ -1,4 +1,4 @@
-import type { SignedCredential } from '#schemas';
+import type { SignedBytes } from '#schemas';
 import { leafHashOf, MERKLE_TREE_FORMAT, verifyProof } from '../merkle/merkle-tree.js';
 import { signedHashOf } from './signed-hash.js';
 
@@ -30,7 +30,7 @@ export interface AnchorReceipt {
  * The checks that need no chain: the receipt is about these signed bytes, and its proof leads from
  * them to its root. Returns the first problem, or null.
  */
-export async function receiptProblem(receipt: AnchorReceipt, signed: Pick<SignedCredential, 'format' | 'bytes'>): Promise<string | null> {
+export async function receiptProblem(receipt: AnchorReceipt, signed: SignedBytes): Promise<string | null> {
   if (receipt.type !== 'CredentialAnchorReceipt' || receipt.version !== 1) return 'unknown receipt type or version';
   if (receipt.merkleTree !== MERKLE_TREE_FORMAT) return `unknown Merkle tree format ${String(receipt.merkleTree)}`;
   if (receipt.leaf !== signedHashOf(signed)) return 'the receipt is for other signed bytes than this credential';

@@ -1,4 +1,4 @@
-import type { SignedCredential, SignedCredentialFormat } from '#schemas';
+import type { SignedBytes, SignedCredentialFormat } from '#schemas';
 import canonicalizeModule from 'canonicalize';
 import { keccak256, toUtf8Bytes } from 'ethers';
 
@@ -20,7 +20,7 @@ export function leafAlgorithmOf(format: SignedCredentialFormat): LeafAlgorithm {
 }
 
 /** The hash of a signed document that its anchoring leaf is built from, and a receipt's `leaf` must equal (0x-hex). */
-export function signedHashOf(signed: Pick<SignedCredential, 'format' | 'bytes'>): string {
+export function signedHashOf(signed: SignedBytes): string {
   if (leafAlgorithmOf(signed.format) === 'keccak256-utf8') return keccak256(toUtf8Bytes(signed.bytes));
   let document: unknown;
   try {

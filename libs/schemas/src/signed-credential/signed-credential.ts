@@ -24,3 +24,6 @@ export interface SignedCredential<Credential extends object = Record<string, unk
   bytes: string;
   credential: Credential;
 }
+
+/** What a signed credential is as stored and anchored: its format and its exact bytes. */
+export type SignedBytes = Pick<SignedCredential, 'format' | 'bytes'>;

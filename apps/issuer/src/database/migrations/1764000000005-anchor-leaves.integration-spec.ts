@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../../../../test/database.js';
+import { columnsOf, openMigrated } from '../../../../../test/migrations.js';
 import { AnchorLeavesRepository } from '../../anchoring/anchor-leaves.repository.js';
-import { createIssuerDataSource, ISSUER_MIGRATIONS } from '../data-source.js';
 import { AnchorLeaves1764000000005 } from './1764000000005-anchor-leaves.js';
 
 // A production database migrated before anchoring had a queue of its own: credentials and status
@@ -19,23 +19,6 @@ afterEach(async () => {
 
 const hash = (n: number) => `0x${n.toString(16).padStart(64, '0')}`;
 const receiptFor = (leaf: string, blockNumber: number) => ({ type: 'CredentialAnchorReceipt', version: 1, leaf, blockNumber });
-
-/** A database migrated up to, not including, `migration`. */
-async function migratedUpTo(migration: (typeof ISSUER_MIGRATIONS)[number]): Promise<DataSource> {
-  database = await createTestDatabase({ migrated: false });
-  const before = createIssuerDataSource(database.url, ISSUER_MIGRATIONS.slice(0, ISSUER_MIGRATIONS.indexOf(migration)));
-  await before.initialize();
-  await before.runMigrations({ transaction: 'each' });
-  return before;
-}
-
-/** The same database migrated through `last`, or through every migration. */
-async function migratedThrough(last?: (typeof ISSUER_MIGRATIONS)[number]): Promise<DataSource> {
-  const after = createIssuerDataSource(database.url, last ? ISSUER_MIGRATIONS.slice(0, ISSUER_MIGRATIONS.indexOf(last) + 1) : ISSUER_MIGRATIONS);
-  await after.initialize();
-  await after.runMigrations({ transaction: 'each' });
-  return after;
-}
 
 /** Rows in the old shape: a confirmed batch holding a credential and a version, a built one, and two leaves still pending. */
 async function oldRows(old: DataSource) {
@@ -76,18 +59,14 @@ async function oldRows(old: DataSource) {
   return { confirmed, built, anchoredVersion, pendingVersion };
 }
 
-const columnsOf = async (source: DataSource, table: string): Promise<string[]> =>
-  (await source.query(`SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY column_name`, [table])).map(
-    (row: { column_name: string }) => row.column_name,
-  );
-
 describe('migration 1764000000005: anchoring gets its own queue of leaves', () => {
   it('moves every leaf, with its batch, index and receipt, into anchor_leaves, and drops the old columns', async () => {
-    const old = await migratedUpTo(AnchorLeaves1764000000005);
+    database = await createTestDatabase({ migrated: false });
+    const old = await openMigrated(database.url, { before: AnchorLeaves1764000000005 });
     const { confirmed, built, anchoredVersion, pendingVersion } = await oldRows(old);
     await old.destroy();
 
-    db = await migratedThrough();
+    db = await openMigrated(database.url);
     const leaves = await db.query(`SELECT source, source_id, signed_hash, created_at, batch_id, leaf_index, receipt FROM anchor_leaves ORDER BY id`);
     expect(leaves).toEqual([
       { source: 'credential', source_id: 'urn:uuid:anchored', signed_hash: hash(1), created_at: new Date('2026-01-01T00:00:00Z'), batch_id: confirmed, leaf_index: 0, receipt: receiptFor(hash(1), 40) },
@@ -108,13 +87,14 @@ describe('migration 1764000000005: anchoring gets its own queue of leaves', () =
   });
 
   it('moves them back when undone', async () => {
-    const old = await migratedUpTo(AnchorLeaves1764000000005);
+    database = await createTestDatabase({ migrated: false });
+    const old = await openMigrated(database.url, { before: AnchorLeaves1764000000005 });
     const { confirmed } = await oldRows(old);
     const before = await old.query(`SELECT * FROM issued_credentials ORDER BY id`);
     const versionsBefore = await old.query(`SELECT * FROM status_list_versions ORDER BY id`);
     await old.destroy();
 
-    db = await migratedThrough(AnchorLeaves1764000000005);
+    db = await openMigrated(database.url, { through: AnchorLeaves1764000000005 });
     await db.undoLastMigration({ transaction: 'each' });
     expect(await db.query(`SELECT * FROM issued_credentials ORDER BY id`)).toEqual(before);
     expect(await db.query(`SELECT * FROM status_list_versions ORDER BY id`)).toEqual(versionsBefore);
