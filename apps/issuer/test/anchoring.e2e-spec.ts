@@ -1,6 +1,6 @@
-import { ANCHOR_CONTRACT, AnchorWriter, MerkleTree, receiptProblem } from '#anchoring';
+import { ANCHOR_CONTRACT, anchorReceiptOf, AnchorWriter, MerkleTree, receiptProblem, signedHashOf } from '#anchoring';
 import { LOCAL_CHAIN_FUNDED_KEYS } from '#local-stack';
-import { Contract, JsonRpcProvider, Wallet } from 'ethers';
+import { Contract, JsonRpcProvider, NonceManager, Wallet } from 'ethers';
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -121,6 +121,63 @@ describe('the anchoring worker', () => {
     expect(run('2').stderr).toContain('proof does not lead to the root');
 
     expect(readFileSync(path.join(REPOSITORY, 'README.md'), 'utf8')).toContain(readFileSync(SNIPPET, 'utf8'));
+  });
+
+  it('writes version 2 receipts, and still checks version 1 receipts kept from before, by the snippet and by the verifier', async () => {
+    const [credential] = await issue(stack, institution, 1);
+    await until(() => receiptOf(stack, credential.id), 'a receipt');
+    const packaged = (await (await fetch(`${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(credential.id)}/package`)).json()) as Record<string, any>;
+    expect(packaged.anchorReceipt).toMatchObject({ version: 2, format: 'vc-jwt', leafAlgorithm: 'keccak256-utf8' });
+    const { format: _format, leafAlgorithm: _algorithm, ...rest } = packaged.anchorReceipt;
+    const version1 = { ...rest, version: 1 };
+    expect(validateAnchorReceipt(version1)).toEqual([]);
+
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'lc-package-')), 'credential-package.json');
+    writeFileSync(file, JSON.stringify({ ...packaged, anchorReceipt: version1 }));
+    const checked = spawnSync(process.execPath, [SNIPPET, file, env.chainRpcUrl, '2'], { encoding: 'utf8', cwd: REPOSITORY });
+    expect(checked.stderr).toBe('');
+    const report = (await postJson(`${stack.verifierUrl}/credentials/verify`, { ...packaged, anchorReceipt: version1 })).body;
+    expect(report.verdict).toBe('verified');
+    expect(report.checks.find((c: { check: string }) => c.check === 'anchor')).toMatchObject({ status: 'valid' });
+  });
+
+  it('checks a Data Integrity credential\'s package by the snippet, however its JSON is spelled', async () => {
+    // No ldp_vc is issued yet: a document anchored by hand, as the next formats will be, with its receipt.
+    const document = {
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      type: ['VerifiableCredential'],
+      issuer: 'did:web:issuer.example',
+      credentialSubject: { id: 'did:example:learner', name: 'Ada € Lovelace', credits: 7.5 },
+      proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod', proofValue: 'z3FXQjecWufY46yg5abdVZsXqLhxhueuSoZgNSARiKBk' },
+    };
+    const leaf = signedHashOf({ format: 'ldp_vc', bytes: JSON.stringify(document) });
+    const tree = await MerkleTree.build([leaf, signedHashOf({ format: 'vc-jwt', bytes: 'a.b.c' })]);
+    const signer = new NonceManager(new Wallet(LOCAL_CHAIN_FUNDED_KEYS[1], provider));
+    const mined = await (await new Contract(env.anchorContract, ANCHOR_CONTRACT.abi, signer).getFunction('anchor')(tree.root, tree.size)).wait();
+    await provider.send('evm_mine', []);
+    const block = (await provider.getBlock(mined.blockNumber))!;
+    const receipt = anchorReceiptOf('ldp_vc', {
+      leaf,
+      proof: tree.proof(0),
+      root: tree.root,
+      chainId: env.chainId,
+      contract: env.anchorContract,
+      txHash: mined.hash,
+      blockNumber: mined.blockNumber,
+      anchoredAt: new Date(block.timestamp * 1000).toISOString(),
+    });
+    expect(validateAnchorReceipt(receipt)).toEqual([]);
+
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'lc-package-')), 'credential-package.json');
+    const check = (verifiableCredential: unknown) => {
+      // Keys in another order and indented: the holder's copy, not the issuer's bytes.
+      writeFileSync(file, JSON.stringify({ anchorReceipt: receipt, verifiableCredential }, null, 2));
+      return spawnSync(process.execPath, [SNIPPET, file, env.chainRpcUrl, '2'], { encoding: 'utf8', cwd: REPOSITORY });
+    };
+    const { proof, ...claims } = document;
+    const respelled = { proof, ...claims, credentialSubject: { credits: 7.5, name: 'Ada € Lovelace', id: 'did:example:learner' } };
+    expect(check(respelled).stderr).toBe('');
+    expect(check({ ...respelled, credentialSubject: { ...respelled.credentialSubject, credits: 8 } }).stderr).toContain('receipt is for other bytes');
   });
 
   it('is checked by the verifier: a package verifies, and every way to break its receipt is caught', async () => {

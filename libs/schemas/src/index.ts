@@ -23,7 +23,7 @@ export { detectCredentialKind } from './detect-credential-kind.js';
 export { validateOpenBadgeCredential } from './open-badges/validate-open-badge-credential.js';
 export { CONTEXT_URLS } from './contexts/context-urls.js';
 export { academicCreditContext, pinnedContext } from './contexts/pinned-contexts.js';
-export { ANCHOR_RECEIPT_SCHEMA, validateAnchorReceipt } from './anchor-receipt/anchor-receipt.schema.js';
+export { ANCHOR_RECEIPT_SCHEMA, ANCHOR_RECEIPT_SCHEMA_V2, validateAnchorReceipt } from './anchor-receipt/anchor-receipt.schema.js';
 export {
   SIGNED_CREDENTIAL_FORMATS,
   type SignedCredentialFormat,

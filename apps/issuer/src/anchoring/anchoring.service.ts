@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type AnchorReader, type AnchorReceipt, type AnchorWriter, isTransientChainError, MERKLE_TREE_FORMAT, MerkleTree } from '#anchoring';
+import { type AnchorReader, anchorReceiptOf, type AnchorWriter, isTransientChainError, MerkleTree } from '#anchoring';
 import { isError } from 'ethers';
 import { randomUUID } from 'node:crypto';
 import { UnitOfWork } from '../database/unit-of-work.js';
@@ -144,12 +144,11 @@ export class AnchoringService {
     }
     const anchoredAt = (await this.reader.blockTime(anchoring.blockNumber)) ?? new Date();
     const tree = await MerkleTree.load(batch.treeDump);
-    // The tree dump lists the leaves by index, as the batch assigned them.
-    const receipts = batch.treeDump.values.map(
-      (leaf, index): AnchorReceipt => ({
-        type: 'CredentialAnchorReceipt',
-        version: 1,
-        merkleTree: MERKLE_TREE_FORMAT,
+    // The tree dump lists the leaves by index, as the batch placed them; each receipt names its leaf's format.
+    const formats = await this.leaves.formatsOf(batch.id);
+    if (formats.length !== batch.treeDump.values.length) throw new Error(`batch ${batch.id}: ${formats.length} leaves placed for ${batch.treeDump.values.length} in its tree`);
+    const receipts = batch.treeDump.values.map((leaf, index) =>
+      anchorReceiptOf(formats[index], {
         leaf,
         proof: tree.proof(index),
         root: batch.root,

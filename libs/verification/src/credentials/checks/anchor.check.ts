@@ -5,8 +5,9 @@ import { type CheckOutcome, failedToCheck, invalid, skipped, valid } from '../..
 import type { CredentialCheck, CredentialContext, ParsedCredential } from '../parsed-credential.js';
 
 /**
- * The anchor receipt against the signed bytes and the chain: the receipt's leaf is the hash of this
- * JWT, its proof leads to its root, and our pinned anchor contract holds that root in that block
+ * The anchor receipt against the signed bytes and the chain: the receipt (version 1 or 2) is for this
+ * credential's format and its leaf is the hash of these bytes, its proof leads to its root, and our
+ * pinned anchor contract holds that root in that block
  * under enough confirmations. A receipt comes beside the credential, or from the anchored package
  * its signed `refreshService` names; that URL is fetched only once the signature is verified. A
  * caller may ask for the published receipt whenever the one it gives does not hold.
