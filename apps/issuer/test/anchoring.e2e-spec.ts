@@ -15,6 +15,7 @@ import { AnchorTransactionsRepository } from '../src/anchoring/anchor-transactio
 import { openIssuerDatabase } from '../src/database/data-source.js';
 import { UnitOfWork } from '../src/database/unit-of-work.js';
 import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
+import { dataIntegrityCredential } from '../../../test/data-integrity-credential.js';
 import { createTestDatabase } from '../../../test/database.js';
 import { chainEnv, postJson, startTestStack, testIssuerConfig, type TestInstitution, type TestStack, testWorkerEnv } from '../../../test/stack.js';
 import { createVerifierApp } from '../../verifier/src/verifier.app.js';
@@ -143,13 +144,7 @@ describe('the anchoring worker', () => {
 
   it('checks a Data Integrity credential\'s package by the snippet, however its JSON is spelled', async () => {
     // No ldp_vc is issued yet: a document anchored by hand, as the next formats will be, with its receipt.
-    const document = {
-      '@context': ['https://www.w3.org/ns/credentials/v2'],
-      type: ['VerifiableCredential'],
-      issuer: 'did:web:issuer.example',
-      credentialSubject: { id: 'did:example:learner', name: 'Ada € Lovelace', credits: 7.5 },
-      proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofPurpose: 'assertionMethod', proofValue: 'z3FXQjecWufY46yg5abdVZsXqLhxhueuSoZgNSARiKBk' },
-    };
+    const document = dataIntegrityCredential();
     const leaf = signedHashOf({ format: 'ldp_vc', bytes: JSON.stringify(document) });
     const tree = await MerkleTree.build([leaf, signedHashOf({ format: 'vc-jwt', bytes: 'a.b.c' })]);
     const signer = new NonceManager(new Wallet(LOCAL_CHAIN_FUNDED_KEYS[1], provider));
@@ -175,7 +170,8 @@ describe('the anchoring worker', () => {
       return spawnSync(process.execPath, [SNIPPET, file, env.chainRpcUrl, '2'], { encoding: 'utf8', cwd: REPOSITORY });
     };
     const { proof, ...claims } = document;
-    const respelled = { proof, ...claims, credentialSubject: { credits: 7.5, name: 'Ada € Lovelace', id: 'did:example:learner' } };
+    const { credits, name, id } = claims.credentialSubject;
+    const respelled = { proof, ...claims, credentialSubject: { credits, name, id } };
     expect(check(respelled).stderr).toBe('');
     expect(check({ ...respelled, credentialSubject: { ...respelled.credentialSubject, credits: 8 } }).stderr).toContain('receipt is for other bytes');
   });

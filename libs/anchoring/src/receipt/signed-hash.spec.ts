@@ -1,16 +1,11 @@
 import { keccak256, toUtf8Bytes } from 'ethers';
+import { dataIntegrityCredential } from '../../../../test/data-integrity-credential.js';
 import { leafAlgorithmOf, signedHashOf } from './signed-hash.js';
 
 const JWT = 'eyJhbGciOiJFUzI1NksifQ.eyJ2YyI6e319.c2lnbmF0dXJl';
 const SD_JWT = `${JWT}~WyJzYWx0IiwgIm5hbWUiLCAiQWRhIl0~`;
 
-const document = {
-  '@context': ['https://www.w3.org/ns/credentials/v2'],
-  type: ['VerifiableCredential'],
-  issuer: 'did:web:issuer.example',
-  credentialSubject: { id: 'did:example:1', grade: 4.5 },
-  proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofValue: 'z3FXQ' },
-};
+const document = dataIntegrityCredential();
 
 describe('signedHashOf', () => {
   it('hashes the exact bytes of the JWT formats as UTF-8, disclosures and all', () => {
@@ -28,7 +23,12 @@ describe('signedHashOf', () => {
     const respelled = JSON.stringify({ proof, ...rest }, null, 2);
     expect(signedHashOf({ format: 'ldp_vc', bytes: respelled })).toBe(signedHashOf({ format: 'ldp_vc', bytes: compact }));
     expect(signedHashOf({ format: 'ldp_vc', bytes: compact })).toBe(
-      keccak256(toUtf8Bytes('{"@context":["https://www.w3.org/ns/credentials/v2"],"credentialSubject":{"grade":4.5,"id":"did:example:1"},"issuer":"did:web:issuer.example","proof":{"cryptosuite":"eddsa-rdfc-2022","proofValue":"z3FXQ","type":"DataIntegrityProof"},"type":["VerifiableCredential"]}')),
+      keccak256(
+        toUtf8Bytes(
+          '{"@context":["https://www.w3.org/ns/credentials/v2"],"credentialSubject":{"credits":7.5,"id":"did:example:learner","name":"Ada € Lovelace"},"issuer":"did:web:issuer.example",' +
+            '"proof":{"cryptosuite":"eddsa-rdfc-2022","proofPurpose":"assertionMethod","proofValue":"z3FXQjecWufY46yg5abdVZsXqLhxhueuSoZgNSARiKBk","type":"DataIntegrityProof"},"type":["VerifiableCredential"]}',
+        ),
+      ),
     );
     const otherProof = JSON.stringify({ ...document, proof: { ...proof, proofValue: 'z3FXR' } });
     expect(signedHashOf({ format: 'ldp_vc', bytes: otherProof })).not.toBe(signedHashOf({ format: 'ldp_vc', bytes: compact }));
