@@ -56,7 +56,7 @@ export class StatusListsService implements OnApplicationBootstrap {
     private readonly lists: StatusListsRepository,
     private readonly statuses: CredentialStatusesRepository,
     private readonly changes: StatusChangesRepository,
-    private readonly versionsOfLists: StatusListVersionsRepository,
+    private readonly publishedVersions: StatusListVersionsRepository,
     private readonly publisher: StatusListPublisher,
     private readonly anchoring: AnchorReceiptsService,
     private readonly institutions: InstitutionsService,
@@ -153,18 +153,18 @@ export class StatusListsService implements OnApplicationBootstrap {
 
   /** The list as served now: its latest version. */
   async current(listId: string): Promise<StatusListVersionView> {
-    const latest = await this.versionsOfLists.latest(listId);
+    const latest = await this.publishedVersions.latest(listId);
     if (!latest) throw StatusListError.listNotFound(listId);
     return (await this.viewsOf([latest]))[0];
   }
 
   async versions(listId: string, page: { limit: number; offset: number }): Promise<StatusListVersionView[]> {
-    if (!(await this.versionsOfLists.latest(listId))) throw StatusListError.listNotFound(listId);
-    return this.viewsOf(await this.versionsOfLists.page(listId, page));
+    if (!(await this.publishedVersions.latest(listId))) throw StatusListError.listNotFound(listId);
+    return this.viewsOf(await this.publishedVersions.page(listId, page));
   }
 
   async version(listId: string, version: number): Promise<StatusListVersionView> {
-    const found = await this.versionsOfLists.find(listId, version);
+    const found = await this.publishedVersions.find(listId, version);
     if (!found) throw StatusListError.versionNotFound(listId, version);
     return (await this.viewsOf([found]))[0];
   }
