@@ -7,10 +7,13 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A database of its own for one test file, cloned from the migrated template. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A database of its own for one test file, cloned from the migrated template; empty with
+ * `migrated: false`, for a test that migrates it step by step.
+ */
+export async function createTestDatabase({ migrated = true } = {}): Promise<TestDatabase> {
   const { postgresServerUrl, templateDatabase } = testEnvironment();
   const name = `lc_test_${randomBytes(6).toString('hex')}`;
-  await createDatabase(postgresServerUrl, name, { template: templateDatabase });
+  await createDatabase(postgresServerUrl, name, migrated ? { template: templateDatabase } : {});
   return { url: databaseUrl(postgresServerUrl, name), drop: () => dropDatabase(postgresServerUrl, name) };
 }

@@ -1,6 +1,6 @@
 import { ConfigReader, type Environment, type HttpServerConfig, readHttpServerConfig } from '#service-kit';
 import { type EthrNetwork, readEthrNetwork } from '#identity';
-import { type AnchoringConfig, readAnchoringConfig } from './anchoring-jobs/anchoring.config.js';
+import { type AnchoringConfig, readAnchoringConfig } from './anchoring/anchoring.config.js';
 
 export interface IssuerConfig extends HttpServerConfig {
   /**

@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { AnchoringModule } from './anchoring-jobs/anchoring.module.js';
+import { AnchoringModule } from './anchoring/anchoring.module.js';
 import { CredentialsModule } from './credentials/credentials.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthController } from '#service-kit';
@@ -13,7 +13,7 @@ export class IssuerModule {
   static forRoot(config: IssuerConfig): DynamicModule {
     return {
       module: IssuerModule,
-      imports: [DatabaseModule.forRoot(config.databaseUrl), IdentityModule, InstitutionsModule, CredentialsModule, AnchoringModule.forRoot(config)],
+      imports: [DatabaseModule.forRoot(config.databaseUrl), IdentityModule, AnchoringModule.forRoot(config), InstitutionsModule, CredentialsModule],
       controllers: [HealthController],
       providers: [{ provide: ISSUER_CONFIG, useValue: config }],
       exports: [ISSUER_CONFIG],

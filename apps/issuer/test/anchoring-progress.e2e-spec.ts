@@ -186,9 +186,11 @@ describe('a reorg while batches are open, on a node that drops the orphaned tran
         'two batches confirmed after the snapshot, and the next one submitted',
       );
       const vanishing: { id: string }[] = (
-        await db.query(`SELECT c.id FROM issued_credentials c JOIN anchor_batches b ON b.id = c.batch_id WHERE b.status = 'confirmed' AND b.block_number > $1`, [
-          snapshotBlock,
-        ])
+        await db.query(
+          `SELECT l.source_id AS id FROM anchor_leaves l JOIN anchor_batches b ON b.id = l.batch_id
+           WHERE l.source = 'credential' AND b.status = 'confirmed' AND b.block_number > $1`,
+          [snapshotBlock],
+        )
       ).rows;
       expect(vanishing.length).toBeGreaterThan(0);
 

@@ -1,17 +1,21 @@
-import { ANCHOR_CONTRACT, AnchorWriter, MerkleTree, receiptProblem } from '#anchoring';
+import { ANCHOR_CONTRACT, anchorReceiptOf, AnchorWriter, MerkleTree, receiptProblem, signedHashOf } from '#anchoring';
 import { LOCAL_CHAIN_FUNDED_KEYS } from '#local-stack';
-import { Contract, JsonRpcProvider, Wallet } from 'ethers';
+import { Contract, JsonRpcProvider, NonceManager, Wallet } from 'ethers';
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validateAnchorReceipt } from '#schemas';
+import { type SignedCredentialFormat, validateAnchorReceipt } from '#schemas';
 import { createIssuerApp } from '../src/issuer.app.js';
-import { AnchorBatchesRepository } from '../src/anchoring-jobs/anchor-batches.repository.js';
+import { AnchorBatchesRepository } from '../src/anchoring/anchor-batches.repository.js';
+import { AnchorLeavesRepository } from '../src/anchoring/anchor-leaves.repository.js';
+import { AnchorTransactionsRepository } from '../src/anchoring/anchor-transactions.repository.js';
 import { openIssuerDatabase } from '../src/database/data-source.js';
+import { UnitOfWork } from '../src/database/unit-of-work.js';
 import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
+import { dataIntegrityCredential } from '../../../test/data-integrity-credential.js';
 import { createTestDatabase } from '../../../test/database.js';
 import { chainEnv, postJson, startTestStack, testIssuerConfig, type TestInstitution, type TestStack, testWorkerEnv } from '../../../test/stack.js';
 import { createVerifierApp } from '../../verifier/src/verifier.app.js';
@@ -78,7 +82,7 @@ describe('the anchoring worker', () => {
     // Seven credentials, at most five a batch: two batches or more, as they arrived.
     expect(new Set(receipts.map((r) => r.root)).size).toBeGreaterThanOrEqual(2);
     for (const [i, receipt] of receipts.entries()) {
-      expect(await receiptProblem(receipt, issued[i].jwt)).toBeNull();
+      expect(await receiptProblem(receipt, { format: 'vc-jwt', bytes: issued[i].jwt })).toBeNull();
       expect(receipt).toMatchObject({ chainId: env.chainId, contract: env.anchorContract });
       expect(Number(await anchor.anchoredBlock(receipt.root))).toBe(receipt.blockNumber);
       expect((await provider.getTransactionReceipt(receipt.txHash))?.blockNumber).toBe(receipt.blockNumber);
@@ -118,6 +122,58 @@ describe('the anchoring worker', () => {
     expect(run('2').stderr).toContain('proof does not lead to the root');
 
     expect(readFileSync(path.join(REPOSITORY, 'README.md'), 'utf8')).toContain(readFileSync(SNIPPET, 'utf8'));
+  });
+
+  it('writes version 2 receipts, and still checks version 1 receipts kept from before, by the snippet and by the verifier', async () => {
+    const [credential] = await issue(stack, institution, 1);
+    await until(() => receiptOf(stack, credential.id), 'a receipt');
+    const packaged = (await (await fetch(`${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(credential.id)}/package`)).json()) as Record<string, any>;
+    expect(packaged.anchorReceipt).toMatchObject({ version: 2, format: 'vc-jwt', leafAlgorithm: 'keccak256-utf8' });
+    const { format: _format, leafAlgorithm: _algorithm, ...rest } = packaged.anchorReceipt;
+    const version1 = { ...rest, version: 1 };
+    expect(validateAnchorReceipt(version1)).toEqual([]);
+
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'lc-package-')), 'credential-package.json');
+    writeFileSync(file, JSON.stringify({ ...packaged, anchorReceipt: version1 }));
+    const checked = spawnSync(process.execPath, [SNIPPET, file, env.chainRpcUrl, '2'], { encoding: 'utf8', cwd: REPOSITORY });
+    expect(checked.stderr).toBe('');
+    const report = (await postJson(`${stack.verifierUrl}/credentials/verify`, { ...packaged, anchorReceipt: version1 })).body;
+    expect(report.verdict).toBe('verified');
+    expect(report.checks.find((c: { check: string }) => c.check === 'anchor')).toMatchObject({ status: 'valid' });
+  });
+
+  it('checks a Data Integrity credential\'s package by the snippet, however its JSON is spelled', async () => {
+    // No ldp_vc is issued yet: a document anchored by hand, as the next formats will be, with its receipt.
+    const document = dataIntegrityCredential();
+    const leaf = signedHashOf({ format: 'ldp_vc', bytes: JSON.stringify(document) });
+    const tree = await MerkleTree.build([leaf, signedHashOf({ format: 'vc-jwt', bytes: 'a.b.c' })]);
+    const signer = new NonceManager(new Wallet(LOCAL_CHAIN_FUNDED_KEYS[1], provider));
+    const mined = await (await new Contract(env.anchorContract, ANCHOR_CONTRACT.abi, signer).getFunction('anchor')(tree.root, tree.size)).wait();
+    await provider.send('evm_mine', []);
+    const block = (await provider.getBlock(mined.blockNumber))!;
+    const receipt = anchorReceiptOf('ldp_vc', {
+      leaf,
+      proof: tree.proof(0),
+      root: tree.root,
+      chainId: env.chainId,
+      contract: env.anchorContract,
+      txHash: mined.hash,
+      blockNumber: mined.blockNumber,
+      anchoredAt: new Date(block.timestamp * 1000).toISOString(),
+    });
+    expect(validateAnchorReceipt(receipt)).toEqual([]);
+
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'lc-package-')), 'credential-package.json');
+    const check = (verifiableCredential: unknown) => {
+      // Keys in another order and indented: the holder's copy, not the issuer's bytes.
+      writeFileSync(file, JSON.stringify({ anchorReceipt: receipt, verifiableCredential }, null, 2));
+      return spawnSync(process.execPath, [SNIPPET, file, env.chainRpcUrl, '2'], { encoding: 'utf8', cwd: REPOSITORY });
+    };
+    const { proof, ...claims } = document;
+    const { credits, name, id } = claims.credentialSubject;
+    const respelled = { proof, ...claims, credentialSubject: { credits, name, id } };
+    expect(check(respelled).stderr).toBe('');
+    expect(check({ ...respelled, credentialSubject: { ...respelled.credentialSubject, credits: 8 } }).stderr).toContain('receipt is for other bytes');
   });
 
   it('is checked by the verifier: a package verifies, and every way to break its receipt is caught', async () => {
@@ -200,7 +256,7 @@ describe('the anchoring worker', () => {
     }, 'a receipt in a new block');
     expect(after.root).toBe(before.root);
     expect(Number(await anchor.anchoredBlock(after.root))).toBe(after.blockNumber);
-    expect(await receiptProblem(after, credential.jwt)).toBeNull();
+    expect(await receiptProblem(after, { format: 'vc-jwt', bytes: credential.jwt })).toBeNull();
     expect(await anchorEvents(after.root)).toBe(1);
   });
 });
@@ -231,24 +287,28 @@ describe('resuming from the stored state', () => {
       expect(await codeOf(`/v1/anchors/leaves/0x1234`)).toEqual([400, 'INVALID_PARAMETER']);
       await idle.app.close();
 
-      // The states a crash can leave, written through the worker's own repository and writer:
+      // The states a crash can leave, written through the worker's own repositories and writer:
       // batch A recorded with a signed transaction that was never sent; batch B built only.
       const dataSource = await openIssuerDatabase(database.url);
-      const batches = new AnchorBatchesRepository(dataSource);
-      const pending = await batches.pendingLeaves(100);
+      const unitOfWork = new UnitOfWork(dataSource);
+      const [leaves, batches, transactions] = [new AnchorLeavesRepository(dataSource), new AnchorBatchesRepository(dataSource), new AnchorTransactionsRepository(dataSource)];
+      const pending = await leaves.pending(100);
       const wallet = new Wallet(ANCHORING_KEY, provider);
       const writer = new AnchorWriter(provider, wallet, env.anchorContract, env.chainId, { maxFeePerGas: 10n ** 11n, maxPriorityFeePerGas: 3n * 10n ** 9n });
       const roots: string[] = [];
       for (const part of [pending.slice(0, 3), pending.slice(3)]) {
         const tree = await MerkleTree.build(part.map((leaf) => leaf.signedHash));
         const id = randomUUID();
-        await batches.createBatch(
-          { id, root: tree.root, leafCount: tree.size, treeDump: tree.dump(), chainId: env.chainId, contract: env.anchorContract, createdAt: new Date(Date.now() - 1000 + roots.length) },
-          part.map(({ source, id: leafId }) => ({ source, id: leafId })),
-        );
+        await unitOfWork.run(async (tx) => {
+          await batches.insert(tx, { id, root: tree.root, leafCount: tree.size, treeDump: tree.dump(), chainId: env.chainId, contract: env.anchorContract, createdAt: new Date(Date.now() - 1000 + roots.length) });
+          await leaves.place(tx, id, part.map((leaf) => leaf.id));
+        });
         if (roots.length === 0) {
           const signed = await writer.sign(tree.root, tree.size, await provider.getTransactionCount(wallet.address, 'latest'), await writer.fees());
-          await batches.recordTransaction(id, signed);
+          await unitOfWork.run(async (tx) => {
+            await transactions.record(tx, id, signed);
+            await batches.markSubmitted(tx, id);
+          });
         }
         roots.push(tree.root);
       }
@@ -261,7 +321,7 @@ describe('resuming from the stored state', () => {
         const db = await openIssuerDatabase(database.url);
         try {
           await until(async () => {
-            const [{ waiting }] = await db.query(`SELECT count(*)::int AS waiting FROM issued_credentials WHERE state <> 'anchored'`);
+            const [{ waiting }] = await db.query(`SELECT count(*)::int AS waiting FROM anchor_leaves WHERE receipt IS NULL`);
             return waiting === 0 ? true : undefined;
           }, 'every credential anchored');
           const transactions: { hash: string; batch_id: string }[] = await db.query(`SELECT hash, batch_id FROM anchor_transactions ORDER BY created_at`);
@@ -270,9 +330,11 @@ describe('resuming from the stored state', () => {
           const [first] = await db.query(`SELECT tx_hash FROM anchor_batches WHERE root = $1`, [roots[0]]);
           expect(first.tx_hash).toBe(unsent.hash);
           for (const root of roots) expect(await anchorEvents(root)).toBe(1);
-          const stored: { jwt: string; anchor_receipt: Parameters<typeof receiptProblem>[0] }[] = await db.query(`SELECT jwt, anchor_receipt FROM issued_credentials`);
-          for (const row of stored) expect(await receiptProblem(row.anchor_receipt, row.jwt)).toBeNull();
-          expect(stored.map((row) => row.jwt).sort()).toEqual([...jwts].sort());
+          const stored: { format: SignedCredentialFormat; signed_bytes: string; receipt: Parameters<typeof receiptProblem>[0] }[] = await db.query(
+            `SELECT c.format, c.signed_bytes, l.receipt FROM issued_credentials c JOIN anchor_leaves l ON l.source = 'credential' AND l.source_id = c.id`,
+          );
+          for (const row of stored) expect(await receiptProblem(row.receipt, { format: row.format, bytes: row.signed_bytes })).toBeNull();
+          expect(stored.map((row) => row.signed_bytes).sort()).toEqual([...jwts].sort());
         } finally {
           await db.destroy();
         }

@@ -238,7 +238,7 @@ describe('list history', () => {
     }
     expect(versions.map((v) => v.version)).toEqual([2, 1]);
     for (const version of versions) {
-      expect(await receiptProblem(version.anchorReceipt, version.verifiableCredential.proof.jwt)).toBeNull();
+      expect(await receiptProblem(version.anchorReceipt, { format: 'vc-jwt', bytes: version.verifiableCredential.proof.jwt })).toBeNull();
       expect(Number(await anchor.anchoredBlock(version.anchorReceipt.root))).toBe(version.anchorReceipt.blockNumber);
     }
     const first = (await (await fetch(`${listUrl}/versions/1`)).json()) as (typeof versions)[number];

@@ -30,7 +30,15 @@ export { type ProofExpectation, type VcdmValidationOptions, validateVcdmCredenti
 export { validateVcdmPresentation } from './vcdm/validate-vcdm-presentation.js';
 export { CONTEXT_URLS } from './contexts/context-urls.js';
 export { academicCreditContext, anchoredCredentialsContext, pinnedContext } from './contexts/pinned-contexts.js';
-export { ANCHOR_RECEIPT_SCHEMA, validateAnchorReceipt } from './anchor-receipt/anchor-receipt.schema.js';
+export { ANCHOR_RECEIPT_SCHEMA, ANCHOR_RECEIPT_SCHEMA_V2, validateAnchorReceipt } from './anchor-receipt/anchor-receipt.schema.js';
+export {
+  SIGNED_CREDENTIAL_FORMATS,
+  type SignedCredentialFormat,
+  JWT_CREDENTIAL_FORMATS,
+  type JwtCredentialFormat,
+  type SignedCredential,
+  type SignedBytes,
+} from './signed-credential/signed-credential.js';
 export {
   STATUS_PURPOSES,
   type StatusPurpose,

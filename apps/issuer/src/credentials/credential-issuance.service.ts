@@ -9,25 +9,32 @@ import {
   packageService,
   type UnsignedCredential,
   validateCredential,
+  type VerificationLink,
 } from '#schemas';
-import { normalizeCredential, type VerifiableCredential } from 'did-jwt-vc';
-import { signedHashOf } from '#anchoring';
+import type { VerifiableCredential } from 'did-jwt-vc';
 import { randomUUID } from 'node:crypto';
+import { AnchorLeavesRepository } from '../anchoring/anchor-leaves.repository.js';
+import { AnchorReceiptsService } from '../anchoring/anchor-receipts.service.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
 import { IssuerIdentityService } from '../identity/issuer-identity.service.js';
+import { signedCredentialOf } from '../identity/signed-credential.js';
 import { type Institution, issuerProfileOf } from '../institutions/institutions.service.js';
 import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
 import { StatusListsService } from '../status-lists/status-lists.service.js';
+import { VerifierClient } from '../verifier-client/verifier-client.js';
 import { CredentialIssuanceError } from './credentials.errors.js';
 import type { ListQuery, VcApiIssueRequest } from './credentials.dto.js';
-import { IssuedCredentialEntity } from './issued-credential.entity.js';
-import { IssuedCredentialsRepository } from './issued-credentials.repository.js';
+import { CREDENTIAL_LEAF_SOURCE, type IssuedCredentialRecord, IssuedCredentialsRepository } from './issued-credentials.repository.js';
 import { checkSignedCredential } from './signed-credential-check.js';
+
+/** `issued`: signed and stored, waiting for its batch; `anchored`: its batch is confirmed on chain. */
+export type IssuedCredentialState = 'issued' | 'anchored';
 
 export interface IssuedCredential {
   id: string;
   kind: CredentialKind;
   issuedAt: string;
-  state: IssuedCredentialEntity['state'];
+  state: IssuedCredentialState;
   /** The credential decoded from its VC-JWT, with the JWT itself as `proof.jwt`. */
   verifiableCredential: VerifiableCredential;
 }
@@ -40,8 +47,12 @@ export class CredentialIssuanceService {
 
   constructor(
     private readonly identity: IssuerIdentityService,
+    private readonly unitOfWork: UnitOfWork,
     private readonly repository: IssuedCredentialsRepository,
+    private readonly anchorLeaves: AnchorLeavesRepository,
+    private readonly anchoring: AnchorReceiptsService,
     private readonly statusLists: StatusListsService,
+    private readonly verifier: VerifierClient,
     @Inject(ISSUER_CONFIG) private readonly config: IssuerConfig,
   ) {}
 
@@ -79,14 +90,24 @@ export class CredentialIssuanceService {
   }
 
   async get(institution: Institution, id: string): Promise<IssuedCredential> {
-    const entity = await this.repository.findOne(institution.id, id);
-    if (!entity) throw CredentialIssuanceError.notFound(id);
-    return toIssuedCredential(entity);
+    const record = await this.repository.findOne(institution.id, id);
+    if (!record) throw CredentialIssuanceError.notFound(id);
+    const anchored = await this.anchoredOf([record]);
+    return { ...summaryOf(record, anchored), verifiableCredential: signedCredentialOf(record.signed).credential };
   }
 
   async list(institution: Institution, query: ListQuery): Promise<IssuedCredentialSummary[]> {
-    const entities = await this.repository.list(institution.id, query.limit, query.offset);
-    return entities.map(({ id, kind, issuedAt, state }) => ({ id, kind, issuedAt: issuedAt.toISOString(), state }));
+    const records = await this.repository.list(institution.id, query.limit, query.offset);
+    const anchored = await this.anchoredOf(records);
+    return records.map((record) => summaryOf(record, anchored));
+  }
+
+  /** A short verification link and its QR codes for one of the institution's credentials, made on the verifier. */
+  async verificationLink(institution: Institution, id: string): Promise<VerificationLink> {
+    this.verifier.assertConfigured();
+    const record = await this.repository.findOne(institution.id, id);
+    if (!record) throw CredentialIssuanceError.notFound(id);
+    return this.verifier.createLink(record.signed.bytes);
   }
 
   /** Where the credential's anchored package will be served. */
@@ -94,44 +115,46 @@ export class CredentialIssuanceService {
     return `${this.config.publicUrl}/v1/anchors/credentials/${encodeURIComponent(id)}/package`;
   }
 
+  /**
+   * Signs and stores a valid credential as one unit of work: its status index, its row and its leaf
+   * commit together or not at all, so a refused or failed signature leaves nothing behind. The index
+   * is drawn and the credential signed and checked with no transaction open: the key store takes a
+   * pooled connection of its own, and issuances each holding one inside a transaction while waiting
+   * for another would deadlock a full pool. An index taken by another issuance in between means a
+   * new draw and a new signature.
+   */
   private async signAndRecord(institution: Institution, kind: CredentialKind, credential: UnsignedCredential): Promise<IssuedCredential> {
     const violations = validateCredential(kind, credential);
     if (violations.length > 0) throw CredentialIssuanceError.schemaInvalid(violations);
-    // Only a valid credential gets an index: a rejected request leaves nothing behind.
-    const credentialStatus = await this.statusLists.allocate(institution, credential.id);
-    let jwt: string;
-    try {
-      jwt = await this.identity.signCredential({ ...credential, credentialStatus }, institution.did);
+    for (;;) {
+      const slot = await this.statusLists.draw(institution);
+      const signed = await this.identity.signCredential({ ...credential, credentialStatus: slot.entries }, institution.did);
       const signingKey = await this.identity.signingKeyOf(institution.did);
-      const problem = await checkSignedCredential(jwt, { kind, signingKey, now: new Date() });
+      const problem = await checkSignedCredential(signed, { kind, signingKey, now: new Date() });
       if (problem) throw CredentialIssuanceError.signedCredentialRefused(problem);
-    } catch (error) {
-      await this.statusLists.release(institution, credential.id);
-      throw error;
+      const record: IssuedCredentialRecord = { id: credential.id, institutionId: institution.id, kind, issuedAt: new Date(), signed };
+      const stored = await this.unitOfWork.run(async (tx) => {
+        if (!(await this.statusLists.claim(tx, institution, record.id, slot))) return false;
+        await this.repository.insert(tx, record);
+        await this.anchorLeaves.enqueue(tx, { source: CREDENTIAL_LEAF_SOURCE, sourceId: record.id, signed });
+        return true;
+      });
+      if (stored) {
+        this.logger.log(`Issued ${kind} credential ${record.id} for institution ${institution.id}`);
+        return { ...summaryOf(record, new Set()), verifiableCredential: signed.credential };
+      }
     }
-    const entity: IssuedCredentialEntity = {
-      id: credential.id,
-      institutionId: institution.id,
-      kind,
-      issuedAt: new Date(),
-      jwt,
-      signedHash: signedHashOf(jwt),
-      state: 'issued',
-    };
-    await this.repository.insert(entity);
-    this.logger.log(`Issued ${kind} credential ${entity.id} for institution ${institution.id}`);
-    return toIssuedCredential(entity);
+  }
+
+  /** Which of these credentials anchoring holds a receipt for. */
+  private async anchoredOf(records: IssuedCredentialRecord[]): Promise<Set<string>> {
+    const receipts = await this.anchoring.stored(CREDENTIAL_LEAF_SOURCE, records.map((record) => record.id));
+    return new Set(receipts.keys());
   }
 }
 
-function toIssuedCredential(entity: IssuedCredentialEntity): IssuedCredential {
-  return {
-    id: entity.id,
-    kind: entity.kind,
-    issuedAt: entity.issuedAt.toISOString(),
-    state: entity.state,
-    verifiableCredential: normalizeCredential(entity.jwt),
-  };
+function summaryOf(record: IssuedCredentialRecord, anchored: Set<string>): IssuedCredentialSummary {
+  return { id: record.id, kind: record.kind, issuedAt: record.issuedAt.toISOString(), state: anchored.has(record.id) ? 'anchored' : 'issued' };
 }
 
 

@@ -5,16 +5,12 @@ import { ApiKeyGuard, CallingInstitution } from '../institutions/auth.guards.js'
 import type { Institution } from '../institutions/institutions.service.js';
 import { CredentialIssuanceService, type IssuedCredential, type IssuedCredentialSummary } from './credential-issuance.service.js';
 import { type ListQuery, ListQueryPipe } from './credentials.dto.js';
-import { VerificationLinksService } from './verification-links.service.js';
 
 /** The registrar's endpoints: issue from plain facts, list and fetch the institution's own credentials, link them. */
 @Controller('v1/credentials')
 @UseGuards(ApiKeyGuard)
 export class CredentialsController {
-  constructor(
-    private readonly issuance: CredentialIssuanceService,
-    private readonly links: VerificationLinksService,
-  ) {}
+  constructor(private readonly issuance: CredentialIssuanceService) {}
 
   @Post()
   @HttpCode(201)
@@ -31,7 +27,7 @@ export class CredentialsController {
   @Post(':id/verification-link')
   @HttpCode(201)
   link(@CallingInstitution() institution: Institution, @Param('id') id: string): Promise<VerificationLink> {
-    return this.links.create(institution, id);
+    return this.issuance.verificationLink(institution, id);
   }
 
   @Get(':id')

@@ -76,16 +76,16 @@ export class CredentialIssuanceError extends DomainError {
     }
   }
 
-  static linksNotConfigured(): CredentialIssuanceError {
-    return new CredentialIssuanceError('VERIFICATION_LINKS_NOT_CONFIGURED', 'This issuer has no verifier to make links with: set VERIFIER_URL.');
+  static withoutStatus(id: string): CredentialIssuanceError {
+    return new CredentialIssuanceError(
+      'CREDENTIAL_HAS_NO_STATUS',
+      `The credential ${id} was issued before status lists and names none, so its status cannot change; issue a new credential if it must be revocable.`,
+    );
   }
 
-  static linkRefused(message: string): CredentialIssuanceError {
-    return new CredentialIssuanceError('VERIFICATION_LINK_REFUSED', `The verifier refused to make a link: ${message}`);
-  }
-
-  static verifierUnavailable(reason: string): CredentialIssuanceError {
-    return new CredentialIssuanceError('VERIFIER_UNAVAILABLE', `The verifier could not be reached (${reason}); try again later.`);
+  /** Receipts are public: their lookups are not scoped by institution, and say so. */
+  static noneForReceipt(): CredentialIssuanceError {
+    return new CredentialIssuanceError('CREDENTIAL_NOT_FOUND', 'No credential has this id or leaf.');
   }
 
   static notFound(id: string): CredentialIssuanceError {

@@ -1,26 +1,80 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type Repository } from 'typeorm';
-import { IssuedCredentialEntity } from './issued-credential.entity.js';
+import type { CredentialKind, SignedBytes, SignedCredentialFormat } from '#schemas';
+import { DataSource } from 'typeorm';
+import type { Transaction } from '../database/unit-of-work.js';
 
-/** Every query here is scoped by institution: no method reads another institution's rows. */
+/** The source name anchoring knows an issued credential's leaf by; its source id is the credential's id. */
+export const CREDENTIAL_LEAF_SOURCE = 'credential';
+
+/** What the issuer keeps about each credential it signed. */
+export interface IssuedCredentialRecord {
+  /** The credential's own `id`, a random `urn:uuid:`. */
+  id: string;
+  institutionId: string;
+  kind: CredentialKind;
+  issuedAt: Date;
+  /** The signed credential's format and its exact signed bytes, as returned to the institution. */
+  signed: SignedBytes;
+}
+
+interface IssuedCredentialRow {
+  id: string;
+  institution_id: string;
+  kind: CredentialKind;
+  issued_at: Date;
+  format: SignedCredentialFormat;
+  signed_bytes: string;
+}
+
+const COLUMNS = 'id, institution_id, kind, issued_at, format, signed_bytes';
+
+const toRecord = (row: IssuedCredentialRow): IssuedCredentialRecord => ({
+  id: row.id,
+  institutionId: row.institution_id,
+  kind: row.kind,
+  issuedAt: row.issued_at,
+  signed: { format: row.format, bytes: row.signed_bytes },
+});
+
+/**
+ * The `issued_credentials` table. Every query on behalf of an institution is scoped by it; only the
+ * public lookup by the credential's random id, which is the capability, is not.
+ */
 @Injectable()
 export class IssuedCredentialsRepository {
-  private readonly credentials: Repository<IssuedCredentialEntity>;
+  constructor(private readonly dataSource: DataSource) {}
 
-  constructor(dataSource: DataSource) {
-    this.credentials = dataSource.getRepository(IssuedCredentialEntity);
+  async insert(tx: Transaction, credential: IssuedCredentialRecord): Promise<void> {
+    await tx.query(`INSERT INTO issued_credentials (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      credential.id,
+      credential.institutionId,
+      credential.kind,
+      credential.issuedAt,
+      credential.signed.format,
+      credential.signed.bytes,
+    ]);
   }
 
-  async insert(credential: IssuedCredentialEntity): Promise<void> {
-    await this.credentials.insert(credential);
+  async findOne(institutionId: string, id: string): Promise<IssuedCredentialRecord | null> {
+    const rows: IssuedCredentialRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM issued_credentials WHERE institution_id = $1 AND id = $2`, [
+      institutionId,
+      id,
+    ]);
+    return rows.length ? toRecord(rows[0]) : null;
   }
 
-  findOne(institutionId: string, id: string): Promise<IssuedCredentialEntity | null> {
-    return this.credentials.findOneBy({ institutionId, id });
+  /** Any institution's credential: for what is public by the credential's id, such as its anchored package. */
+  async findPublic(id: string): Promise<IssuedCredentialRecord | null> {
+    const rows: IssuedCredentialRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM issued_credentials WHERE id = $1`, [id]);
+    return rows.length ? toRecord(rows[0]) : null;
   }
 
   /** Newest first, a page at a time. */
-  list(institutionId: string, limit: number, offset: number): Promise<IssuedCredentialEntity[]> {
-    return this.credentials.find({ where: { institutionId }, order: { issuedAt: 'DESC', id: 'ASC' }, take: limit, skip: offset });
+  async list(institutionId: string, limit: number, offset: number): Promise<IssuedCredentialRecord[]> {
+    const rows: IssuedCredentialRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM issued_credentials WHERE institution_id = $1 ORDER BY issued_at DESC, id LIMIT $2 OFFSET $3`,
+      [institutionId, limit, offset],
+    );
+    return rows.map(toRecord);
   }
 }

@@ -28,7 +28,8 @@ function signed(facts: CredentialFacts = EXAMPLE_FACTS.course, change: (credenti
   return createVerifiableCredentialJwt(credential as never, { did: institution.signingKey.did, signer: ES256KSigner(hexToBytes(key.privateKey)), alg: 'ES256K' });
 }
 
-const check = (jwt: string, kind: CredentialFacts['kind'] = 'course', at = now) => checkSignedCredential(jwt, { kind, signingKey: institution.signingKey, now: at });
+const check = (jwt: string, kind: CredentialFacts['kind'] = 'course', at = now) =>
+  checkSignedCredential({ format: 'vc-jwt', bytes: jwt }, { kind, signingKey: institution.signingKey, now: at });
 
 describe('checkSignedCredential', () => {
   it('passes what the issuer signs, of every kind', async () => {
@@ -40,8 +41,10 @@ describe('checkSignedCredential', () => {
     expect(await check(jwt)).toEqual({ check: 'size', message: expect.stringContaining(`at most ${MAX_SIGNED_CREDENTIAL_BYTES} bytes`) });
   });
 
-  it('refuses what does not decode to a credential', async () => {
+  it('refuses what does not decode to a credential, or decodes to another format than it was signed as', async () => {
     expect((await check('not.a.jwt'))?.check).toBe('format');
+    const claimed = await checkSignedCredential({ format: 'vc+jwt', bytes: await signed() }, { kind: 'course', signingKey: institution.signingKey, now });
+    expect(claimed).toEqual({ check: 'format', message: 'The signed bytes read as vc-jwt, not as vc+jwt.' });
   });
 
   it('refuses a signature by any other key, and a JWT changed after signing', async () => {

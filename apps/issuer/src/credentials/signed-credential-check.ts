@@ -1,9 +1,9 @@
-import { type CredentialKind, detectCredentialKind } from '#schemas';
+import { type CredentialKind, detectCredentialKind, type SignedBytes } from '#schemas';
 import { type CheckOutcome, checkFormat, type CredentialCheck, type CredentialCheckName, invalid, KeySignatureCheck, SchemaCheck, valid, ValidityPeriodCheck } from '#verification';
 import type { SigningKey } from '../identity/issuer-identity.service.js';
 
 /**
- * The largest signed credential (the VC-JWT, in bytes) this issuer hands out. Verifiers accept
+ * The largest signed credential (its signed bytes: the VC-JWT) this issuer hands out. Verifiers accept
  * request bodies up to MAX_BODY_BYTES (512 KiB by default), and a credential travels in them as the
  * JWT plus its decoded JSON (about 1.75 times the JWT) with a receipt beside it, or inside a
  * presentation's JWT, base64url-encoded again (4/3). At 64 KiB a downloaded package stays under
@@ -26,20 +26,21 @@ export interface SignedCredentialProblem {
 
 /**
  * The last line before a credential leaves the issuer: the verification library's offline checks,
- * run on the JWT just signed. Its size, that it decodes to a credential (format), that its signature
+ * run on the bytes just signed. Their size, that they decode to a credential (format), that its signature
  * verifies against the key just used, that it is still the kind it was built as and valid against
  * that kind's schema, and that it is valid now. The first problem found, or undefined.
  */
 export async function checkSignedCredential(
-  jwt: string,
+  signed: SignedBytes,
   expected: { kind: CredentialKind; signingKey: SigningKey; now: Date },
 ): Promise<SignedCredentialProblem | undefined> {
-  const bytes = Buffer.byteLength(jwt, 'utf8');
+  const bytes = Buffer.byteLength(signed.bytes, 'utf8');
   if (bytes > MAX_SIGNED_CREDENTIAL_BYTES) {
     return { check: 'size', message: `The signed credential would be ${bytes} bytes; this issuer signs at most ${MAX_SIGNED_CREDENTIAL_BYTES} bytes.` };
   }
-  const format = checkFormat(jwt);
+  const format = checkFormat(signed.bytes);
   if (!format.parsed) return problem('format', format.outcome);
+  if (format.parsed.format !== signed.format) return { check: 'format', message: `The signed bytes read as ${format.parsed.format}, not as ${signed.format}.` };
   const checks: CredentialCheck[] = [new KeySignatureCheck(expected.signingKey), sameKind(expected.kind), SCHEMA, SIGNING_PERIOD];
   for (const check of checks) {
     const outcome = await check.run(format.parsed, { now: expected.now });
@@ -53,8 +54,8 @@ function sameKind(kind: CredentialKind): CredentialCheck {
   return {
     name: 'schema',
     dependsOn: [],
-    run: async ({ signed }) => {
-      const found = detectCredentialKind(signed);
+    run: async ({ credential }) => {
+      const found = detectCredentialKind(credential);
       return found === kind ? valid() : invalid('SCHEMA_INVALID', `The signed credential reads as ${found ?? 'no kind of ours'}, not as a ${kind}.`);
     },
   };

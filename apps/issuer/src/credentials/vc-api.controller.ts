@@ -3,14 +3,20 @@ import { ValidBody } from '#service-kit';
 import type { VerifiableCredential } from 'did-jwt-vc';
 import { ApiKeyGuard, CallingInstitution } from '../institutions/auth.guards.js';
 import type { Institution } from '../institutions/institutions.service.js';
+import { type StatusUpdateRequest, statusUpdateBody } from '../status-lists/status-lists.dto.js';
+import type { StatusUpdateResult } from '../status-lists/status-lists.service.js';
 import { CredentialIssuanceService } from './credential-issuance.service.js';
+import { CredentialStatusService } from './credential-status.service.js';
 import { type VcApiIssueRequest, vcApiIssueBody } from './credentials.dto.js';
 
-/** W3C VC-API issuance, for standard clients. */
+/** W3C VC-API issuance and status changes, for standard clients. */
 @Controller('credentials')
 @UseGuards(ApiKeyGuard)
 export class VcApiController {
-  constructor(private readonly issuance: CredentialIssuanceService) {}
+  constructor(
+    private readonly issuance: CredentialIssuanceService,
+    private readonly status: CredentialStatusService,
+  ) {}
 
   @Post('issue')
   @HttpCode(201)
@@ -20,5 +26,12 @@ export class VcApiController {
   ): Promise<{ verifiableCredential: VerifiableCredential }> {
     const { verifiableCredential } = await this.issuance.issueVcApi(institution, request);
     return { verifiableCredential };
+  }
+
+  /** A status change of one of the institution's own credentials. */
+  @Post('status')
+  @HttpCode(200)
+  updateStatus(@CallingInstitution() institution: Institution, @Body(new ValidBody(statusUpdateBody)) request: StatusUpdateRequest): Promise<StatusUpdateResult> {
+    return this.status.change(institution, request);
   }
 }

@@ -1,34 +1,37 @@
 import { Entities as veramoEntities, migrations as veramoMigrations } from '@veramo/data-store';
 import { DataSource } from 'typeorm';
-import { ApiKeyEntity } from '../institutions/api-key.entity.js';
-import { InstitutionEntity } from '../institutions/institution.entity.js';
-import { IssuedCredentialEntity } from '../credentials/issued-credential.entity.js';
 import { CreateInstitutions1764000000000 } from './migrations/1764000000000-create-institutions.js';
 import { CreateIssuedCredentials1764000000001 } from './migrations/1764000000001-create-issued-credentials.js';
 import { CreateAnchorBatches1764000000002 } from './migrations/1764000000002-create-anchor-batches.js';
 import { CreateStatusLists1764000000003 } from './migrations/1764000000003-create-status-lists.js';
 import { AnchoringRepair1764000000004 } from './migrations/1764000000004-anchoring-repair.js';
+import { AnchorLeaves1764000000005 } from './migrations/1764000000005-anchor-leaves.js';
+import { SignedCredentialFormat1764000000006 } from './migrations/1764000000006-signed-credential-format.js';
 
-export const ISSUER_ENTITIES = [InstitutionEntity, ApiKeyEntity, IssuedCredentialEntity];
+/** Veramo's migrations, then ours, in the order they run. */
+export const ISSUER_MIGRATIONS = [
+  ...veramoMigrations,
+  CreateInstitutions1764000000000,
+  CreateIssuedCredentials1764000000001,
+  CreateAnchorBatches1764000000002,
+  CreateStatusLists1764000000003,
+  AnchoringRepair1764000000004,
+  AnchorLeaves1764000000005,
+  SignedCredentialFormat1764000000006,
+];
 
 /**
  * One DataSource serves our tables and Veramo's key and DID stores, so a key and the institution that
- * owns it are written through the same pool. Veramo's migrations run before ours, explicitly; nothing
- * is synchronised.
+ * owns it are written through the same pool. Our tables have repositories with explicit SQL, not
+ * entities; only Veramo's are entities. Migrations run explicitly (all of them, unless a test stops
+ * at an earlier one); nothing is synchronised.
  */
-export function createIssuerDataSource(databaseUrl: string): DataSource {
+export function createIssuerDataSource(databaseUrl: string, migrations = ISSUER_MIGRATIONS): DataSource {
   return new DataSource({
     type: 'postgres',
     url: databaseUrl,
-    entities: [...veramoEntities, ...ISSUER_ENTITIES],
-    migrations: [
-      ...veramoMigrations,
-      CreateInstitutions1764000000000,
-      CreateIssuedCredentials1764000000001,
-      CreateAnchorBatches1764000000002,
-      CreateStatusLists1764000000003,
-      AnchoringRepair1764000000004,
-    ],
+    entities: veramoEntities,
+    migrations,
     migrationsRun: false,
     synchronize: false,
     logging: ['error'],

@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { openIssuerDatabase } from './data-source.js';
+import { UnitOfWork } from './unit-of-work.js';
 
 @Injectable()
 class DatabaseLifecycle implements OnApplicationShutdown {
@@ -11,7 +12,7 @@ class DatabaseLifecycle implements OnApplicationShutdown {
   }
 }
 
-/** The issuer's one DataSource, migrated before anything else starts. */
+/** The issuer's one DataSource, migrated before anything else starts, and the units of work on it. */
 @Global()
 @Module({})
 export class DatabaseModule {
@@ -28,8 +29,9 @@ export class DatabaseModule {
           },
         },
         DatabaseLifecycle,
+        UnitOfWork,
       ],
-      exports: [DataSource],
+      exports: [DataSource, UnitOfWork],
     };
   }
 }

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
 import { DID_PROVIDER, type IssuerAgent, KMS_NAME } from './veramo-agent.provider.js';
 import { IdentityError } from './identity.errors.js';
+import { type IssuedSignedCredential, signedCredentialOf } from './signed-credential.js';
 import { StrictSecretBox } from './key-encryption.js';
 
 export const ISSUER_AGENT = Symbol('IssuerAgent');
@@ -41,17 +42,16 @@ export class IssuerIdentityService {
   }
 
   /**
-   * Signs a credential as a VC-JWT (ES256K) with the issuer DID's key (`signingKeyOf`) and returns the
-   * JWT. Veramo looks the DID up from the credential's issuer, so that must be the DID the caller
-   * is entitled to.
+   * Signs a credential as a VC-JWT (ES256K) with the issuer DID's key (`signingKeyOf`). Veramo looks
+   * the DID up from the credential's issuer, so that must be the DID the caller is entitled to.
    */
-  async signCredential(credential: UnsignedCredential, issuerDid: string): Promise<string> {
+  async signCredential(credential: UnsignedCredential, issuerDid: string): Promise<IssuedSignedCredential> {
     if (credential.issuer.id !== issuerDid) throw new Error(`refusing to sign as ${credential.issuer.id} for ${issuerDid}`);
     const key = await this.signingKeyOf(issuerDid);
     const signed = await this.agent.createVerifiableCredential({ credential, proofFormat: 'jwt', keyRef: key.kid });
     const jwt = (signed.proof as { jwt?: unknown }).jwt;
     if (typeof jwt !== 'string') throw IdentityError.issuerKeyMissing(issuerDid);
-    return jwt;
+    return signedCredentialOf({ format: 'vc-jwt', bytes: jwt });
   }
 
   /** The key `signCredential` signs with for this DID, to check a signature against without resolving the DID. */

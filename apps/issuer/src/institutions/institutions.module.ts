@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApiKeysRepository } from './api-keys.repository.js';
 import { AdminTokenGuard, ApiKeyGuard } from './auth.guards.js';
 import { FailedAuthenticationLimiter } from './failed-authentication-limiter.js';
 import { InstitutionsController } from './institutions.controller.js';
@@ -8,7 +9,7 @@ import { RegistryController } from './registry.controller.js';
 
 @Module({
   controllers: [InstitutionsController, RegistryController],
-  providers: [InstitutionsRepository, InstitutionsService, FailedAuthenticationLimiter, AdminTokenGuard, ApiKeyGuard],
+  providers: [InstitutionsRepository, ApiKeysRepository, InstitutionsService, FailedAuthenticationLimiter, AdminTokenGuard, ApiKeyGuard],
   exports: [InstitutionsService, FailedAuthenticationLimiter, ApiKeyGuard],
 })
 export class InstitutionsModule {}

@@ -1,48 +1,78 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type Repository } from 'typeorm';
-import { ApiKeyEntity } from './api-key.entity.js';
-import { InstitutionEntity } from './institution.entity.js';
+import { DataSource } from 'typeorm';
 import type { RegistryCursor } from './registry-cursor.js';
 
+/** A registrar, college or platform that issues credentials under its own did:ethr, as stored. */
+export interface InstitutionRecord {
+  id: string;
+  name: string;
+  url: string;
+  imageUrl: string | null;
+  /** The institution's did:ethr; its key lives in Veramo's encrypted key store. */
+  did: string;
+  /** Set by the service, in milliseconds as JavaScript keeps them, so a registry cursor compares exactly. */
+  createdAt: Date;
+}
+
+interface InstitutionRow {
+  id: string;
+  name: string;
+  url: string;
+  image_url: string | null;
+  did: string;
+  created_at: Date;
+}
+
+const COLUMNS = 'id, name, url, image_url, did, created_at';
+
+const toInstitution = (row: InstitutionRow): InstitutionRecord => ({
+  id: row.id,
+  name: row.name,
+  url: row.url,
+  imageUrl: row.image_url,
+  did: row.did,
+  createdAt: row.created_at,
+});
+
+/** The `institutions` table. */
 @Injectable()
 export class InstitutionsRepository {
-  private readonly institutions: Repository<InstitutionEntity>;
-  private readonly apiKeys: Repository<ApiKeyEntity>;
+  constructor(private readonly dataSource: DataSource) {}
 
-  constructor(dataSource: DataSource) {
-    this.institutions = dataSource.getRepository(InstitutionEntity);
-    this.apiKeys = dataSource.getRepository(ApiKeyEntity);
+  async insert(institution: InstitutionRecord): Promise<void> {
+    await this.dataSource.query(`INSERT INTO institutions (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      institution.id,
+      institution.name,
+      institution.url,
+      institution.imageUrl,
+      institution.did,
+      institution.createdAt,
+    ]);
   }
 
-  insert(institution: InstitutionEntity): Promise<InstitutionEntity> {
-    return this.institutions.save(institution);
-  }
-
-  findById(id: string): Promise<InstitutionEntity | null> {
-    return this.institutions.findOneBy({ id });
+  async findById(id: string): Promise<InstitutionRecord | null> {
+    const rows: InstitutionRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM institutions WHERE id = $1`, [id]);
+    return rows.length ? toInstitution(rows[0]) : null;
   }
 
   /** Oldest first, ties by id: an order that new institutions only extend. */
-  list(page: { limit: number; offset: number }): Promise<InstitutionEntity[]> {
-    return this.institutions.find({ order: { createdAt: 'ASC', id: 'ASC' }, take: page.limit, skip: page.offset });
+  async list(page: { limit: number; offset: number }): Promise<InstitutionRecord[]> {
+    const rows: InstitutionRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM institutions ORDER BY created_at, id LIMIT $1 OFFSET $2`, [
+      page.limit,
+      page.offset,
+    ]);
+    return rows.map(toInstitution);
   }
 
   /** The same order, from just after `after`: a page that institutions created meanwhile cannot shift. */
-  listAfter(after: RegistryCursor | undefined, limit: number): Promise<InstitutionEntity[]> {
-    const query = this.institutions.createQueryBuilder('institution').orderBy('institution.created_at', 'ASC').addOrderBy('institution.id', 'ASC').limit(limit);
-    if (after) query.where('(institution.created_at, institution.id) > (:createdAt, :id)', after);
-    return query.getMany();
-  }
-
-  insertApiKey(apiKey: ApiKeyEntity): Promise<ApiKeyEntity> {
-    return this.apiKeys.save(apiKey);
-  }
-
-  /** The key with this public prefix together with its institution, or null. */
-  async findApiKey(prefix: string): Promise<{ apiKey: ApiKeyEntity; institution: InstitutionEntity } | null> {
-    const apiKey = await this.apiKeys.findOneBy({ prefix });
-    if (!apiKey) return null;
-    const institution = await this.institutions.findOneByOrFail({ id: apiKey.institutionId });
-    return { apiKey, institution };
+  async listAfter(after: RegistryCursor | undefined, limit: number): Promise<InstitutionRecord[]> {
+    const rows: InstitutionRow[] = after
+      ? await this.dataSource.query(`SELECT ${COLUMNS} FROM institutions WHERE (created_at, id) > ($1, $2::uuid) ORDER BY created_at, id LIMIT $3`, [
+          after.createdAt,
+          after.id,
+          limit,
+        ])
+      : await this.dataSource.query(`SELECT ${COLUMNS} FROM institutions ORDER BY created_at, id LIMIT $1`, [limit]);
+    return rows.map(toInstitution);
   }
 }

@@ -5,9 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { IssuerIdentityService } from '../identity/issuer-identity.service.js';
 import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
 import { generateApiKey, parseApiKey, secretMatches } from './api-key.js';
-import type { InstitutionEntity } from './institution.entity.js';
+import { ApiKeysRepository } from './api-keys.repository.js';
 import { InstitutionError } from './institutions.errors.js';
-import { InstitutionsRepository } from './institutions.repository.js';
+import { type InstitutionRecord, InstitutionsRepository } from './institutions.repository.js';
 import type { CreateApiKeyRequest, CreateInstitutionRequest } from './institutions.dto.js';
 import { decodeRegistryCursor, encodeRegistryCursor } from './registry-cursor.js';
 
@@ -40,6 +40,7 @@ export class InstitutionsService {
 
   constructor(
     private readonly repository: InstitutionsRepository,
+    private readonly apiKeys: ApiKeysRepository,
     private readonly identity: IssuerIdentityService,
     @Inject(ISSUER_CONFIG) private readonly config: IssuerConfig,
   ) {}
@@ -47,16 +48,10 @@ export class InstitutionsService {
   async create(request: CreateInstitutionRequest): Promise<Institution> {
     const id = randomUUID();
     const did = await this.identity.createDid(`institution:${id}`);
-    const entity = await this.repository.insert({
-      id,
-      name: request.name,
-      url: request.url,
-      imageUrl: request.image ?? null,
-      did,
-      createdAt: new Date(),
-    });
+    const record: InstitutionRecord = { id, name: request.name, url: request.url, imageUrl: request.image ?? null, did, createdAt: new Date() };
+    await this.repository.insert(record);
     this.logger.log(`Institution ${id} created with ${did}`);
-    return toInstitution(entity);
+    return toInstitution(record);
   }
 
   async list(page: { limit: number; offset: number }): Promise<Institution[]> {
@@ -71,14 +66,14 @@ export class InstitutionsService {
   async registryPage(after: string | undefined): Promise<IssuerRegistry> {
     const cursor = after === undefined ? undefined : decodeRegistryCursor(after);
     if (after !== undefined && !cursor) throw RequestError.invalidParameter('after', 'the cursor of a registry page\'s next link');
-    const entities = await this.repository.listAfter(cursor, this.config.registryPageSize + 1);
-    const page = entities.slice(0, this.config.registryPageSize);
+    const records = await this.repository.listAfter(cursor, this.config.registryPageSize + 1);
+    const page = records.slice(0, this.config.registryPageSize);
     const last = page.at(-1);
     return {
       type: 'IssuerRegistry',
       version: 1,
       institutions: page.map(({ did, name, url }) => ({ did, name, url })),
-      ...(entities.length > page.length && last ? { next: `?after=${encodeRegistryCursor(last)}` } : {}),
+      ...(records.length > page.length && last ? { next: `?after=${encodeRegistryCursor(last)}` } : {}),
     };
   }
 
@@ -89,40 +84,34 @@ export class InstitutionsService {
   async createApiKey(institutionId: string, request: CreateApiKeyRequest): Promise<CreatedApiKey> {
     await this.require(institutionId);
     const { key, prefix, secretHash } = generateApiKey();
-    const entity = await this.repository.insertApiKey({
-      id: randomUUID(),
-      institutionId,
-      prefix,
-      secretHash,
-      label: request.label ?? 'default',
-      createdAt: new Date(),
-    });
-    this.logger.log(`API key ${entity.id} (${prefix}) created for institution ${institutionId}`);
-    return { id: entity.id, institutionId, label: entity.label, apiKey: key, createdAt: entity.createdAt.toISOString() };
+    const record = { id: randomUUID(), institutionId, prefix, secretHash, label: request.label ?? 'default', createdAt: new Date() };
+    await this.apiKeys.insert(record);
+    this.logger.log(`API key ${record.id} (${prefix}) created for institution ${institutionId}`);
+    return { id: record.id, institutionId, label: record.label, apiKey: key, createdAt: record.createdAt.toISOString() };
   }
 
   /** The institution an API key belongs to; any unknown, malformed or mismatched key is refused alike. */
   async authenticate(key: string): Promise<Institution> {
     const parsed = parseApiKey(key);
-    const found = parsed && (await this.repository.findApiKey(parsed.prefix));
-    if (!parsed || !found || !secretMatches(parsed.secret, found.apiKey.secretHash)) throw InstitutionError.apiKeyInvalid();
-    return toInstitution(found.institution);
+    const apiKey = parsed && (await this.apiKeys.findByPrefix(parsed.prefix));
+    if (!parsed || !apiKey || !secretMatches(parsed.secret, apiKey.secretHash)) throw InstitutionError.apiKeyInvalid();
+    return this.get(apiKey.institutionId);
   }
 
-  private async require(id: string): Promise<InstitutionEntity> {
-    const entity = await this.repository.findById(id);
-    if (!entity) throw InstitutionError.notFound(id);
-    return entity;
+  private async require(id: string): Promise<InstitutionRecord> {
+    const record = await this.repository.findById(id);
+    if (!record) throw InstitutionError.notFound(id);
+    return record;
   }
 }
 
-function toInstitution(entity: InstitutionEntity): Institution {
+function toInstitution(record: InstitutionRecord): Institution {
   return {
-    id: entity.id,
-    name: entity.name,
-    url: entity.url,
-    ...(entity.imageUrl ? { image: entity.imageUrl } : {}),
-    did: entity.did,
-    createdAt: entity.createdAt.toISOString(),
+    id: record.id,
+    name: record.name,
+    url: record.url,
+    ...(record.imageUrl ? { image: record.imageUrl } : {}),
+    did: record.did,
+    createdAt: record.createdAt.toISOString(),
   };
 }

@@ -2,19 +2,14 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { signedHashOf } from '#anchoring';
 import { issuanceTimestamp, MIN_STATUS_LIST_ENTRIES, STATUS_PURPOSES, type StatusPurpose, statusListCredential } from '#schemas';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { AnchorLeavesRepository } from '../anchoring/anchor-leaves.repository.js';
+import { type Transaction, UnitOfWork } from '../database/unit-of-work.js';
 import { IssuerIdentityService } from '../identity/issuer-identity.service.js';
+import type { IssuedSignedCredential } from '../identity/signed-credential.js';
 import { type Institution, issuerProfileOf } from '../institutions/institutions.service.js';
 import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
-
-interface ListRow {
-  id: string;
-  purpose: StatusPurpose;
-  bits: Buffer;
-  changes: number;
-  published_changes: number;
-  version: number;
-}
+import { StatusListsRepository } from './status-lists.repository.js';
+import { STATUS_LIST_VERSION_LEAF_SOURCE, StatusListVersionsRepository } from './status-list-versions.repository.js';
 
 /**
  * The one writer of published status list versions. Each version is signed by the institution's
@@ -28,7 +23,10 @@ export class StatusListPublisher {
   private readonly queued = new Map<string, Promise<number>>();
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly lists: StatusListsRepository,
+    private readonly versions: StatusListVersionsRepository,
+    private readonly anchorLeaves: AnchorLeavesRepository,
     private readonly identity: IssuerIdentityService,
     @Inject(ISSUER_CONFIG) private readonly config: IssuerConfig,
   ) {}
@@ -49,19 +47,14 @@ export class StatusListPublisher {
     const lists = await Promise.all(
       STATUS_PURPOSES.map(async (purpose) => {
         const id = randomUUID();
-        return { id, purpose, jwt: await this.sign(id, purpose, bits, institution) };
+        return { id, purpose, signed: await this.sign(id, purpose, bits, institution) };
       }),
     );
-    await this.dataSource.transaction(async (db) => {
+    await this.unitOfWork.run(async (tx) => {
       for (const list of lists) {
-        const created: unknown[] = await db.query(
-          `INSERT INTO status_lists (id, institution_id, purpose, list_number, entries, bits, published_changes, version)
-           VALUES ($1, $2, $3, $4, $5, $6, 0, 1)
-           ON CONFLICT (institution_id, purpose, list_number) DO NOTHING RETURNING id`,
-          [list.id, institution.id, list.purpose, listNumber, MIN_STATUS_LIST_ENTRIES, bits],
-        );
+        const created = await this.lists.insertIfAbsent(tx, { ...list, institutionId: institution.id, listNumber, entries: MIN_STATUS_LIST_ENTRIES, bits });
         // Another issuance opened this set first: its lists stand, these signatures are dropped.
-        if (created.length) await this.insertVersion(db, list.id, 1, list.jwt);
+        if (created) await this.recordVersion(tx, list.id, 1, list.signed);
       }
     });
     this.logger.log(`Status list set ${listNumber} of institution ${institution.id} opened`);
@@ -95,20 +88,13 @@ export class StatusListPublisher {
    */
   private async publishPending(listId: string, institution: Institution): Promise<number> {
     for (;;) {
-      const [list]: ListRow[] = await this.dataSource.query(
-        `SELECT id, purpose, bits, changes, published_changes, version FROM status_lists WHERE id = $1 AND institution_id = $2`,
-        [listId, institution.id],
-      );
-      if (list.published_changes === list.changes) return list.version;
-      const jwt = await this.sign(list.id, list.purpose, list.bits, institution);
+      const list = await this.lists.state(listId, institution.id);
+      if (list.publishedChanges === list.changes) return list.version;
+      const signed = await this.sign(list.id, list.purpose, list.bits, institution);
       const version = list.version + 1;
-      const recorded = await this.dataSource.transaction(async (db) => {
-        const [claimed]: [unknown[], number] = await db.query(
-          `UPDATE status_lists SET version = $2, published_changes = $3 WHERE id = $1 AND version = $4 RETURNING id`,
-          [list.id, version, list.changes, list.version],
-        );
-        if (claimed.length === 0) return false;
-        await this.insertVersion(db, list.id, version, jwt);
+      const recorded = await this.unitOfWork.run(async (tx) => {
+        if (!(await this.lists.advanceVersion(tx, list))) return false;
+        await this.recordVersion(tx, list.id, version, signed);
         return true;
       });
       if (recorded) {
@@ -118,18 +104,15 @@ export class StatusListPublisher {
     }
   }
 
-  private sign(listId: string, purpose: StatusPurpose, bits: Uint8Array, institution: Institution): Promise<string> {
+  private sign(listId: string, purpose: StatusPurpose, bits: Uint8Array, institution: Institution): Promise<IssuedSignedCredential> {
     const issuer = issuerProfileOf(institution);
     return this.identity.signCredential(statusListCredential({ url: this.urlOf(listId), issuer, issuanceDate: issuanceTimestamp(), purpose, bits }), issuer.id);
   }
 
-  private async insertVersion(db: EntityManager, listId: string, version: number, jwt: string): Promise<void> {
-    await db.query(`INSERT INTO status_list_versions (id, list_id, version, jwt, signed_hash, published_at) VALUES ($1, $2, $3, $4, $5, now())`, [
-      randomUUID(),
-      listId,
-      version,
-      jwt,
-      signedHashOf(jwt),
-    ]);
+  /** Keeps the version and asks for its leaf to be anchored, in one transaction. */
+  private async recordVersion(tx: Transaction, listId: string, version: number, signed: IssuedSignedCredential): Promise<void> {
+    const id = randomUUID();
+    await this.versions.insert(tx, { id, listId, version, signed, signedHash: signedHashOf(signed) });
+    await this.anchorLeaves.enqueue(tx, { source: STATUS_LIST_VERSION_LEAF_SOURCE, sourceId: id, signed });
   }
 }

@@ -1,13 +1,10 @@
-import { Body, Controller, Get, Header, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
-import { isUuid, RequestError, ValidBody } from '#service-kit';
+import { Controller, Get, Header, Headers, Param, Query, Res } from '@nestjs/common';
+import { isUuid, RequestError } from '#service-kit';
 import type { VerifiableCredential } from 'did-jwt-vc';
 import type { Response } from 'express';
 import { type ListQuery, ListQueryPipe } from '../credentials/credentials.dto.js';
-import { ApiKeyGuard, CallingInstitution } from '../institutions/auth.guards.js';
-import type { Institution } from '../institutions/institutions.service.js';
-import { type StatusUpdateRequest, statusUpdateBody } from './status-lists.dto.js';
 import { StatusListError } from './status-lists.errors.js';
-import { type StatusListVersionView, StatusListsService, type StatusUpdateResult } from './status-lists.service.js';
+import { type StatusListVersionView, StatusListsService } from './status-lists.service.js';
 
 /** A list id that is not one of ours cannot name a list: not found, without asking the database. */
 function listId(id: string): string {
@@ -51,18 +48,5 @@ export class StatusListsController {
   version(@Param('id') id: string, @Param('version') version: string): Promise<StatusListVersionView> {
     if (!/^[1-9]\d{0,8}$/.test(version)) throw RequestError.invalidParameter('version', 'a positive integer');
     return this.statusLists.version(listId(id), Number(version));
-  }
-}
-
-/** W3C VC-API status changes, for the institution that issued the credential. */
-@Controller('credentials')
-@UseGuards(ApiKeyGuard)
-export class CredentialStatusController {
-  constructor(private readonly statusLists: StatusListsService) {}
-
-  @Post('status')
-  @HttpCode(200)
-  update(@CallingInstitution() institution: Institution, @Body(new ValidBody(statusUpdateBody)) request: StatusUpdateRequest): Promise<StatusUpdateResult> {
-    return this.statusLists.update(institution, request);
   }
 }

@@ -1,17 +1,6 @@
 import { DomainError } from '#service-kit';
 
 export class StatusListError extends DomainError {
-  static credentialNotFound(id: string): StatusListError {
-    return new StatusListError('CREDENTIAL_NOT_FOUND', `Your institution has no credential with the id ${id}.`);
-  }
-
-  static credentialWithoutStatus(id: string): StatusListError {
-    return new StatusListError(
-      'CREDENTIAL_HAS_NO_STATUS',
-      `The credential ${id} was issued before status lists and names none, so its status cannot change; issue a new credential if it must be revocable.`,
-    );
-  }
-
   static revokedIsFinal(id: string): StatusListError {
     return new StatusListError('CREDENTIAL_REVOKED', `The credential ${id} is revoked, and revoking is final: its status cannot change again.`);
   }

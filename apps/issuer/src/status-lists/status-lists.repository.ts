@@ -1,42 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import type { AnchorReceipt } from '#anchoring';
 import type { StatusPurpose } from '#schemas';
 import { DataSource } from 'typeorm';
-import { type CredentialStatusState, purposeOf, type RequestedStatus, type StatusTransition, transitionOf } from './status-transition.js';
+import type { Transaction } from '../database/unit-of-work.js';
 
 export interface StatusListRef {
   id: string;
   purpose: StatusPurpose;
 }
 
-export type StatusChangeResult =
-  | { found: false; issuedWithoutStatus: boolean }
-  /** `listId`: the list of the requested status's purpose, changed or not. */
-  | { found: true; transition: StatusTransition; state: CredentialStatusState; listId: string };
-
-export interface PublishedVersion {
+/** A list as it stands: its bits, the changes applied to them, and how many of those its latest version publishes. */
+export interface StatusListState extends StatusListRef {
+  bits: Buffer;
+  changes: number;
+  publishedChanges: number;
   version: number;
-  jwt: string;
-  signedHash: string;
-  publishedAt: Date;
-  anchorReceipt: AnchorReceipt | null;
 }
 
-interface VersionRow {
+interface StatusListRow {
+  id: string;
+  purpose: StatusPurpose;
+  bits: Buffer;
+  changes: number;
+  published_changes: number;
   version: number;
-  jwt: string;
-  signed_hash: string;
-  published_at: Date;
-  anchor_receipt: AnchorReceipt | null;
 }
-
-const toVersion = (row: VersionRow): PublishedVersion => ({
-  version: row.version,
-  jwt: row.jwt,
-  signedHash: row.signed_hash,
-  publishedAt: row.published_at,
-  anchorReceipt: row.anchor_receipt,
-});
 
 /**
  * Postgres numbers a bytea's bits from the least significant bit of each byte; the Recommendation
@@ -46,7 +33,7 @@ function postgresBitOf(index: number): number {
   return (index >> 3) * 8 + (7 - (index & 7));
 }
 
-/** Allocation, changes and published versions. Queries on behalf of an institution are scoped by it. */
+/** The `status_lists` table: each list's bits and publication counters. Queries for an institution are scoped by it. */
 @Injectable()
 export class StatusListsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -60,19 +47,15 @@ export class StatusListsRepository {
     return row.current;
   }
 
-  /** Claims one index for a credential; false when another credential holds it already. */
-  async claimIndex(institutionId: string, credentialId: string, listNumber: number, index: number): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `INSERT INTO credential_statuses (credential_id, institution_id, list_number, status_index) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (institution_id, list_number, status_index) DO NOTHING RETURNING credential_id`,
-      [credentialId, institutionId, listNumber, index],
+  /** Creates a list at version 1; false when the institution has this purpose's list of that number already. */
+  async insertIfAbsent(tx: Transaction, list: { id: string; institutionId: string; purpose: StatusPurpose; listNumber: number; entries: number; bits: Buffer }): Promise<boolean> {
+    const created: unknown[] = await tx.query(
+      `INSERT INTO status_lists (id, institution_id, purpose, list_number, entries, bits, published_changes, version)
+       VALUES ($1, $2, $3, $4, $5, $6, 0, 1)
+       ON CONFLICT (institution_id, purpose, list_number) DO NOTHING RETURNING id`,
+      [list.id, list.institutionId, list.purpose, list.listNumber, list.entries, list.bits],
     );
-    return rows.length === 1;
-  }
-
-  /** Frees the index of a credential that was never issued; it has no status changes to keep. */
-  async releaseIndex(institutionId: string, credentialId: string): Promise<void> {
-    await this.dataSource.query(`DELETE FROM credential_statuses WHERE institution_id = $1 AND credential_id = $2`, [institutionId, credentialId]);
+    return created.length === 1;
   }
 
   async listSet(institutionId: string, listNumber: number): Promise<StatusListRef[]> {
@@ -82,48 +65,44 @@ export class StatusListsRepository {
     ]);
   }
 
+  /** The id of the institution's list of this purpose and number. */
+  async idOf(tx: Transaction, institutionId: string, purpose: StatusPurpose, listNumber: number): Promise<string> {
+    const [list]: { id: string }[] = await tx.query(`SELECT id FROM status_lists WHERE institution_id = $1 AND purpose = $2 AND list_number = $3`, [
+      institutionId,
+      purpose,
+      listNumber,
+    ]);
+    return list.id;
+  }
+
+  /** Sets (`on`) or clears one credential's bit, counted as a change to publish; the list's id. */
+  async setBit(tx: Transaction, institutionId: string, purpose: StatusPurpose, listNumber: number, index: number, on: boolean): Promise<string> {
+    const [[list]]: [{ id: string }[], number] = await tx.query(
+      `UPDATE status_lists SET bits = set_bit(bits, $4, $5), changes = changes + 1
+       WHERE institution_id = $1 AND purpose = $2 AND list_number = $3 RETURNING id`,
+      [institutionId, purpose, listNumber, postgresBitOf(index), on ? 1 : 0],
+    );
+    return list.id;
+  }
+
+  async state(listId: string, institutionId: string): Promise<StatusListState> {
+    const [row]: StatusListRow[] = await this.dataSource.query(
+      `SELECT id, purpose, bits, changes, published_changes, version FROM status_lists WHERE id = $1 AND institution_id = $2`,
+      [listId, institutionId],
+    );
+    return { id: row.id, purpose: row.purpose, bits: row.bits, changes: row.changes, publishedChanges: row.published_changes, version: row.version };
+  }
+
   /**
-   * Applies a requested status in one transaction: the credential's row (locked), the audit record
-   * and the list's bit move together, or not at all.
+   * Moves the list to its next version, publishing `changes`, only if it is still at the version it
+   * was read at (the guard between publishers); false when another publisher moved it first.
    */
-  async applyChange(institutionId: string, credentialId: string, requested: RequestedStatus, reason: string): Promise<StatusChangeResult> {
-    return this.dataSource.transaction(async (db) => {
-      const [entry]: { list_number: number; status_index: number; revoked: boolean; suspended: boolean }[] = await db.query(
-        `SELECT list_number, status_index, revoked_at IS NOT NULL AS revoked, suspended FROM credential_statuses
-         WHERE credential_id = $1 AND institution_id = $2 FOR UPDATE`,
-        [credentialId, institutionId],
-      );
-      if (!entry) {
-        const issued: unknown[] = await db.query(`SELECT 1 FROM issued_credentials WHERE id = $1 AND institution_id = $2`, [credentialId, institutionId]);
-        return { found: false, issuedWithoutStatus: issued.length > 0 };
-      }
-      const state = { revoked: entry.revoked, suspended: entry.suspended };
-      const transition = transitionOf(state, requested);
-      if (transition.kind !== 'change') {
-        const [list]: { id: string }[] = await db.query(`SELECT id FROM status_lists WHERE institution_id = $1 AND purpose = $2 AND list_number = $3`, [
-          institutionId,
-          purposeOf(requested),
-          entry.list_number,
-        ]);
-        return { found: true, transition, state, listId: list.id };
-      }
-      await db.query(
-        `UPDATE credential_statuses SET revoked_at = CASE WHEN $2 THEN now() ELSE revoked_at END, suspended = $3 WHERE credential_id = $1`,
-        [credentialId, transition.next.revoked && !state.revoked, transition.next.suspended],
-      );
-      await db.query(`INSERT INTO status_changes (credential_id, institution_id, status, reason) VALUES ($1, $2, $3, $4)`, [
-        credentialId,
-        institutionId,
-        requested,
-        reason,
-      ]);
-      const [[list]]: [{ id: string }[], number] = await db.query(
-        `UPDATE status_lists SET bits = set_bit(bits, $4, $5), changes = changes + 1
-         WHERE institution_id = $1 AND purpose = $2 AND list_number = $3 RETURNING id`,
-        [institutionId, transition.purpose, entry.list_number, postgresBitOf(entry.status_index), transition.on ? 1 : 0],
-      );
-      return { found: true, transition, state: transition.next, listId: list.id };
-    });
+  async advanceVersion(tx: Transaction, list: StatusListState): Promise<boolean> {
+    const [claimed]: [unknown[], number] = await tx.query(
+      `UPDATE status_lists SET version = $2, published_changes = $3 WHERE id = $1 AND version = $4 RETURNING id`,
+      [list.id, list.version + 1, list.changes, list.version],
+    );
+    return claimed.length === 1;
   }
 
   /** Lists with changes no published version holds yet (a crash between a change and its publication). */
@@ -132,32 +111,5 @@ export class StatusListsRepository {
       `SELECT id, institution_id FROM status_lists WHERE changes <> published_changes ORDER BY created_at`,
     );
     return rows.map((row) => ({ listId: row.id, institutionId: row.institution_id }));
-  }
-
-  /** A page of the list's published versions, newest first; public, as the lists are. */
-  async versions(listId: string, page: { limit: number; offset: number }): Promise<PublishedVersion[]> {
-    const rows: VersionRow[] = await this.dataSource.query(
-      `SELECT version, jwt, signed_hash, published_at, anchor_receipt FROM status_list_versions
-       WHERE list_id = $1 ORDER BY version DESC LIMIT $2 OFFSET $3`,
-      [listId, page.limit, page.offset],
-    );
-    return rows.map(toVersion);
-  }
-
-  async version(listId: string, version: number): Promise<PublishedVersion | null> {
-    const rows: VersionRow[] = await this.dataSource.query(
-      `SELECT version, jwt, signed_hash, published_at, anchor_receipt FROM status_list_versions WHERE list_id = $1 AND version = $2`,
-      [listId, version],
-    );
-    return rows.length ? toVersion(rows[0]) : null;
-  }
-
-  async latestVersion(listId: string): Promise<PublishedVersion | null> {
-    const rows: VersionRow[] = await this.dataSource.query(
-      `SELECT v.version, v.jwt, v.signed_hash, v.published_at, v.anchor_receipt FROM status_lists l
-       JOIN status_list_versions v ON v.list_id = l.id AND v.version = l.version WHERE l.id = $1`,
-      [listId],
-    );
-    return rows.length ? toVersion(rows[0]) : null;
   }
 }

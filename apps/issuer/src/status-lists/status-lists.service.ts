@@ -1,18 +1,33 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { MIN_STATUS_LIST_ENTRIES, type StatusListEntry, statusListEntry } from '#schemas';
-import { normalizeCredential, type VerifiableCredential } from 'did-jwt-vc';
+import type { AnchorReceipt } from '#anchoring';
+import type { VerifiableCredential } from 'did-jwt-vc';
 import { randomInt } from 'node:crypto';
 import { type Institution, InstitutionsService } from '../institutions/institutions.service.js';
+import { AnchorReceiptsService } from '../anchoring/anchor-receipts.service.js';
+import { type Transaction, UnitOfWork } from '../database/unit-of-work.js';
+import { signedCredentialOf } from '../identity/signed-credential.js';
+import { CredentialStatusesRepository } from './credential-statuses.repository.js';
+import { StatusChangesRepository } from './status-changes.repository.js';
 import type { StatusUpdateRequest } from './status-lists.dto.js';
 import { StatusListError } from './status-lists.errors.js';
-import { type PublishedVersion, type StatusListRef, StatusListsRepository } from './status-lists.repository.js';
+import { type StatusListRef, StatusListsRepository } from './status-lists.repository.js';
 import { StatusListPublisher } from './status-list-publisher.js';
+import { type PublishedVersion, STATUS_LIST_VERSION_LEAF_SOURCE, StatusListVersionsRepository } from './status-list-versions.repository.js';
+import { purposeOf, transitionOf } from './status-transition.js';
 
 /**
  * Random probes for a free index before a list set counts as full and the next one opens. At 95%
  * full, 64 probes all miss with probability 0.95^64 ≈ 4%; sets fill to about that before moving on.
  */
 const PROBES_PER_LIST_SET = 64;
+
+/** An index drawn for a new credential, and the `credentialStatus` entries that name it. */
+export interface StatusSlot {
+  listNumber: number;
+  index: number;
+  entries: StatusListEntry[];
+}
 
 export interface StatusUpdateResult {
   credentialId: string;
@@ -27,7 +42,8 @@ export interface StatusListVersionView {
   publishedAt: string;
   signedHash: string;
   verifiableCredential: VerifiableCredential;
-  anchorReceipt: PublishedVersion['anchorReceipt'];
+  /** Null until the version's batch is anchored. */
+  anchorReceipt: AnchorReceipt | null;
 }
 
 @Injectable()
@@ -36,8 +52,13 @@ export class StatusListsService implements OnApplicationBootstrap {
   private readonly currentSets = new Map<string, { listNumber: number; lists: StatusListRef[] }>();
 
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly lists: StatusListsRepository,
+    private readonly statuses: CredentialStatusesRepository,
+    private readonly changes: StatusChangesRepository,
+    private readonly publishedVersions: StatusListVersionsRepository,
     private readonly publisher: StatusListPublisher,
+    private readonly anchoring: AnchorReceiptsService,
     private readonly institutions: InstitutionsService,
   ) {}
 
@@ -50,17 +71,18 @@ export class StatusListsService implements OnApplicationBootstrap {
   }
 
   /**
-   * A random free index for a new credential, the same in each purpose's list of the current set,
-   * as the entries its `credentialStatus` carries. Random so that neighbours in a list say nothing
-   * about each other; the unique index in the database makes two issuances never share one.
+   * A random index that looks free for a new credential, the same in each purpose's list of the
+   * current set, with the entries its `credentialStatus` carries. Random so that neighbours in a list
+   * say nothing about each other. Nothing is held: the credential is signed with it, then `claim`
+   * takes it in the transaction that stores the credential.
    */
-  async allocate(institution: Institution, credentialId: string): Promise<StatusListEntry[]> {
+  async draw(institution: Institution): Promise<StatusSlot> {
     let { listNumber, lists } = await this.currentSet(institution);
     for (;;) {
       for (let probe = 0; probe < PROBES_PER_LIST_SET; probe++) {
         const index = randomInt(MIN_STATUS_LIST_ENTRIES);
-        if (await this.lists.claimIndex(institution.id, credentialId, listNumber, index)) {
-          return lists.map((list) => statusListEntry(this.publisher.urlOf(list.id), list.purpose, index));
+        if (await this.statuses.looksFree(institution.id, listNumber, index)) {
+          return { listNumber, index, entries: lists.map((list) => statusListEntry(this.publisher.urlOf(list.id), list.purpose, index)) };
         }
       }
       this.logger.log(`Status list set ${listNumber} of institution ${institution.id} is full; opening set ${listNumber + 1}`);
@@ -68,9 +90,12 @@ export class StatusListsService implements OnApplicationBootstrap {
     }
   }
 
-  /** Gives back the index of a credential that was never handed out, such as one its last check refused. */
-  async release(institution: Institution, credentialId: string): Promise<void> {
-    await this.lists.releaseIndex(institution.id, credentialId);
+  /**
+   * Takes a drawn index for the credential, in the caller's transaction; false when another
+   * issuance took it since it was drawn. The unique index in the database makes two never share one.
+   */
+  claim(tx: Transaction, institution: Institution, credentialId: string, slot: StatusSlot): Promise<boolean> {
+    return this.statuses.claim(tx, institution.id, credentialId, slot.listNumber, slot.index);
   }
 
   /**
@@ -97,11 +122,26 @@ export class StatusListsService implements OnApplicationBootstrap {
     return set;
   }
 
-  async update(institution: Institution, request: StatusUpdateRequest): Promise<StatusUpdateResult> {
+  /**
+   * Applies a requested status: the credential's entry (locked), the audit record and the list's bit
+   * move in one transaction, or not at all; then the list is published. Null when the institution
+   * has no credential with a status of this id.
+   */
+  async update(institution: Institution, request: StatusUpdateRequest): Promise<StatusUpdateResult | null> {
     const { credentialId, reason } = request;
     const requested = request.credentialStatus[0].status;
-    const result = await this.lists.applyChange(institution.id, credentialId, requested, reason);
-    if (!result.found) throw result.issuedWithoutStatus ? StatusListError.credentialWithoutStatus(credentialId) : StatusListError.credentialNotFound(credentialId);
+    const result = await this.unitOfWork.run(async (tx) => {
+      const entry = await this.statuses.lock(tx, institution.id, credentialId);
+      if (!entry) return null;
+      const state = { revoked: entry.revoked, suspended: entry.suspended };
+      const transition = transitionOf(state, requested);
+      if (transition.kind !== 'change') return { transition, state, listId: await this.lists.idOf(tx, institution.id, purposeOf(requested), entry.listNumber) };
+      await this.statuses.update(tx, credentialId, transition.next);
+      await this.changes.insert(tx, { credentialId, institutionId: institution.id, status: requested, reason });
+      const listId = await this.lists.setBit(tx, institution.id, transition.purpose, entry.listNumber, entry.statusIndex, transition.on);
+      return { transition, state: transition.next, listId };
+    });
+    if (!result) return null;
     if (result.transition.kind === 'refused') throw StatusListError.revokedIsFinal(credentialId);
     // Published even when nothing changed now: a retry after a change was stored but, through a
     // crash, not yet published is what publishes it.
@@ -113,29 +153,31 @@ export class StatusListsService implements OnApplicationBootstrap {
 
   /** The list as served now: its latest version. */
   async current(listId: string): Promise<StatusListVersionView> {
-    const latest = await this.lists.latestVersion(listId);
+    const latest = await this.publishedVersions.latest(listId);
     if (!latest) throw StatusListError.listNotFound(listId);
-    return viewOf(latest);
+    return (await this.viewsOf([latest]))[0];
   }
 
   async versions(listId: string, page: { limit: number; offset: number }): Promise<StatusListVersionView[]> {
-    if (!(await this.lists.latestVersion(listId))) throw StatusListError.listNotFound(listId);
-    return (await this.lists.versions(listId, page)).map(viewOf);
+    if (!(await this.publishedVersions.latest(listId))) throw StatusListError.listNotFound(listId);
+    return this.viewsOf(await this.publishedVersions.page(listId, page));
   }
 
   async version(listId: string, version: number): Promise<StatusListVersionView> {
-    const found = await this.lists.version(listId, version);
+    const found = await this.publishedVersions.find(listId, version);
     if (!found) throw StatusListError.versionNotFound(listId, version);
-    return viewOf(found);
+    return (await this.viewsOf([found]))[0];
   }
-}
 
-function viewOf(version: PublishedVersion): StatusListVersionView {
-  return {
-    version: version.version,
-    publishedAt: version.publishedAt.toISOString(),
-    signedHash: version.signedHash,
-    verifiableCredential: normalizeCredential(version.jwt),
-    anchorReceipt: version.anchorReceipt,
-  };
+  /** The versions as served, each with the receipt anchoring holds for it. */
+  private async viewsOf(versions: PublishedVersion[]): Promise<StatusListVersionView[]> {
+    const receipts = await this.anchoring.stored(STATUS_LIST_VERSION_LEAF_SOURCE, versions.map((version) => version.id));
+    return versions.map((version) => ({
+      version: version.version,
+      publishedAt: version.publishedAt.toISOString(),
+      signedHash: version.signedHash,
+      verifiableCredential: signedCredentialOf(version.signed).credential,
+      anchorReceipt: receipts.get(version.id) ?? null,
+    }));
+  }
 }

@@ -21,7 +21,7 @@ function verificationFake(anchorOutcome: (options: VerifyOptions) => CheckOutcom
       ];
       return {
         report: { verdict: 'verified', verified: true, checks, warnings: [], issuer: { id: 'did:ethr:0x7a69:0x1', trusted: true } },
-        credential: { jwt: input as string, header: {}, payload: {}, signed: {} },
+        credential: { format: 'vc-jwt', bytes: input as string, header: {}, payload: {}, credential: {} },
       };
     },
   };

@@ -53,7 +53,7 @@ export class LinksService {
       throw LinkError.credentialNotVerified((signature ?? report.checks[0]).reason?.message ?? 'it could not be read.');
     }
     if (!report.issuer?.trusted) throw LinkError.issuerNotTrusted(report.issuer?.id ?? 'its issuer');
-    const jwt = parsed!.jwt;
+    const jwt = parsed!.bytes;
     if (Buffer.byteLength(jwt) > MAX_LINKED_CREDENTIAL_BYTES) throw LinkError.credentialTooLarge(MAX_LINKED_CREDENTIAL_BYTES);
     const code = createHash('sha256').update(jwt, 'utf8').digest('base64url').slice(0, 16);
     const known = this.store.get(code);
@@ -75,7 +75,7 @@ export class LinksService {
     const { report, credential } = await this.verification.verify(record.credential, { anchorReceipt: record.anchorReceipt, fallBackToPublishedReceipt: true });
     const receipt = confirmedReceipt(report);
     if (receipt !== undefined && !isDeepStrictEqual(receipt, record.anchorReceipt)) this.store.put({ ...record, anchorReceipt: receipt });
-    return { ...report, link: this.linkOf(code), ...(credential ? { display: credentialDisplay(credential.signed) } : {}) };
+    return { ...report, link: this.linkOf(code), ...(credential ? { display: credentialDisplay(credential.credential) } : {}) };
   }
 
   qrPng(code: string): Promise<Buffer> {

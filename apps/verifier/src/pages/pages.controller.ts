@@ -29,7 +29,7 @@ export class PagesController {
     }
     const { report, credential } = await this.verification.verify(pasted.credential, { anchorReceipt: pasted.anchorReceipt });
     response.setHeader('Content-Security-Policy', PAGE_CSP(false));
-    return renderReportPage({ report, ...(credential ? { display: credentialDisplay(credential.signed) } : {}) });
+    return renderReportPage({ report, ...(credential ? { display: credentialDisplay(credential.credential) } : {}) });
   }
 }
 

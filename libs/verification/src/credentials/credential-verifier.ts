@@ -71,7 +71,7 @@ export class CredentialVerifier {
       results.push(...(await runChecks(this.checks, format.parsed, context, { earlier: results, deadline, logger: this.options.logger })));
     }
     const verdict = verdictOf(results, REQUIRED_CREDENTIAL_CHECKS);
-    this.options.logger.log(`Credential ${format.parsed?.signed.id ?? '(undecodable)'}: ${verdict}`);
+    this.options.logger.log(`Credential ${format.parsed?.credential.id ?? '(undecodable)'}: ${verdict}`);
     const warnings = results.filter((result) => result.reason?.code === 'ISSUER_UNKNOWN');
     const report: VerificationReport = { verdict, verified: verdict === 'verified', checks: results, warnings };
     if (!format.parsed) return { report };
@@ -90,7 +90,7 @@ export class CredentialVerifier {
 }
 
 function summaryOf(credential: ParsedCredential): NonNullable<VerificationReport['credential']> {
-  const { signed } = credential;
+  const { credential: signed } = credential;
   return {
     ...(typeof signed.id === 'string' ? { id: signed.id } : {}),
     issuer: credential.payload.iss as string,

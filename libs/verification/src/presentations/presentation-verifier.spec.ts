@@ -42,7 +42,7 @@ function credentialsFake() {
         { check: 'signature', status: signature, ...(signature === 'valid' ? {} : { reason: { code: 'SIGNATURE_INVALID', message: 'forged' } }) },
       ];
       const report: VerificationReport = { verdict: signature === 'valid' ? 'verified' : 'failed', verified: signature === 'valid', checks, warnings: [] };
-      return { report, credential: { signed: { credentialSubject: { id: holder } } } };
+      return { report, credential: { credential: { credentialSubject: { id: holder } } } };
     },
   };
   return { verifier: fake as unknown as CredentialVerifier, verified };

@@ -90,7 +90,7 @@ export class PresentationVerifier {
       return { report: result, signed: [] };
     }
     const verified = await mapConcurrently(presentation.credentials, CONCURRENT_CREDENTIALS, (entry) => this.credentials.verify(entry, { deadline }));
-    const signed = verified.map(({ credential }) => credential?.signed);
+    const signed = verified.map(({ credential }) => credential?.credential);
     const credentials = await Promise.all(
       verified.map(async ({ report: credentialReport }, index): Promise<PresentedCredentialReport> => {
         const subject = { signed: signed[index], holder: presentation.holder, learner: options.learner };

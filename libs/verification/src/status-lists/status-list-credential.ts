@@ -18,7 +18,7 @@ export interface StatusList {
  * The status list inside a signed BitstringStatusListCredential fetched from `url`. Every problem is
  * an `error`, not `invalid`: a broken list says nothing about the credential that points at it.
  */
-export function statusListOf({ payload, signed }: ParsedCredential, url: string, now: number): { list: StatusList } | { outcome: CheckOutcome } {
+export function statusListOf({ payload, credential: signed }: ParsedCredential, url: string, now: number): { list: StatusList } | { outcome: CheckOutcome } {
   const malformed = (problem: string) => ({
     outcome: failedToCheck('STATUS_LIST_MALFORMED', `The status list ${url} ${problem}; its issuer must publish a correct one.`),
   });

@@ -5,8 +5,9 @@ import { type CheckOutcome, failedToCheck, invalid, skipped, valid } from '../..
 import type { CredentialCheck, CredentialContext, ParsedCredential } from '../parsed-credential.js';
 
 /**
- * The anchor receipt against the signed bytes and the chain: the receipt's leaf is the hash of this
- * JWT, its proof leads to its root, and our pinned anchor contract holds that root in that block
+ * The anchor receipt against the signed bytes and the chain: the receipt (version 1 or 2) is for this
+ * credential's format and its leaf is the hash of these bytes, its proof leads to its root, and our
+ * pinned anchor contract holds that root in that block
  * under enough confirmations. A receipt comes beside the credential, or from the anchored package
  * its signed `refreshService` names; that URL is fetched only once the signature is verified. A
  * caller may ask for the published receipt whenever the one it gives does not hold.
@@ -51,7 +52,7 @@ export class AnchorCheck implements CredentialCheck {
     if (receipt.contract.toLowerCase() !== this.reader.contractAddress.toLowerCase()) {
       return invalid('ANCHOR_UNKNOWN_CONTRACT', `The receipt names contract ${receipt.contract}, not the anchor contract this verifier trusts.`);
     }
-    const problem = await receiptProblem(receipt, credential.jwt);
+    const problem = await receiptProblem(receipt, credential);
     if (problem) return invalid('ANCHOR_PROOF_INVALID', `The anchor receipt does not hold for this credential: ${problem}.`);
     try {
       const block = await this.reader.anchoredBlock(receipt.root);
@@ -87,7 +88,7 @@ export class AnchorCheck implements CredentialCheck {
 
 /** Where the issuer serves the credential's anchored package, as its signed refreshService says. */
 function packageUrlOf(credential: ParsedCredential): string | undefined {
-  const service = ([] as unknown[]).concat(credential.signed.refreshService ?? []).find(
+  const service = ([] as unknown[]).concat(credential.credential.refreshService ?? []).find(
     (entry): entry is { id: string } => (entry as { type?: unknown })?.type === ANCHORED_PACKAGE_SERVICE && typeof (entry as { id?: unknown }).id === 'string',
   );
   return service?.id;

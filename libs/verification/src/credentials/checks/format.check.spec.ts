@@ -13,7 +13,7 @@ describe('checkFormat', () => {
   it('reads an EnvelopedVerifiableCredential of @context, id and type', () => {
     const { parsed, outcome } = checkFormat(envelope());
     expect(outcome).toEqual({ status: 'valid' });
-    expect(parsed?.jwt).toBe(JWT);
+    expect(parsed?.bytes).toBe(JWT);
   });
 
   it.each([{ name: 'A Degree' }, { credentialSubject: { id: 'did:example:someone-else' } }, { proof: {} }])('refuses an envelope with other members: %j', (members) => {

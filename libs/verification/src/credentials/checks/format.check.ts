@@ -1,6 +1,6 @@
 import { normalizeCredential } from 'did-jwt-vc';
 import { type CheckOutcome, invalid } from '../../pipeline/check.js';
-import type { ParsedCredential } from '../parsed-credential.js';
+import type { ParsedCredential, SignedJwt } from '../parsed-credential.js';
 
 const JWT_PATTERN = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 const UNSIGNED_JWT = /\.$/;
@@ -31,14 +31,14 @@ export function checkFormat(input: unknown): FormatResult {
   if (typeof vc !== 'object' || vc === null || typeof decoded.payload.iss !== 'string') {
     return { outcome: invalid('FORMAT_NOT_A_CREDENTIAL', 'The JWT carries no `vc` claim or no `iss`: it is not a VC-JWT.') };
   }
-  let signed: ParsedCredential['signed'];
+  let credential: ParsedCredential['credential'];
   try {
-    signed = normalizeCredential(decoded.jwt) as ParsedCredential['signed'];
+    credential = normalizeCredential(decoded.bytes) as ParsedCredential['credential'];
   } catch (error) {
     return { outcome: invalid('FORMAT_NOT_A_CREDENTIAL', `The VC-JWT does not decode to a credential: ${(error as Error).message}`) };
   }
   return {
-    parsed: { jwt: decoded.jwt, header: decoded.header, payload: decoded.payload as ParsedCredential['payload'], signed, outer: decoded.outer },
+    parsed: { format: 'vc-jwt', bytes: decoded.bytes, credential, header: decoded.header, payload: decoded.payload as ParsedCredential['payload'], outer: decoded.outer },
     outcome: { status: 'valid' },
   };
 }
@@ -50,14 +50,14 @@ export function checkFormat(input: unknown): FormatResult {
 export function decodeSignedJwt(
   input: unknown,
   what: JwtDocument,
-): { jwt: string; header: ParsedCredential['header']; payload: Record<string, unknown>; outer?: Record<string, unknown> } | { outcome: CheckOutcome } {
+): (SignedJwt & { outer?: Record<string, unknown> }) | { outcome: CheckOutcome } {
   const found = findJwt(input, what);
   if ('problem' in found) return { outcome: invalid(found.code ?? 'FORMAT_UNRECOGNISED', found.problem) };
   // An empty signature segment: `alg: none`.
   if (UNSIGNED_JWT.test(found.jwt)) return { outcome: invalid('FORMAT_UNSIGNED_JWT', `The ${what.token} carries no signature (\`alg: none\` is never accepted).`) };
   const decoded = decodeJwt(found.jwt);
   if ('problem' in decoded) return { outcome: invalid('FORMAT_MALFORMED_JWT', decoded.problem) };
-  return { jwt: found.jwt, ...decoded, ...(found.outer ? { outer: found.outer } : {}) };
+  return { bytes: found.jwt, ...decoded, ...(found.outer ? { outer: found.outer } : {}) };
 }
 
 /** The compact JWT in a string, a `JwtProof2020` proof or an envelope, with the object around it. A problem without a code of its own is FORMAT_UNRECOGNISED. */

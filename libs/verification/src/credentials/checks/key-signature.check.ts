@@ -26,7 +26,7 @@ export class KeySignatureCheck implements CredentialCheck {
     if (credential.payload.iss !== did) return invalid('SIGNATURE_INVALID', `The JWT names ${String(credential.payload.iss)} as its issuer, not ${did}.`);
     const refused = refusedForm(credential, ['ES256K']);
     if (refused) return refused;
-    const problem = es256kProblem(credential.jwt, publicKeyHex);
+    const problem = es256kProblem(credential.bytes, publicKeyHex);
     return problem ? invalid('SIGNATURE_INVALID', problem) : valid();
   }
 }

@@ -7,7 +7,7 @@ import { SchemaCheck } from './schema.check.js';
 // A foreign Open Badges 3.0 credential (1EdTech validator's simple_v1, see libs/schemas/test/fixtures/README.md).
 const FOREIGN_BADGE = JSON.parse(readFileSync(new URL('../../../../../libs/schemas/test/fixtures/ok/open-badges/simple_v1.json', import.meta.url), 'utf8'));
 
-const parsed = (signed: Record<string, unknown>) => ({ signed }) as unknown as ParsedCredential;
+const parsed = (credential: Record<string, unknown>) => ({ credential }) as unknown as ParsedCredential;
 const check = new SchemaCheck();
 const ours = () =>
   buildCredential(EXAMPLE_FACTS.credit, {

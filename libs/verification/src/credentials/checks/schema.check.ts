@@ -14,12 +14,12 @@ export class SchemaCheck implements CredentialCheck {
   readonly dependsOn = [];
 
   async run(credential: ParsedCredential): Promise<CheckOutcome> {
-    const kind = detectCredentialKind(credential.signed);
-    const types = ([] as unknown[]).concat(credential.signed.type ?? []);
+    const kind = detectCredentialKind(credential.credential);
+    const types = ([] as unknown[]).concat(credential.credential.type ?? []);
     if (!kind && !types.some((type) => OPEN_BADGE_TYPES.includes(type as string))) {
       return invalid('SCHEMA_UNKNOWN_KIND', 'The credential is neither a course, certificate or credit credential nor an Open Badges 3.0 credential.');
     }
-    const violations = kind ? validateCredential(kind, credential.signed) : validateOpenBadgeCredential(credential.signed);
+    const violations = kind ? validateCredential(kind, credential.credential) : validateOpenBadgeCredential(credential.credential);
     if (violations.length === 0) return valid();
     const summary = violations.map((v) => `${v.path || '/'} ${v.message}`).join('; ');
     return invalid('SCHEMA_INVALID', `The ${kind ?? 'Open Badges 3.0'} credential fails its schema: ${summary}`);

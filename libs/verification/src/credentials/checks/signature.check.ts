@@ -8,11 +8,11 @@ import type { SignedJwt } from '../parsed-credential.js';
 const ACCEPTED_ALGORITHMS = ['ES256K', 'ES256K-R'];
 
 /** What is refused before any key is looked at: an algorithm not accepted, and a high-S signature. */
-export function refusedForm({ header: { alg }, jwt }: SignedJwt, accepted: readonly string[]): CheckOutcome | undefined {
+export function refusedForm({ header: { alg }, bytes }: SignedJwt, accepted: readonly string[]): CheckOutcome | undefined {
   if (typeof alg !== 'string' || !accepted.includes(alg)) {
     return invalid('SIGNATURE_ALGORITHM_NOT_ACCEPTED', `The JWT algorithm ${JSON.stringify(alg)} is not accepted (${accepted.join(', ')}).`);
   }
-  if (hasHighS(alg, jwt.split('.')[2])) {
+  if (hasHighS(alg, bytes.split('.')[2])) {
     return invalid('SIGNATURE_HIGH_S', 'The signature is in its high-S form (s above half the curve order), the twin of the one its signer made; only the low-S form is accepted.');
   }
   return undefined;
@@ -49,7 +49,7 @@ export class SignatureCheck<Name extends 'signature' | 'holder-signature' = 'sig
     }
     try {
       // Validity periods are their own check; here only the signature and its key are judged.
-      await verifyJWT(credential.jwt, {
+      await verifyJWT(credential.bytes, {
         resolver: { resolve: async () => resolution },
         proofPurpose: this.proofPurpose,
         policies: { nbf: false, iat: false, exp: false, aud: false },

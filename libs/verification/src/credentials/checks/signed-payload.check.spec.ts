@@ -11,7 +11,7 @@ const signed = {
 };
 
 function parsed(outer?: Record<string, unknown>): ParsedCredential {
-  return { jwt: 'a.b.c', header: {}, payload: {} as ParsedCredential['payload'], signed: structuredClone(signed) as unknown as ParsedCredential['signed'], outer };
+  return { format: 'vc-jwt', bytes: 'a.b.c', header: {}, payload: {} as ParsedCredential['payload'], credential: structuredClone(signed) as unknown as ParsedCredential['credential'], outer };
 }
 
 describe('SignedPayloadCheck', () => {

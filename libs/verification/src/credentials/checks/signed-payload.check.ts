@@ -13,7 +13,7 @@ export class SignedPayloadCheck implements CredentialCheck {
   async run(credential: ParsedCredential): Promise<CheckOutcome> {
     if (!credential.outer) return valid();
     const { proof: _outerProof, ...outer } = credential.outer;
-    const { proof: _signedProof, ...signed } = credential.signed;
+    const { proof: _signedProof, ...signed } = credential.credential;
     if (isDeepStrictEqual(outer, signed)) return valid();
     const differing = [...new Set([...Object.keys(outer), ...Object.keys(signed)])].filter(
       (key) => !isDeepStrictEqual(outer[key], signed[key]),

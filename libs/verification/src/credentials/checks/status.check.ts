@@ -28,14 +28,14 @@ export class StatusCheck implements CredentialCheck {
 
   /** A malformed entry, or no entry this verifier checks, is plain from the credential alone. */
   async beforeDependencies(credential: ParsedCredential): Promise<CheckOutcome | undefined> {
-    const { checkable, unsupported, malformed } = readStatusEntries(credential.signed.credentialStatus);
+    const { checkable, unsupported, malformed } = readStatusEntries(credential.credential.credentialStatus);
     if (malformed.length > 0) return invalid('STATUS_ENTRY_MALFORMED', `The credential's credentialStatus is malformed: ${malformed.join('; ')}.`);
     if (checkable.length > 0) return undefined;
     return unsupported.length > 0 ? unsupportedOutcome(unsupported[0]) : skipped('STATUS_NOT_PROVIDED', 'The credential names no status list, so it cannot be revoked or suspended through one.');
   }
 
   async run(credential: ParsedCredential): Promise<CheckOutcome> {
-    const { checkable, unsupported } = readStatusEntries(credential.signed.credentialStatus);
+    const { checkable, unsupported } = readStatusEntries(credential.credential.credentialStatus);
     // Each list is a fetch and a decode: a credential cannot make one verification read hundreds.
     const lists = new Set(checkable.map((entry) => entry.listUrl));
     if (lists.size > FETCH_LIMITS.statusListsPerCredential) {

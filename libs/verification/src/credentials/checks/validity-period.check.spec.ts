@@ -5,7 +5,7 @@ const NOW = new Date('2026-06-01T12:00:00Z');
 const seconds = (iso: string) => Date.parse(iso) / 1000;
 
 function credential(payload: Record<string, unknown>, signed: Record<string, unknown> = {}): ParsedCredential {
-  return { jwt: 'a.b.c', header: {}, payload: payload as ParsedCredential['payload'], signed: signed as ParsedCredential['signed'] };
+  return { format: 'vc-jwt', bytes: 'a.b.c', header: {}, payload: payload as ParsedCredential['payload'], credential: signed as ParsedCredential['credential'] };
 }
 
 describe('ValidityPeriodCheck', () => {

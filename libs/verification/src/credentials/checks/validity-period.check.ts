@@ -20,7 +20,7 @@ export class ValidityPeriodCheck implements CredentialCheck {
   ) {}
 
   async run(credential: ParsedCredential, { now }: CredentialContext): Promise<CheckOutcome> {
-    const { payload, signed } = credential;
+    const { payload, credential: signed } = credential;
     const notBefore = strictestBound([secondsToDate(payload.nbf), dateOf(signed.validFrom)], 'latest');
     const notAfter = strictestBound([secondsToDate(payload.exp), dateOf(signed.validUntil)], 'earliest');
     return periodOutcome('credential', { notBefore, notAfter }, now, { start: this.clockSkewSeconds, end: this.expirySkewSeconds });

@@ -1,9 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { type AnchorReader, type AnchorReceipt, type AnchorWriter, isTransientChainError, MERKLE_TREE_FORMAT, MerkleTree } from '#anchoring';
+import { type AnchorReader, anchorReceiptOf, type AnchorWriter, isTransientChainError, MerkleTree } from '#anchoring';
 import { isError } from 'ethers';
 import { randomUUID } from 'node:crypto';
+import { UnitOfWork } from '../database/unit-of-work.js';
 import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
-import { type AnchorBatch, AnchorBatchesRepository, type StoredTransaction } from './anchor-batches.repository.js';
+import { type AnchorBatch, AnchorBatchesRepository } from './anchor-batches.repository.js';
+import { AnchorLeavesRepository, type PendingLeaf } from './anchor-leaves.repository.js';
+import { AnchorTransactionsRepository, type StoredTransaction } from './anchor-transactions.repository.js';
 
 export const ANCHOR_READER = Symbol('AnchorReader');
 export const ANCHOR_WRITER = Symbol('AnchorWriter');
@@ -28,7 +31,10 @@ export class AnchoringService {
   private readonly logger = new Logger(AnchoringService.name);
 
   constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly leaves: AnchorLeavesRepository,
     private readonly batches: AnchorBatchesRepository,
+    private readonly transactions: AnchorTransactionsRepository,
     @Inject(ANCHOR_READER) private readonly reader: AnchorReader,
     @Inject(ANCHOR_WRITER) private readonly writer: AnchorWriter,
     @Inject(ISSUER_CONFIG) private readonly config: IssuerConfig,
@@ -59,17 +65,17 @@ export class AnchoringService {
   /** Cuts a batch when enough leaves wait, or the oldest has waited long enough. */
   private async buildBatch(now: Date): Promise<boolean> {
     const { batchSize, maxBatchAgeMs, contract } = this.config.anchoring;
-    const pending = await this.batches.pendingLeaves(batchSize);
+    const pending = await this.leaves.pending(batchSize);
     if (pending.length === 0) return false;
     if (pending.length < batchSize && now.getTime() - pending[0].createdAt.getTime() < maxBatchAgeMs) return false;
     const tree = await MerkleTree.build(pending.map((leaf) => leaf.signedHash));
     const id = randomUUID();
-    await this.batches.createBatch(
-      { id, root: tree.root, leafCount: tree.size, treeDump: tree.dump(), chainId: this.config.chain.chainId, contract, createdAt: now },
-      pending.map(({ source, id: leafId }) => ({ source, id: leafId })),
-    );
-    const lists = pending.filter((leaf) => leaf.source === 'status-list-version').length;
-    this.logger.log(`Batch ${id}: ${tree.size - lists} credentials and ${lists} status list versions, root ${tree.root}`);
+    await this.unitOfWork.run(async (tx) => {
+      await this.batches.insert(tx, { id, root: tree.root, leafCount: tree.size, treeDump: tree.dump(), chainId: this.config.chain.chainId, contract, createdAt: now });
+      const placed = await this.leaves.place(tx, id, pending.map((leaf) => leaf.id));
+      if (placed !== pending.length) throw new Error(`batch ${id}: ${placed} of ${pending.length} leaves were still pending`);
+    });
+    this.logger.log(`Batch ${id}: ${describeSources(pending)}, root ${tree.root}`);
     return true;
   }
 
@@ -82,7 +88,7 @@ export class AnchoringService {
     const anchoredIn = await this.reader.anchoredBlock(batch.root);
     if (anchoredIn !== null) return this.confirmFromContract(batch, anchoredIn);
 
-    const transactions = await this.batches.transactions(batch.id);
+    const transactions = await this.transactions.ofBatch(batch.id);
     const latest = transactions[transactions.length - 1];
     if (!latest) return this.submit(batch, await this.freeNonce(minedNonce));
     if (minedNonce > latest.nonce) {
@@ -112,7 +118,7 @@ export class AnchoringService {
         this.logger.warn(`Batch ${batch.id}: the node refuses ${latest.hash} (${(error as Error).message}); replacing it`);
         return this.submit(batch, latest.nonce, latest);
       }
-      await this.batches.markSent(latest.hash);
+      await this.transactions.markSent(latest.hash);
       return 'sent';
     }
     // Only the transaction at the chain's nonce can be stuck on its fee; one behind it waits its turn.
@@ -138,12 +144,11 @@ export class AnchoringService {
     }
     const anchoredAt = (await this.reader.blockTime(anchoring.blockNumber)) ?? new Date();
     const tree = await MerkleTree.load(batch.treeDump);
-    // The tree dump lists the leaves by index, as the batch assigned them.
-    const receipts = batch.treeDump.values.map(
-      (leaf, index): AnchorReceipt => ({
-        type: 'CredentialAnchorReceipt',
-        version: 1,
-        merkleTree: MERKLE_TREE_FORMAT,
+    // The tree dump lists the leaves by index, as the batch placed them; each receipt names its leaf's format.
+    const formats = await this.leaves.formatsOf(batch.id);
+    if (formats.length !== batch.treeDump.values.length) throw new Error(`batch ${batch.id}: ${formats.length} leaves placed for ${batch.treeDump.values.length} in its tree`);
+    const receipts = batch.treeDump.values.map((leaf, index) =>
+      anchorReceiptOf(formats[index], {
         leaf,
         proof: tree.proof(index),
         root: batch.root,
@@ -154,7 +159,10 @@ export class AnchoringService {
         anchoredAt: anchoredAt.toISOString(),
       }),
     );
-    await this.batches.markConfirmed(batch.id, { ...anchoring, anchoredAt }, receipts);
+    await this.unitOfWork.run(async (tx) => {
+      await this.batches.markConfirmed(tx, batch.id, { ...anchoring, anchoredAt });
+      await this.leaves.storeReceipts(tx, batch.id, receipts);
+    });
     this.logger.log(`Batch ${batch.id}: anchored in block ${anchoring.blockNumber} by ${anchoring.txHash}; ${receipts.length} receipts stored`);
     return 'confirmed';
   }
@@ -167,7 +175,10 @@ export class AnchoringService {
     await this.assertChain();
     const fees = await this.writer.fees(previous && { maxFeePerGas: previous.maxFeePerGas, maxPriorityFeePerGas: previous.maxPriorityFeePerGas });
     const signed = await this.writer.sign(batch.root, batch.leafCount, nonce, fees);
-    await this.batches.recordTransaction(batch.id, signed);
+    await this.unitOfWork.run(async (tx) => {
+      await this.transactions.record(tx, batch.id, signed);
+      await this.batches.markSubmitted(tx, batch.id);
+    });
     this.logger.log(`Batch ${batch.id}: ${previous ? 'replacing with' : 'sending'} ${signed.hash} (nonce ${nonce}, max fee ${fees.maxFeePerGas} wei)`);
     await this.send(signed.raw);
     return 'sent';
@@ -180,7 +191,7 @@ export class AnchoringService {
    */
   private async freeNonce(minedNonce: number): Promise<number> {
     let nonce = minedNonce;
-    for (const transaction of await this.batches.transactionsFrom(minedNonce)) {
+    for (const transaction of await this.transactions.from(minedNonce)) {
       if (transaction.nonce > nonce) break;
       if (transaction.nonce === nonce && (await this.reader.knowsTransaction(transaction.hash))) nonce++;
     }
@@ -199,7 +210,11 @@ export class AnchoringService {
     const vanished = recent.filter((batch) => hashes.get(batch.blockNumber!) !== batch.blockHash);
     if (vanished.length === 0) return false;
     for (const batch of vanished) this.logger.warn(`Batch ${batch.id}: block ${batch.blockNumber} was reorganised away; receipts withdrawn, anchoring again`);
-    await this.batches.reopen(vanished.map((batch) => batch.id));
+    const ids = vanished.map((batch) => batch.id);
+    await this.unitOfWork.run(async (tx) => {
+      await this.batches.reopen(tx, ids);
+      await this.leaves.withdrawReceipts(tx, ids);
+    });
     return true;
   }
 
@@ -213,4 +228,11 @@ export class AnchoringService {
       this.logger.log('The nonce was mined meanwhile; looking again');
     }
   }
+}
+
+/** How many leaves of each source a batch holds, for the log: `3 credential, 1 status-list-version`. */
+function describeSources(leaves: PendingLeaf[]): string {
+  const counts = new Map<string, number>();
+  for (const { source } of leaves) counts.set(source, (counts.get(source) ?? 0) + 1);
+  return [...counts].map(([source, count]) => `${count} ${source}`).join(', ');
 }

@@ -1,14 +1,14 @@
 import { Controller, Get, Header, Param } from '@nestjs/common';
 import type { AnchorReceipt } from '#anchoring';
 import { RequestError } from '#service-kit';
-import { AnchorReceiptsService, type CredentialPackage } from './anchor-receipts.service.js';
+import { type CredentialPackage, CredentialReceiptsService } from './credential-receipts.service.js';
 
 const LEAF = /^0x[0-9a-fA-F]{64}$/;
 
 /** Public: a credential's random id (or its leaf) is what lets anyone fetch its receipt. */
 @Controller('v1/anchors')
-export class AnchorReceiptsController {
-  constructor(private readonly receipts: AnchorReceiptsService) {}
+export class CredentialReceiptsController {
+  constructor(private readonly receipts: CredentialReceiptsService) {}
 
   @Get('credentials/:id')
   byCredential(@Param('id') id: string): Promise<AnchorReceipt> {

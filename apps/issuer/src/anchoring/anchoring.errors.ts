@@ -1,10 +1,6 @@
 import { DomainError } from '#service-kit';
 
 export class AnchoringError extends DomainError {
-  static credentialNotFound(): AnchoringError {
-    return new AnchoringError('CREDENTIAL_NOT_FOUND', 'No credential has this id or leaf.');
-  }
-
   static notAnchoredYet(): AnchoringError {
     return new AnchoringError(
       'CREDENTIAL_NOT_ANCHORED_YET',

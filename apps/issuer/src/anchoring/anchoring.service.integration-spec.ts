@@ -2,14 +2,17 @@ import { Logger } from '@nestjs/common';
 import { ANCHOR_CONTRACT, AnchorReader, type AnchorReceipt, AnchorWriter, receiptProblem } from '#anchoring';
 import { createChainProvider } from '#identity';
 import { LOCAL_CHAIN_FUNDED_KEYS } from '#local-stack';
-import { Contract, type JsonRpcProvider, keccak256, toBeHex, toUtf8Bytes, Wallet } from 'ethers';
+import { Contract, type JsonRpcProvider, toBeHex, Wallet } from 'ethers';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase } from '../../../../test/database.js';
 import { type OwnChain, startOwnChain } from '../../../../test/own-chain.js';
 import { testIssuerConfig, testWorkerEnv } from '../../../../test/stack.js';
 import { openIssuerDatabase } from '../database/data-source.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
 import { AnchorBatchesRepository } from './anchor-batches.repository.js';
+import { AnchorLeavesRepository } from './anchor-leaves.repository.js';
+import { AnchorTransactionsRepository } from './anchor-transactions.repository.js';
 import { AnchoringService, type StepResult } from './anchoring.service.js';
 
 // Each branch of the worker's state machine, one step at a time, against the real repository on the
@@ -56,8 +59,10 @@ interface Rig {
   dataSource: DataSource;
   reader: InterruptibleReader;
   step(now?: Date): Promise<StepResult>;
-  /** Issues `count` credentials straight into the table, as issuance leaves them: waiting for a batch. */
+  /** Enqueues the leaves of `count` signed credentials, as issuance does: waiting for a batch. */
   issue(count: number): Promise<void>;
+  /** The signed bytes of each credential issued, by its id: what its receipt must be for. */
+  jwts: Map<string, string>;
   /** Steps, mining whenever the worker waits, until it has nothing left to do. */
   settle(): Promise<StepResult[]>;
   transactions(): Promise<{ hash: string; nonce: number; batchId: string; maxFeePerGas: bigint }[]>;
@@ -80,20 +85,21 @@ async function startRig(env: Record<string, string> = {}): Promise<Rig> {
     maxPriorityFeePerGas: config.anchoring.maxPriorityFeePerGasWei,
   });
   const reader = new InterruptibleReader(chainProvider, config.anchoring.contract);
-  const service = new AnchoringService(new AnchorBatchesRepository(dataSource), reader, writer, config);
-  const institutionId = randomUUID();
-  await dataSource.query(`INSERT INTO institutions (id, name, url, did) VALUES ($1, 'Rig University', 'https://rig.example', $2)`, [institutionId, `did:example:${institutionId}`]);
+  const unitOfWork = new UnitOfWork(dataSource);
+  const leaves = new AnchorLeavesRepository(dataSource);
+  const service = new AnchoringService(unitOfWork, leaves, new AnchorBatchesRepository(dataSource), new AnchorTransactionsRepository(dataSource), reader, writer, config);
+  const jwts = new Map<string, string>();
   const rig: Rig = {
     dataSource,
     reader,
+    jwts,
     step: (now) => service.step(now),
     async issue(count) {
       for (let i = 0; i < count; i++) {
+        const id = `urn:uuid:${randomUUID()}`;
         const jwt = `eyJhbGciOiJFUzI1NksifQ.${randomBytes(24).toString('base64url')}.sig`;
-        await dataSource.query(
-          `INSERT INTO issued_credentials (id, institution_id, kind, issued_at, jwt, signed_hash, state) VALUES ($1, $2, 'credit', now(), $3, $4, 'issued')`,
-          [`urn:uuid:${randomUUID()}`, institutionId, jwt, keccak256(toUtf8Bytes(jwt))],
-        );
+        await unitOfWork.run((tx) => leaves.enqueue(tx, { source: 'credential', sourceId: id, signed: { format: 'vc-jwt', bytes: jwt } }));
+        jwts.set(id, jwt);
       }
     },
     async settle() {
@@ -125,16 +131,16 @@ async function startRig(env: Record<string, string> = {}): Promise<Rig> {
 
 /** Every credential anchored, its receipt checking against its bytes and the chain as it is now. */
 async function expectEverythingAnchored(rig: Rig): Promise<void> {
-  const rows: { jwt: string; state: string; anchor_receipt: AnchorReceipt; block_hash: string }[] = await rig.dataSource.query(
-    `SELECT c.jwt, c.state, c.anchor_receipt, b.block_hash FROM issued_credentials c JOIN anchor_batches b ON b.id = c.batch_id`,
+  const rows: { source_id: string; receipt: AnchorReceipt | null; block_hash: string }[] = await rig.dataSource.query(
+    `SELECT l.source_id, l.receipt, b.block_hash FROM anchor_leaves l JOIN anchor_batches b ON b.id = l.batch_id`,
   );
-  const [{ count }] = await rig.dataSource.query(`SELECT count(*)::int AS count FROM issued_credentials`);
-  expect(rows).toHaveLength(count);
+  expect(rows).toHaveLength(rig.jwts.size);
   for (const row of rows) {
-    expect(row.state).toBe('anchored');
-    expect(await receiptProblem(row.anchor_receipt, row.jwt)).toBeNull();
-    expect(Number(await anchor.anchoredBlock(row.anchor_receipt.root))).toBe(row.anchor_receipt.blockNumber);
-    expect((await provider.getBlock(row.anchor_receipt.blockNumber))?.hash).toBe(row.block_hash);
+    expect(row.receipt).not.toBeNull();
+    const receipt = row.receipt!;
+    expect(await receiptProblem(receipt, { format: 'vc-jwt', bytes: rig.jwts.get(row.source_id)! })).toBeNull();
+    expect(Number(await anchor.anchoredBlock(receipt.root))).toBe(receipt.blockNumber);
+    expect((await provider.getBlock(receipt.blockNumber))?.hash).toBe(row.block_hash);
   }
   for (const batch of await rig.batches()) {
     expect(batch.status).toBe('confirmed');
@@ -278,7 +284,7 @@ describe('AnchoringService, step by step on a real chain', () => {
     await mine();
     expect(await rig.step()).toBe('sent');
     const [batch] = await rig.batches();
-    expect((await new AnchorBatchesRepository(rig.dataSource).transactions(batch.id)).map((t) => t.hash)).toEqual([anew.hash, first.hash]);
+    expect((await new AnchorTransactionsRepository(rig.dataSource).ofBatch(batch.id)).map((t) => t.hash)).toEqual([anew.hash, first.hash]);
     await rig.settle();
     expect(await statusOf(first.hash)).toBe('succeeded');
     await expectEverythingAnchored(rig);
@@ -303,11 +309,8 @@ describe('AnchoringService, step by step on a real chain', () => {
     expect(await rig.step()).toBe('reopened');
     const [first] = await rig.batches();
     expect(first.status).toBe('submitted');
-    const withdrawn = await rig.dataSource.query(`SELECT state, anchor_receipt FROM issued_credentials WHERE batch_id = $1`, [first.id]);
-    expect(withdrawn).toEqual([
-      { state: 'issued', anchor_receipt: null },
-      { state: 'issued', anchor_receipt: null },
-    ]);
+    const withdrawn = await rig.dataSource.query(`SELECT receipt FROM anchor_leaves WHERE batch_id = $1`, [first.id]);
+    expect(withdrawn).toEqual([{ receipt: null }, { receipt: null }]);
     expect(await rig.step()).toBe('sent');
     expect(await statusOf(a.hash)).toBe('waiting');
 

@@ -3,32 +3,37 @@ import { AnchorReader, AnchorWriter } from '#anchoring';
 import { createChainProvider } from '#identity';
 import { Wallet } from 'ethers';
 import type { IssuerConfig } from '../issuer.config.js';
-import { AnchorBatchesRepository, AnchorReceiptsRepository } from './anchor-batches.repository.js';
-import { AnchorReceiptsController } from './anchor-receipts.controller.js';
+import { AnchorBatchesRepository } from './anchor-batches.repository.js';
+import { AnchorLeavesRepository } from './anchor-leaves.repository.js';
 import { AnchorReceiptsService } from './anchor-receipts.service.js';
+import { AnchorTransactionsRepository } from './anchor-transactions.repository.js';
 import { ANCHOR_READER, ANCHOR_WRITER, AnchoringService } from './anchoring.service.js';
 import { AnchoringScheduler } from './anchoring.scheduler.js';
 
 /**
- * Receipts are always served, each checked against the chain. The worker runs only where
- * ANCHORING_PRIVATE_KEY is set: instances without the key serve and issue, and leave sending to the
- * one that has it.
+ * Anchoring for every feature that signs something: its queue of leaves (features enqueue in their
+ * own transactions) and its receipts, each checked against the chain, everywhere. The worker runs
+ * only where ANCHORING_PRIVATE_KEY is set: instances without the key serve and issue, and leave
+ * sending to the one that has it.
  */
 @Module({})
 export class AnchoringModule {
   static forRoot(config: IssuerConfig): DynamicModule {
     const provider = createChainProvider(config.chain);
-    const receipts = {
-      controllers: [AnchorReceiptsController],
-      providers: [AnchorReceiptsRepository, AnchorReceiptsService, { provide: ANCHOR_READER, useValue: new AnchorReader(provider, config.anchoring.contract) }],
-    };
+    const everywhere = [
+      AnchorLeavesRepository,
+      AnchorBatchesRepository,
+      AnchorReceiptsService,
+      { provide: ANCHOR_READER, useValue: new AnchorReader(provider, config.anchoring.contract) },
+    ];
+    const exports = [AnchorLeavesRepository, AnchorReceiptsService];
     const key = config.anchoring.privateKey;
-    if (!key) return { module: AnchoringModule, ...receipts };
+    if (!key) return { module: AnchoringModule, global: true, providers: everywhere, exports };
     return {
       module: AnchoringModule,
-      controllers: receipts.controllers,
+      global: true,
       providers: [
-        ...receipts.providers,
+        ...everywhere,
         {
           provide: ANCHOR_WRITER,
           useValue: new AnchorWriter(provider, new Wallet(key, provider), config.anchoring.contract, config.chain.chainId, {
@@ -36,10 +41,11 @@ export class AnchoringModule {
             maxPriorityFeePerGas: config.anchoring.maxPriorityFeePerGasWei,
           }),
         },
-        AnchorBatchesRepository,
+        AnchorTransactionsRepository,
         AnchoringService,
         AnchoringScheduler,
       ],
+      exports,
     };
   }
 }
