@@ -52,7 +52,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   try {
     await server.start();
   } catch (error) {
-    throw new Error(`embedded Postgres did not start in ${dataDir}${error instanceof Error ? `: ${error.message}` : ''}`);
+    throw new Error(`embedded Postgres did not start in ${dataDir}${error instanceof Error ? `: ${error.message}` : ''}`, { cause: error });
   }
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,

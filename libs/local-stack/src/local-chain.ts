@@ -69,7 +69,7 @@ export async function startLocalChain(options: LocalChainOptions = {}): Promise<
     await waitForRpc(rpcUrl, chainId, child);
   } catch (error) {
     await stopChild(child, 'SIGKILL');
-    throw new Error(`anvil did not start on ${rpcUrl}: ${(error as Error).message}\n${output}`);
+    throw new Error(`anvil did not start on ${rpcUrl}: ${(error as Error).message}\n${output}`, { cause: error });
   }
   return { rpcUrl, chainId, stop: () => stopChild(child, 'SIGTERM') };
 }

@@ -1,4 +1,5 @@
 export { type SchemaViolation, compileSchema, violationsOf } from './common/ajv.js';
+export { type JsonObject, isJsonObject, objectOf, listOf } from './common/json.js';
 export { type DataModel, dataModelOf } from './common/data-model.js';
 export { type Learner, type IdentityObject, learnerSchema, learnerSubject, subjectNames } from './common/learner.js';
 export { type IssuerProfile, type IssuerProfileObject, issuerObject } from './common/issuer-profile.js';

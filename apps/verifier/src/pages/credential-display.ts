@@ -1,4 +1,4 @@
-import { CREDIT_UNITS, earnedCredits } from '#schemas';
+import { CREDIT_UNITS, earnedCredits, type JsonObject, listOf, objectOf } from '#schemas';
 
 /** What a page shows of a credential, read from its signed payload alone. */
 export interface CredentialDisplay {
@@ -16,16 +16,18 @@ export interface CredentialDisplay {
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length > 0 ? value : undefined);
 
 /** Defensive: a credential of another issuer may carry anything where ours carry strings. */
-export function credentialDisplay(signed: Record<string, any>): CredentialDisplay {
-  const subject = (signed.credentialSubject ?? {}) as Record<string, any>;
-  const achievement = (subject.achievement ?? {}) as Record<string, any>;
-  const result = ([] as any[]).concat(subject.result ?? []).find((entry) => typeof entry?.value === 'string');
+export function credentialDisplay(signed: JsonObject): CredentialDisplay {
+  const subject = objectOf(signed.credentialSubject);
+  const achievement = objectOf(subject.achievement);
+  const issuer = typeof signed.issuer === 'object' ? objectOf(signed.issuer) : undefined;
+  const result = listOf(subject.result).map(objectOf).find((entry) => typeof entry.value === 'string');
   const credits = earnedCredits(signed);
-  const identifiers = ([] as any[]).concat(subject.identifier ?? []).map((identifier) => text(identifier?.identityType)).filter((type): type is string => !!type);
+  const identifiers = listOf(subject.identifier).map((identifier) => text(objectOf(identifier).identityType)).filter((type): type is string => !!type);
+  const learnerDid = text(subject.id);
   return {
     name: text(signed.name),
-    claimedIssuer: typeof signed.issuer === 'object' ? { name: text(signed.issuer?.name), url: text(signed.issuer?.url) } : undefined,
-    learner: text(subject.id) ? { did: subject.id } : identifiers.length > 0 ? { hashedIdentifiers: identifiers } : { unknown: true },
+    claimedIssuer: issuer ? { name: text(issuer.name), url: text(issuer.url) } : undefined,
+    learner: learnerDid ? { did: learnerDid } : identifiers.length > 0 ? { hashedIdentifiers: identifiers } : { unknown: true },
     achievement: { name: text(achievement.name), type: text(achievement.achievementType), code: text(achievement.humanCode), description: text(achievement.description) },
     ...(credits ? { credits: { amount: credits.amount, unit: credits.unit && CREDIT_UNITS[credits.unit].label } } : {}),
     grade: text(result?.value),

@@ -1,4 +1,4 @@
-import { type CreditUnit, earnedCredits } from '#schemas';
+import { type CreditUnit, earnedCredits, type JsonObject, listOf, objectOf } from '#schemas';
 import type { Verdict } from '#verification';
 
 /** One credential of a presentation as the summary sees it: what verification concluded, and what it says. */
@@ -8,7 +8,7 @@ export interface PresentedCredential {
   /** The holder is its subject (or matches the hashed identifier the school was told). */
   holderIsSubject: boolean;
   /** The signed credential, when it could be decoded. */
-  signed?: Record<string, any>;
+  signed?: JsonObject;
   issuer?: { id: string; name?: string };
   /** No trusted registry lists its issuer (which alone leaves it indeterminate). */
   issuerUnknown?: boolean;
@@ -57,7 +57,8 @@ function creditOf({ verdict, holderIsSubject, signed, issuerUnknown }: Presented
   if (!credits) return { reason: 'It is not a credit credential (it earns no credits).' };
   const { amount, framework, unit } = credits;
   if (!unit) return { reason: `Its credit unit (${framework ?? 'none'}) is not one this verifier counts.` };
-  const level = ([] as any[]).concat(signed.credentialSubject.achievement?.alignment ?? []).find((alignment) => alignment?.targetType === 'ext:EQFLevel')?.targetName;
+  const alignments = listOf(objectOf(objectOf(signed.credentialSubject).achievement).alignment).map(objectOf);
+  const level = alignments.find((alignment) => alignment.targetType === 'ext:EQFLevel')?.targetName;
   return { unit, credits: amount, level: typeof level === 'string' ? level : 'unspecified' };
 }
 

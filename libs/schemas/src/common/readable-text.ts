@@ -6,6 +6,7 @@ import type { SchemaViolation } from './ajv.js';
  * make a name display as something else), and unpaired surrogates (not Unicode text at all; a UTF-8
  * encoder replaces them, so the signed bytes would differ from what was asked for).
  */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
 const UNREADABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|\p{Cs}/u;
 
 const UNREADABLE_MESSAGE = 'must not contain control characters, bidirectional overrides or isolates, or unpaired surrogates';

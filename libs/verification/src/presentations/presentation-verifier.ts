@@ -1,4 +1,4 @@
-import type { Learner } from '#schemas';
+import type { JsonObject, Learner } from '#schemas';
 import type { CredentialVerifier, VerificationReport } from '../credentials/credential-verifier.js';
 import type { SignatureCheck } from '../credentials/checks/signature.check.js';
 import type { VerificationLogger } from '../logger.js';
@@ -72,7 +72,7 @@ export class PresentationVerifier {
   }
 
   /** The report, and each credential inside as signed (where it decoded), in the report's order. */
-  async verify(input: unknown, options: PresentationOptions = {}): Promise<{ report: PresentationReport; signed: (Record<string, any> | undefined)[] }> {
+  async verify(input: unknown, options: PresentationOptions = {}): Promise<{ report: PresentationReport; signed: (JsonObject | undefined)[] }> {
     const { logger } = this.options;
     const deadline = this.credentials.deadlineFromNow();
     const format = parsePresentation(input);

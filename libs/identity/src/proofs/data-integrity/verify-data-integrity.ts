@@ -1,14 +1,12 @@
 import { base58ToBytes } from 'did-jwt';
 import { parse } from 'did-resolver';
+import { isJsonObject, type JsonObject } from '#schemas';
 import jsigs, { type DocumentLoader, type ProofPurpose } from 'jsonld-signatures';
 import { hasHighS } from '../../keys/high-s.js';
 import { type ProofFailure, proofError, proofFailure, type ProofVerification, refusalIn } from '../proof-verification.js';
 import { isVerifiedProofType, VERIFYING_SUITES } from './data-integrity-suites.js';
 import { HolderAuthentication, IssuerAssertion } from './proof-purposes.js';
 
-type JsonObject = Record<string, unknown>;
-
-const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** What can be refused from the proof alone, before any key or context is loaded. */
 function refusedProof(proof: JsonObject, purpose: string): ProofFailure | undefined {
@@ -56,11 +54,11 @@ async function verifyOne(document: JsonObject, proof: JsonObject, purpose: Proof
  * with none of ours is `PROOF_MISSING` or `PROOF_TYPE_UNSUPPORTED`.
  */
 async function verifyProofs(document: unknown, purpose: () => ProofPurpose, documentLoader: DocumentLoader): Promise<ProofVerification> {
-  if (!isObject(document)) return proofFailure('PROOF_MALFORMED', 'The document is not a JSON object.');
+  if (!isJsonObject(document)) return proofFailure('PROOF_MALFORMED', 'The document is not a JSON object.');
   const { proof, ...unsigned } = document;
   const proofs = [proof ?? []].flat();
   if (proofs.length === 0) return proofFailure('PROOF_MISSING', 'The document has no proof.');
-  if (!proofs.every(isObject)) return proofFailure('PROOF_MALFORMED', 'A proof is not a JSON object.');
+  if (!proofs.every(isJsonObject)) return proofFailure('PROOF_MALFORMED', 'A proof is not a JSON object.');
   const ours = proofs.filter(isVerifiedProofType);
   if (ours.length === 0) {
     const kinds = proofs.map((entry) => [entry.type, entry.cryptosuite].filter((part) => part !== undefined).join(' '));

@@ -1,4 +1,5 @@
 import { normalizeCredential } from 'did-jwt-vc';
+import { isJsonObject } from '#schemas';
 import { type CheckOutcome, invalid } from '../../pipeline/check.js';
 import type { ParsedCredential, SignedJwt } from '../parsed-credential.js';
 
@@ -90,7 +91,7 @@ function findJwt(
 
 function decodeJwt(jwt: string): { header: ParsedCredential['header']; payload: Record<string, unknown> } | { problem: string } {
   const [header, payload] = jwt.split('.').slice(0, 2).map(decodeSegment);
-  if (!isObject(header) || !isObject(payload)) return { problem: 'The JWT header or payload is not base64url-encoded JSON.' };
+  if (!isJsonObject(header) || !isJsonObject(payload)) return { problem: 'The JWT header or payload is not base64url-encoded JSON.' };
   return { header, payload };
 }
 
@@ -100,8 +101,4 @@ function decodeSegment(segment: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

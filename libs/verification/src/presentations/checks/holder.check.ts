@@ -1,10 +1,10 @@
-import { type Learner, subjectNames } from '#schemas';
+import { type JsonObject, type Learner, subjectNames } from '#schemas';
 import { type Check, type CheckOutcome, invalid, valid } from '../../pipeline/check.js';
 
 /** A credential inside a presentation, as the holder check sees it. */
 export interface PresentedSubject {
   /** The signed credential, when it could be decoded. */
-  signed?: Record<string, any>;
+  signed?: JsonObject;
   /** Who presents it: the presentation's signer. */
   holder: string;
   /** What the student told the school, for credentials that name their subject only by hash. */
