@@ -5,8 +5,13 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Import rules for one package's code (specs and tests, which may reach across, are exempt). */
-function boundary(files, message, patterns) {
+/**
+ * Import rules for one package's code (specs and tests, which may reach across, are exempt):
+ * `forbidden` lists what it must not import, as aliases (`#verification`) or path patterns.
+ */
+function boundary(files, message, forbidden) {
+  const aliases = forbidden.filter((name) => name.startsWith('#'));
+  const patterns = forbidden.filter((name) => !name.startsWith('#'));
   return {
     files,
     ignores: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts'],
@@ -16,9 +21,14 @@ function boundary(files, message, patterns) {
         {
           patterns: [
             // A relative path that passes through another package's src/, or into apps/ or test/, leaves this package.
-            { group: ['**/src/**', '**/apps/**', '**/test/**', '**/libs/**'], message: 'Import another package through its #alias, never by a relative path.' },
+            {
+              group: ['**/src/**', '**/apps/**', '**/test/**', '**/libs/**'],
+              message: 'Import another package through its #alias, never by a relative path.',
+            },
             ...patterns.map((group) => ({ group: [group], message })),
           ],
+          // Aliases by exact name: in a pattern, a leading # would read as a comment.
+          paths: aliases.map((name) => ({ name, message })),
         },
       ],
     },
@@ -43,14 +53,20 @@ export default tseslint.config(
   {
     languageOptions: { globals: globals.node },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       // A timer or request read by a callback declared before it is assigned stays `let`.
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
   { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' } },
   // Tests read response bodies and hand-built documents loosely; code that ships reads JSON as unknown.
-  { files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
+  {
+    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
   ...LIBS.map((lib) =>
     boundary(
       [`libs/${lib}/src/**/*.ts`],

@@ -10,11 +10,20 @@ const { verifiableCredential, anchorReceipt: receipt } = JSON.parse(readFileSync
 //    version 2 with leafAlgorithm keccak256-utf8), or of the whole signed JSON document, proof included,
 //    in its RFC 8785 form (keccak256-jcs, for ldp_vc): JSON.stringify with keys sorted at every level.
 const jcs = (value) =>
-  Array.isArray(value) ? `[${value.map(jcs).join(',')}]`
-  : value !== null && typeof value === 'object' ? `{${Object.keys(value).sort().map((key) => `${JSON.stringify(key)}:${jcs(value[key])}`).join(',')}}`
-  : JSON.stringify(value);
-const signedBytes = receipt.version === 2 && receipt.leafAlgorithm === 'keccak256-jcs' ? jcs(verifiableCredential)
-  : typeof verifiableCredential === 'string' ? verifiableCredential : verifiableCredential.proof.jwt;
+  Array.isArray(value)
+    ? `[${value.map(jcs).join(',')}]`
+    : value !== null && typeof value === 'object'
+      ? `{${Object.keys(value)
+          .sort()
+          .map((key) => `${JSON.stringify(key)}:${jcs(value[key])}`)
+          .join(',')}}`
+      : JSON.stringify(value);
+const signedBytes =
+  receipt.version === 2 && receipt.leafAlgorithm === 'keccak256-jcs'
+    ? jcs(verifiableCredential)
+    : typeof verifiableCredential === 'string'
+      ? verifiableCredential
+      : verifiableCredential.proof.jwt;
 if (ethers.keccak256(ethers.toUtf8Bytes(signedBytes)) !== receipt.leaf) throw new Error('receipt is for other bytes');
 
 // 2. The proof leads from the leaf to the root: the tree leaf is keccak256(keccak256(leaf)), and

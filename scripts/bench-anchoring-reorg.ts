@@ -26,8 +26,18 @@ interface Load {
 }
 
 const LOADS: Load[] = [
-  { name: 'the e2e test\'s load: a block per transaction and one every 200 ms, batches of 4, a credential every 80 ms', mineEveryMs: 200, batchSize: '4', issueEveryMs: 80 },
-  { name: 'npm start\'s chain: a block every 1 s, batches of up to 1000, a credential every 50 ms', blockTimeSeconds: 1, batchSize: '1000', issueEveryMs: 50 },
+  {
+    name: "the e2e test's load: a block per transaction and one every 200 ms, batches of 4, a credential every 80 ms",
+    mineEveryMs: 200,
+    batchSize: '4',
+    issueEveryMs: 80,
+  },
+  {
+    name: "npm start's chain: a block every 1 s, batches of up to 1000, a credential every 50 ms",
+    blockTimeSeconds: 1,
+    batchSize: '1000',
+    issueEveryMs: 50,
+  },
 ];
 const config = loadBenchConfig();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -64,7 +74,10 @@ async function run(load: Load): Promise<Run> {
       ANCHOR_POLL_INTERVAL_MS: '200',
     },
   });
-  const provider = new JsonRpcProvider(stack.chainEnv.CHAIN_RPC_URL, Number(stack.chainEnv.CHAIN_ID), { staticNetwork: true, cacheTimeout: -1 });
+  const provider = new JsonRpcProvider(stack.chainEnv.CHAIN_RPC_URL, Number(stack.chainEnv.CHAIN_ID), {
+    staticNetwork: true,
+    cacheTimeout: -1,
+  });
   const anchor = new Contract(stack.chainEnv.ANCHOR_CONTRACT_ADDRESS, ANCHOR_CONTRACT.abi, provider);
   const issued: string[] = [];
   let stopped = false;
@@ -103,7 +116,10 @@ async function run(load: Load): Promise<Run> {
     const snapshot = await provider.send('evm_snapshot', []);
     const snapshotBlock = await provider.getBlockNumber();
     const lost = () => receipts.filter((receipt) => receipt.blockNumber > snapshotBlock);
-    await until(async () => (await follow(), new Set(lost().map((receipt) => receipt.root)).size >= 2), 'two batches anchored after the snapshot');
+    await until(
+      async () => (await follow(), new Set(lost().map((receipt) => receipt.root)).size >= 2),
+      'two batches anchored after the snapshot',
+    );
 
     const acknowledged = issued.length;
     const blocksLost = (await provider.getBlockNumber()) - snapshotBlock;
@@ -129,7 +145,15 @@ async function run(load: Load): Promise<Run> {
       await until(all, 'every receipt repaired');
       repairSeconds = (performance.now() - reverted) / 1000;
     }
-    return { withdrawnSeconds, repairSeconds, acknowledged, withdrawn, batchesLost, blocksLost, issuedPerSecond: issued.length / ((performance.now() - started) / 1000) };
+    return {
+      withdrawnSeconds,
+      repairSeconds,
+      acknowledged,
+      withdrawn,
+      batchesLost,
+      blocksLost,
+      issuedPerSecond: issued.length / ((performance.now() - started) / 1000),
+    };
   } finally {
     stopped = true;
     await Promise.all([issuing, mining]);
@@ -138,7 +162,9 @@ async function run(load: Load): Promise<Run> {
   }
 }
 
-console.log('Reorg repair under load (2 confirmations, batch max age 0 s, credentials issued one after another over HTTP; anvil evm_revert drops the orphaned transactions):');
+console.log(
+  'Reorg repair under load (2 confirmations, batch max age 0 s, credentials issued one after another over HTTP; anvil evm_revert drops the orphaned transactions):',
+);
 for (const load of LOADS) {
   console.log(`  ${load.name}:`);
   for (let i = 0; i < RUNS; i++) {

@@ -57,7 +57,9 @@ function credentialOf(issuer: string): object {
 
 /** 1EdTech's simple Open Badges 3.0 example (OB 3.0.3 context, VCDM 2.0), its proof taken off, issued by `issuer`. */
 function openBadgeOf(issuer: string): object {
-  const example = JSON.parse(readFileSync(new URL('../../libs/identity/test/fixtures/1edtech-ob30/simple.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+  const example = JSON.parse(
+    readFileSync(new URL('../../libs/identity/test/fixtures/1edtech-ob30/simple.json', import.meta.url), 'utf8'),
+  ) as Record<string, unknown>;
   const { proof: _proof, ...unsigned } = example;
   return { ...unsigned, issuer: { ...(unsigned.issuer as object), id: issuer } };
 }
@@ -70,13 +72,20 @@ async function main(): Promise<void> {
   const resolveKey = didKeyResolver(createDidResolver());
   const message = Buffer.from(JSON.stringify(credentialOf('did:example:issuer')));
   const raw = async (name: string, curve: SigningCurve, hash: string | null) => {
-    const { privateKey, publicKey } = curve === 'Ed25519' ? generateKeyPairSync('ed25519') : generateKeyPairSync('ec', { namedCurve: curve });
+    const { privateKey, publicKey } =
+      curve === 'Ed25519' ? generateKeyPairSync('ed25519') : generateKeyPairSync('ec', { namedCurve: curve });
     const signature = sign(hash, message, { key: privateKey, dsaEncoding: 'ieee-p1363' });
     const signing = await rate(() => sign(hash, message, { key: privateKey as KeyObject, dsaEncoding: 'ieee-p1363' }));
     const verifying = await rate(() => verify(hash, message, { key: publicKey as KeyObject, dsaEncoding: 'ieee-p1363' }, signature));
     console.log(`  ${name.padEnd(44)} sign ${format(signing)}/s  verify ${format(verifying)}/s`);
   };
-  const formatRates = async (name: string, curve: SigningCurve, signWith: (credential: object, key: SigningKey) => Promise<unknown>, verifyIt: (signed: unknown) => Promise<{ status: string }>, document = credentialOf) => {
+  const formatRates = async (
+    name: string,
+    curve: SigningCurve,
+    signWith: (credential: object, key: SigningKey) => Promise<unknown>,
+    verifyIt: (signed: unknown) => Promise<{ status: string }>,
+    document = credentialOf,
+  ) => {
     const key = await didJwkKey(curve);
     const credential = document(key.controller);
     const signed = await signWith(credential, key);

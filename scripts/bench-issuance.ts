@@ -34,7 +34,11 @@ try {
   const agent = stack.app.get<IssuerAgent>(ISSUER_AGENT);
   const issuer = { id: institution.did, name: 'Bench University', url: 'https://bench.example' };
   const credentials = Array.from({ length: config.count }, (_, i) =>
-    buildCredential(factsAt(i), { id: `urn:uuid:${randomUUID()}`, issuer, issuanceDate: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') }),
+    buildCredential(factsAt(i), {
+      id: `urn:uuid:${randomUUID()}`,
+      issuer,
+      issuanceDate: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    }),
   );
   for (let i = 0; i < config.warmup; i++) await agent.createVerifiableCredential({ credential: credentials[i], proofFormat: 'jwt' });
   const rawStart = performance.now();
@@ -43,8 +47,12 @@ try {
 
   latencies.sort((a, b) => a - b);
   const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(2);
-  console.log(`Issuance benchmark: ${config.count} credentials (course, certificate, credit in turn), ES256K did:ethr, Node ${process.version}`);
-  console.log(`  HTTP POST /v1/credentials, one at a time: ${rate(config.count, httpMs)} credentials/s (p50 ${percentile(50)} ms, p99 ${percentile(99)} ms)`);
+  console.log(
+    `Issuance benchmark: ${config.count} credentials (course, certificate, credit in turn), ES256K did:ethr, Node ${process.version}`,
+  );
+  console.log(
+    `  HTTP POST /v1/credentials, one at a time: ${rate(config.count, httpMs)} credentials/s (p50 ${percentile(50)} ms, p99 ${percentile(99)} ms)`,
+  );
   console.log(`  Veramo createVerifiableCredential (raw): ${rate(config.count, rawMs)} credentials/s`);
   console.log(`  service overhead: HTTP rate is ${((rawMs / httpMs) * 100).toFixed(0)}% of the raw signing rate`);
 } finally {

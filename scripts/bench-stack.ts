@@ -1,7 +1,15 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { ANCHOR_CONTRACT, DID_REGISTRY, ensureDeployed } from '#anchoring';
-import { createDatabase, databaseUrl, dropDatabase, findPostgresServer, freePort, LOCAL_CHAIN_FUNDED_KEYS, startLocalChain } from '#local-stack';
+import {
+  createDatabase,
+  databaseUrl,
+  dropDatabase,
+  findPostgresServer,
+  freePort,
+  LOCAL_CHAIN_FUNDED_KEYS,
+  startLocalChain,
+} from '#local-stack';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -28,16 +36,27 @@ export interface BenchStack {
  * `npm start` does), the contracts, a database of its own on a real Postgres (DATABASE_URL, else
  * 127.0.0.1:5432, else embedded) and an issuer listening on loopback.
  */
-export async function startBenchStack(options: { databaseUrl?: string; blockTimeSeconds?: number; issuerEnv?: Record<string, string> }): Promise<BenchStack> {
+export async function startBenchStack(options: {
+  databaseUrl?: string;
+  blockTimeSeconds?: number;
+  issuerEnv?: Record<string, string>;
+}): Promise<BenchStack> {
   const chain = await startLocalChain({ blockTimeSeconds: options.blockTimeSeconds });
   const deploy = (contract: typeof DID_REGISTRY) => ensureDeployed(chain.rpcUrl, chain.chainId, LOCAL_CHAIN_FUNDED_KEYS[0], contract);
   const { address: didRegistry } = await deploy(DID_REGISTRY);
   const { address: anchorContract } = await deploy(ANCHOR_CONTRACT);
-  const server = await findPostgresServer(options.databaseUrl, () => path.join(mkdtempSync(path.join(os.tmpdir(), 'lc-bench-pg-')), 'cluster'));
+  const server = await findPostgresServer(options.databaseUrl, () =>
+    path.join(mkdtempSync(path.join(os.tmpdir(), 'lc-bench-pg-')), 'cluster'),
+  );
   const database = `lc_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
   await createDatabase(server.url, database);
   const adminToken = randomBytes(24).toString('base64url');
-  const chainEnv = { CHAIN_RPC_URL: chain.rpcUrl, CHAIN_ID: String(chain.chainId), DID_REGISTRY_ADDRESS: didRegistry, ANCHOR_CONTRACT_ADDRESS: anchorContract };
+  const chainEnv = {
+    CHAIN_RPC_URL: chain.rpcUrl,
+    CHAIN_ID: String(chain.chainId),
+    DID_REGISTRY_ADDRESS: didRegistry,
+    ANCHOR_CONTRACT_ADDRESS: anchorContract,
+  };
   const issuerPort = await freePort();
   const issuerUrl = `http://127.0.0.1:${issuerPort}`;
   const app = await createIssuerApp(
@@ -63,7 +82,11 @@ export async function startBenchStack(options: { databaseUrl?: string; blockTime
     if (!response.ok) throw new Error(`${urlPath}: ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   };
-  const created = await post<{ id: string; did: string }>('/v1/admin/institutions', { name: 'Bench University', url: 'https://bench.example' }, adminToken);
+  const created = await post<{ id: string; did: string }>(
+    '/v1/admin/institutions',
+    { name: 'Bench University', url: 'https://bench.example' },
+    adminToken,
+  );
   const { apiKey } = await post<{ apiKey: string }>(`/v1/admin/institutions/${created.id}/api-keys`, {}, adminToken);
 
   return {

@@ -23,7 +23,8 @@ try {
   const { institution } = stack;
   type Issued = { id: string; verifiableCredential: { proof: { jwt: string }; credentialStatus: { statusListCredential: string }[] } };
   const credentials: Issued[] = [];
-  for (let i = 0; i < 2 * config.count; i++) credentials.push(await stack.post<Issued>('/v1/credentials', EXAMPLE_FACTS.course, institution.apiKey));
+  for (let i = 0; i < 2 * config.count; i++)
+    credentials.push(await stack.post<Issued>('/v1/credentials', EXAMPLE_FACTS.course, institution.apiKey));
   const change = (credential: Issued, status: string) =>
     stack.post<{ published?: { version: number } }>(
       '/credentials/status',
@@ -45,11 +46,22 @@ try {
   }
   const concurrentMs = performance.now() - concurrentStart;
 
-  const verifier = await createVerifierApp(loadVerifierConfig({ ...stack.chainEnv, ...UNTHROTTLED_ENV, VERIFIER_PORT: '0', ALLOW_PRIVATE_NETWORK_FETCH: 'true', LOG_LEVEL: 'error' }));
+  const verifier = await createVerifierApp(
+    loadVerifierConfig({
+      ...stack.chainEnv,
+      ...UNTHROTTLED_ENV,
+      VERIFIER_PORT: '0',
+      ALLOW_PRIVATE_NETWORK_FETCH: 'true',
+      LOG_LEVEL: 'error',
+    }),
+  );
   try {
     const status = verifier.get<CredentialCheck[]>(CREDENTIAL_CHECKS).find((check) => check.name === 'status')!;
     // As in a report whose signature check passed: the runner fetches the lists only then.
-    const statusOf = (index: number) => runCheck(status, parsed[index % parsed.length], { now: new Date() }, [{ check: 'signature', status: 'valid' }], { logger: new Logger('Bench') });
+    const statusOf = (index: number) =>
+      runCheck(status, parsed[index % parsed.length], { now: new Date() }, [{ check: 'signature', status: 'valid' }], {
+        logger: new Logger('Bench'),
+      });
     const parsed = credentials.map((credential) => checkFormat(credential.verifiableCredential).parsed!);
     const coldStart = performance.now();
     const first = await statusOf(0);
@@ -60,7 +72,9 @@ try {
     const warmMs = performance.now() - warmStart;
 
     console.log(`Status benchmark: ${config.count} changes each way, lists of 131,072 entries, ES256K did:ethr, Node ${process.version}`);
-    console.log(`  suspend one at a time, each applied and published before the answer: ${rate(config.count, sequentialMs)} changes/s (${config.count} versions)`);
+    console.log(
+      `  suspend one at a time, each applied and published before the answer: ${rate(config.count, sequentialMs)} changes/s (${config.count} versions)`,
+    );
     console.log(
       `  revoke ${CONCURRENCY} at a time: ${rate(config.count, concurrentMs)} changes/s, published in ${versions.size} versions (${(config.count / versions.size).toFixed(1)} changes per version)`,
     );

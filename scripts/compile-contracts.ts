@@ -15,4 +15,6 @@ writeFileSync(
     `import type { ContractArtifact } from './compile.js';\n\n` +
     `export const CREDENTIAL_ANCHOR_ARTIFACT: ContractArtifact = ${JSON.stringify(artifact, null, 2)};\n`,
 );
-console.log(`Wrote ${path.relative(process.cwd(), target)} (${artifact.compiler}, ${(artifact.deployedBytecode.length - 2) / 2} bytes deployed)`);
+console.log(
+  `Wrote ${path.relative(process.cwd(), target)} (${artifact.compiler}, ${(artifact.deployedBytecode.length - 2) / 2} bytes deployed)`,
+);

@@ -1,6 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { ANCHOR_CONTRACT, type DeployableContract, DID_REGISTRY, ensureDeployed } from '#anchoring';
-import { freePort, LOCAL_CHAIN_FUNDED_KEYS, type LocalChain, startEmbeddedPostgres, startLocalChain, type EmbeddedDatabase } from '#local-stack';
+import {
+  freePort,
+  LOCAL_CHAIN_FUNDED_KEYS,
+  type LocalChain,
+  startEmbeddedPostgres,
+  startLocalChain,
+  type EmbeddedDatabase,
+} from '#local-stack';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -54,7 +61,11 @@ export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: str
     }));
 
     // A block a second, as on a real chain, so anchored batches gather confirmations.
-    const chain = await startLocalChain({ port: config.chainPort, stateFile: path.join(config.dataDir, 'chain', 'state.json'), blockTimeSeconds: 1 });
+    const chain = await startLocalChain({
+      port: config.chainPort,
+      stateFile: path.join(config.dataDir, 'chain', 'state.json'),
+      blockTimeSeconds: 1,
+    });
     stoppers.push(() => chain.stop());
     const { didRegistry, anchorContract } = await deployOnce(chain, path.join(config.dataDir, 'chain', 'deployments.json'), log);
 
@@ -120,7 +131,15 @@ export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: str
     stoppers.push(() => verifier.app.close());
 
     const demo = await demoInstitution(path.join(config.dataDir, 'demo-institution.json'), issuerPublicUrl, secrets.adminToken);
-    return { chainRpcUrl: chain.rpcUrl, anchorContract, issuerUrl: issuerPublicUrl, verifierUrl: verifier.url, adminToken: secrets.adminToken, demo, stop };
+    return {
+      chainRpcUrl: chain.rpcUrl,
+      anchorContract,
+      issuerUrl: issuerPublicUrl,
+      verifierUrl: verifier.url,
+      adminToken: secrets.adminToken,
+      demo,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
@@ -162,7 +181,9 @@ async function demoInstitution(recordFile: string, issuerUrl: string, adminToken
     name: 'Demo University',
     url: 'https://demo-university.example',
   });
-  const { apiKey } = await postJson<{ apiKey: string }>(`${issuerUrl}/v1/admin/institutions/${institution.id}/api-keys`, admin, { label: 'demo' });
+  const { apiKey } = await postJson<{ apiKey: string }>(`${issuerUrl}/v1/admin/institutions/${institution.id}/api-keys`, admin, {
+    label: 'demo',
+  });
   const demo = { id: institution.id, did: institution.did, apiKey };
   writeFileSync(recordFile, JSON.stringify(demo, null, 2), { mode: 0o600 });
   return demo;

@@ -1,7 +1,18 @@
 // The browser for the page tests, so that `npm test` needs no system browser: the Chromium build that
 // the npm package @sparticuz/chromium carries inside its tarball (brotli files, no install script),
 // unpacked once into node_modules/.cache. CHROMIUM_PATH names another Chromium or Chrome instead.
-import { chmodSync, createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -46,10 +57,13 @@ export async function launchChromium(): Promise<Browser> {
 /** The unpacked build's folder, unpacked on first use (about 2 s, 220 MB); a half-done unpack is never used. */
 async function unpackedChromium(): Promise<string> {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    throw new Error(`@sparticuz/chromium carries a Linux x64 build only; on ${process.platform} ${process.arch} set CHROMIUM_PATH to a Chromium or Chrome`);
+    throw new Error(
+      `@sparticuz/chromium carries a Linux x64 build only; on ${process.platform} ${process.arch} set CHROMIUM_PATH to a Chromium or Chrome`,
+    );
   }
   // Node's own lookup, to the package's folder (its entry file moves between versions).
-  const packageDir = createRequire(import.meta.url).resolve.paths('@sparticuz/chromium')
+  const packageDir = createRequire(import.meta.url)
+    .resolve.paths('@sparticuz/chromium')
     ?.map((modules) => path.join(modules, '@sparticuz', 'chromium'))
     .find((candidate) => existsSync(path.join(candidate, 'package.json')));
   if (!packageDir) throw new Error('@sparticuz/chromium is not installed: run npm install');

@@ -25,7 +25,9 @@ export default async function globalSetup() {
   const { address: didRegistry } = await deploy(DID_REGISTRY);
   const { address: anchorContract } = await deploy(ANCHOR_CONTRACT);
 
-  const server = await findPostgresServer(process.env.DATABASE_URL, () => path.join(mkdtempSync(path.join(os.tmpdir(), 'lc-test-pg-')), 'cluster'));
+  const server = await findPostgresServer(process.env.DATABASE_URL, () =>
+    path.join(mkdtempSync(path.join(os.tmpdir(), 'lc-test-pg-')), 'cluster'),
+  );
   const templateDatabase = `lc_template_${process.pid}`;
   await dropDatabase(server.url, templateDatabase);
   await createDatabase(server.url, templateDatabase);

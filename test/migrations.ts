@@ -8,7 +8,11 @@ type Migration = (typeof ISSUER_MIGRATIONS)[number];
  * before that migration), through `through`, or through every migration; the migrations run as at start-up.
  */
 export async function openMigrated(url: string, stop: { before?: Migration; through?: Migration } = {}): Promise<DataSource> {
-  const end = stop.before ? ISSUER_MIGRATIONS.indexOf(stop.before) : stop.through ? ISSUER_MIGRATIONS.indexOf(stop.through) + 1 : ISSUER_MIGRATIONS.length;
+  const end = stop.before
+    ? ISSUER_MIGRATIONS.indexOf(stop.before)
+    : stop.through
+      ? ISSUER_MIGRATIONS.indexOf(stop.through) + 1
+      : ISSUER_MIGRATIONS.length;
   const dataSource = createIssuerDataSource(url, ISSUER_MIGRATIONS.slice(0, end));
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
@@ -17,6 +21,9 @@ export async function openMigrated(url: string, stop: { before?: Migration; thro
 
 /** The names of a table's columns, sorted. */
 export async function columnsOf(dataSource: DataSource, table: string): Promise<string[]> {
-  const rows: { column_name: string }[] = await dataSource.query(`SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY column_name`, [table]);
+  const rows: { column_name: string }[] = await dataSource.query(
+    `SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY column_name`,
+    [table],
+  );
   return rows.map((row) => row.column_name);
 }

@@ -27,7 +27,12 @@ export async function startOwnChain(): Promise<OwnChain> {
       rpcUrl: chain.rpcUrl,
       chainId: chain.chainId,
       anchorContract,
-      env: { CHAIN_RPC_URL: chain.rpcUrl, CHAIN_ID: String(chain.chainId), DID_REGISTRY_ADDRESS: didRegistry, ANCHOR_CONTRACT_ADDRESS: anchorContract },
+      env: {
+        CHAIN_RPC_URL: chain.rpcUrl,
+        CHAIN_ID: String(chain.chainId),
+        DID_REGISTRY_ADDRESS: didRegistry,
+        ANCHOR_CONTRACT_ADDRESS: anchorContract,
+      },
       provider,
       async stop() {
         provider.destroy();

@@ -13,7 +13,13 @@ export function readmeTable(heading: string): string[][] {
   const rows: string[][] = [];
   for (const line of lines.slice(start + 1)) {
     if (/^#{1,6} /.test(line)) break;
-    if (line.startsWith('|')) rows.push(line.slice(1, -1).split(' | ').map((cell) => cell.trim()));
+    if (line.startsWith('|'))
+      rows.push(
+        line
+          .slice(1, -1)
+          .split(' | ')
+          .map((cell) => cell.trim()),
+      );
     else if (rows.length > 0) break;
   }
   return rows.slice(2);

@@ -61,7 +61,9 @@ export class RpcFaultProxy {
     if (fault?.kind === 'drop') return void request.socket.destroy();
     if (fault?.kind === 'status') return void response.writeHead(fault.status, { 'Content-Type': 'text/plain' }).end('fault injected');
     if (fault?.kind === 'hold') return void this.held.add(request.socket);
-    const upstream = await fetch(this.upstream, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }).catch(() => undefined);
+    const upstream = await fetch(this.upstream, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }).catch(
+      () => undefined,
+    );
     if (!upstream) return void request.socket.destroy();
     response.writeHead(upstream.status, { 'Content-Type': 'application/json' }).end(await upstream.text());
   }

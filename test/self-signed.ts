@@ -25,9 +25,19 @@ export interface SelfSignedOptions {
  * A credential of one of our kinds signed by a did:ethr the test holds (no institution, no registry):
  * what the issuer would never sign, encoded into JWT claims exactly as Veramo does.
  */
-export function selfSignedCredential({ wallet = Wallet.createRandom(), facts = EXAMPLE_FACTS.course, claims = {}, statusLists = [], subject = {} }: SelfSignedOptions = {}): Promise<string> {
+export function selfSignedCredential({
+  wallet = Wallet.createRandom(),
+  facts = EXAMPLE_FACTS.course,
+  claims = {},
+  statusLists = [],
+  subject = {},
+}: SelfSignedOptions = {}): Promise<string> {
   const did = didOf(wallet);
-  const credential = buildCredential(facts, { id: `urn:uuid:${randomUUID()}`, issuer: { id: did, name: 'Self', url: 'https://self.example' }, issuanceDate: '2026-01-01T00:00:00Z' });
+  const credential = buildCredential(facts, {
+    id: `urn:uuid:${randomUUID()}`,
+    issuer: { id: did, name: 'Self', url: 'https://self.example' },
+    issuanceDate: '2026-01-01T00:00:00Z',
+  });
   // An array of status entries, where did-jwt-vc types a single one.
   const withExtras = {
     ...credential,

@@ -44,7 +44,6 @@ export function chainEnv(): Record<string, string> {
   };
 }
 
-
 /** Issuer settings that make it the anchoring worker on the test chain: batches cut at once, fast polling. */
 export function testWorkerEnv(anchoringKey: string, batchSize: number): Record<string, string> {
   return {
@@ -75,13 +74,21 @@ export function testIssuerConfig(databaseUrl: string, overrides: Record<string, 
  * The issuer knows its public URL (credentials name their anchored package there), the verifier
  * may fetch it on loopback, as in development, and trusts the institutions in its registry.
  */
-export async function startTestStack(issuerOverrides: Record<string, string> = {}, verifierOverrides: Record<string, string> = {}): Promise<TestStack> {
+export async function startTestStack(
+  issuerOverrides: Record<string, string> = {},
+  verifierOverrides: Record<string, string> = {},
+): Promise<TestStack> {
   const database = await createTestDatabase();
   const [issuerPort, verifierPort] = [await freePort(), await freePort()];
   // The issuer by a host name, as in production: credentials name their status lists and package
   // under it, so the verifier fetches them through name resolution, not only through IP literals.
   const [issuerUrl, verifierUrl] = [`http://localhost:${issuerPort}`, `http://127.0.0.1:${verifierPort}`];
-  const issuerConfig = testIssuerConfig(database.url, { ISSUER_PORT: String(issuerPort), ISSUER_PUBLIC_URL: issuerUrl, VERIFIER_URL: verifierUrl, ...issuerOverrides });
+  const issuerConfig = testIssuerConfig(database.url, {
+    ISSUER_PORT: String(issuerPort),
+    ISSUER_PUBLIC_URL: issuerUrl,
+    VERIFIER_URL: verifierUrl,
+    ...issuerOverrides,
+  });
   const issuer = await createIssuerApp(issuerConfig);
   await issuer.listen(issuerPort, '127.0.0.1');
   const verifierEnv = {
@@ -91,7 +98,9 @@ export async function startTestStack(issuerOverrides: Record<string, string> = {
     // Tests create institutions on the fly: the verifier looks them up at once.
     TRUST_REGISTRY_MISS_REFRESH_SECONDS: '0',
   };
-  const verifier = await createVerifierApp(loadVerifierConfig({ ...verifierEnv, VERIFIER_PORT: String(verifierPort), ...verifierOverrides }));
+  const verifier = await createVerifierApp(
+    loadVerifierConfig({ ...verifierEnv, VERIFIER_PORT: String(verifierPort), ...verifierOverrides }),
+  );
   await verifier.listen(verifierPort, '127.0.0.1');
   const admin = { Authorization: `Bearer ${issuerConfig.adminToken}`, 'Content-Type': 'application/json' };
   let issuerStopped = false;
@@ -104,7 +113,11 @@ export async function startTestStack(issuerOverrides: Record<string, string> = {
     verifierEnv,
     async createInstitution(name = 'Test University') {
       const institution = (await (
-        await fetch(`${issuerUrl}/v1/admin/institutions`, { method: 'POST', headers: admin, body: JSON.stringify({ name, url: 'https://test.example' }) })
+        await fetch(`${issuerUrl}/v1/admin/institutions`, {
+          method: 'POST',
+          headers: admin,
+          body: JSON.stringify({ name, url: 'https://test.example' }),
+        })
       ).json()) as { id: string; did: string };
       const { apiKey } = (await (
         await fetch(`${issuerUrl}/v1/admin/institutions/${institution.id}/api-keys`, { method: 'POST', headers: admin, body: '{}' })

@@ -13,7 +13,13 @@ export class IssuerModule {
   static forRoot(config: IssuerConfig): DynamicModule {
     return {
       module: IssuerModule,
-      imports: [DatabaseModule.forRoot(config.databaseUrl), IdentityModule, AnchoringModule.forRoot(config), InstitutionsModule, CredentialsModule],
+      imports: [
+        DatabaseModule.forRoot(config.databaseUrl),
+        IdentityModule,
+        AnchoringModule.forRoot(config),
+        InstitutionsModule,
+        CredentialsModule,
+      ],
       controllers: [HealthController],
       providers: [{ provide: ISSUER_CONFIG, useValue: config }],
       exports: [ISSUER_CONFIG],

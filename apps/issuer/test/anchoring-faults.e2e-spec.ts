@@ -51,7 +51,8 @@ async function issueWaiting(databaseUrl: string, keys: Record<string, string>, c
   const admin = { Authorization: `Bearer ${keys.ADMIN_TOKEN}` };
   const institution = await postJson(`${url}/v1/admin/institutions`, { name: 'Faulty U', url: 'https://faulty.example' }, admin);
   const key = await postJson(`${url}/v1/admin/institutions/${institution.body.id}/api-keys`, {}, admin);
-  for (let i = 0; i < count; i++) await postJson(`${url}/v1/credentials`, EXAMPLE_FACTS.credit, { Authorization: `Bearer ${key.body.apiKey}` });
+  for (let i = 0; i < count; i++)
+    await postJson(`${url}/v1/credentials`, EXAMPLE_FACTS.credit, { Authorization: `Bearer ${key.body.apiKey}` });
   await app.close();
 }
 
@@ -104,7 +105,11 @@ async function query<T>(databaseUrl: string, sql: string, parameters: unknown[] 
   }
 }
 
-async function until(probe: () => Promise<boolean>, what: string, options: { mine?: boolean; timeoutMs?: number; worker?: Worker } = {}): Promise<void> {
+async function until(
+  probe: () => Promise<boolean>,
+  what: string,
+  options: { mine?: boolean; timeoutMs?: number; worker?: Worker } = {},
+): Promise<void> {
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   while (!(await probe())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${options.worker?.output() ?? ''}`);
@@ -114,12 +119,17 @@ async function until(probe: () => Promise<boolean>, what: string, options: { min
 }
 
 const allAnchored = (databaseUrl: string) => async () =>
-  (await query<{ n: number }>(databaseUrl, `SELECT count(*)::int AS n FROM anchor_leaves WHERE source = 'credential' AND receipt IS NULL`))[0].n === 0;
+  (
+    await query<{ n: number }>(databaseUrl, `SELECT count(*)::int AS n FROM anchor_leaves WHERE source = 'credential' AND receipt IS NULL`)
+  )[0].n === 0;
 
 /** Every credential anchored in a block the chain still has: what the database said before a reorg does not count. */
 const allAnchoredOnChain = (databaseUrl: string) => async () => {
   if (!(await allAnchored(databaseUrl)())) return false;
-  for (const batch of await query<{ block_number: string; block_hash: string }>(databaseUrl, `SELECT block_number, block_hash FROM anchor_batches`)) {
+  for (const batch of await query<{ block_number: string; block_hash: string }>(
+    databaseUrl,
+    `SELECT block_number, block_hash FROM anchor_batches`,
+  )) {
     if ((await provider.getBlock(Number(batch.block_number)))?.hash !== batch.block_hash) return false;
   }
   return true;
@@ -155,7 +165,9 @@ async function expectEverythingAnchoredOnce(databaseUrl: string, expectedCredent
     expect(batch.status).toBe('confirmed');
     expect(await anchor.queryFilter(anchor.filters.RootAnchored(batch.root))).toHaveLength(1);
   }
-  expect(await provider.getTransactionCount(ANCHORING_ADDRESS, 'pending')).toBe(await provider.getTransactionCount(ANCHORING_ADDRESS, 'latest'));
+  expect(await provider.getTransactionCount(ANCHORING_ADDRESS, 'pending')).toBe(
+    await provider.getTransactionCount(ANCHORING_ADDRESS, 'latest'),
+  );
   const minedNonces: number[] = [];
   for (const { hash } of await query<{ hash: string }>(databaseUrl, `SELECT hash FROM anchor_transactions`)) {
     if (await provider.getTransactionReceipt(hash)) minedNonces.push((await provider.getTransaction(hash))!.nonce);
@@ -165,17 +177,24 @@ async function expectEverythingAnchoredOnce(databaseUrl: string, expectedCredent
 }
 
 /** Where a worker is stopped dead, and how to hold it there. */
-const KILL_POINTS: { name: string; freeze: () => Promise<void>; reached: (databaseUrl: string) => Promise<boolean>; thaw?: () => Promise<void> }[] = [
+const KILL_POINTS: {
+  name: string;
+  freeze: () => Promise<void>;
+  reached: (databaseUrl: string) => Promise<boolean>;
+  thaw?: () => Promise<void>;
+}[] = [
   {
     name: 'after the batch is built, before anything is signed',
     freeze: async () => proxy.set('eth_getTransactionCount', { kind: 'hold' }),
     reached: async (db) =>
-      (await query(db, `SELECT 1 FROM anchor_batches WHERE status = 'built'`)).length > 0 && proxy.calls.includes('eth_getTransactionCount'),
+      (await query(db, `SELECT 1 FROM anchor_batches WHERE status = 'built'`)).length > 0 &&
+      proxy.calls.includes('eth_getTransactionCount'),
   },
   {
     name: 'after the transaction is signed and stored, before it is sent',
     freeze: async () => proxy.set('eth_sendRawTransaction', { kind: 'hold' }),
-    reached: async (db) => (await query(db, `SELECT 1 FROM anchor_transactions`)).length > 0 && proxy.calls.includes('eth_sendRawTransaction'),
+    reached: async (db) =>
+      (await query(db, `SELECT 1 FROM anchor_transactions`)).length > 0 && proxy.calls.includes('eth_sendRawTransaction'),
   },
   {
     name: 'after it is sent, before it is mined',
@@ -241,13 +260,17 @@ const REORG_KILL_POINTS: { name: string; downAtReorg?: true; freeze: () => void;
     name: 'the reorg seen and the receipts withdrawn, before anything is sent again',
     freeze: () => proxy.set('eth_sendRawTransaction', { kind: 'hold' }),
     reached: async (db) =>
-      (await query(db, `SELECT 1 FROM anchor_batches WHERE status <> 'confirmed'`)).length > 0 && proxy.calls.includes('eth_sendRawTransaction'),
+      (await query(db, `SELECT 1 FROM anchor_batches WHERE status <> 'confirmed'`)).length > 0 &&
+      proxy.calls.includes('eth_sendRawTransaction'),
   },
   {
     name: 'a batch anchored again, before it has its confirmations',
     freeze: () => undefined,
     reached: async (db) => {
-      for (const { hash } of await query<{ hash: string }>(db, `SELECT t.hash FROM anchor_transactions t JOIN anchor_batches b ON b.id = t.batch_id WHERE b.status = 'submitted'`)) {
+      for (const { hash } of await query<{ hash: string }>(
+        db,
+        `SELECT t.hash FROM anchor_transactions t JOIN anchor_batches b ON b.id = t.batch_id WHERE b.status = 'submitted'`,
+      )) {
         if (await provider.getTransactionReceipt(hash)) return true;
       }
       return false;
@@ -297,7 +320,7 @@ describe('a worker killed with SIGKILL while it repairs a reorg', () => {
 });
 
 describe('a stranger who copies the pending anchor() call of a worker that then dies', () => {
-  it('the restarted worker confirms the batch from the contract\'s record, after one reverted transaction of ours', async () => {
+  it("the restarted worker confirms the batch from the contract's record, after one reverted transaction of ours", async () => {
     const database = await createTestDatabase();
     const keys = secrets();
     try {
@@ -306,10 +329,14 @@ describe('a stranger who copies the pending anchor() call of a worker that then 
       const first = startWorker(database.url, keys, { ANCHOR_BATCH_SIZE: '10' });
       let ours = '';
       try {
-        await until(async () => {
-          ours = (await query<{ hash: string }>(database.url, `SELECT hash FROM anchor_transactions`))[0]?.hash ?? '';
-          return ours !== '' && (await provider.getTransaction(ours)) !== null;
-        }, 'our transaction waiting in the node', { worker: first });
+        await until(
+          async () => {
+            ours = (await query<{ hash: string }>(database.url, `SELECT hash FROM anchor_transactions`))[0]?.hash ?? '';
+            return ours !== '' && (await provider.getTransaction(ours)) !== null;
+          },
+          'our transaction waiting in the node',
+          { worker: first },
+        );
       } finally {
         await kill(first);
       }
@@ -350,7 +377,13 @@ describe('a flaky chain RPC', () => {
       await issueWaiting(database.url, keys, 4);
       const worker = startWorker(database.url, keys);
       try {
-        for (const fault of [{ kind: 'status', status: 429 }, { kind: 'status', status: 502 }, { kind: 'drop' }, { kind: 'hold' }, { kind: 'status', status: 503 }] as const) {
+        for (const fault of [
+          { kind: 'status', status: 429 },
+          { kind: 'status', status: 502 },
+          { kind: 'drop' },
+          { kind: 'hold' },
+          { kind: 'status', status: 503 },
+        ] as const) {
           proxy.set('*', fault);
           await new Promise((resolve) => setTimeout(resolve, 600));
         }
@@ -412,7 +445,9 @@ describe('the verifier behind a failing RPC', () => {
     );
     try {
       const institution = await stack.createInstitution();
-      const issued = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.credit, { Authorization: `Bearer ${institution.apiKey}` });
+      const issued = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.credit, {
+        Authorization: `Bearer ${institution.apiKey}`,
+      });
       const jwt = issued.body.verifiableCredential.proof.jwt;
       await verifier.listen(0, '127.0.0.1');
       const url = `http://127.0.0.1:${verifier.getHttpServer().address().port}/credentials/verify`;
@@ -474,7 +509,12 @@ describe('Postgres restarted in the middle of a batch', () => {
       proxy.set('eth_sendRawTransaction', { kind: 'hold' });
       const worker = startWorker(databaseUrl, keys);
       try {
-        await until(async () => (await query(databaseUrl, `SELECT 1 FROM anchor_transactions`)).length > 0 && proxy.calls.includes('eth_sendRawTransaction'), 'a stored transaction', { worker });
+        await until(
+          async () =>
+            (await query(databaseUrl, `SELECT 1 FROM anchor_transactions`)).length > 0 && proxy.calls.includes('eth_sendRawTransaction'),
+          'a stored transaction',
+          { worker },
+        );
         await server.stop();
         proxy.clear();
         await new Promise((resolve) => setTimeout(resolve, 1500));

@@ -66,7 +66,9 @@ function steadyIssuance(stack: TestStack, institution: TestInstitution, everyMs:
   let stopped = false;
   const loop = (async () => {
     while (!stopped) {
-      const response = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.credit, { Authorization: `Bearer ${institution.apiKey}` });
+      const response = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.credit, {
+        Authorization: `Bearer ${institution.apiKey}`,
+      });
       if (response.status === 201) issued.push({ id: response.body.id, jwt: response.body.verifiableCredential.proof.jwt });
       await sleep(everyMs);
     }
@@ -83,7 +85,9 @@ function steadyIssuance(stack: TestStack, institution: TestInstitution, everyMs:
 async function issue(stack: TestStack, institution: TestInstitution, count: number): Promise<Issued[]> {
   const issued: Issued[] = [];
   for (let i = 0; i < count; i++) {
-    const response = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.credit, { Authorization: `Bearer ${institution.apiKey}` });
+    const response = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.credit, {
+      Authorization: `Bearer ${institution.apiKey}`,
+    });
     issued.push({ id: response.body.id, jwt: response.body.verifiableCredential.proof.jwt });
   }
   return issued;
@@ -112,9 +116,10 @@ async function checkedBySnippet(stack: TestStack, credential: Issued, directory:
   const packaged = await (await fetch(`${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(credential.id)}/package`)).text();
   const file = path.join(directory, `${credential.id.replace(/\W/g, '_')}.json`);
   writeFileSync(file, packaged);
-  const { stdout, stderr } = await execFileAsync(process.execPath, [SNIPPET, file, chain.rpcUrl, '2'], { cwd: REPOSITORY, encoding: 'utf8' }).catch(
-    (error: { stdout: string; stderr: string }) => error,
-  );
+  const { stdout, stderr } = await execFileAsync(process.execPath, [SNIPPET, file, chain.rpcUrl, '2'], {
+    cwd: REPOSITORY,
+    encoding: 'utf8',
+  }).catch((error: { stdout: string; stderr: string }) => error);
   expect({ id: credential.id, stderr }).toEqual({ id: credential.id, stderr: '' });
   return stdout;
 }
@@ -136,7 +141,11 @@ interface OurTransaction {
 
 /** Every transaction the worker signed, with what the chain made of it. */
 async function ourTransactions(db: pg.Client, provider: JsonRpcProvider): Promise<OurTransaction[]> {
-  const rows = (await db.query(`SELECT t.hash, t.batch_id, b.root FROM anchor_transactions t JOIN anchor_batches b ON b.id = t.batch_id ORDER BY t.created_at`)).rows;
+  const rows = (
+    await db.query(
+      `SELECT t.hash, t.batch_id, b.root FROM anchor_transactions t JOIN anchor_batches b ON b.id = t.batch_id ORDER BY t.created_at`,
+    )
+  ).rows;
   const transactions: OurTransaction[] = [];
   for (const row of rows) {
     const receipt = await provider.getTransactionReceipt(row.hash);
@@ -155,9 +164,14 @@ async function expectEveryBatchAnchoredOnce(db: pg.Client, anchoringAddress: str
     expect(batch.status).toBe('confirmed');
     const events = await anchor.queryFilter(anchor.filters.RootAnchored(batch.root));
     expect(events).toHaveLength(1);
-    expect({ tx: events[0].transactionHash, block: events[0].blockNumber }).toEqual({ tx: batch.tx_hash, block: Number(batch.block_number) });
+    expect({ tx: events[0].transactionHash, block: events[0].blockNumber }).toEqual({
+      tx: batch.tx_hash,
+      block: Number(batch.block_number),
+    });
   }
-  expect(await chain.provider.getTransactionCount(anchoringAddress, 'pending')).toBe(await chain.provider.getTransactionCount(anchoringAddress, 'latest'));
+  expect(await chain.provider.getTransactionCount(anchoringAddress, 'pending')).toBe(
+    await chain.provider.getTransactionCount(anchoringAddress, 'latest'),
+  );
   return batches;
 }
 
@@ -175,14 +189,18 @@ describe('a reorg while batches are open, on a node that drops the orphaned tran
       const institution = await stack.createInstitution();
       load = steadyIssuance(stack, institution, 80);
       const count = async (sql: string, parameters: unknown[] = []) => (await db.query(sql, parameters)).rows[0].n as number;
-      await until(async () => (await count(`SELECT count(*)::int AS n FROM anchor_batches WHERE status = 'confirmed'`)) >= 1, 'a first confirmed batch');
+      await until(
+        async () => (await count(`SELECT count(*)::int AS n FROM anchor_batches WHERE status = 'confirmed'`)) >= 1,
+        'a first confirmed batch',
+      );
 
       const snapshot = await chain.provider.send('evm_snapshot', []);
       const snapshotBlock = await chain.provider.getBlockNumber();
       await until(
         async () =>
-          (await count(`SELECT count(*)::int AS n FROM anchor_batches WHERE status = 'confirmed' AND block_number > $1`, [snapshotBlock])) >= 2 &&
-          (await count(`SELECT count(*)::int AS n FROM anchor_batches WHERE status = 'submitted'`)) >= 1,
+          (await count(`SELECT count(*)::int AS n FROM anchor_batches WHERE status = 'confirmed' AND block_number > $1`, [
+            snapshotBlock,
+          ])) >= 2 && (await count(`SELECT count(*)::int AS n FROM anchor_batches WHERE status = 'submitted'`)) >= 1,
         'two batches confirmed after the snapshot, and the next one submitted',
       );
       const vanishing: { id: string }[] = (
@@ -227,7 +245,7 @@ describe('a reorg while batches are open, on a node that drops the orphaned tran
 describe('a stranger who copies our pending anchor() call with higher fees', () => {
   const ANCHORING_KEY = LOCAL_CHAIN_FUNDED_KEYS[3];
 
-  it('costs at most one wasted transaction: the batch is confirmed from the contract\'s record, and later batches proceed', async () => {
+  it("costs at most one wasted transaction: the batch is confirmed from the contract's record, and later batches proceed", async () => {
     const stack = await startTestStack({ ...testWorkerEnv(ANCHORING_KEY, 10), ...chain.env }, chain.env);
     const db = new pg.Client({ connectionString: stack.database.url });
     await db.connect();
@@ -241,7 +259,7 @@ describe('a stranger who copies our pending anchor() call with higher fees', () 
         const [row] = (await db.query(`SELECT hash FROM anchor_transactions`)).rows;
         ours = row?.hash ?? '';
         return row !== undefined && (await chain.provider.getTransaction(row.hash)) !== null;
-      }, 'the worker\'s transaction waiting in the node');
+      }, "the worker's transaction waiting in the node");
 
       // The stranger sends the very same call from its own account, tipping more, and both go into one block.
       const pending = (await chain.provider.getTransaction(ours))!;
@@ -260,7 +278,9 @@ describe('a stranger who copies our pending anchor() call with higher fees', () 
       await chain.provider.send('evm_setAutomine', [true]);
       miner = mining(chain.provider, 200);
       await until(async () => (await servedReceipt(stack, first[0].id)) !== undefined, 'the copied batch confirmed');
-      const [batch] = (await db.query(`SELECT b.tx_hash FROM anchor_batches b JOIN anchor_transactions t ON t.batch_id = b.id WHERE t.hash = $1`, [ours])).rows;
+      const [batch] = (
+        await db.query(`SELECT b.tx_hash FROM anchor_batches b JOIN anchor_transactions t ON t.batch_id = b.id WHERE t.hash = $1`, [ours])
+      ).rows;
       expect(batch.tx_hash).toBe(copy.hash);
 
       // Later credentials go into later batches, sent by us.

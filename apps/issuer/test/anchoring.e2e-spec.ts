@@ -17,7 +17,15 @@ import { UnitOfWork } from '../src/database/unit-of-work.js';
 import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { dataIntegrityCredential } from '../../../test/data-integrity-credential.js';
 import { createTestDatabase } from '../../../test/database.js';
-import { chainEnv, postJson, startTestStack, testIssuerConfig, type TestInstitution, type TestStack, testWorkerEnv } from '../../../test/stack.js';
+import {
+  chainEnv,
+  postJson,
+  startTestStack,
+  testIssuerConfig,
+  type TestInstitution,
+  type TestStack,
+  testWorkerEnv,
+} from '../../../test/stack.js';
 import { createVerifierApp } from '../../verifier/src/verifier.app.js';
 import { loadVerifierConfig } from '../../verifier/src/verifier.config.js';
 import { testEnvironment } from '../../../test/test-environment.js';
@@ -49,7 +57,9 @@ async function until<T>(probe: () => Promise<T | undefined>, what: string, timeo
 async function issue(stack: TestStack, institution: TestInstitution, count: number): Promise<{ id: string; jwt: string }[]> {
   const issued = [];
   for (let i = 0; i < count; i++) {
-    const response = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.credit, { Authorization: `Bearer ${institution.apiKey}` });
+    const response = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.credit, {
+      Authorization: `Bearer ${institution.apiKey}`,
+    });
     issued.push({ id: response.body.id as string, jwt: response.body.verifiableCredential.proof.jwt as string });
   }
   return issued;
@@ -103,7 +113,7 @@ describe('the anchoring worker', () => {
     expect(validateAnchorReceipt(receipt)).toEqual([]);
   });
 
-  it('checks with nothing but ethers and an RPC, by the README\'s own snippet', async () => {
+  it("checks with nothing but ethers and an RPC, by the README's own snippet", async () => {
     const [credential] = await issue(stack, institution, 1);
     await until(() => receiptOf(stack, credential.id), 'a receipt');
     const packaged = await (await fetch(`${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(credential.id)}/package`)).text();
@@ -127,7 +137,9 @@ describe('the anchoring worker', () => {
   it('writes version 2 receipts, and still checks version 1 receipts kept from before, by the snippet and by the verifier', async () => {
     const [credential] = await issue(stack, institution, 1);
     await until(() => receiptOf(stack, credential.id), 'a receipt');
-    const packaged = (await (await fetch(`${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(credential.id)}/package`)).json()) as Record<string, any>;
+    const packaged = (await (
+      await fetch(`${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(credential.id)}/package`)
+    ).json()) as Record<string, any>;
     expect(packaged.anchorReceipt).toMatchObject({ version: 2, format: 'vc-jwt', leafAlgorithm: 'keccak256-utf8' });
     const { format: _format, leafAlgorithm: _algorithm, ...rest } = packaged.anchorReceipt;
     const version1 = { ...rest, version: 1 };
@@ -142,13 +154,15 @@ describe('the anchoring worker', () => {
     expect(report.checks.find((c: { check: string }) => c.check === 'anchor')).toMatchObject({ status: 'valid' });
   });
 
-  it('checks a Data Integrity credential\'s package by the snippet, however its JSON is spelled', async () => {
+  it("checks a Data Integrity credential's package by the snippet, however its JSON is spelled", async () => {
     // No ldp_vc is issued yet: a document anchored by hand, as the next formats will be, with its receipt.
     const document = dataIntegrityCredential();
     const leaf = signedHashOf({ format: 'ldp_vc', bytes: JSON.stringify(document) });
     const tree = await MerkleTree.build([leaf, signedHashOf({ format: 'vc-jwt', bytes: 'a.b.c' })]);
     const signer = new NonceManager(new Wallet(LOCAL_CHAIN_FUNDED_KEYS[1], provider));
-    const mined = await (await new Contract(env.anchorContract, ANCHOR_CONTRACT.abi, signer).getFunction('anchor')(tree.root, tree.size)).wait();
+    const mined = await (
+      await new Contract(env.anchorContract, ANCHOR_CONTRACT.abi, signer).getFunction('anchor')(tree.root, tree.size)
+    ).wait();
     await provider.send('evm_mine', []);
     const block = (await provider.getBlock(mined.blockNumber))!;
     const receipt = anchorReceiptOf('ldp_vc', {
@@ -173,14 +187,18 @@ describe('the anchoring worker', () => {
     const { credits, name, id } = claims.credentialSubject;
     const respelled = { proof, ...claims, credentialSubject: { credits, name, id } };
     expect(check(respelled).stderr).toBe('');
-    expect(check({ ...respelled, credentialSubject: { ...respelled.credentialSubject, credits: 8 } }).stderr).toContain('receipt is for other bytes');
+    expect(check({ ...respelled, credentialSubject: { ...respelled.credentialSubject, credits: 8 } }).stderr).toContain(
+      'receipt is for other bytes',
+    );
   });
 
   it('is checked by the verifier: a package verifies, and every way to break its receipt is caught', async () => {
     const [credential, other] = await issue(stack, institution, 2);
     await until(() => receiptOf(stack, other.id), 'a receipt');
     await until(() => receiptOf(stack, credential.id), 'a receipt');
-    const packaged = await (await fetch(`${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(credential.id)}/package`)).json() as Record<string, any>;
+    const packaged = (await (
+      await fetch(`${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(credential.id)}/package`)
+    ).json()) as Record<string, any>;
     const otherReceipt = (await receiptOf(stack, other.id))!;
     const verify = async (body: Record<string, unknown>) => {
       const report = (await postJson(`${stack.verifierUrl}/credentials/verify`, body)).body;
@@ -190,9 +208,13 @@ describe('the anchoring worker', () => {
     expect(await verify(packaged)).toEqual({ verdict: 'verified', status: 'valid', code: undefined });
     const receipt = packaged.anchorReceipt;
     expect(await verify({ ...packaged, anchorReceipt: otherReceipt })).toMatchObject({ verdict: 'failed', code: 'ANCHOR_PROOF_INVALID' });
-    expect(await verify({ ...packaged, anchorReceipt: { ...receipt, contract: Wallet.createRandom().address } })).toMatchObject({ code: 'ANCHOR_UNKNOWN_CONTRACT' });
+    expect(await verify({ ...packaged, anchorReceipt: { ...receipt, contract: Wallet.createRandom().address } })).toMatchObject({
+      code: 'ANCHOR_UNKNOWN_CONTRACT',
+    });
     expect(await verify({ ...packaged, anchorReceipt: { ...receipt, chainId: 1 } })).toMatchObject({ code: 'ANCHOR_WRONG_CHAIN' });
-    expect(await verify({ ...packaged, anchorReceipt: { ...receipt, blockNumber: receipt.blockNumber - 1 } })).toMatchObject({ code: 'ANCHOR_BLOCK_MISMATCH' });
+    expect(await verify({ ...packaged, anchorReceipt: { ...receipt, blockNumber: receipt.blockNumber - 1 } })).toMatchObject({
+      code: 'ANCHOR_BLOCK_MISMATCH',
+    });
     expect(await verify({ ...packaged, anchorReceipt: { ...receipt, proof: 'none' } })).toMatchObject({ code: 'ANCHOR_RECEIPT_MALFORMED' });
     // A well-formed receipt for this credential whose root was never anchored.
     const unanchored = await MerkleTree.build([receipt.leaf]);
@@ -218,7 +240,10 @@ describe('the anchoring worker', () => {
     expect(await anchorOf(credential.jwt)).toEqual({ verdict: 'verified', status: 'valid', code: undefined });
 
     const [header, , signature] = credential.jwt.split('.');
-    const forged = { ...claims, vc: { ...claims.vc, refreshService: { id: 'http://169.254.169.254/latest/meta-data', type: 'AnchoredCredentialPackage2026' } } };
+    const forged = {
+      ...claims,
+      vc: { ...claims.vc, refreshService: { id: 'http://169.254.169.254/latest/meta-data', type: 'AnchoredCredentialPackage2026' } },
+    };
     const forgedJwt = `${header}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${signature}`;
     expect(await anchorOf(forgedJwt)).toEqual({ verdict: 'failed', status: 'skipped', code: 'ANCHOR_RECEIPT_NOT_FETCHED' });
   });
@@ -229,7 +254,11 @@ describe('the anchoring worker', () => {
     const verifier = await createVerifierApp(loadVerifierConfig({ ...chainEnv(), VERIFIER_PORT: '0' }));
     try {
       await verifier.listen(0, '127.0.0.1');
-      const report = (await postJson(`http://127.0.0.1:${verifier.getHttpServer().address().port}/credentials/verify`, { verifiableCredential: credential.jwt })).body;
+      const report = (
+        await postJson(`http://127.0.0.1:${verifier.getHttpServer().address().port}/credentials/verify`, {
+          verifiableCredential: credential.jwt,
+        })
+      ).body;
       const check = report.checks.find((c: { check: string }) => c.check === 'anchor');
       expect([check.status, check.reason.code]).toEqual(['skipped', 'ANCHOR_RECEIPT_UNAVAILABLE']);
       expect(check.reason.message).toContain('private address');
@@ -291,20 +320,44 @@ describe('resuming from the stored state', () => {
       // batch A recorded with a signed transaction that was never sent; batch B built only.
       const dataSource = await openIssuerDatabase(database.url);
       const unitOfWork = new UnitOfWork(dataSource);
-      const [leaves, batches, transactions] = [new AnchorLeavesRepository(dataSource), new AnchorBatchesRepository(dataSource), new AnchorTransactionsRepository(dataSource)];
+      const [leaves, batches, transactions] = [
+        new AnchorLeavesRepository(dataSource),
+        new AnchorBatchesRepository(dataSource),
+        new AnchorTransactionsRepository(dataSource),
+      ];
       const pending = await leaves.pending(100);
       const wallet = new Wallet(ANCHORING_KEY, provider);
-      const writer = new AnchorWriter(provider, wallet, env.anchorContract, env.chainId, { maxFeePerGas: 10n ** 11n, maxPriorityFeePerGas: 3n * 10n ** 9n });
+      const writer = new AnchorWriter(provider, wallet, env.anchorContract, env.chainId, {
+        maxFeePerGas: 10n ** 11n,
+        maxPriorityFeePerGas: 3n * 10n ** 9n,
+      });
       const roots: string[] = [];
       for (const part of [pending.slice(0, 3), pending.slice(3)]) {
         const tree = await MerkleTree.build(part.map((leaf) => leaf.signedHash));
         const id = randomUUID();
         await unitOfWork.run(async (tx) => {
-          await batches.insert(tx, { id, root: tree.root, leafCount: tree.size, treeDump: tree.dump(), chainId: env.chainId, contract: env.anchorContract, createdAt: new Date(Date.now() - 1000 + roots.length) });
-          await leaves.place(tx, id, part.map((leaf) => leaf.id));
+          await batches.insert(tx, {
+            id,
+            root: tree.root,
+            leafCount: tree.size,
+            treeDump: tree.dump(),
+            chainId: env.chainId,
+            contract: env.anchorContract,
+            createdAt: new Date(Date.now() - 1000 + roots.length),
+          });
+          await leaves.place(
+            tx,
+            id,
+            part.map((leaf) => leaf.id),
+          );
         });
         if (roots.length === 0) {
-          const signed = await writer.sign(tree.root, tree.size, await provider.getTransactionCount(wallet.address, 'latest'), await writer.fees());
+          const signed = await writer.sign(
+            tree.root,
+            tree.size,
+            await provider.getTransactionCount(wallet.address, 'latest'),
+            await writer.fees(),
+          );
           await unitOfWork.run(async (tx) => {
             await transactions.record(tx, id, signed);
             await batches.markSubmitted(tx, id);
@@ -324,15 +377,18 @@ describe('resuming from the stored state', () => {
             const [{ waiting }] = await db.query(`SELECT count(*)::int AS waiting FROM anchor_leaves WHERE receipt IS NULL`);
             return waiting === 0 ? true : undefined;
           }, 'every credential anchored');
-          const transactions: { hash: string; batch_id: string }[] = await db.query(`SELECT hash, batch_id FROM anchor_transactions ORDER BY created_at`);
+          const transactions: { hash: string; batch_id: string }[] = await db.query(
+            `SELECT hash, batch_id FROM anchor_transactions ORDER BY created_at`,
+          );
           expect(transactions).toHaveLength(2);
           expect(transactions[0].hash).toBe(unsent.hash);
           const [first] = await db.query(`SELECT tx_hash FROM anchor_batches WHERE root = $1`, [roots[0]]);
           expect(first.tx_hash).toBe(unsent.hash);
           for (const root of roots) expect(await anchorEvents(root)).toBe(1);
-          const stored: { format: SignedCredentialFormat; signed_bytes: string; receipt: Parameters<typeof receiptProblem>[0] }[] = await db.query(
-            `SELECT c.format, c.signed_bytes, l.receipt FROM issued_credentials c JOIN anchor_leaves l ON l.source = 'credential' AND l.source_id = c.id`,
-          );
+          const stored: { format: SignedCredentialFormat; signed_bytes: string; receipt: Parameters<typeof receiptProblem>[0] }[] =
+            await db.query(
+              `SELECT c.format, c.signed_bytes, l.receipt FROM issued_credentials c JOIN anchor_leaves l ON l.source = 'credential' AND l.source_id = c.id`,
+            );
           for (const row of stored) expect(await receiptProblem(row.receipt, { format: row.format, bytes: row.signed_bytes })).toBeNull();
           expect(stored.map((row) => row.signed_bytes).sort()).toEqual([...jwts].sort());
         } finally {

@@ -26,7 +26,8 @@ const auth = () => ({ Authorization: `Bearer ${institution.apiKey}` });
 
 /** Credentials and the status indexes allocated to them: a refused request adds to neither. */
 async function storedCredentials(): Promise<number> {
-  return (await db.query('SELECT ((SELECT count(*) FROM issued_credentials) + (SELECT count(*) FROM credential_statuses))::int AS n')).rows[0].n as number;
+  return (await db.query('SELECT ((SELECT count(*) FROM issued_credentials) + (SELECT count(*) FROM credential_statuses))::int AS n'))
+    .rows[0].n as number;
 }
 
 /** Every bad request: the expected status and code, and nothing stored. */
@@ -40,7 +41,8 @@ async function expectRefused(request: Promise<{ status: number; body: any }>, st
 }
 
 const facts = (overrides: Record<string, unknown>) => ({ ...structuredClone(EXAMPLE_FACTS.course), ...overrides });
-const issueFacts = (body: unknown, headers: Record<string, string> = auth()) => postJson(`${stack.issuerUrl}/v1/credentials`, body, headers);
+const issueFacts = (body: unknown, headers: Record<string, string> = auth()) =>
+  postJson(`${stack.issuerUrl}/v1/credentials`, body, headers);
 const issueVcApi = (body: unknown) => postJson(`${stack.issuerUrl}/credentials/issue`, body, auth());
 
 describe('authentication', () => {
@@ -53,7 +55,11 @@ describe('authentication', () => {
   });
 
   it('refuses the admin API without the admin token, or with an API key', async () => {
-    await expectRefused(postJson(`${stack.issuerUrl}/v1/admin/institutions`, { name: 'X', url: 'https://x.example' }), 401, 'ADMIN_TOKEN_REQUIRED');
+    await expectRefused(
+      postJson(`${stack.issuerUrl}/v1/admin/institutions`, { name: 'X', url: 'https://x.example' }),
+      401,
+      'ADMIN_TOKEN_REQUIRED',
+    );
     await expectRefused(
       postJson(`${stack.issuerUrl}/v1/admin/institutions`, { name: 'X', url: 'https://x.example' }, auth()),
       401,
@@ -67,7 +73,10 @@ describe('the facts endpoint', () => {
 
   it('refuses a missing body', () =>
     expectRefused(
-      fetch(`${stack.issuerUrl}/v1/credentials`, { method: 'POST', headers: auth() }).then(async (r) => ({ status: r.status, body: await r.json() })),
+      fetch(`${stack.issuerUrl}/v1/credentials`, { method: 'POST', headers: auth() }).then(async (r) => ({
+        status: r.status,
+        body: await r.json(),
+      })),
       400,
       'MISSING_REQUEST_BODY',
     ));
@@ -88,48 +97,92 @@ describe('the facts endpoint', () => {
 
   it('refuses ill-typed fields', () => expectRefused(issueFacts(facts({ learner: { email: 42 } })), 400, 'INVALID_REQUEST_BODY'));
 
-  it('refuses an unknown property', () => expectRefused(issueFacts(facts({ issuer: 'did:ethr:0x7a69:0x0000000000000000000000000000000000000001' })), 400, 'INVALID_REQUEST_BODY'));
+  it('refuses an unknown property', () =>
+    expectRefused(
+      issueFacts(facts({ issuer: 'did:ethr:0x7a69:0x0000000000000000000000000000000000000001' })),
+      400,
+      'INVALID_REQUEST_BODY',
+    ));
 
   it('refuses negative credits', () =>
-    expectRefused(issueFacts({ ...structuredClone(EXAMPLE_FACTS.credit), credits: { amount: -3, unit: 'ECTS' } }), 400, 'INVALID_REQUEST_BODY'));
+    expectRefused(
+      issueFacts({ ...structuredClone(EXAMPLE_FACTS.credit), credits: { amount: -3, unit: 'ECTS' } }),
+      400,
+      'INVALID_REQUEST_BODY',
+    ));
 });
 
 describe('the VC-API issue endpoint', () => {
   async function courseCredential(): Promise<Record<string, any>> {
     const issued = await issueFacts(EXAMPLE_FACTS.course);
-    const { id: _id, issuanceDate: _date, proof: _proof, credentialStatus: _status, refreshService: _refresh, ...credential } = issued.body.verifiableCredential;
+    const {
+      id: _id,
+      issuanceDate: _date,
+      proof: _proof,
+      credentialStatus: _status,
+      refreshService: _refresh,
+      ...credential
+    } = issued.body.verifiableCredential;
     return credential;
   }
 
   it('refuses a request without a credential', () => expectRefused(issueVcApi({ options: {} }), 400, 'INVALID_REQUEST_BODY'));
 
   it('refuses a credential that already has a proof', async () =>
-    expectRefused(issueVcApi({ credential: { ...(await courseCredential()), proof: { type: 'Ed25519Signature2020' } } }), 400, 'PROOF_NOT_ALLOWED'));
+    expectRefused(
+      issueVcApi({ credential: { ...(await courseCredential()), proof: { type: 'Ed25519Signature2020' } } }),
+      400,
+      'PROOF_NOT_ALLOWED',
+    ));
 
   it('refuses a client-chosen id', async () =>
-    expectRefused(issueVcApi({ credential: { ...(await courseCredential()), id: 'http://example.edu/credentials/1' } }), 400, 'CREDENTIAL_ID_NOT_ALLOWED'));
+    expectRefused(
+      issueVcApi({ credential: { ...(await courseCredential()), id: 'http://example.edu/credentials/1' } }),
+      400,
+      'CREDENTIAL_ID_NOT_ALLOWED',
+    ));
 
   it('refuses a client-chosen status entry: the issuer allocates it', async () =>
     expectRefused(
-      issueVcApi({ credential: { ...(await courseCredential()), credentialStatus: { id: 'https://x.example/list#1', type: 'BitstringStatusListEntry' } } }),
+      issueVcApi({
+        credential: {
+          ...(await courseCredential()),
+          credentialStatus: { id: 'https://x.example/list#1', type: 'BitstringStatusListEntry' },
+        },
+      }),
       400,
       'CREDENTIAL_STATUS_NOT_ALLOWED',
     ));
 
   it('refuses a client-chosen refresh service', async () =>
-    expectRefused(issueVcApi({ credential: { ...(await courseCredential()), refreshService: { id: 'https://x.example/p', type: 'X' } } }), 400, 'REFRESH_SERVICE_NOT_ALLOWED'));
+    expectRefused(
+      issueVcApi({ credential: { ...(await courseCredential()), refreshService: { id: 'https://x.example/p', type: 'X' } } }),
+      400,
+      'REFRESH_SERVICE_NOT_ALLOWED',
+    ));
 
-  it.each(['vc', 'iss', 'sub', 'aud', 'jti', 'nbf', 'exp', 'iat', 'context'])('refuses the member %s, which the VC-JWT encoding reserves', async (member) =>
-    expectRefused(issueVcApi({ credential: { ...(await courseCredential()), [member]: member === 'vc' ? 1 : 'x' } }), 400, 'RESERVED_MEMBER_NOT_ALLOWED'));
+  it.each(['vc', 'iss', 'sub', 'aud', 'jti', 'nbf', 'exp', 'iat', 'context'])(
+    'refuses the member %s, which the VC-JWT encoding reserves',
+    async (member) =>
+      expectRefused(
+        issueVcApi({ credential: { ...(await courseCredential()), [member]: member === 'vc' ? 1 : 'x' } }),
+        400,
+        'RESERVED_MEMBER_NOT_ALLOWED',
+      ),
+  );
 
   it('refuses an issuanceDate that is not a date-time string, rather than replacing it', async () => {
     for (const issuanceDate of [1e308, ['2026-01-01T00:00:00Z'], null]) {
-      const body = await expectRefused(issueVcApi({ credential: { ...(await courseCredential()), issuanceDate } }), 422, 'CREDENTIAL_SCHEMA_INVALID');
+      const body = await expectRefused(
+        issueVcApi({ credential: { ...(await courseCredential()), issuanceDate } }),
+        422,
+        'CREDENTIAL_SCHEMA_INVALID',
+      );
       expect(JSON.stringify(body.error.details.violations)).toContain('/issuanceDate');
     }
   });
 
-  it('refuses a credential that fails its kind\'s schema, listing the violations', async () => {
+  it("refuses a credential that fails its kind's schema, listing the violations", async () => {
     const credential = await courseCredential();
     delete credential.credentialSubject.achievement.name;
     const body = await expectRefused(issueVcApi({ credential }), 422, 'CREDENTIAL_SCHEMA_INVALID');
@@ -166,30 +219,46 @@ describe('the VC-API issue endpoint', () => {
 describe('malformed URLs', () => {
   const get = (urlPath: string, headers: Record<string, string> = auth()) => httpRequest(`${stack.issuerUrl}${urlPath}`, { headers });
 
-  it.each(['%ff', '%C0%AF', '%', '%E2%82', 'a%zz'])('refuses percent-encoding that is not UTF-8 (%s) in every path parameter', async (bad) => {
-    const admin = { Authorization: `Bearer ${stack.adminToken}` };
-    for (const [urlPath, headers] of [
-      [`/v1/credentials/${bad}`, auth()],
-      [`/v1/anchors/credentials/${bad}`, {}],
-      [`/v1/anchors/credentials/${bad}/package`, {}],
-      [`/v1/anchors/leaves/${bad}`, {}],
-      [`/v1/status-lists/${bad}`, {}],
-      [`/v1/status-lists/${bad}/versions`, {}],
-      [`/v1/status-lists/00000000-0000-4000-8000-000000000000/versions/${bad}`, {}],
-      [`/v1/admin/institutions/${bad}`, admin],
-      [`/${bad}`, {}],
-    ] as const) {
-      const response = await get(urlPath, headers);
-      expect({ urlPath, status: response.status, code: response.body?.error?.code }).toEqual({ urlPath, status: 400, code: 'MALFORMED_URL' });
-    }
-    await expectRefused(postJson(`${stack.issuerUrl}/v1/credentials/${bad}/verification-link`, {}, auth()), 400, 'MALFORMED_URL');
-    await expectRefused(postJson(`${stack.issuerUrl}/v1/admin/institutions/${bad}/api-keys`, {}, admin), 400, 'MALFORMED_URL');
-  });
+  it.each(['%ff', '%C0%AF', '%', '%E2%82', 'a%zz'])(
+    'refuses percent-encoding that is not UTF-8 (%s) in every path parameter',
+    async (bad) => {
+      const admin = { Authorization: `Bearer ${stack.adminToken}` };
+      for (const [urlPath, headers] of [
+        [`/v1/credentials/${bad}`, auth()],
+        [`/v1/anchors/credentials/${bad}`, {}],
+        [`/v1/anchors/credentials/${bad}/package`, {}],
+        [`/v1/anchors/leaves/${bad}`, {}],
+        [`/v1/status-lists/${bad}`, {}],
+        [`/v1/status-lists/${bad}/versions`, {}],
+        [`/v1/status-lists/00000000-0000-4000-8000-000000000000/versions/${bad}`, {}],
+        [`/v1/admin/institutions/${bad}`, admin],
+        [`/${bad}`, {}],
+      ] as const) {
+        const response = await get(urlPath, headers);
+        expect({ urlPath, status: response.status, code: response.body?.error?.code }).toEqual({
+          urlPath,
+          status: 400,
+          code: 'MALFORMED_URL',
+        });
+      }
+      await expectRefused(postJson(`${stack.issuerUrl}/v1/credentials/${bad}/verification-link`, {}, auth()), 400, 'MALFORMED_URL');
+      await expectRefused(postJson(`${stack.issuerUrl}/v1/admin/institutions/${bad}/api-keys`, {}, admin), 400, 'MALFORMED_URL');
+    },
+  );
 
   it('refuses a NUL character in a path id before it reaches Postgres', async () => {
-    for (const urlPath of ['/v1/anchors/credentials/%00', '/v1/anchors/credentials/a%00b/package', '/v1/credentials/urn%3Auuid%3A%00', '/v1/status-lists/%00']) {
+    for (const urlPath of [
+      '/v1/anchors/credentials/%00',
+      '/v1/anchors/credentials/a%00b/package',
+      '/v1/credentials/urn%3Auuid%3A%00',
+      '/v1/status-lists/%00',
+    ]) {
       const response = await get(urlPath);
-      expect({ urlPath, status: response.status, code: response.body?.error?.code }).toEqual({ urlPath, status: 400, code: 'INVALID_CHARACTER' });
+      expect({ urlPath, status: response.status, code: response.body?.error?.code }).toEqual({
+        urlPath,
+        status: 400,
+        code: 'INVALID_CHARACTER',
+      });
     }
     expect((await get('/v1/credentials?limit=%00')).body.error.code).toBe('INVALID_CHARACTER');
   });
@@ -198,9 +267,14 @@ describe('malformed URLs', () => {
 describe('request bodies the parser cannot read', () => {
   const body = JSON.stringify(EXAMPLE_FACTS.course);
   const send = (headers: Record<string, string>, sent: string | Buffer = body) =>
-    httpRequest(`${stack.issuerUrl}/v1/credentials`, { method: 'POST', headers: { ...auth(), 'Content-Type': 'application/json', ...headers }, body: sent });
+    httpRequest(`${stack.issuerUrl}/v1/credentials`, {
+      method: 'POST',
+      headers: { ...auth(), 'Content-Type': 'application/json', ...headers },
+      body: sent,
+    });
 
-  it('refuses a charset other than UTF-8', () => expectRefused(send({ 'Content-Type': 'application/json; charset=latin1' }), 415, 'UNSUPPORTED_CHARSET'));
+  it('refuses a charset other than UTF-8', () =>
+    expectRefused(send({ 'Content-Type': 'application/json; charset=latin1' }), 415, 'UNSUPPORTED_CHARSET'));
 
   it('refuses an unknown Content-Encoding', () => expectRefused(send({ 'Content-Encoding': 'foo' }), 415, 'UNSUPPORTED_CONTENT_ENCODING'));
 
@@ -211,9 +285,21 @@ describe('request bodies the parser cannot read', () => {
 
   it('refuses a NUL character in any stored string', async () => {
     const admin = { Authorization: `Bearer ${stack.adminToken}` };
-    await expectRefused(postJson(`${stack.issuerUrl}/v1/admin/institutions`, { name: 'Null\u0000 University', url: 'https://x.example' }, admin), 400, 'INVALID_CHARACTER');
-    await expectRefused(postJson(`${stack.issuerUrl}/v1/admin/institutions/${institution.id}/api-keys`, { label: 'a\u0000' }, admin), 400, 'INVALID_CHARACTER');
-    const status = { credentialId: 'urn:uuid:\u0000', credentialStatus: [{ type: 'BitstringStatusListCredential', status: 'revoked' }], reason: 'x' };
+    await expectRefused(
+      postJson(`${stack.issuerUrl}/v1/admin/institutions`, { name: 'Null\u0000 University', url: 'https://x.example' }, admin),
+      400,
+      'INVALID_CHARACTER',
+    );
+    await expectRefused(
+      postJson(`${stack.issuerUrl}/v1/admin/institutions/${institution.id}/api-keys`, { label: 'a\u0000' }, admin),
+      400,
+      'INVALID_CHARACTER',
+    );
+    const status = {
+      credentialId: 'urn:uuid:\u0000',
+      credentialStatus: [{ type: 'BitstringStatusListCredential', status: 'revoked' }],
+      reason: 'x',
+    };
     await expectRefused(postJson(`${stack.issuerUrl}/credentials/status`, status, auth()), 400, 'INVALID_CHARACTER');
     await expectRefused(issueFacts(facts({ name: 'Databases\u0000' })), 400, 'INVALID_CHARACTER');
     await expectRefused(issueFacts(facts({ learner: { studentNumber: 'S\u0000' } })), 400, 'INVALID_CHARACTER');
@@ -222,34 +308,60 @@ describe('request bodies the parser cannot read', () => {
 
   it('refuses a body nested deeper than any credential is, before signing overflows the stack', async () => {
     const issued = await issueFacts(EXAMPLE_FACTS.course);
-    const { id: _id, issuanceDate: _date, proof: _proof, credentialStatus: _status, refreshService: _refresh, ...credential } = issued.body.verifiableCredential;
+    const {
+      id: _id,
+      issuanceDate: _date,
+      proof: _proof,
+      credentialStatus: _status,
+      refreshService: _refresh,
+      ...credential
+    } = issued.body.verifiableCredential;
     await expectRefused(issueVcApi({ credential: { ...credential, extra: nestedValue(4000) } }), 400, 'JSON_TOO_DEEP');
-    await expectRefused(issueVcApi({ credential: { ...credential, extra: JSON.parse('['.repeat(4000) + ']'.repeat(4000)) } }), 400, 'JSON_TOO_DEEP');
+    await expectRefused(
+      issueVcApi({ credential: { ...credential, extra: JSON.parse('['.repeat(4000) + ']'.repeat(4000)) } }),
+      400,
+      'JSON_TOO_DEEP',
+    );
   });
 });
 
 describe('dates beyond what a VC-JWT can carry', () => {
-  it('refuses a validUntil past the JWT library\'s range on the facts endpoint', async () => {
+  it("refuses a validUntil past the JWT library's range on the facts endpoint", async () => {
     const body = await expectRefused(issueFacts(facts({ validUntil: '9999-12-31T23:59:59Z' })), 400, 'INVALID_REQUEST_BODY');
     expect(body.error.details.violations).toEqual([expect.objectContaining({ path: '/validUntil' })]);
   });
 
   it('refuses such dates as the VC-API issuanceDate or expirationDate', async () => {
     const credential = await unsignedCredential();
-    const refused = await expectRefused(issueVcApi({ credential: { ...credential, issuanceDate: '9999-12-31T23:59:59Z' } }), 422, 'CREDENTIAL_SCHEMA_INVALID');
+    const refused = await expectRefused(
+      issueVcApi({ credential: { ...credential, issuanceDate: '9999-12-31T23:59:59Z' } }),
+      422,
+      'CREDENTIAL_SCHEMA_INVALID',
+    );
     expect(JSON.stringify(refused.error.details.violations)).toContain('/issuanceDate');
-    await expectRefused(issueVcApi({ credential: { ...credential, expirationDate: '9999-12-31T23:59:59Z' } }), 422, 'CREDENTIAL_SCHEMA_INVALID');
+    await expectRefused(
+      issueVcApi({ credential: { ...credential, expirationDate: '9999-12-31T23:59:59Z' } }),
+      422,
+      'CREDENTIAL_SCHEMA_INVALID',
+    );
   });
 });
 
 /** A credential of ours as a VC-API client would send it: unsigned, without what the issuer assigns. */
 async function unsignedCredential(): Promise<Record<string, any>> {
   const issued = await issueFacts(EXAMPLE_FACTS.course);
-  const { id: _id, issuanceDate: _date, proof: _proof, credentialStatus: _status, refreshService: _refresh, ...credential } = issued.body.verifiableCredential;
+  const {
+    id: _id,
+    issuanceDate: _date,
+    proof: _proof,
+    credentialStatus: _status,
+    refreshService: _refresh,
+    ...credential
+  } = issued.body.verifiableCredential;
   return credential;
 }
 
-describe('what the issuer\'s own verifier would reject is never signed', () => {
+describe("what the issuer's own verifier would reject is never signed", () => {
   const withSubject = (credential: Record<string, any>, subject: Record<string, unknown>) => ({
     ...credential,
     credentialSubject: { ...credential.credentialSubject, ...subject },
@@ -289,33 +401,71 @@ describe('what the issuer\'s own verifier would reject is never signed', () => {
     ['with a lone surrogate', 'Introduction to \ud800Databases'],
     ['with a control character', 'Introduction to\u0007 Databases'],
   ])('refuses a name that is %s', async (_why, name) => {
-    const body = await expectRefused(issueFacts(facts({ achievement: { ...EXAMPLE_FACTS.course.achievement, name } })), 400, 'INVALID_REQUEST_BODY');
+    const body = await expectRefused(
+      issueFacts(facts({ achievement: { ...EXAMPLE_FACTS.course.achievement, name } })),
+      400,
+      'INVALID_REQUEST_BODY',
+    );
     expect(body.error.details.violations).toEqual([expect.objectContaining({ path: '/achievement/name' })]);
     await expectRefused(issueFacts(facts({ name })), 400, 'INVALID_REQUEST_BODY');
-    await expectRefused(issueVcApi({ credential: withAchievement(await unsignedCredential(), { name }) }), 422, 'CREDENTIAL_SCHEMA_INVALID');
+    await expectRefused(
+      issueVcApi({ credential: withAchievement(await unsignedCredential(), { name }) }),
+      422,
+      'CREDENTIAL_SCHEMA_INVALID',
+    );
     await expectRefused(issueVcApi({ credential: { ...(await unsignedCredential()), name } }), 422, 'CREDENTIAL_SCHEMA_INVALID');
   });
 
   it('refuses such text anywhere in a VC-API credential, and an institution name the credentials would carry', async () => {
     const credential = await unsignedCredential();
-    await expectRefused(issueVcApi({ credential: withAchievement(credential, { description: 'Relational \u202emodelling' }) }), 422, 'CREDENTIAL_SCHEMA_INVALID');
+    await expectRefused(
+      issueVcApi({ credential: withAchievement(credential, { description: 'Relational \u202emodelling' }) }),
+      422,
+      'CREDENTIAL_SCHEMA_INVALID',
+    );
     const admin = { Authorization: `Bearer ${stack.adminToken}` };
-    await expectRefused(postJson(`${stack.issuerUrl}/v1/admin/institutions`, { name: ' ', url: 'https://x.example' }, admin), 400, 'INVALID_REQUEST_BODY');
-    await expectRefused(postJson(`${stack.issuerUrl}/v1/admin/institutions`, { name: 'Evil \u202eUniversity', url: 'https://x.example' }, admin), 400, 'INVALID_REQUEST_BODY');
+    await expectRefused(
+      postJson(`${stack.issuerUrl}/v1/admin/institutions`, { name: ' ', url: 'https://x.example' }, admin),
+      400,
+      'INVALID_REQUEST_BODY',
+    );
+    await expectRefused(
+      postJson(`${stack.issuerUrl}/v1/admin/institutions`, { name: 'Evil \u202eUniversity', url: 'https://x.example' }, admin),
+      400,
+      'INVALID_REQUEST_BODY',
+    );
   });
 
-  it.each(['javascript:alert(1)', 'data:text/html,hi', 'ftp://example.edu/course', 'file:///etc/passwd'])('refuses the achievement id %s', async (id) => {
-    const body = await expectRefused(issueFacts(facts({ achievement: { ...EXAMPLE_FACTS.course.achievement, id } })), 400, 'INVALID_REQUEST_BODY');
-    expect(body.error.details.violations).toEqual([expect.objectContaining({ path: '/achievement/id' })]);
-    await expectRefused(issueVcApi({ credential: withAchievement(await unsignedCredential(), { id }) }), 422, 'CREDENTIAL_SCHEMA_INVALID');
-  });
+  it.each(['javascript:alert(1)', 'data:text/html,hi', 'ftp://example.edu/course', 'file:///etc/passwd'])(
+    'refuses the achievement id %s',
+    async (id) => {
+      const body = await expectRefused(
+        issueFacts(facts({ achievement: { ...EXAMPLE_FACTS.course.achievement, id } })),
+        400,
+        'INVALID_REQUEST_BODY',
+      );
+      expect(body.error.details.violations).toEqual([expect.objectContaining({ path: '/achievement/id' })]);
+      await expectRefused(
+        issueVcApi({ credential: withAchievement(await unsignedCredential(), { id }) }),
+        422,
+        'CREDENTIAL_SCHEMA_INVALID',
+      );
+    },
+  );
 
-  it.each(['did:x:y', 'did:example:123', 'did:ethr:0x1234', 'did:key:abc', 'did:web:exa mple.com'])('refuses the learner DID %s, not one of a method the verifier resolves', async (did) => {
-    const body = await expectRefused(issueFacts(facts({ learner: { did } })), 400, 'INVALID_REQUEST_BODY');
-    expect(body.error.details.violations).toEqual([expect.objectContaining({ path: '/learner/did' })]);
-    const { identifier: _identifier, ...subject } = (await unsignedCredential()).credentialSubject;
-    await expectRefused(issueVcApi({ credential: { ...(await unsignedCredential()), credentialSubject: { ...subject, id: did } } }), 422, 'CREDENTIAL_SCHEMA_INVALID');
-  });
+  it.each(['did:x:y', 'did:example:123', 'did:ethr:0x1234', 'did:key:abc', 'did:web:exa mple.com'])(
+    'refuses the learner DID %s, not one of a method the verifier resolves',
+    async (did) => {
+      const body = await expectRefused(issueFacts(facts({ learner: { did } })), 400, 'INVALID_REQUEST_BODY');
+      expect(body.error.details.violations).toEqual([expect.objectContaining({ path: '/learner/did' })]);
+      const { identifier: _identifier, ...subject } = (await unsignedCredential()).credentialSubject;
+      await expectRefused(
+        issueVcApi({ credential: { ...(await unsignedCredential()), credentialSubject: { ...subject, id: did } } }),
+        422,
+        'CREDENTIAL_SCHEMA_INVALID',
+      );
+    },
+  );
 
   it('accepts learner DIDs of every method the verifier resolves', async () => {
     for (const did of [
@@ -341,13 +491,23 @@ describe('what the issuer\'s own verifier would reject is never signed', () => {
     const credential = await unsignedCredential();
     const expired = { ...credential, issuanceDate: '2001-01-01T00:00:00Z', expirationDate: '2002-01-01T00:00:00Z' };
     await expectRefused(issueVcApi({ credential: expired }), 422, 'CREDENTIAL_OUTSIDE_VALIDITY_PERIOD');
-    await expectRefused(issueVcApi({ credential: { ...credential, issuanceDate: '2099-01-01T00:00:00Z' } }), 422, 'CREDENTIAL_OUTSIDE_VALIDITY_PERIOD');
-    await expectRefused(issueVcApi({ credential: { ...credential, validUntil: '2002-01-01T00:00:00Z' } }), 422, 'CREDENTIAL_OUTSIDE_VALIDITY_PERIOD');
+    await expectRefused(
+      issueVcApi({ credential: { ...credential, issuanceDate: '2099-01-01T00:00:00Z' } }),
+      422,
+      'CREDENTIAL_OUTSIDE_VALIDITY_PERIOD',
+    );
+    await expectRefused(
+      issueVcApi({ credential: { ...credential, validUntil: '2002-01-01T00:00:00Z' } }),
+      422,
+      'CREDENTIAL_OUTSIDE_VALIDITY_PERIOD',
+    );
   });
 
   it('signs what it accepts so that its own verifier verifies it', async () => {
     const credential = await unsignedCredential();
-    const issued = await issueVcApi({ credential: { ...credential, issuanceDate: '2001-01-01T00:00:00Z', validFrom: '2001-01-01T00:00:00Z' } });
+    const issued = await issueVcApi({
+      credential: { ...credential, issuanceDate: '2001-01-01T00:00:00Z', validFrom: '2001-01-01T00:00:00Z' },
+    });
     expect(issued.status).toBe(201);
     const report = await postJson(`${stack.verifierUrl}/credentials/verify`, { verifiableCredential: issued.body.verifiableCredential });
     expect(report.body.checks.filter((check: { status: string }) => check.status === 'invalid')).toEqual([]);

@@ -49,18 +49,32 @@ describe.each(CREDENTIAL_KINDS)('a %s credential', (kind) => {
 
   it('verifies from the bare JWT too', async () => {
     const issued = await issue(kind);
-    const report = await postJson(`${stack.verifierUrl}/credentials/verify`, { verifiableCredential: issued.body.verifiableCredential.proof.jwt });
+    const report = await postJson(`${stack.verifierUrl}/credentials/verify`, {
+      verifiableCredential: issued.body.verifiableCredential.proof.jwt,
+    });
     expect(report.body.verdict).toBe('verified');
   });
 });
 
 describe('the VC-API issue endpoint', () => {
-  it('signs a standard client\'s credential of one of our kinds and answers 201 {verifiableCredential}', async () => {
+  it("signs a standard client's credential of one of our kinds and answers 201 {verifiableCredential}", async () => {
     const fromFacts = await issue('course');
-    const { id: _id, issuer: _issuer, issuanceDate: _date, proof: _proof, credentialStatus: _status, refreshService: _refresh, ...credential } = fromFacts.body.verifiableCredential;
-    const issued = await postJson(`${stack.issuerUrl}/credentials/issue`, { credential: { ...credential, issuer: institution.did }, options: {} }, {
-      'X-API-Key': institution.apiKey,
-    });
+    const {
+      id: _id,
+      issuer: _issuer,
+      issuanceDate: _date,
+      proof: _proof,
+      credentialStatus: _status,
+      refreshService: _refresh,
+      ...credential
+    } = fromFacts.body.verifiableCredential;
+    const issued = await postJson(
+      `${stack.issuerUrl}/credentials/issue`,
+      { credential: { ...credential, issuer: institution.did }, options: {} },
+      {
+        'X-API-Key': institution.apiKey,
+      },
+    );
     expect(issued.status).toBe(201);
     expect(Object.keys(issued.body)).toEqual(['verifiableCredential']);
     expect(issued.body.verifiableCredential.id).not.toBe(fromFacts.body.id);
@@ -70,7 +84,7 @@ describe('the VC-API issue endpoint', () => {
 });
 
 describe('listing and fetching', () => {
-  it('lists the institution\'s own credentials newest first and fetches one by id', async () => {
+  it("lists the institution's own credentials newest first and fetches one by id", async () => {
     const issued = await issue('credit');
     const headers = { Authorization: `Bearer ${institution.apiKey}` };
     const list = (await (await fetch(`${stack.issuerUrl}/v1/credentials?limit=100`, { headers })).json()) as { id: string; kind: string }[];

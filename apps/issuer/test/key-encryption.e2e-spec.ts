@@ -27,12 +27,16 @@ async function storedPrivateKeys(): Promise<string[]> {
   }
 }
 
-it('stores institutions\' signing keys encrypted, and decrypts them with the same secret', async () => {
+it("stores institutions' signing keys encrypted, and decrypts them with the same secret", async () => {
   const config = testIssuerConfig(database.url, { KEY_ENCRYPTION_SECRET: secret });
   const app = await createIssuerApp(config);
   await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${app.getHttpServer().address().port}`;
-  const created = await postJson(`${url}/v1/admin/institutions`, { name: 'Keyed', url: 'https://keyed.example' }, { Authorization: `Bearer ${config.adminToken}` });
+  const created = await postJson(
+    `${url}/v1/admin/institutions`,
+    { name: 'Keyed', url: 'https://keyed.example' },
+    { Authorization: `Bearer ${config.adminToken}` },
+  );
   expect(created.status).toBe(201);
   await app.close();
 

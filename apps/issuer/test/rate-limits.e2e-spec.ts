@@ -32,7 +32,8 @@ function expectRateLimited(response: { status: number; headers: Headers; body: a
 describe('failed authentication', () => {
   it('refuses a client that sent too many wrong API keys, even with the right key, until the window has passed', async () => {
     const wrong = institution.apiKey.slice(0, -4) + 'AAAA';
-    for (let attempt = 0; attempt < 3; attempt++) expect((await listCredentials(asClient('203.0.113.7', wrong))).body.error.code).toBe('API_KEY_INVALID');
+    for (let attempt = 0; attempt < 3; attempt++)
+      expect((await listCredentials(asClient('203.0.113.7', wrong))).body.error.code).toBe('API_KEY_INVALID');
     expectRateLimited(await listCredentials(asClient('203.0.113.7', wrong)));
     expectRateLimited(await listCredentials(asClient('203.0.113.7', institution.apiKey)));
     // Another client behind the same proxy is not affected.
@@ -42,16 +43,19 @@ describe('failed authentication', () => {
   });
 
   it('counts wrong admin tokens the same way, and successful or missing credentials not at all', async () => {
-    for (let attempt = 0; attempt < 5; attempt++) expect((await listInstitutions(asClient('198.51.100.1', stack.adminToken))).status).toBe(200);
-    for (let attempt = 0; attempt < 5; attempt++) expect((await listInstitutions({ 'X-Forwarded-For': '198.51.100.1' })).body.error.code).toBe('ADMIN_TOKEN_REQUIRED');
-    for (let attempt = 0; attempt < 3; attempt++) expect((await listInstitutions(asClient('198.51.100.1', 'x'.repeat(40)))).body.error.code).toBe('ADMIN_TOKEN_INVALID');
+    for (let attempt = 0; attempt < 5; attempt++)
+      expect((await listInstitutions(asClient('198.51.100.1', stack.adminToken))).status).toBe(200);
+    for (let attempt = 0; attempt < 5; attempt++)
+      expect((await listInstitutions({ 'X-Forwarded-For': '198.51.100.1' })).body.error.code).toBe('ADMIN_TOKEN_REQUIRED');
+    for (let attempt = 0; attempt < 3; attempt++)
+      expect((await listInstitutions(asClient('198.51.100.1', 'x'.repeat(40)))).body.error.code).toBe('ADMIN_TOKEN_INVALID');
     expect((await listInstitutions(asClient('198.51.100.1', stack.adminToken))).status).toBe(200);
     expectRateLimited(await listInstitutions(asClient('198.51.100.1', 'x'.repeat(40))));
     expectRateLimited(await listInstitutions(asClient('198.51.100.1', stack.adminToken)));
   });
 });
 
-describe('the verifier\'s limit on links', () => {
+describe("the verifier's limit on links", () => {
   it('answers 503 VERIFIER_UNAVAILABLE, to try again, when the verifier limits this issuer', async () => {
     const auth = asClient('192.0.2.10', institution.apiKey);
     const statuses: number[] = [];

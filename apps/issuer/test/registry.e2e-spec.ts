@@ -31,7 +31,9 @@ describe('the public registry', () => {
     expect(pages.map((page) => page.institutions.length)).toEqual([2, 2, 1]);
     // The first page is the document a verifier that knows nothing of pages has always read.
     expect(pages[0]).toMatchObject({ type: 'IssuerRegistry', version: 1, next: expect.stringMatching(/^\?after=/) });
-    expect(pages.flatMap((page) => page.institutions.map((institution: { did: string }) => institution.did))).toEqual(institutions.map(({ did }) => did));
+    expect(pages.flatMap((page) => page.institutions.map((institution: { did: string }) => institution.did))).toEqual(
+      institutions.map(({ did }) => did),
+    );
   });
 
   it('refuses a cursor it did not write', async () => {

@@ -54,9 +54,14 @@ async function issue(institution = a): Promise<{ id: string; verifiableCredentia
 }
 
 const changeStatus = (id: string, status: string, institution = a, reason = 'Registrar decision 2026-114') =>
-  postJson(`${stack.issuerUrl}/credentials/status`, { credentialId: id, credentialStatus: [{ type: 'BitstringStatusListCredential', status }], reason }, auth(institution));
+  postJson(
+    `${stack.issuerUrl}/credentials/status`,
+    { credentialId: id, credentialStatus: [{ type: 'BitstringStatusListCredential', status }], reason },
+    auth(institution),
+  );
 
-const verify = async (credential: unknown) => (await postJson(`${stack.verifierUrl}/credentials/verify`, { verifiableCredential: credential })).body;
+const verify = async (credential: unknown) =>
+  (await postJson(`${stack.verifierUrl}/credentials/verify`, { verifiableCredential: credential })).body;
 const statusCheck = (report: { checks: { check: string }[] }) => report.checks.find((c) => c.check === 'status');
 
 /** The published list's bit, decoded here with node:zlib alone, independently of our encoder. */
@@ -71,10 +76,11 @@ async function publishedBit(entry: Entry): Promise<boolean> {
   return ((bits[Math.floor(index / 8)] >> (7 - (index % 8))) & 1) === 1;
 }
 
-const entryOf = (credential: { entries: Entry[] }, purpose: Entry['statusPurpose']) => credential.entries.find((e) => e.statusPurpose === purpose)!;
+const entryOf = (credential: { entries: Entry[] }, purpose: Entry['statusPurpose']) =>
+  credential.entries.find((e) => e.statusPurpose === purpose)!;
 
 describe('a new credential', () => {
-  it('names a random index in its institution\'s revocation and suspension lists, both published and signed by the institution', async () => {
+  it("names a random index in its institution's revocation and suspension lists, both published and signed by the institution", async () => {
     const credential = await issue();
     expect(credential.entries.map((e) => e.statusPurpose).sort()).toEqual(['revocation', 'suspension']);
     expect(new Set(credential.entries.map((e) => e.statusListIndex)).size).toBe(1);
@@ -126,7 +132,7 @@ describe('revoking', () => {
     expect(rows).toEqual([{ status: 'revoked', reason: 'Registrar decision 2026-114' }]);
   });
 
-  it('shows on the credential\'s verification page', async () => {
+  it("shows on the credential's verification page", async () => {
     const credential = await issue();
     const link = await postJson(`${stack.issuerUrl}/v1/credentials/${encodeURIComponent(credential.id)}/verification-link`, {}, auth(a));
     expect(link.status).toBe(201);
@@ -194,7 +200,7 @@ describe('status changes', () => {
     expect(await publishedBit(entry)).toBe(true);
   });
 
-  it('of another institution\'s credential are refused, and change nothing', async () => {
+  it("of another institution's credential are refused, and change nothing", async () => {
     const credential = await issue(a);
     const refused = await changeStatus(credential.id, 'revoked', b);
     expect([refused.status, refused.body.error.code]).toEqual([404, 'CREDENTIAL_NOT_FOUND']);
@@ -205,10 +211,26 @@ describe('status changes', () => {
   it('refuse bad requests with stable codes', async () => {
     const credential = await issue();
     const cases: [unknown, number, string][] = [
-      [{ credentialId: credential.id, credentialStatus: [{ type: 'BitstringStatusListCredential', status: 'revoked' }] }, 400, 'INVALID_REQUEST_BODY'],
-      [{ credentialId: credential.id, credentialStatus: [{ type: 'BitstringStatusListCredential', status: 'deleted' }], reason: 'x' }, 400, 'INVALID_REQUEST_BODY'],
+      [
+        { credentialId: credential.id, credentialStatus: [{ type: 'BitstringStatusListCredential', status: 'revoked' }] },
+        400,
+        'INVALID_REQUEST_BODY',
+      ],
+      [
+        { credentialId: credential.id, credentialStatus: [{ type: 'BitstringStatusListCredential', status: 'deleted' }], reason: 'x' },
+        400,
+        'INVALID_REQUEST_BODY',
+      ],
       [{ credentialId: credential.id, credentialStatus: [], reason: 'x' }, 400, 'INVALID_REQUEST_BODY'],
-      [{ credentialId: 'urn:uuid:00000000-0000-4000-8000-000000000000', credentialStatus: [{ type: 'BitstringStatusListCredential', status: 'revoked' }], reason: 'x' }, 404, 'CREDENTIAL_NOT_FOUND'],
+      [
+        {
+          credentialId: 'urn:uuid:00000000-0000-4000-8000-000000000000',
+          credentialStatus: [{ type: 'BitstringStatusListCredential', status: 'revoked' }],
+          reason: 'x',
+        },
+        404,
+        'CREDENTIAL_NOT_FOUND',
+      ],
     ];
     for (const [body, status, code] of cases) {
       const response = await postJson(`${stack.issuerUrl}/credentials/status`, body, auth(a));
@@ -252,8 +274,18 @@ describe('the verifier', () => {
   /** A credential signed by `wallet` whose revocation entry names `listUrl`. */
   async function selfSigned(wallet: Signer, listUrl: string): Promise<string> {
     const did = `did:ethr:0x7a69:${wallet.address}`;
-    const credential = buildCredential(EXAMPLE_FACTS.course, { id: 'urn:uuid:0b8e3c8e-3f7c-4d0a-9f7e-8f2f3c1d2e4a', issuer: { id: did, name: 'Self', url: 'https://self.example' }, issuanceDate: '2026-01-01T00:00:00Z' });
-    const entry = { id: `${listUrl}#7`, type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '7', statusListCredential: listUrl };
+    const credential = buildCredential(EXAMPLE_FACTS.course, {
+      id: 'urn:uuid:0b8e3c8e-3f7c-4d0a-9f7e-8f2f3c1d2e4a',
+      issuer: { id: did, name: 'Self', url: 'https://self.example' },
+      issuanceDate: '2026-01-01T00:00:00Z',
+    });
+    const entry = {
+      id: `${listUrl}#7`,
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: '7',
+      statusListCredential: listUrl,
+    };
     return createVerifiableCredentialJwt(
       { ...transformCredentialInput({ ...credential, credentialStatus: [entry] }), nbf: Math.floor(Date.now() / 1000) - 60 },
       { did, signer: ES256KSigner(hexToBytes(wallet.privateKey)), alg: 'ES256K' },
@@ -262,8 +294,17 @@ describe('the verifier', () => {
 
   async function listSignedBy(wallet: Signer, url: string): Promise<string> {
     const did = `did:ethr:0x7a69:${wallet.address}`;
-    const list = statusListCredential({ url, issuer: { id: did, name: 'Other', url: 'https://other.example' }, issuanceDate: '2026-01-01T00:00:00Z', purpose: 'revocation', bits: new Uint8Array(16_384) });
-    return createVerifiableCredentialJwt({ ...transformCredentialInput(list) }, { did, signer: ES256KSigner(hexToBytes(wallet.privateKey)), alg: 'ES256K' });
+    const list = statusListCredential({
+      url,
+      issuer: { id: did, name: 'Other', url: 'https://other.example' },
+      issuanceDate: '2026-01-01T00:00:00Z',
+      purpose: 'revocation',
+      bits: new Uint8Array(16_384),
+    });
+    return createVerifiableCredentialJwt(
+      { ...transformCredentialInput(list) },
+      { did, signer: ES256KSigner(hexToBytes(wallet.privateKey)), alg: 'ES256K' },
+    );
   }
 
   it('says indeterminate when the status list cannot be fetched', async () => {
@@ -277,7 +318,9 @@ describe('the verifier', () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/lists/1`;
     const jwt = await listSignedBy(Wallet.createRandom(), url);
-    const server = http.createServer((_, response) => response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(normalizeCredential(jwt))));
+    const server = http.createServer((_, response) =>
+      response.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(normalizeCredential(jwt))),
+    );
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     try {
       const report = await verify(await selfSigned(Wallet.createRandom(), url));

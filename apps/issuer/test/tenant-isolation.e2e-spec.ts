@@ -37,7 +37,14 @@ it('gives every institution its own did:ethr on the configured chain', () => {
 
 it('refuses to let B issue as A, and stores nothing', async () => {
   const issued = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.course, auth(a));
-  const { id: _id, issuanceDate: _date, proof: _proof, credentialStatus: _status, refreshService: _refresh, ...credential } = issued.body.verifiableCredential;
+  const {
+    id: _id,
+    issuanceDate: _date,
+    proof: _proof,
+    credentialStatus: _status,
+    refreshService: _refresh,
+    ...credential
+  } = issued.body.verifiableCredential;
   const before = await credentialsOf(b);
 
   for (const issuer of [a.did, { id: a.did, type: ['Profile'], name: 'Institution A' }]) {
@@ -48,12 +55,12 @@ it('refuses to let B issue as A, and stores nothing', async () => {
   expect(await credentialsOf(b)).toBe(before);
 });
 
-it('signs with the caller\'s own DID whatever profile the facts carry', async () => {
+it("signs with the caller's own DID whatever profile the facts carry", async () => {
   const issued = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.credit, auth(b));
   expect(issued.body.verifiableCredential.issuer.id).toBe(b.did);
 });
 
-it('does not let B read or list A\'s credentials', async () => {
+it("does not let B read or list A's credentials", async () => {
   const issued = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.certificate, auth(a));
   const id = encodeURIComponent(issued.body.id);
 

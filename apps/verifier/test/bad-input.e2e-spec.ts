@@ -8,7 +8,9 @@ let jwt: string;
 beforeAll(async () => {
   stack = await startTestStack();
   const institution = await stack.createInstitution();
-  const issued = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.course, { Authorization: `Bearer ${institution.apiKey}` });
+  const issued = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.course, {
+    Authorization: `Bearer ${institution.apiKey}`,
+  });
   jwt = issued.body.verifiableCredential.proof.jwt;
 });
 
@@ -24,7 +26,11 @@ describe('malformed URLs', () => {
   it.each(['%ff', '%C0%AF', '%', '%E2%82'])('refuses percent-encoding that is not UTF-8 (%s) in every path parameter', async (bad) => {
     for (const urlPath of [`/v/${bad}`, `/v/${bad}/qr.png`, `/v/${bad}/qr.svg`, `/${bad}`]) {
       const response = await httpRequest(`${stack.verifierUrl}${urlPath}`, { headers: { Accept: 'application/json' } });
-      expect({ urlPath, status: response.status, code: response.body?.error?.code }).toEqual({ urlPath, status: 400, code: 'MALFORMED_URL' });
+      expect({ urlPath, status: response.status, code: response.body?.error?.code }).toEqual({
+        urlPath,
+        status: 400,
+        code: 'MALFORMED_URL',
+      });
     }
   });
 
@@ -47,15 +53,27 @@ describe('request bodies the parser cannot read', () => {
   it('refuses the same in a page form', async () => {
     const form = { 'Content-Type': 'application/x-www-form-urlencoded; charset=latin1' };
     expectCode(await send('/check', form, `credential=${jwt}`), 415, 'UNSUPPORTED_CHARSET');
-    expectCode(await send('/check', { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Encoding': 'foo' }, `credential=${jwt}`), 415, 'UNSUPPORTED_CONTENT_ENCODING');
+    expectCode(
+      await send('/check', { 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Encoding': 'foo' }, `credential=${jwt}`),
+      415,
+      'UNSUPPORTED_CONTENT_ENCODING',
+    );
   });
 
   it.each(POSTS)('POST %s refuses a body nested deeper than any credential or presentation is', async (urlPath) => {
-    expectCode(await send(urlPath, {}, JSON.stringify({ verifiableCredential: { proof: { type: 'JwtProof2020', jwt }, extra: nestedValue(4000) } })), 400, 'JSON_TOO_DEEP');
+    expectCode(
+      await send(urlPath, {}, JSON.stringify({ verifiableCredential: { proof: { type: 'JwtProof2020', jwt }, extra: nestedValue(4000) } })),
+      400,
+      'JSON_TOO_DEEP',
+    );
   });
 
   it.each(POSTS)('POST %s refuses a NUL character anywhere in the body', async (urlPath) => {
-    expectCode(await send(urlPath, {}, JSON.stringify({ verifiableCredential: `${jwt}\u0000`, domain: 'school\u0000.example' })), 400, 'INVALID_CHARACTER');
+    expectCode(
+      await send(urlPath, {}, JSON.stringify({ verifiableCredential: `${jwt}\u0000`, domain: 'school\u0000.example' })),
+      400,
+      'INVALID_CHARACTER',
+    );
   });
 
   it('refuses a pasted credential nested deeper than any credential is, on the page', async () => {

@@ -24,7 +24,11 @@ afterAll(() => stack.close());
 
 /** A credit credential of the student's, named by their DID unless another learner is given. */
 async function credit(learner: object = { did: studentDid }, credits = { amount: 6, unit: 'ECTS' }): Promise<string> {
-  const response = await postJson(`${stack.issuerUrl}/v1/credentials`, { ...EXAMPLE_FACTS.credit, learner, credits }, { Authorization: `Bearer ${institution.apiKey}` });
+  const response = await postJson(
+    `${stack.issuerUrl}/v1/credentials`,
+    { ...EXAMPLE_FACTS.credit, learner, credits },
+    { Authorization: `Bearer ${institution.apiKey}` },
+  );
   expect(response.status).toBe(201);
   return response.body.verifiableCredential.proof.jwt;
 }
@@ -36,9 +40,18 @@ async function challenge(domain = SCHOOL, verifierUrl = stack.verifierUrl): Prom
 }
 
 /** The student's wallet: a VP-JWT over the credentials, answering the challenge, addressed to the school. */
-function present(credentials: string[], nonce: string, { aud = SCHOOL, signer = student, holder = studentDid, claims = {} } = {}): Promise<string> {
+function present(
+  credentials: string[],
+  nonce: string,
+  { aud = SCHOOL, signer = student, holder = studentDid, claims = {} } = {},
+): Promise<string> {
   return createVerifiablePresentationJwt(
-    { vp: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiablePresentation'], verifiableCredential: credentials }, nonce, aud, ...claims },
+    {
+      vp: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiablePresentation'], verifiableCredential: credentials },
+      nonce,
+      aud,
+      ...claims,
+    },
     { did: holder, signer: ES256KSigner(hexToBytes(signer.privateKey)), alg: 'ES256K' },
   );
 }
@@ -50,8 +63,12 @@ const checkOf = (report: { checks: { check: string; status: string; reason?: { c
   return [found.status, found.reason?.code];
 };
 
-it('verifies a transfer student\'s credits, and sums them by unit, level and institution', async () => {
-  const credentials = [await credit(), await credit({ email: 'Student@Example.org' }, { amount: 7.5, unit: 'ECTS' }), await credit(undefined, { amount: 3, unit: 'US_SEMESTER_CREDIT_HOUR' })];
+it("verifies a transfer student's credits, and sums them by unit, level and institution", async () => {
+  const credentials = [
+    await credit(),
+    await credit({ email: 'Student@Example.org' }, { amount: 7.5, unit: 'ECTS' }),
+    await credit(undefined, { amount: 3, unit: 'US_SEMESTER_CREDIT_HOUR' }),
+  ];
   const report = await verify(await present(credentials, await challenge()), { learner: { email: 'student@example.org' } });
   expect(report.checks.map((c: { check: string; status: string }) => [c.check, c.status])).toEqual([
     ['format', 'valid'],
@@ -95,7 +112,9 @@ it('fails a challenge this verifier never handed out', async () => {
 });
 
 it('fails an expired challenge', async () => {
-  const quick = await createVerifierApp(loadVerifierConfig({ ...chainEnv(), VERIFIER_PORT: '0', ALLOW_PRIVATE_NETWORK_FETCH: 'true', CHALLENGE_TTL_SECONDS: '10' }));
+  const quick = await createVerifierApp(
+    loadVerifierConfig({ ...chainEnv(), VERIFIER_PORT: '0', ALLOW_PRIVATE_NETWORK_FETCH: 'true', CHALLENGE_TTL_SECONDS: '10' }),
+  );
   try {
     await quick.listen(0, '127.0.0.1');
     const url = `http://127.0.0.1:${quick.getHttpServer().address().port}`;
@@ -144,7 +163,9 @@ it('fails a credential whose subject is not the holder, and does not count its c
   expect(report.credentials[1].verdict).toBe('verified');
   expect(report.verdict).toBe('failed');
   expect(report.creditSummary.byUnit).toEqual([{ unit: 'ECTS', credits: 6 }]);
-  expect(report.creditSummary.notCounted).toEqual([{ index: 1, id: expect.stringMatching(/^urn:uuid:/), reason: "It is not the presenting student's." }]);
+  expect(report.creditSummary.notCounted).toEqual([
+    { index: 1, id: expect.stringMatching(/^urn:uuid:/), reason: "It is not the presenting student's." },
+  ]);
 });
 
 it('fails the whole presentation when one credential inside is tampered with, and says which', async () => {
@@ -158,7 +179,9 @@ it('fails the whole presentation when one credential inside is tampered with, an
   expect(checkOf(report.credentials[1], 'signature')).toEqual(['invalid', 'SIGNATURE_INVALID']);
   expect(report.verdict).toBe('failed');
   expect(report.creditSummary.byUnit).toEqual([{ unit: 'ECTS', credits: 12 }]);
-  expect(report.creditSummary.notCounted.map((n: { index: number; reason: string }) => [n.index, n.reason])).toEqual([[1, 'It failed verification.']]);
+  expect(report.creditSummary.notCounted.map((n: { index: number; reason: string }) => [n.index, n.reason])).toEqual([
+    [1, 'It failed verification.'],
+  ]);
 });
 
 describe('a presentation that does not hold itself', () => {
@@ -180,15 +203,25 @@ describe('a presentation that does not hold itself', () => {
 it('verifies the credentials inside at the same time, within the one deadline of the presentation', async () => {
   const slow = await startSlowServer();
   const app = await createVerifierApp(
-    loadVerifierConfig({ ...chainEnv(), VERIFIER_PORT: '0', ALLOW_PRIVATE_NETWORK_FETCH: 'true', FETCH_DEADLINE_MS: '60000', VERIFICATION_DEADLINE_MS: '2000' }),
+    loadVerifierConfig({
+      ...chainEnv(),
+      VERIFIER_PORT: '0',
+      ALLOW_PRIVATE_NETWORK_FETCH: 'true',
+      FETCH_DEADLINE_MS: '60000',
+      VERIFICATION_DEADLINE_MS: '2000',
+    }),
   );
   try {
     await app.listen(0, '127.0.0.1');
     const url = `http://127.0.0.1:${app.getHttpServer().address().port}`;
-    const credentials = await Promise.all([1, 2, 3].map((n) => selfSignedCredential({ statusLists: [slow.url(`/lists/${n}`)], subject: { id: studentDid } })));
+    const credentials = await Promise.all(
+      [1, 2, 3].map((n) => selfSignedCredential({ statusLists: [slow.url(`/lists/${n}`)], subject: { id: studentDid } })),
+    );
     const report = await verify(await present(credentials, await challenge(SCHOOL, url)), {}, url);
     expect(slow.mostAtOnce()).toBe(3);
-    expect(report.credentials.map((c: { checks: { check: string; status: string; reason?: { code: string } }[] }) => checkOf(c, 'status'))).toEqual([
+    expect(
+      report.credentials.map((c: { checks: { check: string; status: string; reason?: { code: string } }[] }) => checkOf(c, 'status')),
+    ).toEqual([
       ['error', 'VERIFICATION_DEADLINE_EXCEEDED'],
       ['error', 'VERIFICATION_DEADLINE_EXCEEDED'],
       ['error', 'VERIFICATION_DEADLINE_EXCEEDED'],

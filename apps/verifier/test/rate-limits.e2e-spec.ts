@@ -20,18 +20,25 @@ const ENDPOINTS: [string, RequestInit][] = [
   ['/check', { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'credential=not-a-jwt' }],
 ];
 
-it.each(ENDPOINTS)(`lets a client POST %s ${LIMIT} times a window, then answers 429 RATE_LIMITED with Retry-After`, async (urlPath, init) => {
-  const post = (headers: Record<string, string> = {}) =>
-    httpRequest(`${stack.verifierUrl}${urlPath}`, { ...init, method: 'POST', headers: { ...(init.headers as Record<string, string>), ...headers } });
-  for (let attempt = 0; attempt < LIMIT; attempt++) expect((await post()).status).not.toBe(429);
-  const limited = await post();
-  expect({ status: limited.status, code: limited.body?.error?.code }).toEqual({ status: 429, code: 'RATE_LIMITED' });
-  const retryAfter = Number(limited.headers.get('retry-after'));
-  expect(retryAfter).toBeGreaterThanOrEqual(1);
-  expect(retryAfter).toBeLessThanOrEqual(WINDOW_SECONDS);
-  // Without TRUST_PROXY, a client cannot name itself another address to get a fresh allowance.
-  expect((await post({ 'X-Forwarded-For': '203.0.113.9' })).status).toBe(429);
-});
+it.each(ENDPOINTS)(
+  `lets a client POST %s ${LIMIT} times a window, then answers 429 RATE_LIMITED with Retry-After`,
+  async (urlPath, init) => {
+    const post = (headers: Record<string, string> = {}) =>
+      httpRequest(`${stack.verifierUrl}${urlPath}`, {
+        ...init,
+        method: 'POST',
+        headers: { ...(init.headers as Record<string, string>), ...headers },
+      });
+    for (let attempt = 0; attempt < LIMIT; attempt++) expect((await post()).status).not.toBe(429);
+    const limited = await post();
+    expect({ status: limited.status, code: limited.body?.error?.code }).toEqual({ status: 429, code: 'RATE_LIMITED' });
+    const retryAfter = Number(limited.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(WINDOW_SECONDS);
+    // Without TRUST_PROXY, a client cannot name itself another address to get a fresh allowance.
+    expect((await post({ 'X-Forwarded-For': '203.0.113.9' })).status).toBe(429);
+  },
+);
 
 it('reads pages, links and health freely', async () => {
   for (let attempt = 0; attempt < LIMIT * 3; attempt++) {

@@ -50,7 +50,7 @@ async function linkOf(id: string): Promise<{ code: string; url: string; qr: { pn
   return response.body;
 }
 
-const reportAt = async (url: string) => (await (await fetch(url, { headers: { Accept: "application/json" } })).json()) as any;
+const reportAt = async (url: string) => (await (await fetch(url, { headers: { Accept: 'application/json' } })).json()) as any;
 const statusOf = (report: { checks: { check: string; status: string; reason?: { code: string } }[] }, name: string) => {
   const found = report.checks.find((c) => c.check === name)!;
   return [found.status, found.reason?.code];
@@ -76,12 +76,20 @@ describe('a verification link', () => {
 
     const report = await reportAt(link.url);
     expect(report.verdict).toBe('verified');
-    expect(report.display).toMatchObject({ achievement: { name: 'Linear Algebra' }, credits: { amount: 6, unit: 'ECTS credits' }, grade: 'B' });
+    expect(report.display).toMatchObject({
+      achievement: { name: 'Linear Algebra' },
+      credits: { amount: 6, unit: 'ECTS credits' },
+      grade: 'B',
+    });
     expect(report.issuer).toMatchObject({ id: institution.did, trusted: true, name: 'Test University' });
 
     const png = await fetch(link.qr.png);
     expect([png.status, png.headers.get('content-type')]).toEqual([200, 'image/png']);
-    expect(Buffer.from(await png.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      Buffer.from(await png.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
     const svg = await fetch(link.qr.svg);
     expect(svg.headers.get('content-type')).toContain('image/svg+xml');
     expect(await svg.text()).toMatch(/^<svg/);
@@ -92,13 +100,23 @@ describe('a verification link', () => {
     const [header, payload, signature] = jwt.split('.');
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     claims.vc.credentialSubject.creditsEarned = 60;
-    const tampered = await postJson(`${stack.verifierUrl}/links`, { verifiableCredential: `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}` });
+    const tampered = await postJson(`${stack.verifierUrl}/links`, {
+      verifiableCredential: `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`,
+    });
     expect([tampered.status, tampered.body.error.code]).toEqual([422, 'LINK_CREDENTIAL_NOT_VERIFIED']);
 
     const stranger = Wallet.createRandom();
     const did = `did:ethr:0x7a69:${stranger.address}`;
-    const credential = buildCredential(EXAMPLE_FACTS.course, { id: 'urn:uuid:0b8e3c8e-3f7c-4d0a-9f7e-8f2f3c1d2e4a', issuer: { id: did, name: 'Diploma Mill', url: 'https://mill.example' }, issuanceDate: '2026-01-01T00:00:00Z' });
-    const selfSigned = await createVerifiableCredentialJwt(transformCredentialInput(credential), { did, signer: ES256KSigner(hexToBytes(stranger.privateKey)), alg: 'ES256K' });
+    const credential = buildCredential(EXAMPLE_FACTS.course, {
+      id: 'urn:uuid:0b8e3c8e-3f7c-4d0a-9f7e-8f2f3c1d2e4a',
+      issuer: { id: did, name: 'Diploma Mill', url: 'https://mill.example' },
+      issuanceDate: '2026-01-01T00:00:00Z',
+    });
+    const selfSigned = await createVerifiableCredentialJwt(transformCredentialInput(credential), {
+      did,
+      signer: ES256KSigner(hexToBytes(stranger.privateKey)),
+      alg: 'ES256K',
+    });
     const untrusted = await postJson(`${stack.verifierUrl}/links`, { verifiableCredential: selfSigned });
     expect([untrusted.status, untrusted.body.error.code]).toEqual([422, 'LINK_ISSUER_NOT_TRUSTED']);
 
@@ -107,7 +125,10 @@ describe('a verification link', () => {
   });
 
   it('renders everything escaped, under a policy that loads nothing from elsewhere', async () => {
-    const credential = await issue({ ...EXAMPLE_FACTS.credit, achievement: { ...EXAMPLE_FACTS.credit.achievement, name: '<script>alert(1)</script> & "Algebra"' } });
+    const credential = await issue({
+      ...EXAMPLE_FACTS.credit,
+      achievement: { ...EXAMPLE_FACTS.credit.achievement, name: '<script>alert(1)</script> & "Algebra"' },
+    });
     const page = await fetch((await linkOf(credential.id)).url);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(page.headers.get('content-security-policy')).toContain("default-src 'none'");
@@ -126,7 +147,9 @@ describe('a verification link', () => {
     try {
       await tab.goto(link.url);
       expect(await tab.textContent('#verdict')).toBe('Verified');
-      const rows = await tab.$$eval('tr[data-check]', (trs) => trs.map((tr) => [tr.getAttribute('data-check'), tr.getAttribute('data-status')]));
+      const rows = await tab.$$eval('tr[data-check]', (trs) =>
+        trs.map((tr) => [tr.getAttribute('data-check'), tr.getAttribute('data-status')]),
+      );
       expect(rows).toEqual([
         ['format', 'valid'],
         ['signature', 'valid'],
@@ -161,7 +184,7 @@ describe('a verification link', () => {
     }
   });
 
-  it('follows the credential to its new anchor after a reorg takes the kept receipt\'s block away', async () => {
+  it("follows the credential to its new anchor after a reorg takes the kept receipt's block away", async () => {
     const credential = await issue();
     const link = await linkOf(credential.id);
     await anchored(credential.id);
@@ -173,7 +196,9 @@ describe('a verification link', () => {
       if (Date.now() > deadline) throw new Error('timed out waiting for the credential to be anchored again');
       await provider.send('evm_mine', []);
       await new Promise((resolve) => setTimeout(resolve, 100));
-      receipt = await (await fetch(`${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(credential.id)}`)).json() as { blockNumber?: number };
+      receipt = (await (await fetch(`${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(credential.id)}`)).json()) as {
+        blockNumber?: number;
+      };
     } while (!receipt.blockNumber || receipt.blockNumber === before.blockNumber);
     const report = await reportAt(link.url);
     expect(statusOf(report, 'anchor')).toEqual(['valid', undefined]);
@@ -185,7 +210,12 @@ describe('a verification link', () => {
     const link = await linkOf(credential.id);
     await anchored(credential.id);
     const kept = (await reportAt(link.url)).checks.find((c: { check: string }) => c.check === 'anchor').details.receipt;
-    for (const anchorReceipt of [{ type: 'junk' }, { ...kept, contract: Wallet.createRandom().address }, { ...kept, chainId: 1 }, { ...kept, blockNumber: kept.blockNumber + 1 }]) {
+    for (const anchorReceipt of [
+      { type: 'junk' },
+      { ...kept, contract: Wallet.createRandom().address },
+      { ...kept, chainId: 1 },
+      { ...kept, blockNumber: kept.blockNumber + 1 },
+    ]) {
       const posted = await postJson(`${stack.verifierUrl}/links`, { verifiableCredential: credential.jwt, anchorReceipt });
       expect([posted.status, posted.body.code]).toEqual([201, link.code]);
       const report = await reportAt(link.url);

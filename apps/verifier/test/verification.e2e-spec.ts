@@ -38,7 +38,7 @@ const decode = (segment: string) => JSON.parse(Buffer.from(segment, 'base64url')
 /** A credential signed by a did:ethr we hold, with our own claims on top. */
 const selfSigned = (claims: Record<string, unknown>, wallet?: TestSigner) => selfSignedCredential({ claims, wallet });
 
-it('verifies a credential its institution\'s did:ethr signed, resolved on the chain', async () => {
+it("verifies a credential its institution's did:ethr signed, resolved on the chain", async () => {
   const report = (await verify(await issued())).body;
   expect(report.verdict).toBe('verified');
 });
@@ -93,7 +93,11 @@ describe('signature', () => {
   it('fails an issuer DID of a network this verifier does not know', async () => {
     const wallet = Wallet.createRandom();
     const did = `did:ethr:0x1:${wallet.address}`;
-    const jwt = await createJWT({ vc: { '@context': [], type: [], credentialSubject: {} } }, { issuer: did, signer: ES256KSigner(hexToBytes(wallet.privateKey)) }, { alg: 'ES256K' });
+    const jwt = await createJWT(
+      { vc: { '@context': [], type: [], credentialSubject: {} } },
+      { issuer: did, signer: ES256KSigner(hexToBytes(wallet.privateKey)) },
+      { alg: 'ES256K' },
+    );
     const report = (await verify(jwt)).body;
     expect(statusOf(report, 'signature')).toEqual({ status: 'invalid', code: 'ISSUER_DID_UNRESOLVABLE' });
   });
@@ -129,7 +133,13 @@ describe('schema', () => {
     const wallet = Wallet.createRandom();
     const did = `did:ethr:0x7a69:${wallet.address}`;
     const jwt = await createJWT(
-      { vc: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiableCredential'], credentialSubject: { id: 'did:example:1' } } },
+      {
+        vc: {
+          '@context': ['https://www.w3.org/2018/credentials/v1'],
+          type: ['VerifiableCredential'],
+          credentialSubject: { id: 'did:example:1' },
+        },
+      },
       { issuer: did, signer: ES256KSigner(hexToBytes(wallet.privateKey)) },
       { alg: 'ES256K' },
     );
@@ -183,15 +193,23 @@ describe('one deadline per verification', () => {
     const slow = await startSlowServer();
     // Fetches would wait a minute: the verification's own deadline is what must end it.
     const app = await createVerifierApp(
-      loadVerifierConfig({ ...chainEnv(), VERIFIER_PORT: '0', ALLOW_PRIVATE_NETWORK_FETCH: 'true', FETCH_DEADLINE_MS: '60000', VERIFICATION_DEADLINE_MS: '1500' }),
+      loadVerifierConfig({
+        ...chainEnv(),
+        VERIFIER_PORT: '0',
+        ALLOW_PRIVATE_NETWORK_FETCH: 'true',
+        FETCH_DEADLINE_MS: '60000',
+        VERIFICATION_DEADLINE_MS: '1500',
+      }),
     );
     try {
       await app.listen(0, '127.0.0.1');
       const url = `http://127.0.0.1:${app.getHttpServer().address().port}/credentials/verify`;
-      const report = (await postJson(url, { verifiableCredential: await selfSignedCredential({ statusLists: [slow.url('/lists/1')] }) })).body;
+      const report = (await postJson(url, { verifiableCredential: await selfSignedCredential({ statusLists: [slow.url('/lists/1')] }) }))
+        .body;
       expect(slow.requests()).toBe(1);
       expect(statusOf(report, 'signature')).toEqual({ status: 'valid', code: undefined });
-      for (const check of ['status', 'anchor', 'issuer-trust']) expect(statusOf(report, check)).toEqual({ status: 'error', code: 'VERIFICATION_DEADLINE_EXCEEDED' });
+      for (const check of ['status', 'anchor', 'issuer-trust'])
+        expect(statusOf(report, check)).toEqual({ status: 'error', code: 'VERIFICATION_DEADLINE_EXCEEDED' });
       expect(report.verdict).toBe('indeterminate');
     } finally {
       await app.close();
@@ -232,7 +250,14 @@ describe('issuer trust', () => {
 
   it('fails it when the verifier is configured to require a trusted issuer', async () => {
     const strict = await createVerifierApp(
-      loadVerifierConfig({ ...chainEnv(), VERIFIER_PORT: '0', ALLOW_PRIVATE_NETWORK_FETCH: 'true', REQUIRE_TRUSTED_ISSUER: 'true', TRUST_REGISTRY_URLS: `${stack.issuerUrl}/v1/registry`, TRUST_REGISTRY_MISS_REFRESH_SECONDS: '0' }),
+      loadVerifierConfig({
+        ...chainEnv(),
+        VERIFIER_PORT: '0',
+        ALLOW_PRIVATE_NETWORK_FETCH: 'true',
+        REQUIRE_TRUSTED_ISSUER: 'true',
+        TRUST_REGISTRY_URLS: `${stack.issuerUrl}/v1/registry`,
+        TRUST_REGISTRY_MISS_REFRESH_SECONDS: '0',
+      }),
     );
     try {
       await strict.listen(0, '127.0.0.1');
@@ -247,8 +272,8 @@ describe('issuer trust', () => {
   });
 });
 
-describe('a key the issuer\'s did:ethr no longer authorises', () => {
-  it('fails the signature once the DID\'s owner is changed on chain', async () => {
+describe("a key the issuer's did:ethr no longer authorises", () => {
+  it("fails the signature once the DID's owner is changed on chain", async () => {
     const env = testEnvironment();
     const provider = new JsonRpcProvider(env.chainRpcUrl, env.chainId, { staticNetwork: true });
     try {

@@ -1,4 +1,11 @@
-export { type EthrNetwork, readEthrNetwork, ethrNetworkName, ethrDidMethod, createEthrResolver, createChainProvider } from './ethr-network.js';
+export {
+  type EthrNetwork,
+  readEthrNetwork,
+  ethrNetworkName,
+  ethrDidMethod,
+  createEthrResolver,
+  createChainProvider,
+} from './ethr-network.js';
 
 export { createDidResolver, type DidResolverOptions } from './resolvers/did-resolver.js';
 export { type DidWebFetch, didWebDocumentUrl } from './resolvers/did-web.resolver.js';
@@ -26,9 +33,18 @@ export {
 } from './proofs/proof-verification.js';
 export { ProofSigningError } from './proofs/proof-signing.errors.js';
 export { createDocumentLoader, type DocumentLoader } from './proofs/document-loader.js';
-export { signDataIntegrityCredential, signDataIntegrityPresentation, type DataIntegritySigningOptions } from './proofs/data-integrity/sign-data-integrity.js';
+export {
+  signDataIntegrityCredential,
+  signDataIntegrityPresentation,
+  type DataIntegritySigningOptions,
+} from './proofs/data-integrity/sign-data-integrity.js';
 export { verifyDataIntegrityCredential, verifyDataIntegrityPresentation } from './proofs/data-integrity/verify-data-integrity.js';
 export { didKeyResolver, type KeyResolver, type KeyRequest, type KeyResolution } from './proofs/vc-jose/verification-key.js';
 export { signVcJwt, signVpJwt } from './proofs/vc-jose/sign-vc-jwt.js';
 export { verifyVcJwt, verifyVpJwt, type VcJwtVerification, type VpJwtVerification } from './proofs/vc-jose/verify-vc-jwt.js';
-export { envelopeCredential, unwrapEnvelopedCredential, presentedCredential, type PresentedCredential } from './proofs/vc-jose/enveloped-credential.js';
+export {
+  envelopeCredential,
+  unwrapEnvelopedCredential,
+  presentedCredential,
+  type PresentedCredential,
+} from './proofs/vc-jose/enveloped-credential.js';

@@ -9,8 +9,13 @@ import { didWebDocumentUrl, didWebResolver } from '../src/resolvers/did-web.reso
 
 /** A fresh did:key and its key pair in Multikey form. */
 export async function didKeyPair(curve: 'Ed25519' | 'P-256'): Promise<MultikeyKeyPair> {
-  const generated = curve === 'Ed25519' ? await (Ed25519Multikey as unknown as { generate(): Promise<unknown> }).generate() : await (EcdsaMultikey as unknown as { generate(o: object): Promise<unknown> }).generate({ curve });
-  const { publicKeyMultibase, secretKeyMultibase } = await (generated as { export(o: object): Promise<{ publicKeyMultibase: string; secretKeyMultibase: string }> }).export({
+  const generated =
+    curve === 'Ed25519'
+      ? await (Ed25519Multikey as unknown as { generate(): Promise<unknown> }).generate()
+      : await (EcdsaMultikey as unknown as { generate(o: object): Promise<unknown> }).generate({ curve });
+  const { publicKeyMultibase, secretKeyMultibase } = await (
+    generated as { export(o: object): Promise<{ publicKeyMultibase: string; secretKeyMultibase: string }> }
+  ).export({
     publicKey: true,
     secretKey: true,
   });
@@ -34,7 +39,11 @@ export function didJwkPair(curve: 'Ed25519' | 'P-256' | 'secp256k1'): JwkKeyPair
 }
 
 /** A did:web document listing one key, as an issuer of ours would publish it. */
-export function didWebDocument(did: string, pair: JwkKeyPair, relationships: string[] = ['assertionMethod', 'authentication']): DIDDocument {
+export function didWebDocument(
+  did: string,
+  pair: JwkKeyPair,
+  relationships: string[] = ['assertionMethod', 'authentication'],
+): DIDDocument {
   return {
     '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/jws-2020/v1'],
     id: did,

@@ -24,7 +24,9 @@ export function freePort(): Promise<number> {
 export async function assertPortFree(port: number, setting: string): Promise<void> {
   await bind(port).catch((error: NodeJS.ErrnoException) => {
     throw new Error(
-      error.code === 'EADDRINUSE' ? `port ${port} is already in use: stop what uses it or set ${setting}` : `port ${port}: ${error.message}`,
+      error.code === 'EADDRINUSE'
+        ? `port ${port} is already in use: stop what uses it or set ${setting}`
+        : `port ${port}: ${error.message}`,
     );
   });
 }

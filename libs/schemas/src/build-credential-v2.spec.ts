@@ -1,4 +1,13 @@
-import { applyPatch, expectViolations, FIXTURE_BUILD_CONTEXT, FIXTURE_BUILD_OPTIONS_V2, fixtureNames, type NotOkCase, okFacts, readFixture } from '../test/fixtures.js';
+import {
+  applyPatch,
+  expectViolations,
+  FIXTURE_BUILD_CONTEXT,
+  FIXTURE_BUILD_OPTIONS_V2,
+  fixtureNames,
+  type NotOkCase,
+  okFacts,
+  readFixture,
+} from '../test/fixtures.js';
 import { buildCredential } from './build-credential.js';
 import { violationsOf } from './common/ajv.js';
 import type { BuildContext } from './common/credential-envelope.js';
@@ -21,7 +30,7 @@ describe.each(fixtureNames('ok/facts'))('the VCDM 2.0 credential built from ok/f
     expect(violationsOf(officialSchemas.openBadgeCredential(), builtV2(name))).toEqual([]);
   });
 
-  it('passes the Open Badges checks and its kind\'s VCDM 2.0 schema, and is detected as its kind', () => {
+  it("passes the Open Badges checks and its kind's VCDM 2.0 schema, and is detected as its kind", () => {
     expect(validateOpenBadgeCredential(builtV2(name))).toEqual([]);
     expect(validateCredential(kind, builtV2(name))).toEqual([]);
     expect(detectCredentialKind(builtV2(name))).toBe(kind);
@@ -43,7 +52,12 @@ describe.each(fixtureNames('ok/facts'))('the VCDM 2.0 credential built from ok/f
 
   it('is the VCDM 1.1 credential in every other respect', () => {
     const { '@context': contexts, validFrom, validUntil, credentialStatus, ...rest } = builtV2(name);
-    const { '@context': v1Contexts, issuanceDate, expirationDate, ...v1Rest } = buildCredential(okFacts(name), FIXTURE_BUILD_CONTEXT) as Record<string, any>;
+    const {
+      '@context': v1Contexts,
+      issuanceDate,
+      expirationDate,
+      ...v1Rest
+    } = buildCredential(okFacts(name), FIXTURE_BUILD_CONTEXT) as Record<string, any>;
     expect(rest).toEqual(v1Rest);
     expect([validFrom, validUntil]).toEqual([issuanceDate, expirationDate]);
     expect(contexts.slice(3)).toEqual(v1Contexts.slice(2));
@@ -51,7 +65,10 @@ describe.each(fixtureNames('ok/facts'))('the VCDM 2.0 credential built from ok/f
 
   it('may carry a plain revocation entry instead', () => {
     const revocation = statusListEntry('https://example.edu/v1/status-lists/6c1f0b3e-2f6a-4f0e-9d2b-1c3e5a7b9d0f', 'revocation', 4211);
-    const credential = builtV2(name, FIXTURE_BUILD_CONTEXT, { dataModel: '2.0', credentialStatus: { ...revocation, statusPurpose: 'revocation' } });
+    const credential = builtV2(name, FIXTURE_BUILD_CONTEXT, {
+      dataModel: '2.0',
+      credentialStatus: { ...revocation, statusPurpose: 'revocation' },
+    });
     expect(credential.credentialStatus).toEqual(revocation);
     expect(violationsOf(officialSchemas.openBadgeCredential(), credential)).toEqual([]);
     expect(validateCredential(kind, credential)).toEqual([]);
@@ -66,7 +83,10 @@ describe('golden VCDM 2.0 credentials', () => {
 
 describe('VCDM 2.0 credentials of our kinds that their schemas refuse', () => {
   it.each(fixtureNames('not-ok/credentials-v2'))('refuses not-ok/credentials-v2/%s', (name) => {
-    const { kind, base, patch, violations, only } = readFixture<NotOkCase & { kind: CredentialKind; base: string }>('not-ok/credentials-v2', name);
+    const { kind, base, patch, violations, only } = readFixture<NotOkCase & { kind: CredentialKind; base: string }>(
+      'not-ok/credentials-v2',
+      name,
+    );
     expectViolations(validateCredential(kind, applyPatch(builtV2(base), patch)), violations, only);
   });
 });

@@ -15,7 +15,7 @@ const built = (name: string, ctx = FIXTURE_BUILD_CONTEXT) => buildCredential(okF
 describe.each(fixtureNames('ok/facts'))('the credential built from ok/facts/%s', (name) => {
   const { kind } = okFacts(name);
 
-  it('passes the 1EdTech Open Badges schema and its kind\'s schema', () => {
+  it("passes the 1EdTech Open Badges schema and its kind's schema", () => {
     expect(validateOpenBadgeCredential(built(name))).toEqual([]);
     expect(validateCredential(kind, built(name))).toEqual([]);
   });
@@ -26,7 +26,10 @@ describe.each(fixtureNames('ok/facts'))('the credential built from ok/facts/%s',
 
   it('is the VCDM 1.1 shape Veramo signs: v1 context first, issuanceDate, no validFrom', () => {
     const credential = built(name);
-    expect(credential['@context'].slice(0, 2)).toEqual(['https://www.w3.org/2018/credentials/v1', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json']);
+    expect(credential['@context'].slice(0, 2)).toEqual([
+      'https://www.w3.org/2018/credentials/v1',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+    ]);
     expect(credential.issuanceDate).toBe(FIXTURE_BUILD_CONTEXT.issuanceDate);
     expect(credential).not.toHaveProperty('validFrom');
     expect(credential).not.toHaveProperty('validUntil');
@@ -65,9 +68,16 @@ describe('mapping the facts', () => {
     const idOf = (credential: Record<string, any>) => credential.credentialSubject.achievement.id;
     const first = idOf(buildCredential(facts, FIXTURE_BUILD_CONTEXT));
     expect(first).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(idOf(buildCredential(forAnotherLearner, { ...FIXTURE_BUILD_CONTEXT, id: 'urn:uuid:7d0a3a3e-0c59-4a43-9b7a-3f1d6c2b8e11' }))).toBe(first);
-    expect(idOf(buildCredential({ ...facts, achievement: { ...facts.achievement, code: 'HIST-102' } }, FIXTURE_BUILD_CONTEXT))).not.toBe(first);
-    const otherIssuer = { ...FIXTURE_BUILD_CONTEXT, issuer: { ...FIXTURE_BUILD_CONTEXT.issuer, id: 'did:ethr:0x7a69:0x0000000000000000000000000000000000000001' } };
+    expect(
+      idOf(buildCredential(forAnotherLearner, { ...FIXTURE_BUILD_CONTEXT, id: 'urn:uuid:7d0a3a3e-0c59-4a43-9b7a-3f1d6c2b8e11' })),
+    ).toBe(first);
+    expect(idOf(buildCredential({ ...facts, achievement: { ...facts.achievement, code: 'HIST-102' } }, FIXTURE_BUILD_CONTEXT))).not.toBe(
+      first,
+    );
+    const otherIssuer = {
+      ...FIXTURE_BUILD_CONTEXT,
+      issuer: { ...FIXTURE_BUILD_CONTEXT.issuer, id: 'did:ethr:0x7a69:0x0000000000000000000000000000000000000001' },
+    };
     expect(idOf(buildCredential(facts, otherIssuer))).not.toBe(first);
   });
 
@@ -91,7 +101,9 @@ describe('mapping the facts', () => {
   it('makes a plain Certificate by default, and a number grade a grade point average', () => {
     expect(built('certificate-minimal').credentialSubject.achievement.achievementType).toBe('Certificate');
     const { achievement, result } = built('certificate-gpa').credentialSubject;
-    expect(achievement.resultDescription).toEqual([expect.objectContaining({ resultType: 'GradePointAverage', id: result[0].resultDescription })]);
+    expect(achievement.resultDescription).toEqual([
+      expect.objectContaining({ resultType: 'GradePointAverage', id: result[0].resultDescription }),
+    ]);
     expect(result[0].value).toBe('3.85');
     expect(achievement.alignment[0]).toMatchObject({ targetUrl: 'http://data.europa.eu/snb/eqf/7', targetName: 'EQF level 7' });
   });
@@ -102,7 +114,11 @@ describe('mapping the facts', () => {
 
   it('keeps the credit unit where Open Badges readers and ELM readers each find it', () => {
     const { achievement, creditsEarned, result } = built('credit-us-semester').credentialSubject;
-    const credit = { type: 'CreditPoint', framework: 'https://w3id.org/lifelong-learning/credit-frameworks/us-semester-credit-hour', point: '3' };
+    const credit = {
+      type: 'CreditPoint',
+      framework: 'https://w3id.org/lifelong-learning/credit-frameworks/us-semester-credit-hour',
+      point: '3',
+    };
     expect(achievement).toMatchObject({ achievementType: 'Course', creditsAvailable: 3, creditPoint: credit });
     expect(creditsEarned).toBe(3);
     expect(result).toEqual([{ type: ['Result'], value: 'A-', creditReceived: credit }]);
@@ -111,7 +127,9 @@ describe('mapping the facts', () => {
 
   it('names a credit by its credits', () => {
     expect(built('credit-us-semester').name).toBe('College Writing II: 3 semester credit hours');
-    expect(buildCredential({ ...(okFacts('credit') as CreditFacts), name: 'Linear Algebra' }, FIXTURE_BUILD_CONTEXT).name).toBe('Linear Algebra');
+    expect(buildCredential({ ...(okFacts('credit') as CreditFacts), name: 'Linear Algebra' }, FIXTURE_BUILD_CONTEXT).name).toBe(
+      'Linear Algebra',
+    );
   });
 
   it('offers the anchored package as a refresh service when the issuer publishes one', () => {

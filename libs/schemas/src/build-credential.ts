@@ -27,7 +27,11 @@ export interface BuildOptionsV2 {
  */
 export function buildCredential(facts: CredentialFacts, ctx: BuildContext): UnsignedCredential;
 export function buildCredential(facts: CredentialFacts, ctx: BuildContext, options: BuildOptionsV2): UnsignedCredentialV2;
-export function buildCredential(facts: CredentialFacts, ctx: BuildContext, options?: BuildOptionsV2): UnsignedCredential | UnsignedCredentialV2 {
+export function buildCredential(
+  facts: CredentialFacts,
+  ctx: BuildContext,
+  options?: BuildOptionsV2,
+): UnsignedCredential | UnsignedCredentialV2 {
   const parts = partsOf(facts, ctx);
   return options ? envelopeV2(facts, ctx, parts, options.credentialStatus) : envelope(facts, ctx, parts);
 }

@@ -21,7 +21,12 @@ describe('validateFacts', () => {
 
   it('lists every violation at once, not just the first', () => {
     const result = validateFacts({ ...okFacts('credit'), learner: {}, credits: { amount: -1, unit: 'CATS' }, extra: true });
-    expect(result.ok === false && result.violations.map((v) => v.path).sort()).toEqual(['/credits/amount', '/credits/unit', '/extra', '/learner']);
+    expect(result.ok === false && result.violations.map((v) => v.path).sort()).toEqual([
+      '/credits/amount',
+      '/credits/unit',
+      '/extra',
+      '/learner',
+    ]);
   });
 
   it('publishes its schema as plain JSON, e.g. for API documentation', () => {

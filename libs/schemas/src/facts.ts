@@ -30,6 +30,7 @@ export function validateFacts(
   const schemaViolations = violationsOf(validate, body);
   if (schemaViolations.length > 0) return { ok: false, violations: schemaViolations };
   const facts = body as CredentialFacts;
-  const ruleViolations = facts.kind === 'credit' ? creditFactsRuleViolations(facts) : facts.kind === 'course' ? courseFactsRuleViolations(facts) : [];
+  const ruleViolations =
+    facts.kind === 'credit' ? creditFactsRuleViolations(facts) : facts.kind === 'course' ? courseFactsRuleViolations(facts) : [];
   return ruleViolations.length > 0 ? { ok: false, violations: ruleViolations } : { ok: true, facts, value: facts };
 }

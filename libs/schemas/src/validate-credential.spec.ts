@@ -1,4 +1,12 @@
-import { applyPatch, expectViolations, FIXTURE_BUILD_CONTEXT, fixtureNames, type NotOkCase, okFacts, readFixture } from '../test/fixtures.js';
+import {
+  applyPatch,
+  expectViolations,
+  FIXTURE_BUILD_CONTEXT,
+  fixtureNames,
+  type NotOkCase,
+  okFacts,
+  readFixture,
+} from '../test/fixtures.js';
 import { buildCredential } from './build-credential.js';
 import { statusListEntry } from './status-list/bitstring-status-list.js';
 import type { CredentialKind } from './facts.js';
@@ -22,12 +30,19 @@ describe('validateCredential', () => {
   });
 
   it('refuses a status entry without its id or type, as the Open Badges schema requires', () => {
-    const credential = { ...buildCredential(okFacts('course'), FIXTURE_BUILD_CONTEXT), credentialStatus: [{ statusPurpose: 'revocation' }] };
-    expect(validateCredential('course', credential).map((v) => v.path)).toEqual(expect.arrayContaining(['/credentialStatus/0/id', '/credentialStatus/0/type']));
+    const credential = {
+      ...buildCredential(okFacts('course'), FIXTURE_BUILD_CONTEXT),
+      credentialStatus: [{ statusPurpose: 'revocation' }],
+    };
+    expect(validateCredential('course', credential).map((v) => v.path)).toEqual(
+      expect.arrayContaining(['/credentialStatus/0/id', '/credentialStatus/0/type']),
+    );
   });
 
   it('reports a violation once even when several schemas find it', () => {
-    const credential = applyPatch(buildCredential(okFacts('credit'), FIXTURE_BUILD_CONTEXT), [{ op: 'remove', path: '/credentialSubject/creditsEarned' }]);
+    const credential = applyPatch(buildCredential(okFacts('credit'), FIXTURE_BUILD_CONTEXT), [
+      { op: 'remove', path: '/credentialSubject/creditsEarned' },
+    ]);
     expect(validateCredential('credit', credential).filter((v) => v.path === '/credentialSubject/creditsEarned')).toHaveLength(1);
   });
 });

@@ -1,6 +1,12 @@
 // Reading the JSON fixtures under ./fixtures (see its README.md for the formats).
 import { readdirSync, readFileSync } from 'node:fs';
-import { type BuildContext, type BuildOptionsV2, type CredentialFacts, messageStatusListEntry, type SchemaViolation } from '../src/index.js';
+import {
+  type BuildContext,
+  type BuildOptionsV2,
+  type CredentialFacts,
+  messageStatusListEntry,
+  type SchemaViolation,
+} from '../src/index.js';
 
 const FIXTURES = new URL('./fixtures/', import.meta.url);
 
@@ -59,10 +65,16 @@ export type PatchOperation = { op: 'add' | 'replace'; path: string; value: unkno
 export function applyPatch<T>(document: T, operations: PatchOperation[] = []): T {
   const copy = structuredClone(document);
   for (const operation of operations) {
-    const tokens = operation.path.split('/').slice(1).map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
+    const tokens = operation.path
+      .split('/')
+      .slice(1)
+      .map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
     const last = tokens.pop();
     if (last === undefined) throw new Error(`cannot patch the whole document: ${operation.path}`);
-    const parent = tokens.reduce<Record<string, unknown>>((node, token) => node[token] as Record<string, unknown>, copy as Record<string, unknown>);
+    const parent = tokens.reduce<Record<string, unknown>>(
+      (node, token) => node[token] as Record<string, unknown>,
+      copy as Record<string, unknown>,
+    );
     if (operation.op === 'remove') {
       if (!(last in parent)) throw new Error(`nothing to remove at ${operation.path}`);
       if (Array.isArray(parent)) parent.splice(Number(last), 1);

@@ -53,7 +53,10 @@ export class ConfigReader {
 
   /** A comma-separated list of URLs; unset means none. */
   urls(name: string): string[] {
-    const values = (this.env[name] ?? '').split(',').map((value) => value.trim()).filter(Boolean);
+    const values = (this.env[name] ?? '')
+      .split(',')
+      .map((value) => value.trim())
+      .filter(Boolean);
     for (const value of values) if (!URL.canParse(value)) this.problems.push(`${name} must be comma-separated URLs, got "${value}"`);
     return values;
   }
@@ -121,10 +124,15 @@ function readTrustedProxies(read: ConfigReader, name: string): TrustedProxies {
   const raw = read.optionalString(name);
   if (raw === undefined || raw === 'false') return false;
   if (/^\d+$/.test(raw)) return read.integer(name, 0, { min: 1, max: 10 });
-  const entries = raw.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const invalid = entries.filter((entry) => !PROXY_NAMES.includes(entry) && !isAddressOrSubnet(entry));
   if (invalid.length > 0 || entries.length === 0) {
-    read.problem(`${name} must be false, a number of proxy hops, or comma-separated proxy addresses or subnets (or ${PROXY_NAMES.join(', ')}), got "${raw}"`);
+    read.problem(
+      `${name} must be false, a number of proxy hops, or comma-separated proxy addresses or subnets (or ${PROXY_NAMES.join(', ')}), got "${raw}"`,
+    );
     return false;
   }
   return entries;

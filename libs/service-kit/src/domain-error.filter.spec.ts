@@ -17,7 +17,9 @@ function answerTo(exception: unknown): { status: number; headers: Record<string,
       answer.body = body;
     },
   };
-  const host = { switchToHttp: () => ({ getRequest: () => ({ method: 'POST', path: '/x' }), getResponse: () => response }) } as unknown as ArgumentsHost;
+  const host = {
+    switchToHttp: () => ({ getRequest: () => ({ method: 'POST', path: '/x' }), getResponse: () => response }),
+  } as unknown as ArgumentsHost;
   new DomainErrorFilter().catch(exception, host);
   return answer;
 }
@@ -45,11 +47,19 @@ describe('DomainErrorFilter', () => {
   });
 
   it('answers a rate limit with Retry-After', () => {
-    expect(answerTo(RequestError.rateLimited(42))).toMatchObject({ status: 429, headers: { 'Retry-After': '42' }, body: { error: { code: 'RATE_LIMITED' } } });
+    expect(answerTo(RequestError.rateLimited(42))).toMatchObject({
+      status: 429,
+      headers: { 'Retry-After': '42' },
+      body: { error: { code: 'RATE_LIMITED' } },
+    });
   });
 
   it('answers anything unknown with a 500 that says nothing of it', () => {
-    expect(answerTo(new Error('secret detail'))).toEqual({ status: 500, headers: {}, body: { error: { code: 'INTERNAL_ERROR', message: expect.not.stringContaining('secret') } } });
+    expect(answerTo(new Error('secret detail'))).toEqual({
+      status: 500,
+      headers: {},
+      body: { error: { code: 'INTERNAL_ERROR', message: expect.not.stringContaining('secret') } },
+    });
     expect(answerTo(new BadRequestException('odd')).status).toBe(500);
   });
 });

@@ -15,38 +15,63 @@ interface ErrorDefinition {
 export const ERROR_CODES = {
   MALFORMED_JSON: { kind: 'invalid_input', meaning: 'The body is not valid JSON.' },
   MISSING_REQUEST_BODY: { kind: 'invalid_input', meaning: 'The endpoint takes a JSON body and none came.' },
-  INVALID_REQUEST_BODY: { kind: 'invalid_input', meaning: 'The body breaks the endpoint\'s schema; `details.violations[] {path, message}` says where.' },
+  INVALID_REQUEST_BODY: {
+    kind: 'invalid_input',
+    meaning: "The body breaks the endpoint's schema; `details.violations[] {path, message}` says where.",
+  },
   INVALID_PARAMETER: { kind: 'invalid_input', meaning: 'A path or query parameter is malformed (an id, a page size, a cursor).' },
-  MALFORMED_URL: { kind: 'invalid_input', meaning: 'The path\'s percent-encoding does not decode to UTF-8.' },
+  MALFORMED_URL: { kind: 'invalid_input', meaning: "The path's percent-encoding does not decode to UTF-8." },
   INVALID_CHARACTER: { kind: 'invalid_input', meaning: 'The URL or the body holds a NUL character.' },
   JSON_TOO_DEEP: { kind: 'invalid_input', meaning: 'The JSON body is nested more than 32 levels.' },
-  UNREADABLE_BODY: { kind: 'invalid_input', meaning: 'The body does not decode as its `Content-Encoding` says, or its length differs from `Content-Length`.' },
+  UNREADABLE_BODY: {
+    kind: 'invalid_input',
+    meaning: 'The body does not decode as its `Content-Encoding` says, or its length differs from `Content-Length`.',
+  },
   PAYLOAD_TOO_LARGE: { kind: 'too_large', meaning: 'The body is over `MAX_BODY_BYTES`.' },
-  UNSUPPORTED_CHARSET: { kind: 'unsupported_media_type', meaning: 'The body\'s charset is not UTF-8.' },
-  UNSUPPORTED_CONTENT_ENCODING: { kind: 'unsupported_media_type', meaning: 'The body\'s `Content-Encoding` is not gzip, deflate or br.' },
+  UNSUPPORTED_CHARSET: { kind: 'unsupported_media_type', meaning: "The body's charset is not UTF-8." },
+  UNSUPPORTED_CONTENT_ENCODING: { kind: 'unsupported_media_type', meaning: "The body's `Content-Encoding` is not gzip, deflate or br." },
   ROUTE_NOT_FOUND: { kind: 'not_found', meaning: 'No endpoint answers this method and path.' },
   RATE_LIMITED: { kind: 'rate_limited', meaning: 'The client went over its limit; `Retry-After` says when to come back.' },
   INTERNAL_ERROR: { kind: 'internal', meaning: 'A bug, logged; nothing of the request is stored.' },
 
   ADMIN_TOKEN_REQUIRED: { kind: 'unauthenticated', meaning: 'An admin endpoint was called without the admin token.' },
   ADMIN_TOKEN_INVALID: { kind: 'unauthenticated', meaning: 'The admin token is wrong.' },
-  API_KEY_REQUIRED: { kind: 'unauthenticated', meaning: 'An institution\'s endpoint was called without an API key.' },
+  API_KEY_REQUIRED: { kind: 'unauthenticated', meaning: "An institution's endpoint was called without an API key." },
   API_KEY_INVALID: { kind: 'unauthenticated', meaning: 'The API key is wrong or no longer valid.' },
   INSTITUTION_NOT_FOUND: { kind: 'not_found', meaning: 'No institution has this id.' },
 
-  FOREIGN_ISSUER: { kind: 'forbidden', meaning: 'A VC-API credential names an issuer other than the caller\'s own DID.' },
+  FOREIGN_ISSUER: { kind: 'forbidden', meaning: "A VC-API credential names an issuer other than the caller's own DID." },
   PROOF_NOT_ALLOWED: { kind: 'invalid_input', meaning: 'A VC-API credential comes with a `proof`; the issuer adds it.' },
   CREDENTIAL_ID_NOT_ALLOWED: { kind: 'invalid_input', meaning: 'A VC-API credential comes with an `id`; the issuer assigns a random one.' },
-  CREDENTIAL_STATUS_NOT_ALLOWED: { kind: 'invalid_input', meaning: 'A VC-API credential comes with `credentialStatus`; the issuer assigns its entries.' },
-  REFRESH_SERVICE_NOT_ALLOWED: { kind: 'invalid_input', meaning: 'A VC-API credential comes with `refreshService`; the issuer names its anchored package.' },
-  RESERVED_MEMBER_NOT_ALLOWED: { kind: 'invalid_input', meaning: 'A VC-API credential carries a member the VC-JWT encoding reserves for its claims.' },
+  CREDENTIAL_STATUS_NOT_ALLOWED: {
+    kind: 'invalid_input',
+    meaning: 'A VC-API credential comes with `credentialStatus`; the issuer assigns its entries.',
+  },
+  REFRESH_SERVICE_NOT_ALLOWED: {
+    kind: 'invalid_input',
+    meaning: 'A VC-API credential comes with `refreshService`; the issuer names its anchored package.',
+  },
+  RESERVED_MEMBER_NOT_ALLOWED: {
+    kind: 'invalid_input',
+    meaning: 'A VC-API credential carries a member the VC-JWT encoding reserves for its claims.',
+  },
   UNSUPPORTED_CREDENTIAL_KIND: { kind: 'unprocessable', meaning: 'A VC-API credential is not a course, certificate or credit credential.' },
-  CREDENTIAL_SCHEMA_INVALID: { kind: 'unprocessable', meaning: 'The credential fails its kind\'s schema; `details.violations` says where.' },
+  CREDENTIAL_SCHEMA_INVALID: { kind: 'unprocessable', meaning: "The credential fails its kind's schema; `details.violations` says where." },
   CREDENTIAL_TOO_LARGE: { kind: 'unprocessable', meaning: 'The signed credential would be over 64 KiB; nothing is stored.' },
-  CREDENTIAL_OUTSIDE_VALIDITY_PERIOD: { kind: 'unprocessable', meaning: 'The signed credential would not be valid now; nothing is stored.' },
-  CREDENTIAL_NOT_SIGNABLE: { kind: 'unprocessable', meaning: 'JSON-LD cannot sign the credential as Data Integrity: a context it names is not pinned, or a term has no definition; `details.reason` says which.' },
-  ISSUANCE_SELF_CHECK_FAILED: { kind: 'internal', meaning: 'What was just signed failed the issuer\'s own check; nothing is stored.' },
-  CREDENTIAL_NOT_FOUND: { kind: 'not_found', meaning: 'The institution has no credential with this id (or, for receipts, no credential has this id or leaf).' },
+  CREDENTIAL_OUTSIDE_VALIDITY_PERIOD: {
+    kind: 'unprocessable',
+    meaning: 'The signed credential would not be valid now; nothing is stored.',
+  },
+  CREDENTIAL_NOT_SIGNABLE: {
+    kind: 'unprocessable',
+    meaning:
+      'JSON-LD cannot sign the credential as Data Integrity: a context it names is not pinned, or a term has no definition; `details.reason` says which.',
+  },
+  ISSUANCE_SELF_CHECK_FAILED: { kind: 'internal', meaning: "What was just signed failed the issuer's own check; nothing is stored." },
+  CREDENTIAL_NOT_FOUND: {
+    kind: 'not_found',
+    meaning: 'The institution has no credential with this id (or, for receipts, no credential has this id or leaf).',
+  },
   CREDENTIAL_NOT_ANCHORED_YET: { kind: 'not_found', meaning: 'The credential is issued but not anchored with enough confirmations yet.' },
   CREDENTIAL_REVOKED: { kind: 'conflict', meaning: 'The credential is revoked, and revoking is final.' },
   CREDENTIAL_HAS_NO_STATUS: { kind: 'conflict', meaning: 'The credential was issued before status lists and names none.' },
@@ -56,13 +81,22 @@ export const ERROR_CODES = {
   VERIFICATION_LINK_REFUSED: { kind: 'unprocessable', meaning: 'The verifier refused to make a link for the credential.' },
   VERIFIER_UNAVAILABLE: { kind: 'unavailable', meaning: 'The issuer could not reach the verifier, or the verifier rate-limited it.' },
   KEY_DECRYPTION_FAILED: { kind: 'unavailable', meaning: 'A stored signing key does not decrypt with `KEY_ENCRYPTION_SECRET`.' },
-  ISSUER_KEY_MISSING: { kind: 'unavailable', meaning: 'No signing key is stored for the institution\'s DID.' },
-  CHAIN_UNAVAILABLE: { kind: 'unavailable', meaning: 'The chain could not be read to confirm a receipt\'s block; try again.' },
+  ISSUER_KEY_MISSING: { kind: 'unavailable', meaning: "No signing key is stored for the institution's DID." },
+  CHAIN_UNAVAILABLE: { kind: 'unavailable', meaning: "The chain could not be read to confirm a receipt's block; try again." },
 
   LINK_NOT_FOUND: { kind: 'not_found', meaning: 'The verifier has no verification link with this code.' },
-  LINK_CREDENTIAL_NOT_VERIFIED: { kind: 'unprocessable', meaning: 'The verifier makes a link only for a credential whose signature verifies.' },
-  LINK_ISSUER_NOT_TRUSTED: { kind: 'unprocessable', meaning: 'The verifier makes a link only for a credential of an institution it trusts.' },
-  LINK_CREDENTIAL_TOO_LARGE: { kind: 'too_large', meaning: 'The verifier makes a link only for a credential whose JWT is at most 128 KiB.' },
+  LINK_CREDENTIAL_NOT_VERIFIED: {
+    kind: 'unprocessable',
+    meaning: 'The verifier makes a link only for a credential whose signature verifies.',
+  },
+  LINK_ISSUER_NOT_TRUSTED: {
+    kind: 'unprocessable',
+    meaning: 'The verifier makes a link only for a credential of an institution it trusts.',
+  },
+  LINK_CREDENTIAL_TOO_LARGE: {
+    kind: 'too_large',
+    meaning: 'The verifier makes a link only for a credential whose JWT is at most 128 KiB.',
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

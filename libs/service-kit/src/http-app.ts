@@ -13,7 +13,11 @@ import { screenRequestBody, screenRequestUrl } from './request-screening.js';
  * `X-Powered-By`. Initialising runs every module's start-up checks, so a misconfigured service
  * fails here, before it listens.
  */
-export async function createHttpApp(module: DynamicModule, config: HttpServerConfig, options: { htmlForms?: boolean } = {}): Promise<INestApplication> {
+export async function createHttpApp(
+  module: DynamicModule,
+  config: HttpServerConfig,
+  options: { htmlForms?: boolean } = {},
+): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, {
     bodyParser: false,
     logger: logLevelsFrom(config.logLevel),

@@ -30,7 +30,10 @@ export class RequestError extends DomainError {
   }
 
   static malformedUrl(): RequestError {
-    return new RequestError('MALFORMED_URL', 'The request path has percent-encoding that does not decode to UTF-8 text (each % must start a %XX byte of UTF-8).');
+    return new RequestError(
+      'MALFORMED_URL',
+      'The request path has percent-encoding that does not decode to UTF-8 text (each % must start a %XX byte of UTF-8).',
+    );
   }
 
   static invalidCharacter(where: 'URL' | 'body'): RequestError {

@@ -8,7 +8,8 @@ const nested = (depth: number): unknown => {
 
 describe('screenUrl', () => {
   it('passes well-formed paths, encoded UTF-8 included', () => {
-    for (const url of ['/', '/v1/credentials/urn%3Auuid%3A2f5c7c1e', '/v/%E2%82%AC', '/v1/credentials?limit=5&q=%ff']) expect(screenUrl(url)).toBeUndefined();
+    for (const url of ['/', '/v1/credentials/urn%3Auuid%3A2f5c7c1e', '/v/%E2%82%AC', '/v1/credentials?limit=5&q=%ff'])
+      expect(screenUrl(url)).toBeUndefined();
   });
 
   it.each(['/v/%ff', '/v1/credentials/%C0%AF', '/v/%', '/v/%E2%82', '/v/%zz', '/%E2/%82%AC'])('refuses %s as MALFORMED_URL', (url) => {

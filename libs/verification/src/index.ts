@@ -1,7 +1,18 @@
 export type { VerificationLogger } from './logger.js';
 
 export type { CheckName, CredentialCheckName, PresentationCheckName } from './pipeline/check-name.js';
-export { type Check, type CheckOutcome, type CheckResult, type CheckStatus, failedToCheck, invalid, type Reason, resultOf, skipped, valid } from './pipeline/check.js';
+export {
+  type Check,
+  type CheckOutcome,
+  type CheckResult,
+  type CheckStatus,
+  failedToCheck,
+  invalid,
+  type Reason,
+  resultOf,
+  skipped,
+  valid,
+} from './pipeline/check.js';
 export { REASON_CODES, type ReasonCode, type ReasonStatus } from './pipeline/reason-codes.js';
 export { runCheck, runChecks, type RunOptions } from './pipeline/check-runner.js';
 export { REQUIRED_CREDENTIAL_CHECKS, type Verdict, verdictOf } from './pipeline/verification-verdict.js';
@@ -13,7 +24,12 @@ export { KeySignatureCheck, type KnownSigningKey } from './credentials/checks/ke
 export { SchemaCheck } from './credentials/checks/schema.check.js';
 export { ValidityPeriodCheck } from './credentials/checks/validity-period.check.js';
 export { credentialChecks, type CredentialChecksOptions } from './credentials/credential-checks.js';
-export { CredentialVerifier, type CredentialVerifierOptions, type VerificationReport, type VerifyOptions } from './credentials/credential-verifier.js';
+export {
+  CredentialVerifier,
+  type CredentialVerifierOptions,
+  type VerificationReport,
+  type VerifyOptions,
+} from './credentials/credential-verifier.js';
 
 export type { ChallengeStore, ChallengeUse } from './presentations/challenge-store.js';
 export {

@@ -5,13 +5,16 @@
 export function raceDeadline<T>(pending: Promise<T>, deadline: number, expired: () => T): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const expiry = new Promise<T>((resolve, reject) => {
-    timer = setTimeout(() => {
-      try {
-        resolve(expired());
-      } catch (error) {
-        reject(error);
-      }
-    }, Math.max(0, deadline - Date.now()));
+    timer = setTimeout(
+      () => {
+        try {
+          resolve(expired());
+        } catch (error) {
+          reject(error);
+        }
+      },
+      Math.max(0, deadline - Date.now()),
+    );
   });
   return Promise.race([pending, expiry]).finally(() => clearTimeout(timer));
 }

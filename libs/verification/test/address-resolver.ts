@@ -13,7 +13,14 @@ export const addressResolver: Resolvable = {
       didDocument: {
         '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/suites/secp256k1recovery-2020/v2'],
         id: did,
-        verificationMethod: [{ id: controller, type: 'EcdsaSecp256k1RecoveryMethod2020', controller: did, blockchainAccountId: `eip155:31337:${did.split(':').pop()}` }],
+        verificationMethod: [
+          {
+            id: controller,
+            type: 'EcdsaSecp256k1RecoveryMethod2020',
+            controller: did,
+            blockchainAccountId: `eip155:31337:${did.split(':').pop()}`,
+          },
+        ],
         authentication: [controller],
         assertionMethod: [controller],
       },

@@ -73,7 +73,11 @@ export class AnchorBatchesRepository {
   }
 
   /** The batch is anchored in this block. */
-  async markConfirmed(tx: Transaction, batchId: string, mined: { txHash: string; blockNumber: number; blockHash: string; anchoredAt: Date }): Promise<void> {
+  async markConfirmed(
+    tx: Transaction,
+    batchId: string,
+    mined: { txHash: string; blockNumber: number; blockHash: string; anchoredAt: Date },
+  ): Promise<void> {
     await tx.query(
       `UPDATE anchor_batches SET status = 'confirmed', tx_hash = $2, block_number = $3, block_hash = $4, anchored_at = $5, confirmed_at = now()
        WHERE id = $1`,
@@ -101,7 +105,9 @@ export class AnchorBatchesRepository {
 
   /** The hash of the block the worker confirmed the batch in; null while it is not confirmed. */
   async blockHashOf(batchId: string): Promise<string | null> {
-    const rows: { block_hash: string | null }[] = await this.dataSource.query(`SELECT block_hash FROM anchor_batches WHERE id = $1`, [batchId]);
+    const rows: { block_hash: string | null }[] = await this.dataSource.query(`SELECT block_hash FROM anchor_batches WHERE id = $1`, [
+      batchId,
+    ]);
     return rows[0]?.block_hash ?? null;
   }
 }

@@ -65,7 +65,14 @@ export class AnchorLeavesRepository {
       `SELECT id, source, source_id, format, signed_hash, created_at FROM anchor_leaves WHERE batch_id IS NULL ORDER BY created_at, id LIMIT $1`,
       [limit],
     );
-    return rows.map((row) => ({ id: row.id, source: row.source, sourceId: row.source_id, format: row.format, signedHash: row.signed_hash, createdAt: row.created_at }));
+    return rows.map((row) => ({
+      id: row.id,
+      source: row.source,
+      sourceId: row.source_id,
+      format: row.format,
+      signedHash: row.signed_hash,
+      createdAt: row.created_at,
+    }));
   }
 
   /** Places the leaves in a batch at their positions in `leafIds`; how many were still pending. */
@@ -81,7 +88,10 @@ export class AnchorLeavesRepository {
 
   /** The formats of the batch's leaves, in leaf order: what their receipts name. */
   async formatsOf(batchId: string): Promise<SignedCredentialFormat[]> {
-    const rows: { format: SignedCredentialFormat }[] = await this.dataSource.query(`SELECT format FROM anchor_leaves WHERE batch_id = $1 ORDER BY leaf_index`, [batchId]);
+    const rows: { format: SignedCredentialFormat }[] = await this.dataSource.query(
+      `SELECT format FROM anchor_leaves WHERE batch_id = $1 ORDER BY leaf_index`,
+      [batchId],
+    );
     return rows.map((row) => row.format);
   }
 

@@ -72,7 +72,10 @@ export class AnchorTransactionsRepository {
 
   /** Every batch's transactions with a nonce of at least `nonce`, by nonce: the ones the chain has not mined. */
   async from(nonce: number): Promise<StoredTransaction[]> {
-    const rows: TransactionRow[] = await this.dataSource.query(`SELECT * FROM anchor_transactions WHERE nonce >= $1 ORDER BY nonce, created_at, hash`, [nonce]);
+    const rows: TransactionRow[] = await this.dataSource.query(
+      `SELECT * FROM anchor_transactions WHERE nonce >= $1 ORDER BY nonce, created_at, hash`,
+      [nonce],
+    );
     return rows.map(toTransaction);
   }
 }

@@ -21,7 +21,9 @@ export class AnchoringLock {
     await this.release();
     const session = this.dataSource.createQueryRunner();
     await session.connect();
-    const [{ locked }] = (await session.query('SELECT pg_try_advisory_lock($1::bigint) AS locked', [ANCHORING_LOCK_KEY])) as { locked: boolean }[];
+    const [{ locked }] = (await session.query('SELECT pg_try_advisory_lock($1::bigint) AS locked', [ANCHORING_LOCK_KEY])) as {
+      locked: boolean;
+    }[];
     if (!locked) {
       await session.release();
       return false;

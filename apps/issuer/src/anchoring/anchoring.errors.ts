@@ -11,7 +11,7 @@ export class AnchoringError extends DomainError {
   static chainUnavailable(): AnchoringError {
     return new AnchoringError(
       'CHAIN_UNAVAILABLE',
-      'The chain could not be reached to check that the receipt\'s block is still there; try again later.',
+      "The chain could not be reached to check that the receipt's block is still there; try again later.",
     );
   }
 }

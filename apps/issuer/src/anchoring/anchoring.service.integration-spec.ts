@@ -66,7 +66,9 @@ interface Rig {
   /** Steps, mining whenever the worker waits, until it has nothing left to do. */
   settle(): Promise<StepResult[]>;
   transactions(): Promise<{ hash: string; nonce: number; batchId: string; maxFeePerGas: bigint }[]>;
-  batches(): Promise<{ id: string; root: string; status: string; tx_hash: string | null; block_number: string | null; leaf_count: number }[]>;
+  batches(): Promise<
+    { id: string; root: string; status: string; tx_hash: string | null; block_number: string | null; leaf_count: number }[]
+  >;
   close(): Promise<void>;
 }
 
@@ -80,14 +82,28 @@ async function startRig(env: Record<string, string> = {}): Promise<Rig> {
   const dataSource = await openIssuerDatabase(database.url);
   const config = testIssuerConfig(database.url, { ...chain.env, ...testWorkerEnv(ANCHORING_KEY, 2), ...env });
   const chainProvider = createChainProvider(config.chain);
-  const writer = new AnchorWriter(chainProvider, new Wallet(ANCHORING_KEY, chainProvider), config.anchoring.contract, config.chain.chainId, {
-    maxFeePerGas: config.anchoring.maxFeePerGasWei,
-    maxPriorityFeePerGas: config.anchoring.maxPriorityFeePerGasWei,
-  });
+  const writer = new AnchorWriter(
+    chainProvider,
+    new Wallet(ANCHORING_KEY, chainProvider),
+    config.anchoring.contract,
+    config.chain.chainId,
+    {
+      maxFeePerGas: config.anchoring.maxFeePerGasWei,
+      maxPriorityFeePerGas: config.anchoring.maxPriorityFeePerGasWei,
+    },
+  );
   const reader = new InterruptibleReader(chainProvider, config.anchoring.contract);
   const unitOfWork = new UnitOfWork(dataSource);
   const leaves = new AnchorLeavesRepository(dataSource);
-  const service = new AnchoringService(unitOfWork, leaves, new AnchorBatchesRepository(dataSource), new AnchorTransactionsRepository(dataSource), reader, writer, config);
+  const service = new AnchoringService(
+    unitOfWork,
+    leaves,
+    new AnchorBatchesRepository(dataSource),
+    new AnchorTransactionsRepository(dataSource),
+    reader,
+    writer,
+    config,
+  );
   const jwts = new Map<string, string>();
   const rig: Rig = {
     dataSource,
@@ -116,7 +132,12 @@ async function startRig(env: Record<string, string> = {}): Promise<Rig> {
       const rows: { hash: string; nonce: string; batch_id: string; max_fee_per_gas: string }[] = await dataSource.query(
         `SELECT hash, nonce, batch_id, max_fee_per_gas FROM anchor_transactions ORDER BY created_at, hash`,
       );
-      return rows.map((row) => ({ hash: row.hash, nonce: Number(row.nonce), batchId: row.batch_id, maxFeePerGas: BigInt(row.max_fee_per_gas) }));
+      return rows.map((row) => ({
+        hash: row.hash,
+        nonce: Number(row.nonce),
+        batchId: row.batch_id,
+        maxFeePerGas: BigInt(row.max_fee_per_gas),
+      }));
     },
     batches: () => dataSource.query(`SELECT id, root, status, tx_hash, block_number, leaf_count FROM anchor_batches ORDER BY created_at`),
     async close() {
@@ -169,7 +190,7 @@ async function copyFromStranger(hash: string): Promise<string> {
 }
 
 describe('AnchoringService, step by step on a real chain', () => {
-  it('builds, signs at the chain\'s nonce, waits for its confirmations, then stores the receipts', async () => {
+  it("builds, signs at the chain's nonce, waits for its confirmations, then stores the receipts", async () => {
     const rig = await startRig();
     const nonce = await minedNonce();
     await rig.issue(2);
@@ -236,7 +257,9 @@ describe('AnchoringService, step by step on a real chain', () => {
     await rig.step();
     await rig.step();
     const [sent] = await rig.transactions();
-    await rig.dataSource.query(`UPDATE anchor_transactions SET created_at = now() - interval '1 hour', last_sent_at = now() - interval '1 hour'`);
+    await rig.dataSource.query(
+      `UPDATE anchor_transactions SET created_at = now() - interval '1 hour', last_sent_at = now() - interval '1 hour'`,
+    );
     await provider.send('anvil_dropTransaction', [sent.hash]);
     expect(await rig.step()).toBe('sent');
     expect(await rig.step()).toBe('waiting');
@@ -245,7 +268,7 @@ describe('AnchoringService, step by step on a real chain', () => {
     expect(await rig.transactions()).toHaveLength(2);
   });
 
-  it('a nonce taken by a transaction that is not the batch\'s: signed anew at the next nonce', async () => {
+  it("a nonce taken by a transaction that is not the batch's: signed anew at the next nonce", async () => {
     const rig = await startRig();
     await rig.issue(2);
     await rig.step();
@@ -273,7 +296,13 @@ describe('AnchoringService, step by step on a real chain', () => {
     expect(await rig.step()).toBe('sent');
     const [first] = await rig.transactions();
     await provider.send('anvil_dropTransaction', [first.hash]);
-    await new Wallet(ANCHORING_KEY, provider).sendTransaction({ to: ANCHORING_ADDRESS, value: 0n, nonce: first.nonce, maxFeePerGas: 10n ** 9n, maxPriorityFeePerGas: 10n ** 9n });
+    await new Wallet(ANCHORING_KEY, provider).sendTransaction({
+      to: ANCHORING_ADDRESS,
+      value: 0n,
+      nonce: first.nonce,
+      maxFeePerGas: 10n ** 9n,
+      maxPriorityFeePerGas: 10n ** 9n,
+    });
     await mine();
     expect(await rig.step()).toBe('sent');
     const [, anew] = await rig.transactions();
@@ -367,7 +396,7 @@ describe('AnchoringService, step by step on a real chain', () => {
     await expectEverythingAnchored(rig);
   });
 
-  it('a reorg that leaves the open batch behind a nonce nothing of ours holds: the open batch is signed again at the chain\'s nonce', async () => {
+  it("a reorg that leaves the open batch behind a nonce nothing of ours holds: the open batch is signed again at the chain's nonce", async () => {
     const rig = await startRig();
     await rig.issue(2);
     await rig.step();
@@ -383,7 +412,10 @@ describe('AnchoringService, step by step on a real chain', () => {
     // After the reorg a stranger anchors A's root: A needs no transaction of ours, so nonce a.nonce
     // stays free and B's transaction (the next nonce) would wait for it forever; the node drops it.
     await provider.send('evm_revert', [snapshot]);
-    const copy = await new Contract(chain.anchorContract, ANCHOR_CONTRACT.abi, new Wallet(STRANGER_KEY, provider)).anchor(first.root, first.leaf_count);
+    const copy = await new Contract(chain.anchorContract, ANCHOR_CONTRACT.abi, new Wallet(STRANGER_KEY, provider)).anchor(
+      first.root,
+      first.leaf_count,
+    );
     await mine();
     await mine();
     expect(await statusOf(b.hash)).toBe('unknown');

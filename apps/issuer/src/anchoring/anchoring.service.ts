@@ -59,7 +59,8 @@ export class AnchoringService {
   /** The chain the node serves must be the configured one, before and during sending. */
   async assertChain(): Promise<void> {
     const served = await this.reader.chainId();
-    if (served !== this.config.chain.chainId) throw new Error(`the chain node serves chain ${served}, not CHAIN_ID ${this.config.chain.chainId}`);
+    if (served !== this.config.chain.chainId)
+      throw new Error(`the chain node serves chain ${served}, not CHAIN_ID ${this.config.chain.chainId}`);
   }
 
   /** Cuts a batch when enough leaves wait, or the oldest has waited long enough. */
@@ -71,8 +72,20 @@ export class AnchoringService {
     const tree = await MerkleTree.build(pending.map((leaf) => leaf.signedHash));
     const id = randomUUID();
     await this.unitOfWork.run(async (tx) => {
-      await this.batches.insert(tx, { id, root: tree.root, leafCount: tree.size, treeDump: tree.dump(), chainId: this.config.chain.chainId, contract, createdAt: now });
-      const placed = await this.leaves.place(tx, id, pending.map((leaf) => leaf.id));
+      await this.batches.insert(tx, {
+        id,
+        root: tree.root,
+        leafCount: tree.size,
+        treeDump: tree.dump(),
+        chainId: this.config.chain.chainId,
+        contract,
+        createdAt: now,
+      });
+      const placed = await this.leaves.place(
+        tx,
+        id,
+        pending.map((leaf) => leaf.id),
+      );
       if (placed !== pending.length) throw new Error(`batch ${id}: ${placed} of ${pending.length} leaves were still pending`);
     });
     this.logger.log(`Batch ${id}: ${describeSources(pending)}, root ${tree.root}`);
@@ -102,7 +115,9 @@ export class AnchoringService {
       // restart, another replica) leaves a gap that nothing will fill: take its nonce instead.
       const free = await this.freeNonce(minedNonce);
       if (free < latest.nonce) {
-        this.logger.warn(`Batch ${batch.id}: ${latest.hash} (nonce ${latest.nonce}) waits behind nonce ${free}, which nothing of ours holds`);
+        this.logger.warn(
+          `Batch ${batch.id}: ${latest.hash} (nonce ${latest.nonce}) waits behind nonce ${free}, which nothing of ours holds`,
+        );
         return this.submit(batch, free);
       }
     }
@@ -140,13 +155,16 @@ export class AnchoringService {
     if (!anchoring) return 'waiting';
     if (head - anchoring.blockNumber + 1 < this.config.anchoring.confirmations) return 'waiting';
     if (anchoring.submitter.toLowerCase() !== this.writer.address.toLowerCase()) {
-      this.logger.warn(`Batch ${batch.id}: root anchored by ${anchoring.submitter} in ${anchoring.txHash}, not by us; confirmed from the contract's record`);
+      this.logger.warn(
+        `Batch ${batch.id}: root anchored by ${anchoring.submitter} in ${anchoring.txHash}, not by us; confirmed from the contract's record`,
+      );
     }
     const anchoredAt = (await this.reader.blockTime(anchoring.blockNumber)) ?? new Date();
     const tree = await MerkleTree.load(batch.treeDump);
     // The tree dump lists the leaves by index, as the batch placed them; each receipt names its leaf's format.
     const formats = await this.leaves.formatsOf(batch.id);
-    if (formats.length !== batch.treeDump.values.length) throw new Error(`batch ${batch.id}: ${formats.length} leaves placed for ${batch.treeDump.values.length} in its tree`);
+    if (formats.length !== batch.treeDump.values.length)
+      throw new Error(`batch ${batch.id}: ${formats.length} leaves placed for ${batch.treeDump.values.length} in its tree`);
     const receipts = batch.treeDump.values.map((leaf, index) =>
       anchorReceiptOf(formats[index], {
         leaf,
@@ -163,7 +181,9 @@ export class AnchoringService {
       await this.batches.markConfirmed(tx, batch.id, { ...anchoring, anchoredAt });
       await this.leaves.storeReceipts(tx, batch.id, receipts);
     });
-    this.logger.log(`Batch ${batch.id}: anchored in block ${anchoring.blockNumber} by ${anchoring.txHash}; ${receipts.length} receipts stored`);
+    this.logger.log(
+      `Batch ${batch.id}: anchored in block ${anchoring.blockNumber} by ${anchoring.txHash}; ${receipts.length} receipts stored`,
+    );
     return 'confirmed';
   }
 
@@ -173,13 +193,17 @@ export class AnchoringService {
     // never sent (a nonce gap, a nonce gone): look again before signing anything new on that view.
     if (await this.reopenReorganised()) return 'reopened';
     await this.assertChain();
-    const fees = await this.writer.fees(previous && { maxFeePerGas: previous.maxFeePerGas, maxPriorityFeePerGas: previous.maxPriorityFeePerGas });
+    const fees = await this.writer.fees(
+      previous && { maxFeePerGas: previous.maxFeePerGas, maxPriorityFeePerGas: previous.maxPriorityFeePerGas },
+    );
     const signed = await this.writer.sign(batch.root, batch.leafCount, nonce, fees);
     await this.unitOfWork.run(async (tx) => {
       await this.transactions.record(tx, batch.id, signed);
       await this.batches.markSubmitted(tx, batch.id);
     });
-    this.logger.log(`Batch ${batch.id}: ${previous ? 'replacing with' : 'sending'} ${signed.hash} (nonce ${nonce}, max fee ${fees.maxFeePerGas} wei)`);
+    this.logger.log(
+      `Batch ${batch.id}: ${previous ? 'replacing with' : 'sending'} ${signed.hash} (nonce ${nonce}, max fee ${fees.maxFeePerGas} wei)`,
+    );
     await this.send(signed.raw);
     return 'sent';
   }
@@ -209,7 +233,8 @@ export class AnchoringService {
     const hashes = new Map(await Promise.all(heights.map(async (height) => [height, await this.reader.blockHash(height)] as const)));
     const vanished = recent.filter((batch) => hashes.get(batch.blockNumber!) !== batch.blockHash);
     if (vanished.length === 0) return false;
-    for (const batch of vanished) this.logger.warn(`Batch ${batch.id}: block ${batch.blockNumber} was reorganised away; receipts withdrawn, anchoring again`);
+    for (const batch of vanished)
+      this.logger.warn(`Batch ${batch.id}: block ${batch.blockNumber} was reorganised away; receipts withdrawn, anchoring again`);
     const ids = vanished.map((batch) => batch.id);
     await this.unitOfWork.run(async (tx) => {
       await this.batches.reopen(tx, ids);

@@ -110,7 +110,9 @@ describe('issuing a credential', () => {
   it('stores nothing when what was signed fails the last-line check', async () => {
     const before = await stored();
     identity.next = 'tamper';
-    await expect(issuance.issueFromFacts(institution, EXAMPLE_FACTS.certificate)).rejects.toMatchObject({ code: 'ISSUANCE_SELF_CHECK_FAILED' });
+    await expect(issuance.issueFromFacts(institution, EXAMPLE_FACTS.certificate)).rejects.toMatchObject({
+      code: 'ISSUANCE_SELF_CHECK_FAILED',
+    });
     expect(await stored()).toEqual(before);
   });
 
@@ -126,12 +128,17 @@ describe('issuing a credential', () => {
 
 describe('changing the status of a credential', () => {
   const revoke = (credentialId: string) =>
-    module.get(CredentialStatusService).change(institution, { credentialId, credentialStatus: [{ type: 'BitstringStatusListCredential', status: 'revoked' }], reason: 'test' });
+    module.get(CredentialStatusService).change(institution, {
+      credentialId,
+      credentialStatus: [{ type: 'BitstringStatusListCredential', status: 'revoked' }],
+      reason: 'test',
+    });
 
   it('tells a credential issued before status lists, which names none, from one the institution does not have', async () => {
-    await dataSource.query(`INSERT INTO issued_credentials (id, institution_id, kind, issued_at, format, signed_bytes) VALUES ('urn:uuid:before-status-lists', $1, 'course', now(), 'vc-jwt', 'a.b.c')`, [
-      institution.id,
-    ]);
+    await dataSource.query(
+      `INSERT INTO issued_credentials (id, institution_id, kind, issued_at, format, signed_bytes) VALUES ('urn:uuid:before-status-lists', $1, 'course', now(), 'vc-jwt', 'a.b.c')`,
+      [institution.id],
+    );
     await expect(revoke('urn:uuid:before-status-lists')).rejects.toMatchObject({ code: 'CREDENTIAL_HAS_NO_STATUS' });
     await expect(revoke('urn:uuid:never-issued')).rejects.toMatchObject({ code: 'CREDENTIAL_NOT_FOUND' });
   });

@@ -59,7 +59,12 @@ export class CredentialIssuanceService {
   /** A registrar's facts -> an Open Badges 3.0 credential of that kind, signed and recorded. */
   issueFromFacts(institution: Institution, facts: CredentialFacts): Promise<IssuedCredential> {
     const id = newCredentialId();
-    const credential = buildCredential(facts, { id, issuer: issuerProfileOf(institution), issuanceDate: issuanceTimestamp(), packageUrl: this.packageUrl(id) });
+    const credential = buildCredential(facts, {
+      id,
+      issuer: issuerProfileOf(institution),
+      issuanceDate: issuanceTimestamp(),
+      packageUrl: this.packageUrl(id),
+    });
     return this.signAndRecord(institution, facts.kind, credential);
   }
 
@@ -148,15 +153,22 @@ export class CredentialIssuanceService {
 
   /** Which of these credentials anchoring holds a receipt for. */
   private async anchoredOf(records: IssuedCredentialRecord[]): Promise<Set<string>> {
-    const receipts = await this.anchoring.stored(CREDENTIAL_LEAF_SOURCE, records.map((record) => record.id));
+    const receipts = await this.anchoring.stored(
+      CREDENTIAL_LEAF_SOURCE,
+      records.map((record) => record.id),
+    );
     return new Set(receipts.keys());
   }
 }
 
 function summaryOf(record: IssuedCredentialRecord, anchored: Set<string>): IssuedCredentialSummary {
-  return { id: record.id, kind: record.kind, issuedAt: record.issuedAt.toISOString(), state: anchored.has(record.id) ? 'anchored' : 'issued' };
+  return {
+    id: record.id,
+    kind: record.kind,
+    issuedAt: record.issuedAt.toISOString(),
+    state: anchored.has(record.id) ? 'anchored' : 'issued',
+  };
 }
-
 
 function issuerIdOf(issuer: unknown): string | undefined {
   if (typeof issuer === 'string') return issuer;
@@ -174,4 +186,3 @@ const JWT_RESERVED_MEMBERS = ['vc', 'vp', 'iss', 'sub', 'aud', 'jti', 'nbf', 'ex
 function newCredentialId(): string {
   return `urn:uuid:${randomUUID()}`;
 }
-

@@ -17,6 +17,8 @@ export class CredentialStatusService {
     const result = await this.statusLists.update(institution, request);
     if (result) return result;
     const { credentialId } = request;
-    throw (await this.repository.findOne(institution.id, credentialId)) ? CredentialIssuanceError.withoutStatus(credentialId) : CredentialIssuanceError.notFound(credentialId);
+    throw (await this.repository.findOne(institution.id, credentialId))
+      ? CredentialIssuanceError.withoutStatus(credentialId)
+      : CredentialIssuanceError.notFound(credentialId);
   }
 }

@@ -14,7 +14,10 @@ export class CredentialsController {
 
   @Post()
   @HttpCode(201)
-  issue(@CallingInstitution() institution: Institution, @Body(new ValidBody(validateFacts)) facts: CredentialFacts): Promise<IssuedCredential> {
+  issue(
+    @CallingInstitution() institution: Institution,
+    @Body(new ValidBody(validateFacts)) facts: CredentialFacts,
+  ): Promise<IssuedCredential> {
     return this.issuance.issueFromFacts(institution, facts);
   }
 

@@ -56,10 +56,10 @@ export class IssuedCredentialsRepository {
   }
 
   async findOne(institutionId: string, id: string): Promise<IssuedCredentialRecord | null> {
-    const rows: IssuedCredentialRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM issued_credentials WHERE institution_id = $1 AND id = $2`, [
-      institutionId,
-      id,
-    ]);
+    const rows: IssuedCredentialRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM issued_credentials WHERE institution_id = $1 AND id = $2`,
+      [institutionId, id],
+    );
     return rows.length ? toRecord(rows[0]) : null;
   }
 

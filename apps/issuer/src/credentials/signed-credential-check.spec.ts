@@ -18,14 +18,22 @@ const now = new Date();
 const institution = institutionKey();
 
 /** Signs as Veramo does (did-jwt-vc), so that the check sees what the issuer signs. */
-function signed(facts: CredentialFacts = EXAMPLE_FACTS.course, change: (credential: Record<string, any>) => void = () => undefined, key = institution) {
+function signed(
+  facts: CredentialFacts = EXAMPLE_FACTS.course,
+  change: (credential: Record<string, any>) => void = () => undefined,
+  key = institution,
+) {
   const credential: Record<string, any> = buildCredential(facts, {
     id: 'urn:uuid:2f5c7c1e-8d7a-4b8e-9a51-6f0d1d0b9a11',
     issuer: { id: institution.signingKey.did, name: 'Example University', url: 'https://example.edu' },
     issuanceDate: issuanceTimestamp(now),
   });
   change(credential);
-  return createVerifiableCredentialJwt(credential as never, { did: institution.signingKey.did, signer: ES256KSigner(hexToBytes(key.privateKey)), alg: 'ES256K' });
+  return createVerifiableCredentialJwt(credential as never, {
+    did: institution.signingKey.did,
+    signer: ES256KSigner(hexToBytes(key.privateKey)),
+    alg: 'ES256K',
+  });
 }
 
 const check = (jwt: string, kind: CredentialFacts['kind'] = 'course', at = now) =>
@@ -37,13 +45,19 @@ describe('checkSignedCredential', () => {
   });
 
   it(`refuses a JWT over ${MAX_SIGNED_CREDENTIAL_BYTES} bytes`, async () => {
-    const jwt = await signed(EXAMPLE_FACTS.course, (credential) => (credential.credentialSubject.achievement.description = 'x'.repeat(MAX_SIGNED_CREDENTIAL_BYTES)));
+    const jwt = await signed(
+      EXAMPLE_FACTS.course,
+      (credential) => (credential.credentialSubject.achievement.description = 'x'.repeat(MAX_SIGNED_CREDENTIAL_BYTES)),
+    );
     expect(await check(jwt)).toEqual({ check: 'size', message: expect.stringContaining(`at most ${MAX_SIGNED_CREDENTIAL_BYTES} bytes`) });
   });
 
   it('refuses what does not decode to a credential, or decodes to another format than it was signed as', async () => {
     expect((await check('not.a.jwt'))?.check).toBe('format');
-    const claimed = await checkSignedCredential({ format: 'vc+jwt', bytes: await signed() }, { kind: 'course', signingKey: institution.signingKey, now });
+    const claimed = await checkSignedCredential(
+      { format: 'vc+jwt', bytes: await signed() },
+      { kind: 'course', signingKey: institution.signingKey, now },
+    );
     expect(claimed).toEqual({ check: 'format', message: 'The signed bytes read as vc-jwt, not as vc+jwt.' });
   });
 
@@ -52,7 +66,9 @@ describe('checkSignedCredential', () => {
     const [header, payload, signature] = (await signed()).split('.');
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
     claims.vc.credentialSubject.achievement.name = 'Advanced Databases';
-    expect((await check([header, Buffer.from(JSON.stringify(claims)).toString('base64url'), signature].join('.')))?.check).toBe('signature');
+    expect((await check([header, Buffer.from(JSON.stringify(claims)).toString('base64url'), signature].join('.')))?.check).toBe(
+      'signature',
+    );
   });
 
   it('refuses the high-S twin of a valid signature, which verifiers refuse', async () => {
@@ -60,15 +76,24 @@ describe('checkSignedCredential', () => {
   });
 
   it('refuses a credential that no longer reads as its kind, or fails its schema once decoded', async () => {
-    expect(await check(await signed(EXAMPLE_FACTS.certificate), 'course')).toEqual({ check: 'schema', message: expect.stringContaining('reads as certificate') });
-    expect(await check(await signed(EXAMPLE_FACTS.course, (credential) => (credential.name = ' ')))).toEqual({ check: 'schema', message: expect.stringContaining('/name must not be blank') });
+    expect(await check(await signed(EXAMPLE_FACTS.certificate), 'course')).toEqual({
+      check: 'schema',
+      message: expect.stringContaining('reads as certificate'),
+    });
+    expect(await check(await signed(EXAMPLE_FACTS.course, (credential) => (credential.name = ' ')))).toEqual({
+      check: 'schema',
+      message: expect.stringContaining('/name must not be blank'),
+    });
   });
 
   it('refuses a credential not valid at the signing time', async () => {
     const expired = await signed(EXAMPLE_FACTS.course, (credential) => (credential.validUntil = '2001-01-01T00:00:00Z'));
     expect(await check(expired)).toEqual({ check: 'validity-period', message: expect.stringContaining('expired at 2001-01-01') });
     const early = await signed();
-    expect(await check(early, 'course', new Date(now.getTime() - 3600_000))).toEqual({ check: 'validity-period', message: expect.stringContaining('valid only from') });
+    expect(await check(early, 'course', new Date(now.getTime() - 3600_000))).toEqual({
+      check: 'validity-period',
+      message: expect.stringContaining('valid only from'),
+    });
     expect(await check(early, 'course', new Date(now.getTime() - 30_000))).toBeUndefined();
   });
 });

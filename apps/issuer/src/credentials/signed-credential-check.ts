@@ -1,5 +1,15 @@
 import { type CredentialKind, detectCredentialKind, type SignedBytes } from '#schemas';
-import { type CheckOutcome, checkFormat, type CredentialCheck, type CredentialCheckName, invalid, KeySignatureCheck, SchemaCheck, valid, ValidityPeriodCheck } from '#verification';
+import {
+  type CheckOutcome,
+  checkFormat,
+  type CredentialCheck,
+  type CredentialCheckName,
+  invalid,
+  KeySignatureCheck,
+  SchemaCheck,
+  valid,
+  ValidityPeriodCheck,
+} from '#verification';
 import type { SigningKey } from '../identity/issuer-identity.service.js';
 
 /**
@@ -36,11 +46,15 @@ export async function checkSignedCredential(
 ): Promise<SignedCredentialProblem | undefined> {
   const bytes = Buffer.byteLength(signed.bytes, 'utf8');
   if (bytes > MAX_SIGNED_CREDENTIAL_BYTES) {
-    return { check: 'size', message: `The signed credential would be ${bytes} bytes; this issuer signs at most ${MAX_SIGNED_CREDENTIAL_BYTES} bytes.` };
+    return {
+      check: 'size',
+      message: `The signed credential would be ${bytes} bytes; this issuer signs at most ${MAX_SIGNED_CREDENTIAL_BYTES} bytes.`,
+    };
   }
   const format = checkFormat(signed.bytes);
   if (!format.parsed) return problem('format', format.outcome);
-  if (format.parsed.format !== signed.format) return { check: 'format', message: `The signed bytes read as ${format.parsed.format}, not as ${signed.format}.` };
+  if (format.parsed.format !== signed.format)
+    return { check: 'format', message: `The signed bytes read as ${format.parsed.format}, not as ${signed.format}.` };
   const checks: CredentialCheck[] = [new KeySignatureCheck(expected.signingKey), sameKind(expected.kind), SCHEMA, SIGNING_PERIOD];
   for (const check of checks) {
     const outcome = await check.run(format.parsed, { now: expected.now });
@@ -56,7 +70,9 @@ function sameKind(kind: CredentialKind): CredentialCheck {
     dependsOn: [],
     run: async ({ credential }) => {
       const found = detectCredentialKind(credential);
-      return found === kind ? valid() : invalid('SCHEMA_INVALID', `The signed credential reads as ${found ?? 'no kind of ours'}, not as a ${kind}.`);
+      return found === kind
+        ? valid()
+        : invalid('SCHEMA_INVALID', `The signed credential reads as ${found ?? 'no kind of ours'}, not as a ${kind}.`);
     },
   };
 }

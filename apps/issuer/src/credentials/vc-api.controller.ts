@@ -31,7 +31,10 @@ export class VcApiController {
   /** A status change of one of the institution's own credentials. */
   @Post('status')
   @HttpCode(200)
-  updateStatus(@CallingInstitution() institution: Institution, @Body(new ValidBody(statusUpdateBody)) request: StatusUpdateRequest): Promise<StatusUpdateResult> {
+  updateStatus(
+    @CallingInstitution() institution: Institution,
+    @Body(new ValidBody(statusUpdateBody)) request: StatusUpdateRequest,
+  ): Promise<StatusUpdateResult> {
     return this.status.change(institution, request);
   }
 }

@@ -10,8 +10,7 @@ import { createIssuerAgent } from './veramo-agent.provider.js';
     {
       provide: ISSUER_AGENT,
       inject: [DataSource, ISSUER_CONFIG],
-      useFactory: (dataSource: DataSource, config: IssuerConfig) =>
-        createIssuerAgent(dataSource, config.chain, config.keyEncryptionSecret),
+      useFactory: (dataSource: DataSource, config: IssuerConfig) => createIssuerAgent(dataSource, config.chain, config.keyEncryptionSecret),
     },
     IssuerIdentityService,
   ],

@@ -34,7 +34,12 @@ export function createIssuerAgent(dataSource: DataSource, network: EthrNetwork, 
           [DID_PROVIDER]: new EthrDIDProvider({
             defaultKms: KMS_NAME,
             networks: [
-              { name: ethrNetworkName(network), chainId: network.chainId, provider: createChainProvider(network), registry: network.didRegistry },
+              {
+                name: ethrNetworkName(network),
+                chainId: network.chainId,
+                provider: createChainProvider(network),
+                registry: network.didRegistry,
+              },
             ],
           }),
         },

@@ -30,21 +30,27 @@ export class ApiKeysRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async insert(apiKey: ApiKeyRecord): Promise<void> {
-    await this.dataSource.query(`INSERT INTO api_keys (id, institution_id, prefix, secret_hash, label, created_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      apiKey.id,
-      apiKey.institutionId,
-      apiKey.prefix,
-      apiKey.secretHash,
-      apiKey.label,
-      apiKey.createdAt,
-    ]);
+    await this.dataSource.query(
+      `INSERT INTO api_keys (id, institution_id, prefix, secret_hash, label, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [apiKey.id, apiKey.institutionId, apiKey.prefix, apiKey.secretHash, apiKey.label, apiKey.createdAt],
+    );
   }
 
   /** The key with this public prefix, or null. */
   async findByPrefix(prefix: string): Promise<ApiKeyRecord | null> {
-    const rows: ApiKeyRow[] = await this.dataSource.query(`SELECT id, institution_id, prefix, secret_hash, label, created_at FROM api_keys WHERE prefix = $1`, [prefix]);
+    const rows: ApiKeyRow[] = await this.dataSource.query(
+      `SELECT id, institution_id, prefix, secret_hash, label, created_at FROM api_keys WHERE prefix = $1`,
+      [prefix],
+    );
     if (!rows.length) return null;
     const [row] = rows;
-    return { id: row.id, institutionId: row.institution_id, prefix: row.prefix, secretHash: row.secret_hash, label: row.label, createdAt: row.created_at };
+    return {
+      id: row.id,
+      institutionId: row.institution_id,
+      prefix: row.prefix,
+      secretHash: row.secret_hash,
+      label: row.label,
+      createdAt: row.created_at,
+    };
   }
 }

@@ -16,7 +16,12 @@ export class FailedAuthenticationLimiter {
 
   constructor(@Inject(ISSUER_CONFIG) private readonly config: IssuerConfig) {
     const { limit, windowSeconds } = config.authFailures;
-    this.failures = new RateLimiterMemory({ keyPrefix: 'failed-authentication', points: limit, duration: windowSeconds, blockDuration: windowSeconds });
+    this.failures = new RateLimiterMemory({
+      keyPrefix: 'failed-authentication',
+      points: limit,
+      duration: windowSeconds,
+      blockDuration: windowSeconds,
+    });
   }
 
   /**

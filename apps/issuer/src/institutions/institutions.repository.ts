@@ -57,21 +57,20 @@ export class InstitutionsRepository {
 
   /** Oldest first, ties by id: an order that new institutions only extend. */
   async list(page: { limit: number; offset: number }): Promise<InstitutionRecord[]> {
-    const rows: InstitutionRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM institutions ORDER BY created_at, id LIMIT $1 OFFSET $2`, [
-      page.limit,
-      page.offset,
-    ]);
+    const rows: InstitutionRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM institutions ORDER BY created_at, id LIMIT $1 OFFSET $2`,
+      [page.limit, page.offset],
+    );
     return rows.map(toInstitution);
   }
 
   /** The same order, from just after `after`: a page that institutions created meanwhile cannot shift. */
   async listAfter(after: RegistryCursor | undefined, limit: number): Promise<InstitutionRecord[]> {
     const rows: InstitutionRow[] = after
-      ? await this.dataSource.query(`SELECT ${COLUMNS} FROM institutions WHERE (created_at, id) > ($1, $2::uuid) ORDER BY created_at, id LIMIT $3`, [
-          after.createdAt,
-          after.id,
-          limit,
-        ])
+      ? await this.dataSource.query(
+          `SELECT ${COLUMNS} FROM institutions WHERE (created_at, id) > ($1, $2::uuid) ORDER BY created_at, id LIMIT $3`,
+          [after.createdAt, after.id, limit],
+        )
       : await this.dataSource.query(`SELECT ${COLUMNS} FROM institutions ORDER BY created_at, id LIMIT $1`, [limit]);
     return rows.map(toInstitution);
   }

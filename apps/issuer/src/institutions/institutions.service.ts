@@ -48,7 +48,14 @@ export class InstitutionsService {
   async create(request: CreateInstitutionRequest): Promise<Institution> {
     const id = randomUUID();
     const did = await this.identity.createDid(`institution:${id}`);
-    const record: InstitutionRecord = { id, name: request.name, url: request.url, imageUrl: request.image ?? null, did, createdAt: new Date() };
+    const record: InstitutionRecord = {
+      id,
+      name: request.name,
+      url: request.url,
+      imageUrl: request.image ?? null,
+      did,
+      createdAt: new Date(),
+    };
     await this.repository.insert(record);
     this.logger.log(`Institution ${id} created with ${did}`);
     return toInstitution(record);
@@ -65,7 +72,7 @@ export class InstitutionsService {
    */
   async registryPage(after: string | undefined): Promise<IssuerRegistry> {
     const cursor = after === undefined ? undefined : decodeRegistryCursor(after);
-    if (after !== undefined && !cursor) throw RequestError.invalidParameter('after', 'the cursor of a registry page\'s next link');
+    if (after !== undefined && !cursor) throw RequestError.invalidParameter('after', "the cursor of a registry page's next link");
     const records = await this.repository.listAfter(cursor, this.config.registryPageSize + 1);
     const page = records.slice(0, this.config.registryPageSize);
     const last = page.at(-1);

@@ -19,7 +19,8 @@ export function decodeRegistryCursor(text: string): RegistryCursor | undefined {
   } catch {
     return undefined;
   }
-  if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string' || typeof value[1] !== 'string' || !isUuid(value[1])) return undefined;
+  if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string' || typeof value[1] !== 'string' || !isUuid(value[1]))
+    return undefined;
   const createdAt = new Date(value[0]);
   return Number.isNaN(createdAt.getTime()) ? undefined : { createdAt, id: value[1] };
 }

@@ -52,7 +52,13 @@ export class StatusListPublisher {
     );
     await this.unitOfWork.run(async (tx) => {
       for (const list of lists) {
-        const created = await this.lists.insertIfAbsent(tx, { ...list, institutionId: institution.id, listNumber, entries: MIN_STATUS_LIST_ENTRIES, bits });
+        const created = await this.lists.insertIfAbsent(tx, {
+          ...list,
+          institutionId: institution.id,
+          listNumber,
+          entries: MIN_STATUS_LIST_ENTRIES,
+          bits,
+        });
         // Another issuance opened this set first: its lists stand, these signatures are dropped.
         if (created) await this.recordVersion(tx, list.id, 1, list.signed);
       }
@@ -106,7 +112,10 @@ export class StatusListPublisher {
 
   private sign(listId: string, purpose: StatusPurpose, bits: Uint8Array, institution: Institution): Promise<IssuedSignedCredential> {
     const issuer = issuerProfileOf(institution);
-    return this.identity.signCredential(statusListCredential({ url: this.urlOf(listId), issuer, issuanceDate: issuanceTimestamp(), purpose, bits }), issuer.id);
+    return this.identity.signCredential(
+      statusListCredential({ url: this.urlOf(listId), issuer, issuanceDate: issuanceTimestamp(), purpose, bits }),
+      issuer.id,
+    );
   }
 
   /** Keeps the version and asks for its leaf to be anchored, in one transaction. */

@@ -44,7 +44,10 @@ const toVersion = (row: VersionRow): PublishedVersion => ({
 export class StatusListVersionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(tx: Transaction, version: { id: string; listId: string; version: number; signed: SignedBytes; signedHash: string }): Promise<void> {
+  async insert(
+    tx: Transaction,
+    version: { id: string; listId: string; version: number; signed: SignedBytes; signedHash: string },
+  ): Promise<void> {
     await tx.query(
       `INSERT INTO status_list_versions (id, list_id, version, format, signed_bytes, signed_hash, published_at) VALUES ($1, $2, $3, $4, $5, $6, now())`,
       [version.id, version.listId, version.version, version.signed.format, version.signed.bytes, version.signedHash],
@@ -53,22 +56,27 @@ export class StatusListVersionsRepository {
 
   /** A page of the list's versions, newest first. */
   async page(listId: string, page: { limit: number; offset: number }): Promise<PublishedVersion[]> {
-    const rows: VersionRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM status_list_versions WHERE list_id = $1 ORDER BY version DESC LIMIT $2 OFFSET $3`, [
-      listId,
-      page.limit,
-      page.offset,
-    ]);
+    const rows: VersionRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM status_list_versions WHERE list_id = $1 ORDER BY version DESC LIMIT $2 OFFSET $3`,
+      [listId, page.limit, page.offset],
+    );
     return rows.map(toVersion);
   }
 
   async find(listId: string, version: number): Promise<PublishedVersion | null> {
-    const rows: VersionRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM status_list_versions WHERE list_id = $1 AND version = $2`, [listId, version]);
+    const rows: VersionRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM status_list_versions WHERE list_id = $1 AND version = $2`,
+      [listId, version],
+    );
     return rows.length ? toVersion(rows[0]) : null;
   }
 
   /** The list's latest version: the one it is served as. A list and its version move in one transaction, so the highest is the current. */
   async latest(listId: string): Promise<PublishedVersion | null> {
-    const rows: VersionRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM status_list_versions WHERE list_id = $1 ORDER BY version DESC LIMIT 1`, [listId]);
+    const rows: VersionRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM status_list_versions WHERE list_id = $1 ORDER BY version DESC LIMIT 1`,
+      [listId],
+    );
     return rows.length ? toVersion(rows[0]) : null;
   }
 }

@@ -2,7 +2,10 @@ import { DomainError } from '#service-kit';
 
 export class StatusListError extends DomainError {
   static revokedIsFinal(id: string): StatusListError {
-    return new StatusListError('CREDENTIAL_REVOKED', `The credential ${id} is revoked, and revoking is final: its status cannot change again.`);
+    return new StatusListError(
+      'CREDENTIAL_REVOKED',
+      `The credential ${id} is revoked, and revoking is final: its status cannot change again.`,
+    );
   }
 
   static listNotFound(id: string): StatusListError {

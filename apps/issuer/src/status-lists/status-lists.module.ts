@@ -11,7 +11,14 @@ import { StatusListVersionsRepository } from './status-list-versions.repository.
 @Module({
   imports: [InstitutionsModule],
   controllers: [StatusListsController],
-  providers: [StatusListsRepository, CredentialStatusesRepository, StatusChangesRepository, StatusListVersionsRepository, StatusListPublisher, StatusListsService],
+  providers: [
+    StatusListsRepository,
+    CredentialStatusesRepository,
+    StatusChangesRepository,
+    StatusListVersionsRepository,
+    StatusListPublisher,
+    StatusListsService,
+  ],
   exports: [StatusListsService],
 })
 export class StatusListsModule {}

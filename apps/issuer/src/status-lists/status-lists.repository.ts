@@ -48,7 +48,10 @@ export class StatusListsRepository {
   }
 
   /** Creates a list at version 1; false when the institution has this purpose's list of that number already. */
-  async insertIfAbsent(tx: Transaction, list: { id: string; institutionId: string; purpose: StatusPurpose; listNumber: number; entries: number; bits: Buffer }): Promise<boolean> {
+  async insertIfAbsent(
+    tx: Transaction,
+    list: { id: string; institutionId: string; purpose: StatusPurpose; listNumber: number; entries: number; bits: Buffer },
+  ): Promise<boolean> {
     const created: unknown[] = await tx.query(
       `INSERT INTO status_lists (id, institution_id, purpose, list_number, entries, bits, published_changes, version)
        VALUES ($1, $2, $3, $4, $5, $6, 0, 1)
@@ -67,16 +70,22 @@ export class StatusListsRepository {
 
   /** The id of the institution's list of this purpose and number. */
   async idOf(tx: Transaction, institutionId: string, purpose: StatusPurpose, listNumber: number): Promise<string> {
-    const [list]: { id: string }[] = await tx.query(`SELECT id FROM status_lists WHERE institution_id = $1 AND purpose = $2 AND list_number = $3`, [
-      institutionId,
-      purpose,
-      listNumber,
-    ]);
+    const [list]: { id: string }[] = await tx.query(
+      `SELECT id FROM status_lists WHERE institution_id = $1 AND purpose = $2 AND list_number = $3`,
+      [institutionId, purpose, listNumber],
+    );
     return list.id;
   }
 
   /** Sets (`on`) or clears one credential's bit, counted as a change to publish; the list's id. */
-  async setBit(tx: Transaction, institutionId: string, purpose: StatusPurpose, listNumber: number, index: number, on: boolean): Promise<string> {
+  async setBit(
+    tx: Transaction,
+    institutionId: string,
+    purpose: StatusPurpose,
+    listNumber: number,
+    index: number,
+    on: boolean,
+  ): Promise<string> {
     const [[list]]: [{ id: string }[], number] = await tx.query(
       `UPDATE status_lists SET bits = set_bit(bits, $4, $5), changes = changes + 1
        WHERE institution_id = $1 AND purpose = $2 AND list_number = $3 RETURNING id`,
@@ -90,7 +99,14 @@ export class StatusListsRepository {
       `SELECT id, purpose, bits, changes, published_changes, version FROM status_lists WHERE id = $1 AND institution_id = $2`,
       [listId, institutionId],
     );
-    return { id: row.id, purpose: row.purpose, bits: row.bits, changes: row.changes, publishedChanges: row.published_changes, version: row.version };
+    return {
+      id: row.id,
+      purpose: row.purpose,
+      bits: row.bits,
+      changes: row.changes,
+      publishedChanges: row.published_changes,
+      version: row.version,
+    };
   }
 
   /**

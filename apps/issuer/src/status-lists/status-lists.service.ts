@@ -135,7 +135,8 @@ export class StatusListsService implements OnApplicationBootstrap {
       if (!entry) return null;
       const state = { revoked: entry.revoked, suspended: entry.suspended };
       const transition = transitionOf(state, requested);
-      if (transition.kind !== 'change') return { transition, state, listId: await this.lists.idOf(tx, institution.id, purposeOf(requested), entry.listNumber) };
+      if (transition.kind !== 'change')
+        return { transition, state, listId: await this.lists.idOf(tx, institution.id, purposeOf(requested), entry.listNumber) };
       await this.statuses.update(tx, credentialId, transition.next);
       await this.changes.insert(tx, { credentialId, institutionId: institution.id, status: requested, reason });
       const listId = await this.lists.setBit(tx, institution.id, transition.purpose, entry.listNumber, entry.statusIndex, transition.on);
@@ -147,7 +148,9 @@ export class StatusListsService implements OnApplicationBootstrap {
     // crash, not yet published is what publishes it.
     const version = await this.publisher.publish(result.listId, institution);
     const changed = result.transition.kind === 'change';
-    this.logger.log(`Credential ${credentialId} of institution ${institution.id}: ${requested}${changed ? '' : ' (unchanged)'}, list version ${version}`);
+    this.logger.log(
+      `Credential ${credentialId} of institution ${institution.id}: ${requested}${changed ? '' : ' (unchanged)'}, list version ${version}`,
+    );
     return { credentialId, ...result.state, published: { statusListCredential: this.publisher.urlOf(result.listId), version } };
   }
 
@@ -171,7 +174,10 @@ export class StatusListsService implements OnApplicationBootstrap {
 
   /** The versions as served, each with the receipt anchoring holds for it. */
   private async viewsOf(versions: PublishedVersion[]): Promise<StatusListVersionView[]> {
-    const receipts = await this.anchoring.stored(STATUS_LIST_VERSION_LEAF_SOURCE, versions.map((version) => version.id));
+    const receipts = await this.anchoring.stored(
+      STATUS_LIST_VERSION_LEAF_SOURCE,
+      versions.map((version) => version.id),
+    );
     return versions.map((version) => ({
       version: version.version,
       publishedAt: version.publishedAt.toISOString(),

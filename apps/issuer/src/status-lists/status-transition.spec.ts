@@ -7,7 +7,12 @@ const revoked = { revoked: true, suspended: false };
 describe('status transitions', () => {
   it('revokes an active or suspended credential by setting its revocation bit', () => {
     expect(transitionOf(active, 'revoked')).toEqual({ kind: 'change', purpose: 'revocation', on: true, next: revoked });
-    expect(transitionOf(suspended, 'revoked')).toEqual({ kind: 'change', purpose: 'revocation', on: true, next: { revoked: true, suspended: true } });
+    expect(transitionOf(suspended, 'revoked')).toEqual({
+      kind: 'change',
+      purpose: 'revocation',
+      on: true,
+      next: { revoked: true, suspended: true },
+    });
   });
 
   it('suspends and unsuspends through the suspension bit', () => {

@@ -28,8 +28,12 @@ export function transitionOf(current: CredentialStatusState, requested: Requeste
     case 'revoked':
       return { kind: 'change', purpose: 'revocation', on: true, next: { ...current, revoked: true } };
     case 'suspended':
-      return current.suspended ? { kind: 'unchanged' } : { kind: 'change', purpose: 'suspension', on: true, next: { ...current, suspended: true } };
+      return current.suspended
+        ? { kind: 'unchanged' }
+        : { kind: 'change', purpose: 'suspension', on: true, next: { ...current, suspended: true } };
     case 'unsuspended':
-      return current.suspended ? { kind: 'change', purpose: 'suspension', on: false, next: { ...current, suspended: false } } : { kind: 'unchanged' };
+      return current.suspended
+        ? { kind: 'change', purpose: 'suspension', on: false, next: { ...current, suspended: false } }
+        : { kind: 'unchanged' };
   }
 }

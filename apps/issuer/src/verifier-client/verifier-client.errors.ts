@@ -2,7 +2,10 @@ import { DomainError } from '#service-kit';
 
 export class VerifierClientError extends DomainError {
   static notConfigured(): VerifierClientError {
-    return new VerifierClientError('VERIFICATION_LINKS_NOT_CONFIGURED', 'This issuer has no verifier to make links with: set VERIFIER_URL.');
+    return new VerifierClientError(
+      'VERIFICATION_LINKS_NOT_CONFIGURED',
+      'This issuer has no verifier to make links with: set VERIFIER_URL.',
+    );
   }
 
   static linkRefused(message: string): VerifierClientError {

@@ -34,8 +34,10 @@ export class VerifierClient {
     const body = (await response.json().catch(() => undefined)) as (VerificationLink & { error?: { message?: string } }) | undefined;
     if (response.status === 201 && body) return { code: body.code, url: body.url, qr: body.qr };
     // The verifier limits each client, and this issuer is one client for all its institutions.
-    if (response.status === 429) throw VerifierClientError.unavailable(`rate limited; retry after ${response.headers.get('retry-after') ?? 'a while'} s`);
-    if (response.status >= 400 && response.status < 500) throw VerifierClientError.linkRefused(body?.error?.message ?? `HTTP ${response.status}`);
+    if (response.status === 429)
+      throw VerifierClientError.unavailable(`rate limited; retry after ${response.headers.get('retry-after') ?? 'a while'} s`);
+    if (response.status >= 400 && response.status < 500)
+      throw VerifierClientError.linkRefused(body?.error?.message ?? `HTTP ${response.status}`);
     throw VerifierClientError.unavailable(`HTTP ${response.status}`);
   }
 }

@@ -20,7 +20,11 @@ export class LinksController {
 
   /** A page for people; the report as JSON for `Accept: application/json`. */
   @Get('v/:code')
-  async open(@Param('code') code: string, @Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<LinkReport | string> {
+  async open(
+    @Param('code') code: string,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LinkReport | string> {
     const report = await this.links.report(code);
     response.setHeader('Vary', 'Accept');
     if (request.accepts(['html', 'json']) === 'json') return report;

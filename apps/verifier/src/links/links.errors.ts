@@ -14,6 +14,9 @@ export class LinkError extends DomainError {
   }
 
   static issuerNotTrusted(issuer: string): LinkError {
-    return new LinkError('LINK_ISSUER_NOT_TRUSTED', `A link is made only for credentials of institutions this verifier trusts; ${issuer} is not one.`);
+    return new LinkError(
+      'LINK_ISSUER_NOT_TRUSTED',
+      `A link is made only for credentials of institutions this verifier trusts; ${issuer} is not one.`,
+    );
   }
 }

@@ -9,6 +9,9 @@ import { LinksService } from './links.service.js';
 @Module({
   imports: [VerificationModule],
   controllers: [LinksController],
-  providers: [{ provide: LinkStore, inject: [VERIFIER_CONFIG], useFactory: (config: VerifierConfig) => new LinkStore(config.linkStoreDir) }, LinksService],
+  providers: [
+    { provide: LinkStore, inject: [VERIFIER_CONFIG], useFactory: (config: VerifierConfig) => new LinkStore(config.linkStoreDir) },
+    LinksService,
+  ],
 })
 export class LinksModule {}

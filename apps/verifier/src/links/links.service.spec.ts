@@ -34,18 +34,27 @@ const linksWith = (verification: CredentialVerifier, store = new LinkStore()) =>
 describe('LinksService', () => {
   it('keeps a receipt posted beside the credential only when the anchor check confirms it', async () => {
     const store = new LinkStore();
-    const rejected = linksWith(verificationFake(() => ({ status: 'invalid', reason: { code: 'ANCHOR_RECEIPT_MALFORMED', message: '' } })).service, store);
+    const rejected = linksWith(
+      verificationFake(() => ({ status: 'invalid', reason: { code: 'ANCHOR_RECEIPT_MALFORMED', message: '' } })).service,
+      store,
+    );
     const { code } = await rejected.create(JWT, { type: 'junk' });
     expect(store.get(code)?.anchorReceipt).toBeUndefined();
 
-    const confirmed = linksWith(verificationFake(({ anchorReceipt }) => ({ status: 'valid', details: { receipt: anchorReceipt } })).service, store);
+    const confirmed = linksWith(
+      verificationFake(({ anchorReceipt }) => ({ status: 'valid', details: { receipt: anchorReceipt } })).service,
+      store,
+    );
     await confirmed.create(JWT, receipt(7));
     expect(store.get(code)?.anchorReceipt).toEqual(receipt(7));
   });
 
   it('never puts another receipt over a kept one when the credential is posted again', async () => {
     const store = new LinkStore();
-    const links = linksWith(verificationFake(({ anchorReceipt }) => ({ status: 'valid', details: { receipt: anchorReceipt } })).service, store);
+    const links = linksWith(
+      verificationFake(({ anchorReceipt }) => ({ status: 'valid', details: { receipt: anchorReceipt } })).service,
+      store,
+    );
     const { code } = await links.create(JWT, receipt(7));
     await links.create(JWT, receipt(9));
     expect(store.get(code)?.anchorReceipt).toEqual(receipt(7));
@@ -53,10 +62,15 @@ describe('LinksService', () => {
 
   it('checks the published receipt when the kept one fails, and keeps it in its place once confirmed', async () => {
     const store = new LinkStore();
-    const { code } = await linksWith(verificationFake(({ anchorReceipt }) => ({ status: 'valid', details: { receipt: anchorReceipt } })).service, store).create(JWT, receipt(7));
+    const { code } = await linksWith(
+      verificationFake(({ anchorReceipt }) => ({ status: 'valid', details: { receipt: anchorReceipt } })).service,
+      store,
+    ).create(JWT, receipt(7));
     // The kept receipt's block was reorganised away; the issuer's package now has block 12.
     const { service, calls } = verificationFake(({ fallBackToPublishedReceipt }) =>
-      fallBackToPublishedReceipt ? { status: 'valid', details: { receipt: receipt(12) } } : { status: 'invalid', reason: { code: 'ANCHOR_BLOCK_MISMATCH', message: '' } },
+      fallBackToPublishedReceipt
+        ? { status: 'valid', details: { receipt: receipt(12) } }
+        : { status: 'invalid', reason: { code: 'ANCHOR_BLOCK_MISMATCH', message: '' } },
     );
     const report = await linksWith(service, store).report(code);
     expect(calls).toEqual([expect.objectContaining({ anchorReceipt: receipt(7), fallBackToPublishedReceipt: true })]);
@@ -67,6 +81,8 @@ describe('LinksService', () => {
   it(`refuses a credential larger than ${MAX_LINKED_CREDENTIAL_BYTES} bytes`, async () => {
     const store = new LinkStore();
     const huge = `${JWT.split('.')[0]}.${'A'.repeat(MAX_LINKED_CREDENTIAL_BYTES)}.c2ln`;
-    await expect(linksWith(verificationFake(() => ({ status: 'skipped' })).service, store).create(huge)).rejects.toMatchObject({ code: 'LINK_CREDENTIAL_TOO_LARGE' });
+    await expect(linksWith(verificationFake(() => ({ status: 'skipped' })).service, store).create(huge)).rejects.toMatchObject({
+      code: 'LINK_CREDENTIAL_TOO_LARGE',
+    });
   });
 });

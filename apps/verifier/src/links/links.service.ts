@@ -59,7 +59,12 @@ export class LinksService {
     const known = this.store.get(code);
     const receipt = known?.anchorReceipt ?? confirmedReceipt(report);
     if (!known || known.anchorReceipt !== receipt) {
-      this.store.put({ code, credential: jwt, ...(receipt !== undefined ? { anchorReceipt: receipt } : {}), createdAt: known?.createdAt ?? new Date().toISOString() });
+      this.store.put({
+        code,
+        credential: jwt,
+        ...(receipt !== undefined ? { anchorReceipt: receipt } : {}),
+        createdAt: known?.createdAt ?? new Date().toISOString(),
+      });
     }
     if (!known) this.logger.log(`Verification link ${code} made for ${report.credential?.id ?? 'a credential'} of ${report.issuer.id}`);
     return this.linkOf(code);
@@ -72,7 +77,10 @@ export class LinksService {
   async report(code: string): Promise<LinkReport> {
     const record = this.store.get(code);
     if (!record) throw LinkError.notFound(code);
-    const { report, credential } = await this.verification.verify(record.credential, { anchorReceipt: record.anchorReceipt, fallBackToPublishedReceipt: true });
+    const { report, credential } = await this.verification.verify(record.credential, {
+      anchorReceipt: record.anchorReceipt,
+      fallBackToPublishedReceipt: true,
+    });
     const receipt = confirmedReceipt(report);
     if (receipt !== undefined && !isDeepStrictEqual(receipt, record.anchorReceipt)) this.store.put({ ...record, anchorReceipt: receipt });
     return { ...report, link: this.linkOf(code), ...(credential ? { display: credentialDisplay(credential.credential) } : {}) };

@@ -20,15 +20,24 @@ export function credentialDisplay(signed: JsonObject): CredentialDisplay {
   const subject = objectOf(signed.credentialSubject);
   const achievement = objectOf(subject.achievement);
   const issuer = typeof signed.issuer === 'object' ? objectOf(signed.issuer) : undefined;
-  const result = listOf(subject.result).map(objectOf).find((entry) => typeof entry.value === 'string');
+  const result = listOf(subject.result)
+    .map(objectOf)
+    .find((entry) => typeof entry.value === 'string');
   const credits = earnedCredits(signed);
-  const identifiers = listOf(subject.identifier).map((identifier) => text(objectOf(identifier).identityType)).filter((type): type is string => !!type);
+  const identifiers = listOf(subject.identifier)
+    .map((identifier) => text(objectOf(identifier).identityType))
+    .filter((type): type is string => !!type);
   const learnerDid = text(subject.id);
   return {
     name: text(signed.name),
     claimedIssuer: issuer ? { name: text(issuer.name), url: text(issuer.url) } : undefined,
     learner: learnerDid ? { did: learnerDid } : identifiers.length > 0 ? { hashedIdentifiers: identifiers } : { unknown: true },
-    achievement: { name: text(achievement.name), type: text(achievement.achievementType), code: text(achievement.humanCode), description: text(achievement.description) },
+    achievement: {
+      name: text(achievement.name),
+      type: text(achievement.achievementType),
+      code: text(achievement.humanCode),
+      description: text(achievement.description),
+    },
     ...(credits ? { credits: { amount: credits.amount, unit: credits.unit && CREDIT_UNITS[credits.unit].label } } : {}),
     grade: text(result?.value),
     term: text(subject.term),

@@ -47,5 +47,7 @@ function pastedCredential(value: unknown): { credential: unknown; anchorReceipt?
   // Pasted text is a second JSON document inside the form, which the body screening cannot see.
   const unfit = screenJson(parsed);
   if (unfit) return { problem: unfit.message };
-  return 'verifiableCredential' in parsed ? { credential: parsed.verifiableCredential, anchorReceipt: parsed.anchorReceipt } : { credential: parsed };
+  return 'verifiableCredential' in parsed
+    ? { credential: parsed.verifiableCredential, anchorReceipt: parsed.anchorReceipt }
+    : { credential: parsed };
 }

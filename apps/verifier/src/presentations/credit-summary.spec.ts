@@ -2,7 +2,11 @@ import { buildCredential } from '#schemas';
 import { EXAMPLE_FACTS } from '../../../../scripts/example-facts.js';
 import { creditSummary, type PresentedCredential } from './credit-summary.js';
 
-const issuer = (n: number) => ({ id: `did:ethr:0x7a69:0x000000000000000000000000000000000000000${n}`, name: `University ${n}`, url: 'https://u.example' });
+const issuer = (n: number) => ({
+  id: `did:ethr:0x7a69:0x000000000000000000000000000000000000000${n}`,
+  name: `University ${n}`,
+  url: 'https://u.example',
+});
 const credit = (n: number, credits: { amount: number; unit: string }, eqfLevel?: number) =>
   buildCredential({ ...EXAMPLE_FACTS.credit, credits, ...(eqfLevel ? { eqfLevel } : {}) } as never, {
     id: `urn:uuid:0b8e3c8e-3f7c-4d0a-9f7e-8f2f3c1d2e4${n}`,
@@ -39,7 +43,11 @@ describe('creditSummary', () => {
   });
 
   it("counts nothing that failed, could not be checked, is someone else's or earns no credits, and says why", () => {
-    const course = buildCredential(EXAMPLE_FACTS.course, { id: 'urn:uuid:0b8e3c8e-3f7c-4d0a-9f7e-8f2f3c1d2e49', issuer: issuer(9), issuanceDate: '2026-01-01T00:00:00Z' });
+    const course = buildCredential(EXAMPLE_FACTS.course, {
+      id: 'urn:uuid:0b8e3c8e-3f7c-4d0a-9f7e-8f2f3c1d2e49',
+      issuer: issuer(9),
+      issuanceDate: '2026-01-01T00:00:00Z',
+    });
     const summary = creditSummary([
       presented(0, credit(1, { amount: 6, unit: 'ECTS' }), { verdict: 'failed' }),
       presented(1, credit(2, { amount: 6, unit: 'ECTS' }), { verdict: 'indeterminate' }),

@@ -37,22 +37,35 @@ export function creditSummary(credentials: PresentedCredential[]): CreditSummary
   for (const presented of credentials) {
     const counted = creditOf(presented);
     if ('reason' in counted) {
-      summary.notCounted.push({ index: presented.index, ...(typeof presented.signed?.id === 'string' ? { id: presented.signed.id } : {}), reason: counted.reason });
+      summary.notCounted.push({
+        index: presented.index,
+        ...(typeof presented.signed?.id === 'string' ? { id: presented.signed.id } : {}),
+        reason: counted.reason,
+      });
       continue;
     }
     const { unit, credits, level } = counted;
     add(summary.byUnit, { unit }, credits);
     add(summary.byLevel, { unit, level }, credits);
-    add(summary.byInstitution, { unit, issuer: presented.issuer!.id, ...(presented.issuer!.name ? { name: presented.issuer!.name } : {}) }, credits);
+    add(
+      summary.byInstitution,
+      { unit, issuer: presented.issuer!.id, ...(presented.issuer!.name ? { name: presented.issuer!.name } : {}) },
+      credits,
+    );
   }
   return summary;
 }
 
-function creditOf({ verdict, holderIsSubject, signed, issuerUnknown }: PresentedCredential): { unit: CreditUnit; credits: number; level: string } | { reason: string } {
+function creditOf({
+  verdict,
+  holderIsSubject,
+  signed,
+  issuerUnknown,
+}: PresentedCredential): { unit: CreditUnit; credits: number; level: string } | { reason: string } {
   if (verdict === 'failed') return { reason: 'It failed verification.' };
   if (verdict === 'indeterminate' && issuerUnknown) return { reason: 'Its issuer is not an institution this verifier trusts.' };
   if (verdict === 'indeterminate') return { reason: 'It could not be fully verified (a status list or the chain did not answer).' };
-  if (!holderIsSubject) return { reason: 'It is not the presenting student\'s.' };
+  if (!holderIsSubject) return { reason: "It is not the presenting student's." };
   const credits = signed && earnedCredits(signed);
   if (!credits) return { reason: 'It is not a credit credential (it earns no credits).' };
   const { amount, framework, unit } = credits;

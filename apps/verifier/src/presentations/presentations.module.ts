@@ -11,7 +11,11 @@ import { PresentationsService } from './presentations.service.js';
   imports: [VerificationModule],
   controllers: [PresentationsController],
   providers: [
-    { provide: MemoryChallengeStore, inject: [VERIFIER_CONFIG], useFactory: (config: VerifierConfig) => new MemoryChallengeStore(config.challengeTtlSeconds) },
+    {
+      provide: MemoryChallengeStore,
+      inject: [VERIFIER_CONFIG],
+      useFactory: (config: VerifierConfig) => new MemoryChallengeStore(config.challengeTtlSeconds),
+    },
     {
       provide: PresentationVerifier,
       inject: [CredentialVerifier, DID_RESOLVER, MemoryChallengeStore, VERIFIER_CONFIG],

@@ -21,7 +21,9 @@ export class PresentationsService {
         holderIsSubject: credential.holder.status === 'valid',
         issuerUnknown: credential.warnings.some((warning) => warning.reason?.code === 'ISSUER_UNKNOWN'),
         signed: signed[credential.index],
-        ...(credential.issuer ? { issuer: { id: credential.issuer.id, ...(credential.issuer.name ? { name: credential.issuer.name } : {}) } } : {}),
+        ...(credential.issuer
+          ? { issuer: { id: credential.issuer.id, ...(credential.issuer.name ? { name: credential.issuer.name } : {}) } }
+          : {}),
       })),
     );
     return { ...rest, creditSummary: summary, ...(holder !== undefined ? { holder } : {}) };

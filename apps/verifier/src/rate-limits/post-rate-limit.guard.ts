@@ -15,7 +15,11 @@ export class PostRateLimitGuard implements CanActivate {
   private readonly requests: RateLimiterMemory;
 
   constructor(@Inject(VERIFIER_CONFIG) config: VerifierConfig) {
-    this.requests = new RateLimiterMemory({ keyPrefix: 'verifier-post', points: config.rateLimit.limit, duration: config.rateLimit.windowSeconds });
+    this.requests = new RateLimiterMemory({
+      keyPrefix: 'verifier-post',
+      points: config.rateLimit.limit,
+      duration: config.rateLimit.windowSeconds,
+    });
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

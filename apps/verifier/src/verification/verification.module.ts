@@ -2,7 +2,15 @@ import { Logger, Module } from '@nestjs/common';
 import type { Resolvable } from 'did-resolver';
 import { AnchorReader } from '#anchoring';
 import { createChainProvider, createEthrResolver } from '#identity';
-import { type CredentialCheck, credentialChecks, CredentialVerifier, FETCH_LIMITS, FetchSlots, PublicFetcher, TrustRegistry } from '#verification';
+import {
+  type CredentialCheck,
+  credentialChecks,
+  CredentialVerifier,
+  FETCH_LIMITS,
+  FetchSlots,
+  PublicFetcher,
+  TrustRegistry,
+} from '#verification';
 import { VERIFIER_CONFIG, type VerifierConfig } from '../verifier.config.js';
 import { TrustRegistryLifecycle } from './trust-registry.lifecycle.js';
 import { VerificationController } from './verification.controller.js';
@@ -23,7 +31,11 @@ export const DID_RESOLVER = Symbol('DidResolver');
       useFactory: (config: VerifierConfig, slots: FetchSlots) =>
         new TrustRegistry(
           config.trust,
-          new PublicFetcher({ allowPrivateNetworks: true, deadlineMs: config.fetchDeadlineMs, maxBytes: FETCH_LIMITS.registryPageBytes }, slots, new Logger(PublicFetcher.name)),
+          new PublicFetcher(
+            { allowPrivateNetworks: true, deadlineMs: config.fetchDeadlineMs, maxBytes: FETCH_LIMITS.registryPageBytes },
+            slots,
+            new Logger(PublicFetcher.name),
+          ),
           new Logger(TrustRegistry.name),
         ),
     },
@@ -40,8 +52,17 @@ export const DID_RESOLVER = Symbol('DidResolver');
         credentialChecks({
           resolver,
           // URLs named by credentials: private addresses only where the operator allows them (development).
-          fetcher: (maxBytes) => new PublicFetcher({ allowPrivateNetworks: config.allowPrivateNetworkFetch, deadlineMs: config.fetchDeadlineMs, maxBytes }, slots, new Logger(PublicFetcher.name)),
-          anchors: { reader: new AnchorReader(createChainProvider(config.chain), config.anchorContract), chainId: config.chain.chainId, confirmations: config.anchorConfirmations },
+          fetcher: (maxBytes) =>
+            new PublicFetcher(
+              { allowPrivateNetworks: config.allowPrivateNetworkFetch, deadlineMs: config.fetchDeadlineMs, maxBytes },
+              slots,
+              new Logger(PublicFetcher.name),
+            ),
+          anchors: {
+            reader: new AnchorReader(createChainProvider(config.chain), config.anchorContract),
+            chainId: config.chain.chainId,
+            confirmations: config.anchorConfirmations,
+          },
           trust,
           requireTrustedIssuer: config.requireTrustedIssuer,
           clockSkewSeconds: config.clockSkewSeconds,

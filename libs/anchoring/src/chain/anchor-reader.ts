@@ -37,7 +37,12 @@ export class AnchorReader {
   async rootAnchoring(root: string, blockNumber: number): Promise<RootAnchoring | null> {
     const [event] = await this.contract.queryFilter(this.contract.filters.RootAnchored(root), blockNumber, blockNumber);
     if (!event || !('args' in event)) return null;
-    return { txHash: event.transactionHash, blockNumber: event.blockNumber, blockHash: event.blockHash, submitter: event.args.submitter as string };
+    return {
+      txHash: event.transactionHash,
+      blockNumber: event.blockNumber,
+      blockHash: event.blockHash,
+      submitter: event.args.submitter as string,
+    };
   }
 
   async headNumber(): Promise<number> {

@@ -9,15 +9,21 @@ function suggesting(maxFeePerGas: bigint, maxPriorityFeePerGas: bigint): JsonRpc
 }
 
 const writer = (provider: JsonRpcProvider) =>
-  new AnchorWriter(provider, new Wallet(Wallet.createRandom().privateKey), ZeroAddress, 31337, { maxFeePerGas: 100n * GWEI, maxPriorityFeePerGas: 3n * GWEI });
+  new AnchorWriter(provider, new Wallet(Wallet.createRandom().privateKey), ZeroAddress, 31337, {
+    maxFeePerGas: 100n * GWEI,
+    maxPriorityFeePerGas: 3n * GWEI,
+  });
 
 describe('AnchorWriter fees', () => {
-  it('takes the node\'s suggestion under the caps', async () => {
+  it("takes the node's suggestion under the caps", async () => {
     expect(await writer(suggesting(20n * GWEI, 1n * GWEI)).fees()).toEqual({ maxFeePerGas: 20n * GWEI, maxPriorityFeePerGas: 1n * GWEI });
   });
 
   it('never bids above the caps, however high the suggestion', async () => {
-    expect(await writer(suggesting(500n * GWEI, 50n * GWEI)).fees()).toEqual({ maxFeePerGas: 100n * GWEI, maxPriorityFeePerGas: 3n * GWEI });
+    expect(await writer(suggesting(500n * GWEI, 50n * GWEI)).fees()).toEqual({
+      maxFeePerGas: 100n * GWEI,
+      maxPriorityFeePerGas: 3n * GWEI,
+    });
   });
 
   it('bids more than 12.5 % over a stuck transaction to replace it', async () => {

@@ -3,105 +3,107 @@
 import type { ContractArtifact } from './compile.js';
 
 export const CREDENTIAL_ANCHOR_ARTIFACT: ContractArtifact = {
-  "contractName": "CredentialAnchor",
-  "compiler": "0.8.37+commit.f401782d.Emscripten.clang",
-  "settings": {
-    "optimizer": {
-      "enabled": true,
-      "runs": 200
+  contractName: 'CredentialAnchor',
+  compiler: '0.8.37+commit.f401782d.Emscripten.clang',
+  settings: {
+    optimizer: {
+      enabled: true,
+      runs: 200,
     },
-    "evmVersion": "cancun"
+    evmVersion: 'cancun',
   },
-  "abi": [
+  abi: [
     {
-      "inputs": [],
-      "name": "EmptyRoot",
-      "type": "error"
+      inputs: [],
+      name: 'EmptyRoot',
+      type: 'error',
     },
     {
-      "inputs": [],
-      "name": "NoLeaves",
-      "type": "error"
+      inputs: [],
+      name: 'NoLeaves',
+      type: 'error',
     },
     {
-      "inputs": [
+      inputs: [
         {
-          "internalType": "bytes32",
-          "name": "root",
-          "type": "bytes32"
+          internalType: 'bytes32',
+          name: 'root',
+          type: 'bytes32',
         },
         {
-          "internalType": "uint256",
-          "name": "blockNumber",
-          "type": "uint256"
-        }
+          internalType: 'uint256',
+          name: 'blockNumber',
+          type: 'uint256',
+        },
       ],
-      "name": "RootAlreadyAnchored",
-      "type": "error"
+      name: 'RootAlreadyAnchored',
+      type: 'error',
     },
     {
-      "anonymous": false,
-      "inputs": [
+      anonymous: false,
+      inputs: [
         {
-          "indexed": true,
-          "internalType": "bytes32",
-          "name": "root",
-          "type": "bytes32"
+          indexed: true,
+          internalType: 'bytes32',
+          name: 'root',
+          type: 'bytes32',
         },
         {
-          "indexed": true,
-          "internalType": "address",
-          "name": "submitter",
-          "type": "address"
+          indexed: true,
+          internalType: 'address',
+          name: 'submitter',
+          type: 'address',
         },
         {
-          "indexed": false,
-          "internalType": "uint256",
-          "name": "leafCount",
-          "type": "uint256"
-        }
+          indexed: false,
+          internalType: 'uint256',
+          name: 'leafCount',
+          type: 'uint256',
+        },
       ],
-      "name": "RootAnchored",
-      "type": "event"
+      name: 'RootAnchored',
+      type: 'event',
     },
     {
-      "inputs": [
+      inputs: [
         {
-          "internalType": "bytes32",
-          "name": "root",
-          "type": "bytes32"
+          internalType: 'bytes32',
+          name: 'root',
+          type: 'bytes32',
         },
         {
-          "internalType": "uint256",
-          "name": "leafCount",
-          "type": "uint256"
-        }
+          internalType: 'uint256',
+          name: 'leafCount',
+          type: 'uint256',
+        },
       ],
-      "name": "anchor",
-      "outputs": [],
-      "stateMutability": "nonpayable",
-      "type": "function"
+      name: 'anchor',
+      outputs: [],
+      stateMutability: 'nonpayable',
+      type: 'function',
     },
     {
-      "inputs": [
+      inputs: [
         {
-          "internalType": "bytes32",
-          "name": "root",
-          "type": "bytes32"
-        }
+          internalType: 'bytes32',
+          name: 'root',
+          type: 'bytes32',
+        },
       ],
-      "name": "anchoredBlock",
-      "outputs": [
+      name: 'anchoredBlock',
+      outputs: [
         {
-          "internalType": "uint256",
-          "name": "",
-          "type": "uint256"
-        }
+          internalType: 'uint256',
+          name: '',
+          type: 'uint256',
+        },
       ],
-      "stateMutability": "view",
-      "type": "function"
-    }
+      stateMutability: 'view',
+      type: 'function',
+    },
   ],
-  "bytecode": "0x6080604052348015600e575f5ffd5b506101868061001c5f395ff3fe608060405234801561000f575f5ffd5b5060043610610034575f3560e01c806365cbe879146100385780638f5bae2e14610069575b5f5ffd5b610057610046366004610142565b5f9081526020819052604090205490565b60405190815260200160405180910390f35b61007c610077366004610159565b61007e565b005b8161009c576040516329e7276760e11b815260040160405180910390fd5b805f036100bc57604051635d761ecd60e11b815260040160405180910390fd5b5f8281526020819052604090205480156100f757604051631c3c4fc160e21b8152600481018490526024810182905260440160405180910390fd5b5f83815260208181526040918290204390559051838152339185917fe921eb4bf6ea0aadb86d175193eccf6ef65e0fa9f467f0be8bcc3aea6d98ffe2910160405180910390a3505050565b5f60208284031215610152575f5ffd5b5035919050565b5f5f6040838503121561016a575f5ffd5b5050803592602090910135915056fea164736f6c6343000825000a",
-  "deployedBytecode": "0x608060405234801561000f575f5ffd5b5060043610610034575f3560e01c806365cbe879146100385780638f5bae2e14610069575b5f5ffd5b610057610046366004610142565b5f9081526020819052604090205490565b60405190815260200160405180910390f35b61007c610077366004610159565b61007e565b005b8161009c576040516329e7276760e11b815260040160405180910390fd5b805f036100bc57604051635d761ecd60e11b815260040160405180910390fd5b5f8281526020819052604090205480156100f757604051631c3c4fc160e21b8152600481018490526024810182905260440160405180910390fd5b5f83815260208181526040918290204390559051838152339185917fe921eb4bf6ea0aadb86d175193eccf6ef65e0fa9f467f0be8bcc3aea6d98ffe2910160405180910390a3505050565b5f60208284031215610152575f5ffd5b5035919050565b5f5f6040838503121561016a575f5ffd5b5050803592602090910135915056fea164736f6c6343000825000a"
+  bytecode:
+    '0x6080604052348015600e575f5ffd5b506101868061001c5f395ff3fe608060405234801561000f575f5ffd5b5060043610610034575f3560e01c806365cbe879146100385780638f5bae2e14610069575b5f5ffd5b610057610046366004610142565b5f9081526020819052604090205490565b60405190815260200160405180910390f35b61007c610077366004610159565b61007e565b005b8161009c576040516329e7276760e11b815260040160405180910390fd5b805f036100bc57604051635d761ecd60e11b815260040160405180910390fd5b5f8281526020819052604090205480156100f757604051631c3c4fc160e21b8152600481018490526024810182905260440160405180910390fd5b5f83815260208181526040918290204390559051838152339185917fe921eb4bf6ea0aadb86d175193eccf6ef65e0fa9f467f0be8bcc3aea6d98ffe2910160405180910390a3505050565b5f60208284031215610152575f5ffd5b5035919050565b5f5f6040838503121561016a575f5ffd5b5050803592602090910135915056fea164736f6c6343000825000a',
+  deployedBytecode:
+    '0x608060405234801561000f575f5ffd5b5060043610610034575f3560e01c806365cbe879146100385780638f5bae2e14610069575b5f5ffd5b610057610046366004610142565b5f9081526020819052604090205490565b60405190815260200160405180910390f35b61007c610077366004610159565b61007e565b005b8161009c576040516329e7276760e11b815260040160405180910390fd5b805f036100bc57604051635d761ecd60e11b815260040160405180910390fd5b5f8281526020819052604090205480156100f757604051631c3c4fc160e21b8152600481018490526024810182905260440160405180910390fd5b5f83815260208181526040918290204390559051838152339185917fe921eb4bf6ea0aadb86d175193eccf6ef65e0fa9f467f0be8bcc3aea6d98ffe2910160405180910390a3505050565b5f60208284031215610152575f5ffd5b5035919050565b5f5f6040838503121561016a575f5ffd5b5050803592602090910135915056fea164736f6c6343000825000a',
 };

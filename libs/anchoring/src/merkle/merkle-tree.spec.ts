@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { leafHashOf, MerkleTree, type MerkleTreeDump, verifyProof } from './merkle-tree.js';
 
 /** A committed tree: the format is fixed by it, as OpenZeppelin keeps dumps of its own trees. */
-const golden = JSON.parse(readFileSync(new URL('../../test/fixtures/golden-merkle-tree.json', import.meta.url), 'utf8')) as MerkleTreeDump & {
+const golden = JSON.parse(
+  readFileSync(new URL('../../test/fixtures/golden-merkle-tree.json', import.meta.url), 'utf8'),
+) as MerkleTreeDump & {
   root: string;
   leaves: string[];
   proofs: string[][];
@@ -13,19 +15,25 @@ const golden = JSON.parse(readFileSync(new URL('../../test/fixtures/golden-merkl
 const signedHashes = (count: number) => Array.from({ length: count }, () => keccak256(randomBytes(64)));
 
 describe('MerkleTree', () => {
-  it.each([1, 2, 3, 4, 5, 7, 8, 9, 16, 33, 100, 257])('makes proofs that OpenZeppelin\'s verifier and ours accept for every leaf of a %i-leaf tree', async (count) => {
-    const values = signedHashes(count);
-    const tree = await MerkleTree.build(values);
-    for (let i = 0; i < count; i++) {
-      const proof = tree.proof(i);
-      expect(StandardMerkleTree.verify(tree.root, ['bytes32'], [values[i]], proof)).toBe(true);
-      expect(await verifyProof(tree.root, tree.leaf(i), proof)).toBe(true);
-    }
-  });
+  it.each([1, 2, 3, 4, 5, 7, 8, 9, 16, 33, 100, 257])(
+    "makes proofs that OpenZeppelin's verifier and ours accept for every leaf of a %i-leaf tree",
+    async (count) => {
+      const values = signedHashes(count);
+      const tree = await MerkleTree.build(values);
+      for (let i = 0; i < count; i++) {
+        const proof = tree.proof(i);
+        expect(StandardMerkleTree.verify(tree.root, ['bytes32'], [values[i]], proof)).toBe(true);
+        expect(await verifyProof(tree.root, tree.leaf(i), proof)).toBe(true);
+      }
+    },
+  );
 
-  it('computes leaves exactly as OpenZeppelin\'s StandardMerkleTree does', async () => {
+  it("computes leaves exactly as OpenZeppelin's StandardMerkleTree does", async () => {
     const values = signedHashes(5);
-    const oz = StandardMerkleTree.of(values.map((v) => [v]), ['bytes32']);
+    const oz = StandardMerkleTree.of(
+      values.map((v) => [v]),
+      ['bytes32'],
+    );
     for (let i = 0; i < values.length; i++) expect(await leafHashOf(values[i])).toBe(oz.leafHash([values[i]]));
   });
 

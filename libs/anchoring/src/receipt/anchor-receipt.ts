@@ -35,7 +35,14 @@ export type AnchorReceipt =
 
 /** The receipt written today (version 2) for a leaf of a signed credential in this format. */
 export function anchorReceiptOf(format: SignedCredentialFormat, anchored: Omit<AnchoredLeaf, 'merkleTree'>): AnchorReceipt {
-  return { type: 'CredentialAnchorReceipt', version: 2, merkleTree: MERKLE_TREE_FORMAT, format, leafAlgorithm: leafAlgorithmOf(format), ...anchored };
+  return {
+    type: 'CredentialAnchorReceipt',
+    version: 2,
+    merkleTree: MERKLE_TREE_FORMAT,
+    format,
+    leafAlgorithm: leafAlgorithmOf(format),
+    ...anchored,
+  };
 }
 
 /**
@@ -49,12 +56,14 @@ export async function receiptProblem(receipt: AnchorReceipt, signed: SignedBytes
     if (signed.format !== 'vc-jwt') return `a version 1 receipt is for a VC-JWT, not for a ${signed.format} credential`;
   } else if (receipt.version === 2) {
     if (receipt.format !== signed.format) return `the receipt is for a ${receipt.format} credential, not for a ${signed.format} one`;
-    if (receipt.leafAlgorithm !== leafAlgorithmOf(signed.format)) return `a ${signed.format} credential's leaf is not computed by ${receipt.leafAlgorithm}`;
+    if (receipt.leafAlgorithm !== leafAlgorithmOf(signed.format))
+      return `a ${signed.format} credential's leaf is not computed by ${receipt.leafAlgorithm}`;
   } else {
     return `unknown receipt version ${String((receipt as { version: unknown }).version)}`;
   }
   if (receipt.merkleTree !== MERKLE_TREE_FORMAT) return `unknown Merkle tree format ${String(receipt.merkleTree)}`;
   if (receipt.leaf !== signedHashOf(signed)) return 'the receipt is for other signed bytes than this credential';
-  if (!(await verifyProof(receipt.root, await leafHashOf(receipt.leaf), receipt.proof))) return 'the Merkle proof does not lead to the root';
+  if (!(await verifyProof(receipt.root, await leafHashOf(receipt.leaf), receipt.proof)))
+    return 'the Merkle proof does not lead to the root';
   return null;
 }

@@ -9,7 +9,11 @@ const document = dataIntegrityCredential();
 
 describe('signedHashOf', () => {
   it('hashes the exact bytes of the JWT formats as UTF-8, disclosures and all', () => {
-    for (const [format, bytes] of [['vc-jwt', JWT], ['vc+jwt', JWT], ['dc+sd-jwt', SD_JWT]] as const) {
+    for (const [format, bytes] of [
+      ['vc-jwt', JWT],
+      ['vc+jwt', JWT],
+      ['dc+sd-jwt', SD_JWT],
+    ] as const) {
       expect(leafAlgorithmOf(format)).toBe('keccak256-utf8');
       expect(signedHashOf({ format, bytes })).toBe(keccak256(toUtf8Bytes(bytes)));
     }
@@ -35,8 +39,10 @@ describe('signedHashOf', () => {
   });
 
   it('serializes as RFC 8785 does (its example of section 3.2.2)', () => {
-    const input = '{"numbers":[333333333.33333329,1E30,4.50,2e-3,0.000000000000000000000000001],"string":"\\u20ac$\\u000F\\u000aA\'\\u0042\\u0022\\u005c\\\\\\"\\/","literals":[null,true,false]}';
-    const canonical = '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}';
+    const input =
+      '{"numbers":[333333333.33333329,1E30,4.50,2e-3,0.000000000000000000000000001],"string":"\\u20ac$\\u000F\\u000aA\'\\u0042\\u0022\\u005c\\\\\\"\\/","literals":[null,true,false]}';
+    const canonical =
+      '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}';
     expect(signedHashOf({ format: 'ldp_vc', bytes: input })).toBe(keccak256(toUtf8Bytes(canonical)));
   });
 

@@ -28,6 +28,7 @@ export function signedHashOf(signed: SignedBytes): string {
   } catch {
     throw new Error(`an ${signed.format} credential's bytes must be a JSON document`);
   }
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) throw new Error(`an ${signed.format} credential must be a JSON object`);
+  if (typeof document !== 'object' || document === null || Array.isArray(document))
+    throw new Error(`an ${signed.format} credential must be a JSON object`);
   return keccak256(toUtf8Bytes(canonicalize(document)!));
 }

@@ -24,7 +24,10 @@ describe('hasHighS', () => {
   it('refuses a P-256 signature in its high-S form as well', () => {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const signature = sign('sha256', Buffer.from('payload'), { key: privateKey, dsaEncoding: 'ieee-p1363' });
-    const [low, high] = BigInt(`0x${signature.subarray(32).toString('hex')}`) > P256_N / 2n ? [twin(signature, P256_N), signature.toString('base64url')] : [signature.toString('base64url'), twin(signature, P256_N)];
+    const [low, high] =
+      BigInt(`0x${signature.subarray(32).toString('hex')}`) > P256_N / 2n
+        ? [twin(signature, P256_N), signature.toString('base64url')]
+        : [signature.toString('base64url'), twin(signature, P256_N)];
     expect(hasHighS('ES256', low)).toBe(false);
     expect(hasHighS('ES256', high)).toBe(true);
   });

@@ -10,7 +10,14 @@ describe('importSigningKey', () => {
     expect(key.multikey?.publicKeyMultibase).toBe(pair.publicKeyMultibase);
     const signature = await key.multikey!.signer().sign({ data: Buffer.from('data') });
     const jwk = createPublicKey(key.privateKey).export({ format: 'jwk' });
-    expect(verify(curve === 'Ed25519' ? null : 'sha256', Buffer.from('data'), { key: createPublicKey({ key: jwk, format: 'jwk' }), dsaEncoding: 'ieee-p1363' }, signature)).toBe(true);
+    expect(
+      verify(
+        curve === 'Ed25519' ? null : 'sha256',
+        Buffer.from('data'),
+        { key: createPublicKey({ key: jwk, format: 'jwk' }), dsaEncoding: 'ieee-p1363' },
+        signature,
+      ),
+    ).toBe(true);
   });
 
   it.each(['Ed25519', 'P-256', 'secp256k1'] as const)('takes a %s key pair in JWK form', async (curve) => {
@@ -32,6 +39,8 @@ describe('importSigningKey', () => {
   it('refuses curves it cannot sign with', async () => {
     const pair = didJwkPair('P-256');
     await expect(importSigningKey({ ...pair, secretKeyJwk: { ...pair.secretKeyJwk, crv: 'P-384' } })).rejects.toThrow(InvalidSigningKey);
-    await expect(importSigningKey({ ...(await didKeyPair('Ed25519')), publicKeyMultibase: 'zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme' })).rejects.toThrow(InvalidSigningKey);
+    await expect(
+      importSigningKey({ ...(await didKeyPair('Ed25519')), publicKeyMultibase: 'zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme' }),
+    ).rejects.toThrow(InvalidSigningKey);
   });
 });

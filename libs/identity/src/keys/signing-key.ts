@@ -60,12 +60,17 @@ function privateKeyOf(jwk: JsonWebKey): KeyObject {
 /** A pair whose public half is not the secret half's would sign what its own DID document cannot verify. */
 function assertHalvesMatch(privateKey: KeyObject, publicJwk: JsonWebKey): void {
   const derived = createPublicKey(privateKey).export({ format: 'jwk' });
-  if (derived.x !== publicJwk.x || derived.y !== publicJwk.y) throw new InvalidSigningKey('The public key is not the secret key\'s public key.');
+  if (derived.x !== publicJwk.x || derived.y !== publicJwk.y)
+    throw new InvalidSigningKey("The public key is not the secret key's public key.");
 }
 
 async function fromMultikey(pair: MultikeyKeyPair): Promise<SigningKey> {
   const { id, controller, publicKeyMultibase, secretKeyMultibase } = pair;
-  const library = publicKeyMultibase.startsWith('z6Mk') ? Ed25519Multikey : publicKeyMultibase.startsWith('zDn') ? EcdsaMultikey : undefined;
+  const library = publicKeyMultibase.startsWith('z6Mk')
+    ? Ed25519Multikey
+    : publicKeyMultibase.startsWith('zDn')
+      ? EcdsaMultikey
+      : undefined;
   if (!library) throw new InvalidSigningKey(`${publicKeyMultibase.slice(0, 8)}… is neither an Ed25519 (z6Mk) nor a P-256 (zDn) Multikey.`);
   let multikey: KeyPair;
   let jwk: Record<string, string>;

@@ -22,15 +22,21 @@ describe('createDocumentLoader', () => {
 
   it('serves a DID document, and the verification method a DID URL names', async () => {
     expect((await loader(pair.controller)).document).toMatchObject({ id: pair.controller });
-    expect((await loader(pair.id)).document).toEqual({ id: pair.id, type: 'JsonWebKey2020', controller: pair.controller, publicKeyJwk: pair.publicKeyJwk });
+    expect((await loader(pair.id)).document).toEqual({
+      id: pair.id,
+      type: 'JsonWebKey2020',
+      controller: pair.controller,
+      publicKeyJwk: pair.publicKeyJwk,
+    });
   });
 
-  it.each(['https://attacker.example/context.jsonld', 'https://example.com/issuers/876543#z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi', 'http://www.w3.org/ns/credentials/v2'])(
-    'refuses %s without fetching it',
-    async (url) => {
-      expect(await refusal(loader(url))).toMatchObject({ status: 'invalid', code: 'CONTEXT_NOT_PINNED' });
-    },
-  );
+  it.each([
+    'https://attacker.example/context.jsonld',
+    'https://example.com/issuers/876543#z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi',
+    'http://www.w3.org/ns/credentials/v2',
+  ])('refuses %s without fetching it', async (url) => {
+    expect(await refusal(loader(url))).toMatchObject({ status: 'invalid', code: 'CONTEXT_NOT_PINNED' });
+  });
 
   it('says why a DID URL gives nothing', async () => {
     expect(await refusal(loader('did:example:123#key-1'))).toMatchObject({ status: 'invalid', code: 'ISSUER_DID_UNRESOLVABLE' });

@@ -17,7 +17,10 @@ async function loadDid(url: string, resolver: Resolvable): Promise<RemoteDocumen
   const document = await signerDocument(resolver, parsed.did);
   if (parsed.fragment === undefined) return remote(url, document);
   const method = findVerificationMethod(document, url);
-  if (!method) throw new ProofRefused(proofFailure('VERIFICATION_METHOD_NOT_FOUND', `The DID document of ${parsed.did} has no verification method ${url}.`));
+  if (!method)
+    throw new ProofRefused(
+      proofFailure('VERIFICATION_METHOD_NOT_FOUND', `The DID document of ${parsed.did} has no verification method ${url}.`),
+    );
   return remote(url, method);
 }
 
@@ -32,6 +35,8 @@ export function createDocumentLoader(resolver: Resolvable): DocumentLoader {
     const context = pinnedContext(url);
     if (context) return remote(url, context);
     if (url.startsWith('did:')) return loadDid(url, resolver);
-    throw new ProofRefused(proofFailure('CONTEXT_NOT_PINNED', `${url} is neither a JSON-LD context pinned here nor a DID; nothing is fetched.`));
+    throw new ProofRefused(
+      proofFailure('CONTEXT_NOT_PINNED', `${url} is neither a JSON-LD context pinned here nor a DID; nothing is fetched.`),
+    );
   };
 }

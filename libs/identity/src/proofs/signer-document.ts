@@ -14,7 +14,9 @@ export async function signerDocument(resolver: Resolvable, did: string): Promise
   }
   const { didDocument, didResolutionMetadata } = resolution;
   if (!didDocument || didResolutionMetadata.error) {
-    throw new ProofRefused(proofFailure('ISSUER_DID_UNRESOLVABLE', `${did} does not resolve (${didResolutionMetadata.error ?? 'no document'}).`));
+    throw new ProofRefused(
+      proofFailure('ISSUER_DID_UNRESOLVABLE', `${did} does not resolve (${didResolutionMetadata.error ?? 'no document'}).`),
+    );
   }
   return didDocument;
 }

@@ -3,7 +3,12 @@ import { resolveDidJwk } from './did-jwk.resolver.js';
 
 const resolver = new Resolver({ jwk: resolveDidJwk });
 const didOf = (jwk: object) => `did:jwk:${Buffer.from(JSON.stringify(jwk)).toString('base64url')}`;
-const p256 = { kty: 'EC', crv: 'P-256', x: 'acbIQiuMs3i8_uszEjJ2tpTtRM4EU3yz91PH6CdH2V0', y: '_KcyLj9vWMptnmKtm46GqDz8wf74I5LKgrl2GzH3nSE' };
+const p256 = {
+  kty: 'EC',
+  crv: 'P-256',
+  x: 'acbIQiuMs3i8_uszEjJ2tpTtRM4EU3yz91PH6CdH2V0',
+  y: '_KcyLj9vWMptnmKtm46GqDz8wf74I5LKgrl2GzH3nSE',
+};
 
 describe('resolveDidJwk', () => {
   it("builds the did:jwk specification's document for a P-256 key (its example 1)", async () => {

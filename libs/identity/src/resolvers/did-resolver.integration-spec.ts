@@ -12,12 +12,22 @@ import { createDidResolver } from './did-resolver.js';
 /** A secp256k1 wallet's key as the JWK pair the signers take, named as its did:ethr's controller key. */
 async function ethrKey(wallet: { privateKey: string; signingKey: { publicKey: string } }, did: string): Promise<SigningKey> {
   const point = Buffer.from(wallet.signingKey.publicKey.slice(4), 'hex');
-  const publicKeyJwk = { kty: 'EC', crv: 'secp256k1', x: point.subarray(0, 32).toString('base64url'), y: point.subarray(32).toString('base64url') };
+  const publicKeyJwk = {
+    kty: 'EC',
+    crv: 'secp256k1',
+    x: point.subarray(0, 32).toString('base64url'),
+    y: point.subarray(32).toString('base64url'),
+  };
   const secretKeyJwk = { ...publicKeyJwk, d: Buffer.from(wallet.privateKey.slice(2), 'hex').toString('base64url') };
   return importSigningKey({ type: 'JsonWebKey', id: `${did}#controller`, controller: did, publicKeyJwk, secretKeyJwk });
 }
 
-const credentialOf = (issuer: string) => ({ '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], issuer, credentialSubject: { id: 'did:example:learner' } });
+const credentialOf = (issuer: string) => ({
+  '@context': ['https://www.w3.org/ns/credentials/v2'],
+  type: ['VerifiableCredential'],
+  issuer,
+  credentialSubject: { id: 'did:example:learner' },
+});
 
 describe('createDidResolver on the local chain', () => {
   const env = testEnvironment();
@@ -35,19 +45,32 @@ describe('createDidResolver on the local chain', () => {
     const did = `did:ethr:0x${env.chainId.toString(16)}:${owner.address}`;
     const key = await ethrKey(owner, did);
     const jws = signVcJwt(credentialOf(did), key);
-    expect(await verifyVcJwt(jws, { resolveKey })).toEqual({ status: 'valid', verificationMethod: `${did}#controller`, signer: did, credential: credentialOf(did) });
+    expect(await verifyVcJwt(jws, { resolveKey })).toEqual({
+      status: 'valid',
+      verificationMethod: `${did}#controller`,
+      signer: did,
+      credential: credentialOf(did),
+    });
 
     await (await new Wallet(LOCAL_CHAIN_FUNDED_KEYS[4], provider).sendTransaction({ to: owner.address, value: parseEther('1') })).wait();
     const successor = Wallet.createRandom();
-    await (await (new Contract(env.didRegistry, DID_REGISTRY.abi, owner).getFunction('changeOwner'))(owner.address, successor.address)).wait();
+    await (
+      await new Contract(env.didRegistry, DID_REGISTRY.abi, owner).getFunction('changeOwner')(owner.address, successor.address)
+    ).wait();
     expect(await verifyVcJwt(jws, { resolveKey })).toMatchObject({ status: 'invalid', code: 'SIGNATURE_INVALID' });
-    expect(await verifyVcJwt(signVcJwt(credentialOf(did), await ethrKey(successor, did)), { resolveKey })).toMatchObject({ status: 'valid', signer: did });
+    expect(await verifyVcJwt(signVcJwt(credentialOf(did), await ethrKey(successor, did)), { resolveKey })).toMatchObject({
+      status: 'valid',
+      signer: did,
+    });
   });
 
   it('does not resolve a did:ethr of another chain, and still resolves did:jwk offline beside it', async () => {
     const stranger = Wallet.createRandom();
     const did = `did:ethr:0x1:${stranger.address}`;
-    expect(await verifyVcJwt(signVcJwt(credentialOf(did), await ethrKey(stranger, did)), { resolveKey })).toMatchObject({ status: 'invalid', code: 'ISSUER_DID_UNRESOLVABLE' });
+    expect(await verifyVcJwt(signVcJwt(credentialOf(did), await ethrKey(stranger, did)), { resolveKey })).toMatchObject({
+      status: 'invalid',
+      code: 'ISSUER_DID_UNRESOLVABLE',
+    });
     const key = await importSigningKey(didJwkPair('P-256'));
     expect(await verifyVcJwt(signVcJwt(credentialOf(key.controller), key), { resolveKey })).toMatchObject({ status: 'valid' });
   });

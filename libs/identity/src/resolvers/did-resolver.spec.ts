@@ -14,7 +14,12 @@ describe('createDidResolver', () => {
   ])('resolves %s offline to a Multikey the issuer asserts with', async (did, multibase) => {
     const { didDocument } = await createDidResolver({ ethr }).resolve(did);
     expect(didDocument?.['@context']).toEqual(['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1']);
-    expect(didDocument?.verificationMethod?.[0]).toEqual({ id: `${did}#${multibase}`, type: 'Multikey', controller: did, publicKeyMultibase: multibase });
+    expect(didDocument?.verificationMethod?.[0]).toEqual({
+      id: `${did}#${multibase}`,
+      type: 'Multikey',
+      controller: did,
+      publicKeyMultibase: multibase,
+    });
     expect(didDocument?.assertionMethod).toEqual([`${did}#${multibase}`]);
   });
 
@@ -30,22 +35,27 @@ describe('createDidResolver', () => {
       return { status: 200, body: { id: 'did:web:issuer.example' } };
     };
     expect((await createDidResolver({ ethr }).resolve('did:web:issuer.example')).didResolutionMetadata.error).toBe('unsupportedDidMethod');
-    expect((await createDidResolver({ ethr, fetchDidWeb }).resolve('did:web:issuer.example')).didDocument?.id).toBe('did:web:issuer.example');
+    expect((await createDidResolver({ ethr, fetchDidWeb }).resolve('did:web:issuer.example')).didDocument?.id).toBe(
+      'did:web:issuer.example',
+    );
     expect(fetched).toEqual(['https://issuer.example/.well-known/did.json']);
   });
 
-  it.each(['did:example:123', 'did:ion:EiClkZMDxPKqC9c-umQfTkR8vvZ9JPhl_xLDI9Nfk38w5w', 'did:ethr:0x1:0xb9c5714089478a327f09197987f16f9e5d936e8a'])(
-    'does not resolve %s: another method, or did:ethr on another chain',
-    async (did) => {
-      const resolution = await createDidResolver({ ethr }).resolve(did);
-      expect(resolution.didDocument).toBeNull();
-      expect(resolution.didResolutionMetadata.error).toMatch(/unsupportedDidMethod|unknownNetwork/);
-    },
-  );
+  it.each([
+    'did:example:123',
+    'did:ion:EiClkZMDxPKqC9c-umQfTkR8vvZ9JPhl_xLDI9Nfk38w5w',
+    'did:ethr:0x1:0xb9c5714089478a327f09197987f16f9e5d936e8a',
+  ])('does not resolve %s: another method, or did:ethr on another chain', async (did) => {
+    const resolution = await createDidResolver({ ethr }).resolve(did);
+    expect(resolution.didDocument).toBeNull();
+    expect(resolution.didResolutionMetadata.error).toMatch(/unsupportedDidMethod|unknownNetwork/);
+  });
 
   it('resolves no did:ethr without a chain, and did:key offline still', async () => {
     const resolver = createDidResolver();
-    expect((await resolver.resolve('did:ethr:0x7a69:0xb9c5714089478a327f09197987f16f9e5d936e8a')).didResolutionMetadata.error).toBe('unsupportedDidMethod');
+    expect((await resolver.resolve('did:ethr:0x7a69:0xb9c5714089478a327f09197987f16f9e5d936e8a')).didResolutionMetadata.error).toBe(
+      'unsupportedDidMethod',
+    );
     expect((await resolver.resolve(ed25519)).didDocument?.id).toBe(ed25519);
   });
 

@@ -47,9 +47,11 @@ export function didWebResolver(fetchJson: DidWebFetch): DIDResolver {
     const { status, body } = await fetchJson(url.href);
     if (status === 404 || status === 410) return unresolved('notFound', `${url.href} answered ${status}.`);
     if (status < 200 || status > 299) throw new Error(`${url.href} answered ${status}.`);
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return unresolved('invalidDidDocument', `${url.href} did not answer a JSON object.`);
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      return unresolved('invalidDidDocument', `${url.href} did not answer a JSON object.`);
     const document = body as DIDDocument;
-    if (document.id !== did) return unresolved('invalidDidDocument', `The document at ${url.href} is for ${JSON.stringify(document.id)}, not ${did}.`);
+    if (document.id !== did)
+      return unresolved('invalidDidDocument', `The document at ${url.href} is for ${JSON.stringify(document.id)}, not ${did}.`);
     return resolved(document, '@context' in document ? 'application/did+ld+json' : 'application/did+json');
   };
 }

@@ -31,7 +31,7 @@ describe('validateAnchorReceipt', () => {
     expect(validateAnchorReceipt({ ...v2, format: 'jwt' }).map((v) => v.path)).toContain('/format');
   });
 
-  it('refuses a version 2 receipt whose leaf algorithm is not its format\'s', () => {
+  it("refuses a version 2 receipt whose leaf algorithm is not its format's", () => {
     expect(validateAnchorReceipt({ ...v2, leafAlgorithm: 'keccak256-jcs' }).map((v) => v.path)).toContain('/leafAlgorithm');
     expect(validateAnchorReceipt({ ...v2, format: 'ldp_vc' }).map((v) => v.path)).toContain('/leafAlgorithm');
   });

@@ -15,7 +15,7 @@ export const ANCHOR_RECEIPT_SCHEMA = {
     type: { const: 'CredentialAnchorReceipt' },
     version: { const: 1 },
     merkleTree: { const: 'keccak256-sorted-pair-v1' },
-    leaf: { ...hash32, description: 'keccak256 of the credential\'s exact signed bytes (the VC-JWT as UTF-8)' },
+    leaf: { ...hash32, description: "keccak256 of the credential's exact signed bytes (the VC-JWT as UTF-8)" },
     proof: { type: 'array', items: hash32, maxItems: 64, description: 'sibling hashes from the tree leaf up to the root' },
     root: hash32,
     chainId: { type: 'integer', minimum: 1 },
@@ -42,9 +42,10 @@ export const ANCHOR_RECEIPT_SCHEMA_V2 = {
     format: { enum: SIGNED_CREDENTIAL_FORMATS, description: 'the format of the signed credential whose bytes the leaf is the hash of' },
     leafAlgorithm: {
       enum: ['keccak256-utf8', 'keccak256-jcs'],
-      description: 'keccak256 of the signed bytes as UTF-8 (the JWT formats), or of the RFC 8785 serialization of the whole signed document, proof included (ldp_vc)',
+      description:
+        'keccak256 of the signed bytes as UTF-8 (the JWT formats), or of the RFC 8785 serialization of the whole signed document, proof included (ldp_vc)',
     },
-    leaf: { ...hash32, description: 'the hash of the credential\'s exact signed bytes, computed by leafAlgorithm' },
+    leaf: { ...hash32, description: "the hash of the credential's exact signed bytes, computed by leafAlgorithm" },
   },
   required: [...ANCHOR_RECEIPT_SCHEMA.required, 'format', 'leafAlgorithm'],
   additionalProperties: false,

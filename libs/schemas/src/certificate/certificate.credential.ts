@@ -31,7 +31,12 @@ export function certificateCredentialParts(facts: CertificateFacts, ctx: BuildCo
         ...(grade
           ? {
               resultDescription: [
-                { id: gradeDescriptionId, type: ['ResultDescription'], name: 'Final grade', resultType: NUMBER.test(grade) ? 'GradePointAverage' : 'LetterGrade' },
+                {
+                  id: gradeDescriptionId,
+                  type: ['ResultDescription'],
+                  name: 'Final grade',
+                  resultType: NUMBER.test(grade) ? 'GradePointAverage' : 'LetterGrade',
+                },
               ],
             }
           : {}),

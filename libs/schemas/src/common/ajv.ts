@@ -50,7 +50,9 @@ ajv.addKeyword({
   errors: true,
   validate: function readableText(enabled: boolean, text: string): boolean {
     const problem = enabled ? readableTextProblem(text) : undefined;
-    (readableText as { errors?: Partial<ErrorObject>[] }).errors = problem ? [{ keyword: 'readableText', message: problem, params: {} }] : [];
+    (readableText as { errors?: Partial<ErrorObject>[] }).errors = problem
+      ? [{ keyword: 'readableText', message: problem, params: {} }]
+      : [];
     return problem === undefined;
   },
 });
@@ -116,14 +118,19 @@ const isWithin = (path: string, parent: string) => path === parent || path.start
 function isValueOfRejectedMap(error: ErrorObject, all: ErrorObject[]): boolean {
   const [, map] = /^(.*)\/additionalProperties\/type$/.exec(error.schemaPath) ?? [];
   const parent = error.instancePath.slice(0, error.instancePath.lastIndexOf('/'));
-  return map !== undefined && all.some((other) => other.keyword === 'propertyNames' && other.schemaPath === `${map}/propertyNames` && other.instancePath === parent);
+  return (
+    map !== undefined &&
+    all.some((other) => other.keyword === 'propertyNames' && other.schemaPath === `${map}/propertyNames` && other.instancePath === parent)
+  );
 }
 
 /** A failed `contains` reports each item that is not the one wanted; its own message says which one is. */
 function explainsFailedContains(error: ErrorObject, all: ErrorObject[]): boolean {
   return all.some(
     (other) =>
-      other.keyword === 'contains' && error.schemaPath.startsWith(`${other.schemaPath}/`) && error.instancePath.startsWith(`${other.instancePath}/`),
+      other.keyword === 'contains' &&
+      error.schemaPath.startsWith(`${other.schemaPath}/`) &&
+      error.instancePath.startsWith(`${other.instancePath}/`),
   );
 }
 
@@ -144,7 +151,10 @@ function violationOf(error: ErrorObject): SchemaViolation {
     case 'required':
       return { path: `${error.instancePath}/${pointerToken(String(error.params.missingProperty))}`, message: 'is required' };
     case 'additionalProperties':
-      return { path: `${error.instancePath}/${pointerToken(String(error.params.additionalProperty))}`, message: 'is not an allowed property' };
+      return {
+        path: `${error.instancePath}/${pointerToken(String(error.params.additionalProperty))}`,
+        message: 'is not an allowed property',
+      };
     case 'enum':
       return { path: where, message: `must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}` };
     case 'const':
@@ -159,7 +169,9 @@ function violationOf(error: ErrorObject): SchemaViolation {
     case 'minProperties':
       return {
         path: where,
-        message: exactlyOneOf(error.parentSchema) ?? (isNonEmpty(error) ? 'must not be empty' : (error.message ?? 'has the wrong number of properties')),
+        message:
+          exactlyOneOf(error.parentSchema) ??
+          (isNonEmpty(error) ? 'must not be empty' : (error.message ?? 'has the wrong number of properties')),
       };
     default:
       return { path: where, message: error.message ?? 'is invalid' };
@@ -173,7 +185,12 @@ function expectedItem(schema: unknown): string | undefined {
 
 /** What a `contains` schema asks for, in words: a value, one of some values, or an item with properties. */
 function describe(schema: unknown): string | undefined {
-  const { const: value, enum: values, properties = {}, required = [] } = (schema ?? {}) as {
+  const {
+    const: value,
+    enum: values,
+    properties = {},
+    required = [],
+  } = (schema ?? {}) as {
     const?: unknown;
     enum?: unknown[];
     properties?: Record<string, unknown>;
@@ -189,8 +206,14 @@ const isNonEmpty = (error: ErrorObject) => error.keyword === 'minProperties' && 
 
 /** For an object that must have exactly one of its properties, such as the learner. */
 function exactlyOneOf(schema: unknown): string | undefined {
-  const { minProperties, maxProperties, properties } = (schema ?? {}) as { minProperties?: number; maxProperties?: number; properties?: object };
-  return minProperties === 1 && maxProperties === 1 && properties ? `must have exactly one of: ${Object.keys(properties).join(', ')}` : undefined;
+  const { minProperties, maxProperties, properties } = (schema ?? {}) as {
+    minProperties?: number;
+    maxProperties?: number;
+    properties?: object;
+  };
+  return minProperties === 1 && maxProperties === 1 && properties
+    ? `must have exactly one of: ${Object.keys(properties).join(', ')}`
+    : undefined;
 }
 
 /** RFC 6901 escaping of one property name. */

@@ -22,7 +22,8 @@ interface CredentialCore {
 export type UnsignedCredential = Record<string, unknown> & CredentialCore & { issuanceDate: string };
 
 /** A VCDM 2.0 credential of ours before it is signed: valid from validFrom, with its one status entry. */
-export type UnsignedCredentialV2 = Record<string, unknown> & CredentialCore & { validFrom: string; credentialStatus: CredentialStatusEntry };
+export type UnsignedCredentialV2 = Record<string, unknown> &
+  CredentialCore & { validFrom: string; credentialStatus: CredentialStatusEntry };
 
 export interface BuildContext {
   /** The credential's id, a urn:uuid. */
@@ -63,7 +64,12 @@ export function resultDescriptionIdOf(achievementId: string, name: string): stri
 }
 
 /** The Open Badges Achievement for the facts, with the kind's own fields added. */
-export function achievementOf(achievement: AchievementFacts, id: string, achievementType: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function achievementOf(
+  achievement: AchievementFacts,
+  id: string,
+  achievementType: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   const { code, name, description, criteria, fieldOfStudy, inLanguage } = achievement;
   return {
     id,
@@ -115,7 +121,12 @@ export function envelope(facts: CommonFacts, ctx: BuildContext, parts: Credentia
  * first, then Open Badges and its extensions (which alone define 1EdTechJsonSchemaValidator2019);
  * validFrom and validUntil; one credentialStatus.
  */
-export function envelopeV2(facts: CommonFacts, ctx: BuildContext, parts: CredentialParts, credentialStatus: CredentialStatusEntry): UnsignedCredentialV2 {
+export function envelopeV2(
+  facts: CommonFacts,
+  ctx: BuildContext,
+  parts: CredentialParts,
+  credentialStatus: CredentialStatusEntry,
+): UnsignedCredentialV2 {
   return credentialOf(facts, ctx, parts, {
     contexts: [
       CONTEXT_URLS.credentialsV2,
@@ -144,7 +155,10 @@ function credentialOf(
     name: facts.name ?? parts.name,
     ...parts.fields,
     credentialSubject: { type: ['AchievementSubject'], ...learnerSubject(facts.learner, ctx.salt), ...parts.subject },
-    credentialSchema: [SCHEMA_URLS.openBadgeCredential, ...(parts.extraSchemas ?? [])].map((id) => ({ id, type: '1EdTechJsonSchemaValidator2019' })),
+    credentialSchema: [SCHEMA_URLS.openBadgeCredential, ...(parts.extraSchemas ?? [])].map((id) => ({
+      id,
+      type: '1EdTechJsonSchemaValidator2019',
+    })),
     ...(model.credentialStatus ? { credentialStatus: model.credentialStatus } : {}),
     ...(ctx.packageUrl ? { refreshService: packageService(ctx.packageUrl) } : {}),
   };

@@ -97,7 +97,11 @@ function kindCredentialSchema(kind: KindConstraints, dataModel: DataModel) {
       },
       id: { type: 'string', pattern: '^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' },
       name: readableName,
-      issuer: { type: 'object', properties: { id: { type: 'string', pattern: '^did:[a-z0-9]+:\\S+$' }, name: readableName }, required: ['id'] },
+      issuer: {
+        type: 'object',
+        properties: { id: { type: 'string', pattern: '^did:[a-z0-9]+:\\S+$' }, name: readableName },
+        required: ['id'],
+      },
       ...model.properties,
       awardedDate: eventDate,
       credentialSubject: {

@@ -34,11 +34,18 @@ export const learnerSchema = {
  * (`sha256$` + hex of sha256(value + salt), as Open Badges 3.0 defines IdentityHash). Emails are
  * trimmed and lower-cased first so that the learner can later prove the same address however typed.
  */
-export function learnerSubject(learner: Learner, salt = randomBytes(16).toString('hex')): { id: string } | { identifier: IdentityObject[] } {
+export function learnerSubject(
+  learner: Learner,
+  salt = randomBytes(16).toString('hex'),
+): { id: string } | { identifier: IdentityObject[] } {
   if ('did' in learner) return { id: learner.did };
   const [identityType, value] =
-    'email' in learner ? (['emailAddress', learner.email.trim().toLowerCase()] as const) : (['sisSourcedId', learner.studentNumber.trim()] as const);
-  const identityHash = `sha256$${createHash('sha256').update(value + salt, 'utf8').digest('hex')}`;
+    'email' in learner
+      ? (['emailAddress', learner.email.trim().toLowerCase()] as const)
+      : (['sisSourcedId', learner.studentNumber.trim()] as const);
+  const identityHash = `sha256$${createHash('sha256')
+    .update(value + salt, 'utf8')
+    .digest('hex')}`;
   return { identifier: [{ type: 'IdentityObject', identityType, hashed: true, identityHash, salt }] };
 }
 
@@ -52,6 +59,8 @@ export function subjectNames(subject: { id?: unknown; identifier?: unknown }, le
   return identifiers.some((identifier) => {
     if (typeof identifier?.salt !== 'string' || identifier.hashed !== true) return false;
     const expected = learnerSubject(learner, identifier.salt) as { identifier: IdentityObject[] };
-    return expected.identifier[0].identityType === identifier.identityType && expected.identifier[0].identityHash === identifier.identityHash;
+    return (
+      expected.identifier[0].identityType === identifier.identityType && expected.identifier[0].identityHash === identifier.identityHash
+    );
   });
 }

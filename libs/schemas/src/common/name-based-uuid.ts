@@ -9,7 +9,11 @@ export const LIFELONG_LEARNING_NAMESPACE = '8aeea434-eb93-42b2-8be1-4fa4dda3652a
  * Written here because node:crypto only makes random (v4) UUIDs.
  */
 export function nameBasedUuid(name: string, namespace = LIFELONG_LEARNING_NAMESPACE): string {
-  const bytes = createHash('sha1').update(Buffer.from(namespace.replaceAll('-', ''), 'hex')).update(name, 'utf8').digest().subarray(0, 16);
+  const bytes = createHash('sha1')
+    .update(Buffer.from(namespace.replaceAll('-', ''), 'hex'))
+    .update(name, 'utf8')
+    .digest()
+    .subarray(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x50;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const hex = bytes.toString('hex');

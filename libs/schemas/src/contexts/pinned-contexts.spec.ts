@@ -52,7 +52,12 @@ describe('pinnedContext', () => {
   it('keeps every copied context byte for byte as SOURCES.md records it', () => {
     expect(copiedFiles()).toHaveLength(12);
     for (const [file, sha256] of copiedFiles()) {
-      expect([file, createHash('sha256').update(readFileSync(new URL(`./${file}`, import.meta.url))).digest('hex')]).toEqual([file, sha256]);
+      expect([
+        file,
+        createHash('sha256')
+          .update(readFileSync(new URL(`./${file}`, import.meta.url)))
+          .digest('hex'),
+      ]).toEqual([file, sha256]);
     }
   });
 
@@ -67,7 +72,10 @@ describe('pinnedContext', () => {
 /** Every term a context defines, including those its type-scoped contexts define. */
 function termsOf(context: unknown): string[] {
   if (typeof context !== 'object' || context === null) return [];
-  return Object.entries(context).flatMap(([term, definition]) => [term, ...termsOf((definition as { '@context'?: unknown })?.['@context'])]);
+  return Object.entries(context).flatMap(([term, definition]) => [
+    term,
+    ...termsOf((definition as { '@context'?: unknown })?.['@context']),
+  ]);
 }
 
 /** Every property name and every `type` value in a JSON document. */
@@ -98,7 +106,10 @@ describe('the contexts our VCDM 1.1 credentials name', () => {
 
 describe('the contexts our VCDM 2.0 credentials name', () => {
   const withPackage = { ...FIXTURE_BUILD_CONTEXT, packageUrl: 'https://issuer.example/package' };
-  const revocation = { ...statusListEntry('https://issuer.example/v1/status-lists/1', 'revocation', 7), statusPurpose: 'revocation' as const };
+  const revocation = {
+    ...statusListEntry('https://issuer.example/v1/status-lists/1', 'revocation', 7),
+    statusPurpose: 'revocation' as const,
+  };
 
   it.each(fixtureNames('ok/facts'))('define every term of the credential built from ok/facts/%s, with no exception', (name) => {
     expect(undefinedTermsOf(buildCredential(okFacts(name), withPackage, FIXTURE_BUILD_OPTIONS_V2))).toEqual([]);
@@ -108,7 +119,11 @@ describe('the contexts our VCDM 2.0 credentials name', () => {
   it('name our own context, which defines the refresh service type of the anchored package', () => {
     const credential = buildCredential(okFacts('course'), withPackage, FIXTURE_BUILD_OPTIONS_V2);
     expect(credential['@context']).toContain(CONTEXT_URLS.anchoredCredentialsV1);
-    expect(termsOf(anchoredCredentialsContext['@context' as keyof object])).toEqual(['@version', '@protected', 'AnchoredCredentialPackage2026']);
+    expect(termsOf(anchoredCredentialsContext['@context' as keyof object])).toEqual([
+      '@version',
+      '@protected',
+      'AnchoredCredentialPackage2026',
+    ]);
   });
 
   it('rely on https://www.w3.org/ns/credentials/v2 for the status entry: its terms are scoped to BitstringStatusListEntry there', () => {
@@ -116,10 +131,15 @@ describe('the contexts our VCDM 2.0 credentials name', () => {
     const entry = v2.BitstringStatusListEntry;
     expect(entry['@id']).toBe('https://www.w3.org/ns/credentials/status#BitstringStatusListEntry');
     const scoped = entry['@context'];
-    for (const term of Object.keys(messageStatusListEntry('https://issuer.example/v1/status-lists/1', 7)).filter((key) => !['id', 'type'].includes(key))) {
+    for (const term of Object.keys(messageStatusListEntry('https://issuer.example/v1/status-lists/1', 7)).filter(
+      (key) => !['id', 'type'].includes(key),
+    )) {
       expect([term, scoped[term]?.['@id'] ?? scoped[term]]).toEqual([term, `https://www.w3.org/ns/credentials/status#${term}`]);
     }
     expect(scoped.statusSize['@type']).toBe('https://www.w3.org/2001/XMLSchema#integer');
-    expect(scoped.statusMessage['@context']).toMatchObject({ status: 'https://www.w3.org/ns/credentials/status#status', message: 'https://www.w3.org/ns/credentials/status#message' });
+    expect(scoped.statusMessage['@context']).toMatchObject({
+      status: 'https://www.w3.org/ns/credentials/status#status',
+      message: 'https://www.w3.org/ns/credentials/status#message',
+    });
   });
 });

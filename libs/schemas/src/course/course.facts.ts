@@ -35,5 +35,9 @@ export const courseFactsSchema = {
 
 /** What the schema cannot say: a course ends no earlier than it starts. */
 export function courseFactsRuleViolations({ activityStartDate, activityEndDate }: CourseFacts): SchemaViolation[] {
-  return dateOrderViolations({ name: 'activityStartDate', value: activityStartDate }, { path: '/activityEndDate', value: activityEndDate }, 'not-earlier');
+  return dateOrderViolations(
+    { name: 'activityStartDate', value: activityStartDate },
+    { path: '/activityEndDate', value: activityEndDate },
+    'not-earlier',
+  );
 }

@@ -23,7 +23,9 @@ describe('the published academic-credit schema', () => {
       { op: 'remove', path: '/credentialSubject/result/0/creditReceived/framework' },
     ]);
     expect(validate(credential)).toBe(false);
-    expect(validate.errors).toContainEqual(expect.objectContaining({ instancePath: '/credentialSubject/result/0/creditReceived', params: { missingProperty: 'framework' } }));
+    expect(validate.errors).toContainEqual(
+      expect.objectContaining({ instancePath: '/credentialSubject/result/0/creditReceived', params: { missingProperty: 'framework' } }),
+    );
   });
 
   it('refuses a course credential, which has no credits', () => {

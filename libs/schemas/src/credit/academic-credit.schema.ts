@@ -41,7 +41,11 @@ export const academicCreditSchema = {
       type: 'object',
       properties: {
         type: { const: 'CreditPoint' },
-        framework: { description: 'The credit system, e.g. ECTS: http://data.europa.eu/snb/education-credit/6fcec5c5af', type: 'string', format: 'uri' },
+        framework: {
+          description: 'The credit system, e.g. ECTS: http://data.europa.eu/snb/education-credit/6fcec5c5af',
+          type: 'string',
+          format: 'uri',
+        },
         point: { description: 'The amount, as a decimal number', type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?$' },
       },
       required: ['type', 'framework', 'point'],

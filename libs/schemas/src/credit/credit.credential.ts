@@ -77,7 +77,10 @@ export const creditCredentialSchema = kindCredentialSchemas({
     result: { type: 'array', items: { type: 'object', properties: { creditReceived: knownCreditPoint } } },
   },
   credential: {
-    credentialSchema: { type: 'array', contains: { type: 'object', properties: { id: { const: SCHEMA_URLS.academicCreditV1 } }, required: ['id'] } },
+    credentialSchema: {
+      type: 'array',
+      contains: { type: 'object', properties: { id: { const: SCHEMA_URLS.academicCreditV1 } }, required: ['id'] },
+    },
   },
 });
 

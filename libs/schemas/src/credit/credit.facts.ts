@@ -1,5 +1,13 @@
 import type { SchemaViolation } from '../common/ajv.js';
-import { type CommonFacts, commonFactsProperties, commonFactsRequired, eventDate, eqfLevelSchema, termSchema, text } from '../common/common-facts.js';
+import {
+  type CommonFacts,
+  commonFactsProperties,
+  commonFactsRequired,
+  eventDate,
+  eqfLevelSchema,
+  termSchema,
+  text,
+} from '../common/common-facts.js';
 import { CREDIT_UNITS, type CreditUnit } from './credit-units.js';
 
 /** Academic credits earned for a course: what a transfer school evaluates. */

@@ -31,9 +31,18 @@ describe("1EdTech's published JSON Schemas", () => {
   const files = readdirSync(new URL('./', import.meta.url)).filter((name) => name.endsWith('.json'));
 
   it('keeps every copied schema byte for byte as SOURCES.md records it, and copies no other', () => {
-    expect(copiedFiles().map(([name]) => name).sort()).toEqual(files.sort());
+    expect(
+      copiedFiles()
+        .map(([name]) => name)
+        .sort(),
+    ).toEqual(files.sort());
     for (const [name, sha256] of copiedFiles()) {
-      expect([name, createHash('sha256').update(readFileSync(file(name))).digest('hex')]).toEqual([name, sha256]);
+      expect([
+        name,
+        createHash('sha256')
+          .update(readFileSync(file(name)))
+          .digest('hex'),
+      ]).toEqual([name, sha256]);
     }
   });
 
@@ -48,7 +57,9 @@ describe("1EdTech's published JSON Schemas", () => {
   });
 
   it.each(files)('%s is published under purl.imsglobal.org', (name) => {
-    expect(readSchema(name).$id).toBe(`https://purl.imsglobal.org/spec/${name.startsWith('ob_') ? 'ob/v3p0' : 'clr/v2p0'}/schema/json/${name.replace('_draft4', '')}`);
+    expect(readSchema(name).$id).toBe(
+      `https://purl.imsglobal.org/spec/${name.startsWith('ob_') ? 'ob/v3p0' : 'clr/v2p0'}/schema/json/${name.replace('_draft4', '')}`,
+    );
   });
 
   it.each(files.filter((name) => !name.endsWith('_draft4.json')))('%s is draft 2019-09', (name) => {
@@ -59,7 +70,26 @@ describe("1EdTech's published JSON Schemas", () => {
     const schema = readSchema('clr_v2p0_clrcredential_schema_draft4.json');
     expect(schema.$schema).toBe('http://json-schema.org/draft-04/schema#');
     // No `id` (draft-04's $id), no boolean exclusiveMinimum/Maximum, no `dependencies` or `$ref` siblings.
-    const sameInBothDrafts = ['$schema', '$id', '$ref', '$comment', 'title', 'description', 'type', 'properties', 'required', 'additionalProperties', 'items', 'minItems', 'enum', 'pattern', 'format', 'anyOf', 'oneOf', '$defs'];
+    const sameInBothDrafts = [
+      '$schema',
+      '$id',
+      '$ref',
+      '$comment',
+      'title',
+      'description',
+      'type',
+      'properties',
+      'required',
+      'additionalProperties',
+      'items',
+      'minItems',
+      'enum',
+      'pattern',
+      'format',
+      'anyOf',
+      'oneOf',
+      '$defs',
+    ];
     expect([...new Set(keywordsOf(schema))].filter((keyword) => !sameInBothDrafts.includes(keyword))).toEqual([]);
     expect(refObjectsOf(schema).filter((object) => Object.keys(object).length > 1)).toEqual([]);
   });

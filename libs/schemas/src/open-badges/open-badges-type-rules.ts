@@ -3,7 +3,10 @@ import { compileSchema } from '../common/ajv.js';
 /** A `type` that is, or lists, the class (1EdTech's schemas let a single string be anything), and more properties. */
 export const typed = (name: string, properties: Record<string, object> = {}) => ({
   type: 'object',
-  properties: { type: { if: { type: 'string' }, then: { enum: [name] }, else: { type: 'array', contains: { enum: [name] } } }, ...properties },
+  properties: {
+    type: { if: { type: 'string' }, then: { enum: [name] }, else: { type: 'array', contains: { enum: [name] } } },
+    ...properties,
+  },
   required: ['type'],
 });
 
@@ -22,7 +25,10 @@ const profile = (properties: Record<string, object> = {}) => ({ if: { type: 'obj
 export const validateOpenBadgeTypeRules = compileSchema({
   type: 'object',
   properties: {
-    type: { type: 'array', allOf: [{ contains: { const: 'VerifiableCredential' } }, { contains: { enum: ['AchievementCredential', 'OpenBadgeCredential'] } }] },
+    type: {
+      type: 'array',
+      allOf: [{ contains: { const: 'VerifiableCredential' } }, { contains: { enum: ['AchievementCredential', 'OpenBadgeCredential'] } }],
+    },
     issuer: profile({ otherIdentifier: oneOrMany(typed('IdentifierEntry')), parentOrg: profile() }),
     credentialSubject: {
       ...typed('AchievementSubject', {

@@ -10,9 +10,12 @@ describe('validateEndorsementCredential', () => {
   });
 
   it('refuses a subject that is not an EndorsementSubject, even as a single string', () => {
-    expect(validateEndorsementCredential({ ...endorsement(), credentialSubject: { ...endorsement().credentialSubject, type: 'AchievementSubject' } })).toEqual([
-      { path: '/credentialSubject/type', message: 'must be one of: EndorsementSubject' },
-    ]);
+    expect(
+      validateEndorsementCredential({
+        ...endorsement(),
+        credentialSubject: { ...endorsement().credentialSubject, type: 'AchievementSubject' },
+      }),
+    ).toEqual([{ path: '/credentialSubject/type', message: 'must be one of: EndorsementSubject' }]);
   });
 
   it('refuses a credential that is not an EndorsementCredential', () => {
@@ -23,7 +26,13 @@ describe('validateEndorsementCredential', () => {
 
   it('refuses a VCDM 1.1 endorsement, for which 1EdTech publishes no schema', () => {
     const { validFrom, ...current } = endorsement();
-    const older = { ...current, '@context': ['https://www.w3.org/2018/credentials/v1', ...current['@context'].slice(1)], issuanceDate: validFrom };
-    expect(validateEndorsementCredential(older)).toEqual([{ path: '/@context/0', message: 'must be https://www.w3.org/ns/credentials/v2' }]);
+    const older = {
+      ...current,
+      '@context': ['https://www.w3.org/2018/credentials/v1', ...current['@context'].slice(1)],
+      issuanceDate: validFrom,
+    };
+    expect(validateEndorsementCredential(older)).toEqual([
+      { path: '/@context/0', message: 'must be https://www.w3.org/ns/credentials/v2' },
+    ]);
   });
 });

@@ -20,12 +20,16 @@ describe('validateOpenBadgeCredential', () => {
 
   it('holds a VCDM 2.0 credential to the official 2019-09 schema: validFrom, not issuanceDate', () => {
     const { validFrom, ...credential } = readFixture<Record<string, unknown>>('ok/open-badges', 'simple');
-    expect(validateOpenBadgeCredential({ ...credential, issuanceDate: validFrom })).toEqual([{ path: '/validFrom', message: 'is required' }]);
+    expect(validateOpenBadgeCredential({ ...credential, issuanceDate: validFrom })).toEqual([
+      { path: '/validFrom', message: 'is required' },
+    ]);
   });
 
   it('holds a VCDM 1.1 credential to the draft-04 schema: issuanceDate, not validFrom', () => {
     const { issuanceDate, ...credential } = readFixture<Record<string, unknown>>('ok/open-badges', 'simple_v1');
-    expect(validateOpenBadgeCredential({ ...credential, validFrom: issuanceDate })).toEqual([{ path: '/issuanceDate', message: 'is required' }]);
+    expect(validateOpenBadgeCredential({ ...credential, validFrom: issuanceDate })).toEqual([
+      { path: '/issuanceDate', message: 'is required' },
+    ]);
   });
 
   it("adds the type checks of 1EdTech's validator: the official schema alone accepts a single type that names another class", () => {

@@ -11,6 +11,8 @@ describe('validateOpenBadgeProfile', () => {
   it('refuses a profile without an id, or of another type', () => {
     const { id: _id, ...anonymous } = issuerObject(FIXTURE_BUILD_CONTEXT.issuer);
     expect(validateOpenBadgeProfile(anonymous)).toEqual([{ path: '/id', message: 'is required' }]);
-    expect(validateOpenBadgeProfile({ ...issuerObject(FIXTURE_BUILD_CONTEXT.issuer), type: 'Organization' })).toEqual([{ path: '/type', message: 'must be one of: Profile' }]);
+    expect(validateOpenBadgeProfile({ ...issuerObject(FIXTURE_BUILD_CONTEXT.issuer), type: 'Organization' })).toEqual([
+      { path: '/type', message: 'must be one of: Profile' },
+    ]);
   });
 });

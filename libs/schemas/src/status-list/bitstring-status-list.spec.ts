@@ -1,5 +1,13 @@
 import { gzipSync } from 'node:zlib';
-import { decodeStatusList, encodeStatusList, isBitSet, messageStatusListEntry, MIN_STATUS_LIST_ENTRIES, setBit, statusListEntry } from './bitstring-status-list.js';
+import {
+  decodeStatusList,
+  encodeStatusList,
+  isBitSet,
+  messageStatusListEntry,
+  MIN_STATUS_LIST_ENTRIES,
+  setBit,
+  statusListEntry,
+} from './bitstring-status-list.js';
 
 describe('Bitstring Status List encoding', () => {
   it('puts index 0 in the most significant bit of the first byte, as the Recommendation does', () => {

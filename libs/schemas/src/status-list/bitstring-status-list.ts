@@ -30,7 +30,13 @@ export interface StatusListEntry {
 }
 
 export function statusListEntry(listUrl: string, purpose: StatusPurpose, index: number): StatusListEntry {
-  return { id: `${listUrl}#${index}`, type: STATUS_LIST_ENTRY_TYPE, statusPurpose: purpose, statusListIndex: String(index), statusListCredential: listUrl };
+  return {
+    id: `${listUrl}#${index}`,
+    type: STATUS_LIST_ENTRY_TYPE,
+    statusPurpose: purpose,
+    statusListIndex: String(index),
+    statusListCredential: listUrl,
+  };
 }
 
 /**
@@ -56,7 +62,15 @@ export interface MessageStatusListEntry extends Omit<StatusListEntry, 'statusPur
 
 export function messageStatusListEntry(listUrl: string, index: number): MessageStatusListEntry {
   const { id, type, statusListIndex, statusListCredential } = statusListEntry(listUrl, 'revocation', index);
-  return { id, type, statusPurpose: 'message', statusListIndex, statusListCredential, statusSize: MESSAGE_STATUS_SIZE, statusMessage: STATUS_MESSAGES };
+  return {
+    id,
+    type,
+    statusPurpose: 'message',
+    statusListIndex,
+    statusListCredential,
+    statusSize: MESSAGE_STATUS_SIZE,
+    statusMessage: STATUS_MESSAGES,
+  };
 }
 
 /** The one `credentialStatus` of a VCDM 2.0 credential of ours: a message entry, or a plain revocation entry. */

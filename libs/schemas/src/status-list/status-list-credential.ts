@@ -21,6 +21,11 @@ export function statusListCredential(list: {
     type: ['VerifiableCredential', STATUS_LIST_CREDENTIAL_TYPE],
     issuer: issuerObject(list.issuer),
     issuanceDate: list.issuanceDate,
-    credentialSubject: { id: `${list.url}#list`, type: STATUS_LIST_TYPE, statusPurpose: list.purpose, encodedList: encodeStatusList(list.bits) },
+    credentialSubject: {
+      id: `${list.url}#list`,
+      type: STATUS_LIST_TYPE,
+      statusPurpose: list.purpose,
+      encodedList: encodeStatusList(list.bits),
+    },
   };
 }

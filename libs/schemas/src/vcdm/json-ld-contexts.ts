@@ -45,10 +45,12 @@ export function readContexts(context: unknown): ContextReading {
     }
     const definitions = (typeof entry === 'string' ? (document as { '@context': ContextObject })['@context'] : entry) as ContextObject;
     if (typeof definitions !== 'object' || definitions === null) return;
-    if (typeof entry === 'object') violations.push(...redefinitionsOf(definitions, protectedTerms, path), ...unmappedTermsOf(definitions, path));
+    if (typeof entry === 'object')
+      violations.push(...redefinitionsOf(definitions, protectedTerms, path), ...unmappedTermsOf(definitions, path));
     if ('@vocab' in definitions) hasVocabulary = definitions['@vocab'] !== null;
     for (const [term, definition] of Object.entries(definitions).filter(([term]) => !isKeyword(term))) {
-      if (definitions['@protected'] === true || (definition as ContextObject | null)?.['@protected'] === true) protectedTerms.set(term, normalized(definition));
+      if (definitions['@protected'] === true || (definition as ContextObject | null)?.['@protected'] === true)
+        protectedTerms.set(term, normalized(definition));
     }
     termsOf(definitions).forEach((term) => definedTerms.add(term));
   });

@@ -61,11 +61,16 @@ export function validateVcdmCredential(credential: unknown, options: VcdmValidat
 
 /** What VCDM 2.0 adds: the order of the validity period, related resources, and types its contexts define. */
 function versionTwoViolations(document: Document, contexts: ContextReading): SchemaViolation[] {
-  return [...validityPeriodViolations(document), ...relatedResourceViolations(document), ...undefinedTypeViolations(document, contexts, ['', ...TYPED_MEMBERS])];
+  return [
+    ...validityPeriodViolations(document),
+    ...relatedResourceViolations(document),
+    ...undefinedTypeViolations(document, contexts, ['', ...TYPED_MEMBERS]),
+  ];
 }
 
 export function proofViolations(document: Document, expectation: ProofExpectation): SchemaViolation[] {
-  if (expectation === 'forbidden' && 'proof' in document) return [{ path: '/proof', message: 'is not allowed in what is sent to be signed: the issuer adds the proof' }];
+  if (expectation === 'forbidden' && 'proof' in document)
+    return [{ path: '/proof', message: 'is not allowed in what is sent to be signed: the issuer adds the proof' }];
   if (expectation === 'required' && !('proof' in document)) return [{ path: '/proof', message: 'is required' }];
   return [];
 }
@@ -78,7 +83,11 @@ function validityPeriodViolations({ validFrom, validUntil }: Document): SchemaVi
 function relatedResourceViolations({ relatedResource }: Document): SchemaViolation[] {
   if (!Array.isArray(relatedResource)) return [];
   const ids = relatedResource.map((resource) => (resource as Document | null)?.id);
-  return ids.flatMap((id, i) => (id !== undefined && ids.indexOf(id) < i ? [{ path: `/relatedResource/${i}/id`, message: 'must be unique among the related resources' }] : []));
+  return ids.flatMap((id, i) =>
+    id !== undefined && ids.indexOf(id) < i
+      ? [{ path: `/relatedResource/${i}/id`, message: 'must be unique among the related resources' }]
+      : [],
+  );
 }
 
 /**
@@ -92,7 +101,9 @@ export function undefinedTypeViolations(document: Document, contexts: ContextRea
     const holders = member === '' ? [['', document]] : entriesOf(document[member], `/${member}`);
     return holders.flatMap(([path, holder]) => {
       const type = (holder as Document | null)?.type;
-      const types: [string, unknown][] = Array.isArray(type) ? type.map((value, i) => [`${path}/type/${i}`, value]) : [[`${path}/type`, type]];
+      const types: [string, unknown][] = Array.isArray(type)
+        ? type.map((value, i) => [`${path}/type/${i}`, value])
+        : [[`${path}/type`, type]];
       return types
         .filter(([, value]) => typeof value === 'string' && !value.includes(':') && !definedTerms.has(value))
         .map(([where]) => ({ path: where, message: 'is not defined by any @context' }));
@@ -101,6 +112,10 @@ export function undefinedTypeViolations(document: Document, contexts: ContextRea
 }
 
 function zeroKnowledgeViolations(document: Document): SchemaViolation[] {
-  const zeroKnowledge = entriesOf(document.proof, '/proof').some(([, proof]) => ZERO_KNOWLEDGE_PROOF_TYPE.test(String((proof as Document | null)?.type)));
-  return zeroKnowledge && !('credentialSchema' in document) ? [{ path: '/credentialSchema', message: 'is required for a zero-knowledge proof' }] : [];
+  const zeroKnowledge = entriesOf(document.proof, '/proof').some(([, proof]) =>
+    ZERO_KNOWLEDGE_PROOF_TYPE.test(String((proof as Document | null)?.type)),
+  );
+  return zeroKnowledge && !('credentialSchema' in document)
+    ? [{ path: '/credentialSchema', message: 'is required for a zero-knowledge proof' }]
+    : [];
 }

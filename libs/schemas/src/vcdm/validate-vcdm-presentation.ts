@@ -3,7 +3,12 @@ import { compileSchema, distinctViolations, type SchemaViolation, violationsOf }
 import { type DataModel, dataModelOf, unknownDataModel } from '../common/data-model.js';
 import { entriesOf } from '../common/entries-of.js';
 import { readContexts } from './json-ld-contexts.js';
-import { proofViolations, undefinedTypeViolations, validateVcdmCredential, type VcdmValidationOptions } from './validate-vcdm-credential.js';
+import {
+  proofViolations,
+  undefinedTypeViolations,
+  validateVcdmCredential,
+  type VcdmValidationOptions,
+} from './validate-vcdm-credential.js';
 import { ENVELOPED_CREDENTIAL_SCHEMA, VCDM_PRESENTATION_SCHEMAS } from './vcdm.schema.js';
 
 const presentationValidators: Record<DataModel, ValidateFunction> = {
@@ -32,7 +37,9 @@ export function validateVcdmPresentation(presentation: unknown, options: VcdmVal
     ...contexts.violations,
     ...proofViolations(document, options.proof ?? 'optional'),
     ...(model === '2.0' ? undefinedTypeViolations(document, contexts, ['']) : []),
-    ...entriesOf(document.verifiableCredential, '/verifiableCredential').flatMap(([path, credential]) => carriedCredentialViolations(path, credential)),
+    ...entriesOf(document.verifiableCredential, '/verifiableCredential').flatMap(([path, credential]) =>
+      carriedCredentialViolations(path, credential),
+    ),
   ]);
 }
 

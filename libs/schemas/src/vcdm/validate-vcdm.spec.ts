@@ -1,4 +1,12 @@
-import { expectViolations, FIXTURE_BUILD_CONTEXT, FIXTURE_BUILD_OPTIONS_V2, fixtureNames, type NotOkCase, okFacts, readFixture } from '../../test/fixtures.js';
+import {
+  expectViolations,
+  FIXTURE_BUILD_CONTEXT,
+  FIXTURE_BUILD_OPTIONS_V2,
+  fixtureNames,
+  type NotOkCase,
+  okFacts,
+  readFixture,
+} from '../../test/fixtures.js';
 import { buildCredential } from '../build-credential.js';
 import { type ProofExpectation, validateVcdmCredential } from './validate-vcdm-credential.js';
 import { validateVcdmPresentation } from './validate-vcdm-presentation.js';
@@ -10,7 +18,8 @@ interface VcdmCase extends Partial<NotOkCase> {
   body: unknown;
 }
 
-const validate = ({ as, proof, body }: VcdmCase) => (as === 'presentation' ? validateVcdmPresentation : validateVcdmCredential)(body, { proof });
+const validate = ({ as, proof, body }: VcdmCase) =>
+  (as === 'presentation' ? validateVcdmPresentation : validateVcdmCredential)(body, { proof });
 
 describe('the W3C data model test suites, VCDM 2.0 and 1.1', () => {
   it.each(fixtureNames('vcdm/ok'))('accepts vcdm/ok/%s', (name) => {
@@ -34,7 +43,9 @@ const plain = (): Credential => ({
 
 describe('validateVcdmCredential', () => {
   it.each(fixtureNames('ok/facts'))('accepts our credential built from ok/facts/%s, VCDM 2.0 and 1.1, to be signed', (name) => {
-    expect(validateVcdmCredential(buildCredential(okFacts(name), FIXTURE_BUILD_CONTEXT, FIXTURE_BUILD_OPTIONS_V2), { proof: 'forbidden' })).toEqual([]);
+    expect(
+      validateVcdmCredential(buildCredential(okFacts(name), FIXTURE_BUILD_CONTEXT, FIXTURE_BUILD_OPTIONS_V2), { proof: 'forbidden' }),
+    ).toEqual([]);
     expect(validateVcdmCredential(buildCredential(okFacts(name), FIXTURE_BUILD_CONTEXT), { proof: 'forbidden' })).toEqual([]);
   });
 
@@ -48,7 +59,9 @@ describe('validateVcdmCredential', () => {
 
   it('refuses a proof in what is sent to be signed, and wants one where an embedded proof is required', () => {
     const signed = { ...plain(), proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' } };
-    expect(validateVcdmCredential(signed, { proof: 'forbidden' })).toEqual([{ path: '/proof', message: expect.stringContaining('is not allowed') }]);
+    expect(validateVcdmCredential(signed, { proof: 'forbidden' })).toEqual([
+      { path: '/proof', message: expect.stringContaining('is not allowed') },
+    ]);
     expect(validateVcdmCredential(signed, { proof: 'required' })).toEqual([]);
     expect(validateVcdmCredential(plain(), { proof: 'required' })).toEqual([{ path: '/proof', message: 'is required' }]);
     expect(validateVcdmCredential(plain())).toEqual([]);
@@ -59,23 +72,44 @@ describe('validateVcdmCredential', () => {
   });
 
   describe('related resources (the suite writes these cases inline)', () => {
-    const resource = { id: 'https://example.org/resource.json', digestSRI: 'sha384-abc', digestMultibase: 'uEiB', mediaType: 'application/json' };
+    const resource = {
+      id: 'https://example.org/resource.json',
+      digestSRI: 'sha384-abc',
+      digestMultibase: 'uEiB',
+      mediaType: 'application/json',
+    };
 
     it('accepts one with a digestSRI, one with a digestMultibase, and a list with a media type', () => {
       expect(validateVcdmCredential({ ...plain(), relatedResource: { id: resource.id, digestSRI: resource.digestSRI } })).toEqual([]);
-      expect(validateVcdmCredential({ ...plain(), relatedResource: { id: resource.id, digestMultibase: resource.digestMultibase } })).toEqual([]);
-      expect(validateVcdmCredential({ ...plain(), relatedResource: [{ id: resource.id, mediaType: resource.mediaType, digestSRI: resource.digestSRI }] })).toEqual([]);
+      expect(
+        validateVcdmCredential({ ...plain(), relatedResource: { id: resource.id, digestMultibase: resource.digestMultibase } }),
+      ).toEqual([]);
+      expect(
+        validateVcdmCredential({
+          ...plain(),
+          relatedResource: [{ id: resource.id, mediaType: resource.mediaType, digestSRI: resource.digestSRI }],
+        }),
+      ).toEqual([]);
     });
 
     it('refuses a list of strings, a resource without an id or without a digest, and the same id twice', () => {
-      expect(validateVcdmCredential({ ...plain(), relatedResource: [resource.id] })).toEqual([{ path: '/relatedResource/0', message: 'must be object' }]);
-      expect(validateVcdmCredential({ ...plain(), relatedResource: [{ digestMultibase: resource.digestMultibase }] })).toEqual([{ path: '/relatedResource/0/id', message: 'is required' }]);
+      expect(validateVcdmCredential({ ...plain(), relatedResource: [resource.id] })).toEqual([
+        { path: '/relatedResource/0', message: 'must be object' },
+      ]);
+      expect(validateVcdmCredential({ ...plain(), relatedResource: [{ digestMultibase: resource.digestMultibase }] })).toEqual([
+        { path: '/relatedResource/0/id', message: 'is required' },
+      ]);
       expect(validateVcdmCredential({ ...plain(), relatedResource: [{ id: resource.id }] })).toEqual([
         { path: '/relatedResource/0/digestSRI', message: 'is required' },
         { path: '/relatedResource/0/digestMultibase', message: 'is required' },
       ]);
-      const twice = [{ id: resource.id, digestSRI: resource.digestSRI }, { id: resource.id, digestMultibase: resource.digestMultibase }];
-      expect(validateVcdmCredential({ ...plain(), relatedResource: twice })).toEqual([{ path: '/relatedResource/1/id', message: 'must be unique among the related resources' }]);
+      const twice = [
+        { id: resource.id, digestSRI: resource.digestSRI },
+        { id: resource.id, digestMultibase: resource.digestMultibase },
+      ];
+      expect(validateVcdmCredential({ ...plain(), relatedResource: twice })).toEqual([
+        { path: '/relatedResource/1/id', message: 'must be unique among the related resources' },
+      ]);
     });
   });
 
@@ -89,13 +123,25 @@ describe('validateVcdmCredential', () => {
   it('judges a type undefined only when it can see every context: a context not pinned here may define it', () => {
     const unknownType = { ...plain(), type: ['VerifiableCredential', 'ExampleDegreeCredential'] };
     expect(validateVcdmCredential(unknownType)).toEqual([{ path: '/type/1', message: 'is not defined by any @context' }]);
-    expect(validateVcdmCredential({ ...unknownType, '@context': [...plain()['@context'], 'https://www.w3.org/ns/credentials/examples/v2'] })).toEqual([]);
-    expect(validateVcdmCredential({ ...unknownType, '@context': [...plain()['@context'], { '@vocab': 'https://example.org/vocab#' }] })).toEqual([]);
+    expect(
+      validateVcdmCredential({ ...unknownType, '@context': [...plain()['@context'], 'https://www.w3.org/ns/credentials/examples/v2'] }),
+    ).toEqual([]);
+    expect(
+      validateVcdmCredential({ ...unknownType, '@context': [...plain()['@context'], { '@vocab': 'https://example.org/vocab#' }] }),
+    ).toEqual([]);
   });
 
   it('refuses a protected term defined again differently, and accepts it defined the same way, as JSON-LD does', () => {
-    const same = { ...plain(), '@context': [...plain()['@context'], { VerifiableCredential: { '@id': 'https://www.w3.org/2018/credentials#VerifiableCredential', '@context': {} } }] };
-    expect(validateVcdmCredential(same)).toEqual([{ path: '/@context/1/VerifiableCredential', message: 'redefines the protected term "VerifiableCredential"' }]);
+    const same = {
+      ...plain(),
+      '@context': [
+        ...plain()['@context'],
+        { VerifiableCredential: { '@id': 'https://www.w3.org/2018/credentials#VerifiableCredential', '@context': {} } },
+      ],
+    };
+    expect(validateVcdmCredential(same)).toEqual([
+      { path: '/@context/1/VerifiableCredential', message: 'redefines the protected term "VerifiableCredential"' },
+    ]);
     const v2 = (plain()['@context'] as string[])[0];
     expect(validateVcdmCredential({ ...plain(), '@context': [v2, { id: '@id' }] })).toEqual([]);
   });
@@ -104,12 +150,16 @@ describe('validateVcdmCredential', () => {
 describe('validateVcdmPresentation', () => {
   it('checks each credential it carries as a credential of its own version, under its place', () => {
     const ours = buildCredential(okFacts('course'), FIXTURE_BUILD_CONTEXT, FIXTURE_BUILD_OPTIONS_V2);
-    const presentation = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], holder: 'did:example:1' };
+    const presentation = {
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      type: ['VerifiablePresentation'],
+      holder: 'did:example:1',
+    };
     expect(validateVcdmPresentation({ ...presentation, verifiableCredential: [ours] })).toEqual([]);
     const { validFrom: _validFrom, ...badlyDated } = ours;
-    expect(validateVcdmPresentation({ ...presentation, verifiableCredential: [ours, { ...badlyDated, validFrom: '2026-07-01' }] })).toEqual([
-      { path: '/verifiableCredential/1/validFrom', message: expect.stringContaining('dateTimeStamp') },
-    ]);
+    expect(validateVcdmPresentation({ ...presentation, verifiableCredential: [ours, { ...badlyDated, validFrom: '2026-07-01' }] })).toEqual(
+      [{ path: '/verifiableCredential/1/validFrom', message: expect.stringContaining('dateTimeStamp') }],
+    );
   });
 
   it('lets a VCDM 1.1 presentation carry VC-JWTs, and only compact JWS strings', () => {

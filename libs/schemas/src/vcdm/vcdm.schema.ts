@@ -14,7 +14,11 @@ const oneOrMany = (schema: object) => ({ if: { type: 'array' }, then: { type: 'a
 const typeValue = oneOrMany({ type: 'string' });
 
 /** An object that MUST say its type (status, schema, evidence, refresh, terms of use, proof), and its id if `withId`. */
-const typedObject = (withId = false) => ({ type: 'object', properties: { id: url, type: typeValue }, required: ['type', ...(withId ? ['id'] : [])] });
+const typedObject = (withId = false) => ({
+  type: 'object',
+  properties: { id: url, type: typeValue },
+  required: ['type', ...(withId ? ['id'] : [])],
+});
 
 /** A type list that must hold `name`, or the single type `name`. */
 const typeHolding = (name: string) => ({
@@ -49,7 +53,11 @@ const valueObject = {
   required: ['@value'],
   additionalProperties: false,
 };
-const languageString = { if: { type: 'array' }, then: { type: 'array', items: valueObject }, else: { if: { type: 'object' }, then: valueObject, else: { type: 'string' } } };
+const languageString = {
+  if: { type: 'array' },
+  then: { type: 'array', items: valueObject },
+  else: { if: { type: 'object' }, then: valueObject, else: { type: 'string' } },
+};
 
 /** A subject makes at least one claim. */
 const subject = { type: 'object', minProperties: 1, properties: { id: url, type: typeValue } };
@@ -135,6 +143,10 @@ const presentationOf = (base: string, credentials: object) => ({
 });
 
 export const VCDM_PRESENTATION_SCHEMAS: Record<DataModel, object> = {
-  '1.1': presentationOf(CONTEXT_URLS.credentialsV1, { type: ['object', 'string'], if: { type: 'string' }, then: { pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*$' } }),
+  '1.1': presentationOf(CONTEXT_URLS.credentialsV1, {
+    type: ['object', 'string'],
+    if: { type: 'string' },
+    then: { pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]*$' },
+  }),
   '2.0': presentationOf(CONTEXT_URLS.credentialsV2, { type: 'object' }),
 };

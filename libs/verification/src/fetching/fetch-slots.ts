@@ -20,10 +20,13 @@ export class FetchSlots {
         clearTimeout(timer);
         resolve(this.releaser());
       };
-      const timer = setTimeout(() => {
-        this.waiting.splice(this.waiting.indexOf(grant), 1);
-        reject(new Error('no fetch slot came free before the deadline'));
-      }, Math.max(0, deadline - Date.now()));
+      const timer = setTimeout(
+        () => {
+          this.waiting.splice(this.waiting.indexOf(grant), 1);
+          reject(new Error('no fetch slot came free before the deadline'));
+        },
+        Math.max(0, deadline - Date.now()),
+      );
       this.waiting.push(grant);
     });
   }

@@ -47,8 +47,17 @@ describe('isPrivateAddress', () => {
     ['not an address', 'localhost'],
   ])('refuses %s %s', (_range, address) => expect(isPrivateAddress(address)).toBe(true));
 
-  it.each(['8.8.8.8', '1.1.1.1', '172.32.0.1', '192.169.0.1', '198.20.0.1', '223.255.255.255', '2001:4860:4860::8888', '2606:4700::1111', '::ffff:8.8.8.8', '64:ff9b::808:808', '2002:808:808::1'])(
-    'allows %s',
-    (address) => expect(isPrivateAddress(address)).toBe(false),
-  );
+  it.each([
+    '8.8.8.8',
+    '1.1.1.1',
+    '172.32.0.1',
+    '192.169.0.1',
+    '198.20.0.1',
+    '223.255.255.255',
+    '2001:4860:4860::8888',
+    '2606:4700::1111',
+    '::ffff:8.8.8.8',
+    '64:ff9b::808:808',
+    '2002:808:808::1',
+  ])('allows %s', (address) => expect(isPrivateAddress(address)).toBe(false));
 });

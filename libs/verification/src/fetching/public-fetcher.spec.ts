@@ -5,8 +5,14 @@ import { quietLogger } from '../../test/quiet-logger.js';
 import { FetchSlots } from './fetch-slots.js';
 import { type FetchPolicy, PublicFetcher, type Resolve } from './public-fetcher.js';
 
-const policy = (overrides: Partial<FetchPolicy> = {}): FetchPolicy => ({ allowPrivateNetworks: false, deadlineMs: 2000, maxBytes: 1000, ...overrides });
-const fetcher = (overrides: Partial<FetchPolicy> = {}, resolve?: Resolve, slots = new FetchSlots(8)) => new PublicFetcher(policy(overrides), slots, quietLogger, resolve);
+const policy = (overrides: Partial<FetchPolicy> = {}): FetchPolicy => ({
+  allowPrivateNetworks: false,
+  deadlineMs: 2000,
+  maxBytes: 1000,
+  ...overrides,
+});
+const fetcher = (overrides: Partial<FetchPolicy> = {}, resolve?: Resolve, slots = new FetchSlots(8)) =>
+  new PublicFetcher(policy(overrides), slots, quietLogger, resolve);
 
 type Handler = http.RequestListener;
 const servers: { close(): void }[] = [];
@@ -24,30 +30,44 @@ async function serve(handler: Handler): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
-const json = (body: unknown): Handler => (_, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+const json =
+  (body: unknown): Handler =>
+  (_, response) =>
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 
 describe('PublicFetcher', () => {
   describe('what it refuses without connecting', () => {
-    it.each(['http://127.0.0.1:9/x', 'http://[::1]:9/x', 'http://[::ffff:7f00:1]:9/x', 'http://0x7f.1:9/x', 'http://localhost:9/x', 'file:///etc/passwd', 'ftp://example.org/x'])(
-      'refuses %s',
-      async (url) => {
-        await expect(fetcher().json(url)).rejects.toThrow(/private address|only http/);
-      },
-    );
+    it.each([
+      'http://127.0.0.1:9/x',
+      'http://[::1]:9/x',
+      'http://[::ffff:7f00:1]:9/x',
+      'http://0x7f.1:9/x',
+      'http://localhost:9/x',
+      'file:///etc/passwd',
+      'ftp://example.org/x',
+    ])('refuses %s', async (url) => {
+      await expect(fetcher().json(url)).rejects.toThrow(/private address|only http/);
+    });
 
     it('refuses a name when any one of its addresses is not public', async () => {
       const resolve: Resolve = async () => [
         { address: '93.184.215.14', family: 4 },
         { address: '10.0.0.5', family: 4 },
       ];
-      await expect(fetcher({}, resolve).json('https://status.example/list')).rejects.toThrow('status.example resolves to a private address');
+      await expect(fetcher({}, resolve).json('https://status.example/list')).rejects.toThrow(
+        'status.example resolves to a private address',
+      );
     });
   });
 
   describe('through a host name', () => {
     it('fetches from localhost when private networks are allowed (Node asks its lookup for every address)', async () => {
       const port = await serve(json({ ok: true }));
-      expect(await fetcher({ allowPrivateNetworks: true }).json(`http://localhost:${port}/x`)).toEqual({ status: 200, body: { ok: true }, bytes: 11 });
+      expect(await fetcher({ allowPrivateNetworks: true }).json(`http://localhost:${port}/x`)).toEqual({
+        status: 200,
+        body: { ok: true },
+        bytes: 11,
+      });
     });
 
     it('connects only to the addresses it checked, and still names the host', async () => {
@@ -78,18 +98,24 @@ describe('PublicFetcher', () => {
     it('says only "could not be reached" for a refused connection, never the socket error', async () => {
       const port = await serve(json({}));
       servers.pop()!.close();
-      const error: Error = await fetcher({ allowPrivateNetworks: true }).json(`http://127.0.0.1:${port}/x`).catch((e) => e);
+      const error: Error = await fetcher({ allowPrivateNetworks: true })
+        .json(`http://127.0.0.1:${port}/x`)
+        .catch((e) => e);
       expect(error.message).toBe(`127.0.0.1:${port} could not be reached`);
     });
 
     it('says the same for a name that does not resolve', async () => {
-      const error: Error = await fetcher().json('https://no-such-host.invalid/x').catch((e) => e);
+      const error: Error = await fetcher()
+        .json('https://no-such-host.invalid/x')
+        .catch((e) => e);
       expect(error.message).toBe('no-such-host.invalid could not be reached');
     });
 
     it('refuses an answer larger than its cap', async () => {
       const port = await serve(json({ padding: 'x'.repeat(2000) }));
-      await expect(fetcher({ allowPrivateNetworks: true }).json(`http://127.0.0.1:${port}/x`)).rejects.toThrow('the answer is larger than 1000 bytes');
+      await expect(fetcher({ allowPrivateNetworks: true }).json(`http://127.0.0.1:${port}/x`)).rejects.toThrow(
+        'the answer is larger than 1000 bytes',
+      );
     });
   });
 
@@ -104,7 +130,9 @@ describe('PublicFetcher', () => {
           response.write(body[written++]);
         }, 200);
       });
-      const error: Error = await fetcher({ allowPrivateNetworks: true, deadlineMs: 1000 }).json(`http://127.0.0.1:${port}/x`).catch((e) => e);
+      const error: Error = await fetcher({ allowPrivateNetworks: true, deadlineMs: 1000 })
+        .json(`http://127.0.0.1:${port}/x`)
+        .catch((e) => e);
       expect(error.message).toBe('the answer did not arrive in full within 1000 ms');
       // Each byte alone would have kept a socket idle timeout waiting for ever; 42 bytes needed 8 s.
       expect(written).toBeLessThan(10);
@@ -112,7 +140,9 @@ describe('PublicFetcher', () => {
 
     it('gives up on a server that accepts and never answers', async () => {
       const port = await serve(() => undefined);
-      await expect(fetcher({ allowPrivateNetworks: true, deadlineMs: 300 }).json(`http://127.0.0.1:${port}/x`)).rejects.toThrow(`127.0.0.1:${port} could not be reached`);
+      await expect(fetcher({ allowPrivateNetworks: true, deadlineMs: 300 }).json(`http://127.0.0.1:${port}/x`)).rejects.toThrow(
+        `127.0.0.1:${port} could not be reached`,
+      );
     });
   });
 
@@ -132,10 +162,12 @@ describe('PublicFetcher', () => {
       expect(most).toBe(2);
     });
 
-    it('counts the wait for a slot against the fetch\'s deadline', async () => {
+    it("counts the wait for a slot against the fetch's deadline", async () => {
       const port = await serve(() => undefined);
       const slots = new FetchSlots(1);
-      const slow = fetcher({ allowPrivateNetworks: true, deadlineMs: 1000 }, undefined, slots).json(`http://127.0.0.1:${port}/hold`).catch(() => undefined);
+      const slow = fetcher({ allowPrivateNetworks: true, deadlineMs: 1000 }, undefined, slots)
+        .json(`http://127.0.0.1:${port}/hold`)
+        .catch(() => undefined);
       const quick = fetcher({ allowPrivateNetworks: true, deadlineMs: 100 }, undefined, slots);
       await expect(quick.json(`http://127.0.0.1:${port}/x`)).rejects.toThrow('could not be reached');
       await slow;

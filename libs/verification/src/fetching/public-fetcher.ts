@@ -57,7 +57,8 @@ export class PublicFetcher {
 
   async json(url: string): Promise<FetchedJson> {
     const target = new URL(url);
-    if (target.protocol !== 'https:' && target.protocol !== 'http:') throw new FetchFailed('refused', `only http(s) URLs are fetched, not ${target.protocol}`);
+    if (target.protocol !== 'https:' && target.protocol !== 'http:')
+      throw new FetchFailed('refused', `only http(s) URLs are fetched, not ${target.protocol}`);
     const deadline = Date.now() + this.policy.deadlineMs;
     let release: () => void;
     try {
@@ -108,7 +109,13 @@ export class PublicFetcher {
       const fail = (error: Error) =>
         settle(() => {
           request.destroy();
-          reject(error instanceof FetchFailed ? error : answered ? new FetchFailed('broken', 'the answer broke off') : this.unreachable(target, error));
+          reject(
+            error instanceof FetchFailed
+              ? error
+              : answered
+                ? new FetchFailed('broken', 'the answer broke off')
+                : this.unreachable(target, error),
+          );
         });
       const request = client.get(target, { headers: { Accept: 'application/json' }, lookup: checkedLookup(addresses) }, (response) => {
         answered = true;
@@ -134,7 +141,12 @@ export class PublicFetcher {
       request.on('error', fail);
       // One deadline for the whole exchange: a server that trickles bytes is cut off at it.
       timer = setTimeout(
-        () => fail(answered ? new FetchFailed('deadline', `the answer did not arrive in full within ${this.policy.deadlineMs} ms`) : new Error('the deadline passed before an answer')),
+        () =>
+          fail(
+            answered
+              ? new FetchFailed('deadline', `the answer did not arrive in full within ${this.policy.deadlineMs} ms`)
+              : new Error('the deadline passed before an answer'),
+          ),
         Math.max(0, deadline - Date.now()),
       );
     });

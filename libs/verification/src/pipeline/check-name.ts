@@ -1,5 +1,6 @@
 /** The checks of a credential's report. */
-export type CredentialCheckName = 'format' | 'signature' | 'signed-payload' | 'schema' | 'validity-period' | 'status' | 'anchor' | 'issuer-trust';
+export type CredentialCheckName =
+  'format' | 'signature' | 'signed-payload' | 'schema' | 'validity-period' | 'status' | 'anchor' | 'issuer-trust';
 
 /** The checks of a presentation's own report, and `holder`: the one each credential inside gets beside its report. */
 export type PresentationCheckName = 'format' | 'holder-signature' | 'challenge' | 'domain' | 'validity-period' | 'holder';

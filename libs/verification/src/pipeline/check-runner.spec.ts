@@ -31,15 +31,18 @@ describe('runCheck', () => {
     expect(check.runs).toBe(1);
   });
 
-  it.each(['invalid', 'error', 'skipped'] as const)('skips it with its own reason, without running it, when a dependency is %s', async (status) => {
-    const check = probe();
-    expect(await runCheck(check, 'subject', context, signature(status), options)).toEqual({
-      check: 'status',
-      status: 'skipped',
-      reason: { code: 'STATUS_NOT_FETCHED', message: 'not fetched' },
-    });
-    expect(check.runs).toBe(0);
-  });
+  it.each(['invalid', 'error', 'skipped'] as const)(
+    'skips it with its own reason, without running it, when a dependency is %s',
+    async (status) => {
+      const check = probe();
+      expect(await runCheck(check, 'subject', context, signature(status), options)).toEqual({
+        check: 'status',
+        status: 'skipped',
+        reason: { code: 'STATUS_NOT_FETCHED', message: 'not fetched' },
+      });
+      expect(check.runs).toBe(0);
+    },
+  );
 
   it('skips it when a dependency has not run at all: never valid by default', async () => {
     const check = probe();
@@ -62,9 +65,15 @@ describe('runCheck', () => {
 
   it('reports a check that throws, or that depends on others without a reason to skip, as one that could not run', async () => {
     const throwing = probe({ outcome: () => Promise.reject(new Error('bug')) });
-    expect(await runCheck(throwing, 'subject', context, signature('valid'), options)).toMatchObject({ status: 'error', reason: { code: 'CHECK_FAILED' } });
+    expect(await runCheck(throwing, 'subject', context, signature('valid'), options)).toMatchObject({
+      status: 'error',
+      reason: { code: 'CHECK_FAILED' },
+    });
     const undeclared = probe({ unmet: undefined });
-    expect(await runCheck(undeclared, 'subject', context, signature('invalid'), options)).toMatchObject({ status: 'error', reason: { code: 'CHECK_FAILED' } });
+    expect(await runCheck(undeclared, 'subject', context, signature('invalid'), options)).toMatchObject({
+      status: 'error',
+      reason: { code: 'CHECK_FAILED' },
+    });
   });
 
   it('is an error once the deadline has passed, whatever its dependencies', async () => {
@@ -77,7 +86,10 @@ describe('runCheck', () => {
 describe('runChecks', () => {
   it('runs checks in order, each seeing the results before it', async () => {
     const results = await runChecks(
-      [probe({ name: 'signature', dependsOn: [], outcome: async () => invalid('SIGNATURE_INVALID', 'forged') }), probe({ name: 'issuer-trust', unmet: { code: 'ISSUER_TRUST_NOT_CHECKED', message: 'who?' } })],
+      [
+        probe({ name: 'signature', dependsOn: [], outcome: async () => invalid('SIGNATURE_INVALID', 'forged') }),
+        probe({ name: 'issuer-trust', unmet: { code: 'ISSUER_TRUST_NOT_CHECKED', message: 'who?' } }),
+      ],
       'subject',
       context,
       { ...options, earlier: [{ check: 'format', status: 'valid' }] },

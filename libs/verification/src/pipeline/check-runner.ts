@@ -42,11 +42,19 @@ export async function runChecks<Subject, Context, Name extends CheckName>(
   return results;
 }
 
-async function outcomeOf<Subject, Context>(check: Check<Subject, Context>, subject: Subject, context: Context, earlier: readonly CheckResult[]): Promise<CheckOutcome> {
+async function outcomeOf<Subject, Context>(
+  check: Check<Subject, Context>,
+  subject: Subject,
+  context: Context,
+  earlier: readonly CheckResult[],
+): Promise<CheckOutcome> {
   const concluded = await check.beforeDependencies?.(subject, context);
   if (concluded) return concluded;
   const hold = check.dependsOn.every((name) => resultOf(earlier, name)?.status === 'valid');
   if (hold) return check.run(subject, context);
-  if (!check.unmet) throw new Error(`The ${check.name} check depends on ${check.dependsOn.join(', ')} but declares no reason to report when they do not hold`);
+  if (!check.unmet)
+    throw new Error(
+      `The ${check.name} check depends on ${check.dependsOn.join(', ')} but declares no reason to report when they do not hold`,
+    );
   return { status: 'skipped', reason: { ...check.unmet } };
 }

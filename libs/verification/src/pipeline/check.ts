@@ -42,6 +42,15 @@ export interface Check<Subject, Context, Name extends CheckName = CheckName> {
 }
 
 export const valid = (details?: Record<string, unknown>): CheckOutcome => ({ status: 'valid', ...(details ? { details } : {}) });
-export const invalid = (code: ReasonCodeWith<'invalid'>, message: string): CheckOutcome => ({ status: 'invalid', reason: { code, message } });
-export const failedToCheck = (code: ReasonCodeWith<'error'>, message: string): CheckOutcome => ({ status: 'error', reason: { code, message } });
-export const skipped = (code: ReasonCodeWith<'skipped'>, message: string): CheckOutcome => ({ status: 'skipped', reason: { code, message } });
+export const invalid = (code: ReasonCodeWith<'invalid'>, message: string): CheckOutcome => ({
+  status: 'invalid',
+  reason: { code, message },
+});
+export const failedToCheck = (code: ReasonCodeWith<'error'>, message: string): CheckOutcome => ({
+  status: 'error',
+  reason: { code, message },
+});
+export const skipped = (code: ReasonCodeWith<'skipped'>, message: string): CheckOutcome => ({
+  status: 'skipped',
+  reason: { code, message },
+});

@@ -16,79 +16,237 @@ interface ReasonDefinition {
  * reason-code table lists the same (a unit test compares them).
  */
 export const REASON_CODES = {
-  CHECK_FAILED: { status: 'error', checks: [], meaning: 'The check itself failed to run (a bug, logged); it says nothing about the credential.' },
-  VERIFICATION_DEADLINE_EXCEEDED: { status: 'error', checks: [], meaning: 'The verification ran out of time (`VERIFICATION_DEADLINE_MS`) before this check finished or started.' },
+  CHECK_FAILED: {
+    status: 'error',
+    checks: [],
+    meaning: 'The check itself failed to run (a bug, logged); it says nothing about the credential.',
+  },
+  VERIFICATION_DEADLINE_EXCEEDED: {
+    status: 'error',
+    checks: [],
+    meaning: 'The verification ran out of time (`VERIFICATION_DEADLINE_MS`) before this check finished or started.',
+  },
 
-  FORMAT_UNRECOGNISED: { status: 'invalid', checks: ['format'], meaning: 'Neither a compact JWT, a JwtProof2020 proof, nor an enveloped credential.' },
-  FORMAT_ENVELOPE_EXTRA_MEMBERS: { status: 'invalid', checks: ['format'], meaning: 'An EnvelopedVerifiableCredential carries members beside `@context`, `id` and `type`.' },
+  FORMAT_UNRECOGNISED: {
+    status: 'invalid',
+    checks: ['format'],
+    meaning: 'Neither a compact JWT, a JwtProof2020 proof, nor an enveloped credential.',
+  },
+  FORMAT_ENVELOPE_EXTRA_MEMBERS: {
+    status: 'invalid',
+    checks: ['format'],
+    meaning: 'An EnvelopedVerifiableCredential carries members beside `@context`, `id` and `type`.',
+  },
   FORMAT_UNSIGNED_JWT: { status: 'invalid', checks: ['format'], meaning: 'The JWT has no signature (`alg: none`).' },
   FORMAT_MALFORMED_JWT: { status: 'invalid', checks: ['format'], meaning: 'The JWT header or payload is not base64url-encoded JSON.' },
-  FORMAT_NOT_A_CREDENTIAL: { status: 'invalid', checks: ['format'], meaning: 'The JWT has no `vc` claim or no `iss`, or does not decode to a credential.' },
+  FORMAT_NOT_A_CREDENTIAL: {
+    status: 'invalid',
+    checks: ['format'],
+    meaning: 'The JWT has no `vc` claim or no `iss`, or does not decode to a credential.',
+  },
   FORMAT_NOT_A_PRESENTATION: { status: 'invalid', checks: ['format'], meaning: 'The JWT has no `vp` claim or no `iss`.' },
-  PRESENTATION_CREDENTIALS_COUNT: { status: 'invalid', checks: ['format'], meaning: 'A presentation carries no credential, or more than 100.' },
+  PRESENTATION_CREDENTIALS_COUNT: {
+    status: 'invalid',
+    checks: ['format'],
+    meaning: 'A presentation carries no credential, or more than 100.',
+  },
 
-  SIGNATURE_ALGORITHM_NOT_ACCEPTED: { status: 'invalid', checks: ['signature', 'holder-signature'], meaning: 'The JWT is signed with an algorithm other than ES256K or ES256K-R.' },
-  SIGNATURE_HIGH_S: { status: 'invalid', checks: ['signature', 'holder-signature'], meaning: 'The signature is in its high-S form, the twin of the one its signer made.' },
-  ISSUER_DID_UNAVAILABLE: { status: 'error', checks: ['signature', 'holder-signature'], meaning: 'The signer\'s DID could not be resolved right now (the chain did not answer).' },
-  ISSUER_DID_UNRESOLVABLE: { status: 'invalid', checks: ['signature', 'holder-signature'], meaning: 'The signer\'s DID does not resolve to a document.' },
-  SIGNATURE_INVALID: { status: 'invalid', checks: ['signature', 'holder-signature'], meaning: 'No key the DID lists for the purpose made this signature.' },
+  SIGNATURE_ALGORITHM_NOT_ACCEPTED: {
+    status: 'invalid',
+    checks: ['signature', 'holder-signature'],
+    meaning: 'The JWT is signed with an algorithm other than ES256K or ES256K-R.',
+  },
+  SIGNATURE_HIGH_S: {
+    status: 'invalid',
+    checks: ['signature', 'holder-signature'],
+    meaning: 'The signature is in its high-S form, the twin of the one its signer made.',
+  },
+  ISSUER_DID_UNAVAILABLE: {
+    status: 'error',
+    checks: ['signature', 'holder-signature'],
+    meaning: "The signer's DID could not be resolved right now (the chain did not answer).",
+  },
+  ISSUER_DID_UNRESOLVABLE: {
+    status: 'invalid',
+    checks: ['signature', 'holder-signature'],
+    meaning: "The signer's DID does not resolve to a document.",
+  },
+  SIGNATURE_INVALID: {
+    status: 'invalid',
+    checks: ['signature', 'holder-signature'],
+    meaning: 'No key the DID lists for the purpose made this signature.',
+  },
 
-  OUTER_JSON_DIFFERS_FROM_SIGNED: { status: 'invalid', checks: ['signed-payload'], meaning: 'The JSON around the JWT says something the JWT does not.' },
+  OUTER_JSON_DIFFERS_FROM_SIGNED: {
+    status: 'invalid',
+    checks: ['signed-payload'],
+    meaning: 'The JSON around the JWT says something the JWT does not.',
+  },
 
-  SCHEMA_UNKNOWN_KIND: { status: 'invalid', checks: ['schema'], meaning: 'Neither a course, certificate or credit credential nor an Open Badges 3.0 credential.' },
+  SCHEMA_UNKNOWN_KIND: {
+    status: 'invalid',
+    checks: ['schema'],
+    meaning: 'Neither a course, certificate or credit credential nor an Open Badges 3.0 credential.',
+  },
   SCHEMA_INVALID: { status: 'invalid', checks: ['schema'], meaning: 'The signed credential fails its schema.' },
 
   VALIDITY_PERIOD_MALFORMED: { status: 'invalid', checks: ['validity-period'], meaning: 'A validity date is not a date.' },
-  CREDENTIAL_NOT_YET_VALID: { status: 'invalid', checks: ['validity-period'], meaning: 'The credential\'s `nbf` or `validFrom` is still ahead, beyond the clock skew.' },
-  CREDENTIAL_EXPIRED: { status: 'invalid', checks: ['validity-period'], meaning: 'The credential\'s `exp` or `validUntil` has passed, beyond the clock skew.' },
-  PRESENTATION_NOT_YET_VALID: { status: 'invalid', checks: ['validity-period'], meaning: 'The presentation\'s `nbf` is still ahead, beyond the clock skew.' },
-  PRESENTATION_EXPIRED: { status: 'invalid', checks: ['validity-period'], meaning: 'The presentation\'s `exp` has passed, beyond the clock skew.' },
+  CREDENTIAL_NOT_YET_VALID: {
+    status: 'invalid',
+    checks: ['validity-period'],
+    meaning: "The credential's `nbf` or `validFrom` is still ahead, beyond the clock skew.",
+  },
+  CREDENTIAL_EXPIRED: {
+    status: 'invalid',
+    checks: ['validity-period'],
+    meaning: "The credential's `exp` or `validUntil` has passed, beyond the clock skew.",
+  },
+  PRESENTATION_NOT_YET_VALID: {
+    status: 'invalid',
+    checks: ['validity-period'],
+    meaning: "The presentation's `nbf` is still ahead, beyond the clock skew.",
+  },
+  PRESENTATION_EXPIRED: {
+    status: 'invalid',
+    checks: ['validity-period'],
+    meaning: "The presentation's `exp` has passed, beyond the clock skew.",
+  },
 
   STATUS_NOT_PROVIDED: { status: 'skipped', checks: ['status'], meaning: 'The credential names no status list.' },
-  STATUS_METHOD_UNSUPPORTED: { status: 'skipped', checks: ['status'], meaning: 'A status entry is of a type or purpose this verifier does not check.' },
+  STATUS_METHOD_UNSUPPORTED: {
+    status: 'skipped',
+    checks: ['status'],
+    meaning: 'A status entry is of a type or purpose this verifier does not check.',
+  },
   STATUS_ENTRY_MALFORMED: { status: 'invalid', checks: ['status'], meaning: 'A `credentialStatus` entry breaks the data model.' },
-  STATUS_NOT_FETCHED: { status: 'skipped', checks: ['status'], meaning: 'The signature is not verified, so no status list it names is fetched.' },
-  STATUS_LISTS_TOO_MANY: { status: 'error', checks: ['status'], meaning: 'The credential names more than 4 distinct status lists; none is fetched.' },
+  STATUS_NOT_FETCHED: {
+    status: 'skipped',
+    checks: ['status'],
+    meaning: 'The signature is not verified, so no status list it names is fetched.',
+  },
+  STATUS_LISTS_TOO_MANY: {
+    status: 'error',
+    checks: ['status'],
+    meaning: 'The credential names more than 4 distinct status lists; none is fetched.',
+  },
   STATUS_LIST_UNAVAILABLE: { status: 'error', checks: ['status'], meaning: 'A status list could not be fetched or verified right now.' },
   STATUS_LIST_TOO_LARGE: { status: 'error', checks: ['status'], meaning: 'A status list is over 64 KiB or 131,072 entries.' },
-  STATUS_LIST_MALFORMED: { status: 'error', checks: ['status'], meaning: 'A status list is not a well-formed BitstringStatusListCredential for that URL and purpose.' },
-  STATUS_LIST_SIGNATURE_INVALID: { status: 'error', checks: ['status'], meaning: 'A status list is not validly signed, or not what its issuer signed.' },
-  STATUS_LIST_EXPIRED: { status: 'error', checks: ['status'], meaning: 'A status list\'s JWT has expired.' },
-  STATUS_LIST_ISSUER_MISMATCH: { status: 'invalid', checks: ['status'], meaning: 'A status list is signed by someone other than the credential\'s issuer.' },
-  STATUS_INDEX_OUT_OF_RANGE: { status: 'error', checks: ['status'], meaning: 'The credential\'s index is beyond the end of its status list.' },
+  STATUS_LIST_MALFORMED: {
+    status: 'error',
+    checks: ['status'],
+    meaning: 'A status list is not a well-formed BitstringStatusListCredential for that URL and purpose.',
+  },
+  STATUS_LIST_SIGNATURE_INVALID: {
+    status: 'error',
+    checks: ['status'],
+    meaning: 'A status list is not validly signed, or not what its issuer signed.',
+  },
+  STATUS_LIST_EXPIRED: { status: 'error', checks: ['status'], meaning: "A status list's JWT has expired." },
+  STATUS_LIST_ISSUER_MISMATCH: {
+    status: 'invalid',
+    checks: ['status'],
+    meaning: "A status list is signed by someone other than the credential's issuer.",
+  },
+  STATUS_INDEX_OUT_OF_RANGE: {
+    status: 'error',
+    checks: ['status'],
+    meaning: "The credential's index is beyond the end of its status list.",
+  },
   CREDENTIAL_REVOKED: { status: 'invalid', checks: ['status'], meaning: 'The issuer has revoked the credential.' },
   CREDENTIAL_SUSPENDED: { status: 'invalid', checks: ['status'], meaning: 'The issuer has suspended the credential (it may be lifted).' },
 
-  ANCHOR_RECEIPT_NOT_PROVIDED: { status: 'skipped', checks: ['anchor'], meaning: 'No receipt came with the credential, and it names no anchored package.' },
-  ANCHOR_RECEIPT_NOT_FETCHED: { status: 'skipped', checks: ['anchor'], meaning: 'The signature is not verified, so the anchored package it names is not fetched.' },
-  ANCHOR_RECEIPT_UNAVAILABLE: { status: 'skipped', checks: ['anchor'], meaning: 'The anchored package could not be fetched, or came without a receipt.' },
+  ANCHOR_RECEIPT_NOT_PROVIDED: {
+    status: 'skipped',
+    checks: ['anchor'],
+    meaning: 'No receipt came with the credential, and it names no anchored package.',
+  },
+  ANCHOR_RECEIPT_NOT_FETCHED: {
+    status: 'skipped',
+    checks: ['anchor'],
+    meaning: 'The signature is not verified, so the anchored package it names is not fetched.',
+  },
+  ANCHOR_RECEIPT_UNAVAILABLE: {
+    status: 'skipped',
+    checks: ['anchor'],
+    meaning: 'The anchored package could not be fetched, or came without a receipt.',
+  },
   ANCHOR_NOT_YET_ANCHORED: { status: 'skipped', checks: ['anchor'], meaning: 'The issuer has not anchored the credential yet.' },
   ANCHOR_RECEIPT_MALFORMED: { status: 'invalid', checks: ['anchor'], meaning: 'The receipt does not match the receipt schema.' },
-  ANCHOR_WRONG_CHAIN: { status: 'invalid', checks: ['anchor'], meaning: 'The receipt names another chain than this verifier\'s.' },
-  ANCHOR_UNKNOWN_CONTRACT: { status: 'invalid', checks: ['anchor'], meaning: 'The receipt names another contract than `ANCHOR_CONTRACT_ADDRESS`.' },
-  ANCHOR_PROOF_INVALID: { status: 'invalid', checks: ['anchor'], meaning: 'The receipt is for other bytes, or its proof does not lead to its root.' },
+  ANCHOR_WRONG_CHAIN: { status: 'invalid', checks: ['anchor'], meaning: "The receipt names another chain than this verifier's." },
+  ANCHOR_UNKNOWN_CONTRACT: {
+    status: 'invalid',
+    checks: ['anchor'],
+    meaning: 'The receipt names another contract than `ANCHOR_CONTRACT_ADDRESS`.',
+  },
+  ANCHOR_PROOF_INVALID: {
+    status: 'invalid',
+    checks: ['anchor'],
+    meaning: 'The receipt is for other bytes, or its proof does not lead to its root.',
+  },
   ANCHOR_ROOT_NOT_ANCHORED: { status: 'invalid', checks: ['anchor'], meaning: 'The anchor contract holds no such root.' },
-  ANCHOR_BLOCK_MISMATCH: { status: 'invalid', checks: ['anchor'], meaning: 'The root was anchored in another block than the receipt says.' },
-  ANCHOR_NOT_CONFIRMED: { status: 'error', checks: ['anchor'], meaning: 'The anchoring block has fewer than `ANCHOR_CONFIRMATIONS` confirmations.' },
+  ANCHOR_BLOCK_MISMATCH: {
+    status: 'invalid',
+    checks: ['anchor'],
+    meaning: 'The root was anchored in another block than the receipt says.',
+  },
+  ANCHOR_NOT_CONFIRMED: {
+    status: 'error',
+    checks: ['anchor'],
+    meaning: 'The anchoring block has fewer than `ANCHOR_CONFIRMATIONS` confirmations.',
+  },
   ANCHOR_CHAIN_UNAVAILABLE: { status: 'error', checks: ['anchor'], meaning: 'The chain could not be read.' },
 
-  ISSUER_TRUST_NOT_CHECKED: { status: 'skipped', checks: ['issuer-trust'], meaning: 'The signature is not verified, so who signed is not known.' },
-  ISSUER_UNKNOWN: { status: 'skipped', checks: ['issuer-trust'], meaning: 'No registry this verifier trusts lists the signer; also under `warnings`.' },
+  ISSUER_TRUST_NOT_CHECKED: {
+    status: 'skipped',
+    checks: ['issuer-trust'],
+    meaning: 'The signature is not verified, so who signed is not known.',
+  },
+  ISSUER_UNKNOWN: {
+    status: 'skipped',
+    checks: ['issuer-trust'],
+    meaning: 'No registry this verifier trusts lists the signer; also under `warnings`.',
+  },
   ISSUER_NOT_TRUSTED: { status: 'invalid', checks: ['issuer-trust'], meaning: 'As `ISSUER_UNKNOWN`, with `REQUIRE_TRUSTED_ISSUER=true`.' },
 
-  CHALLENGE_NOT_CHECKED: { status: 'skipped', checks: ['challenge'], meaning: 'The holder\'s signature is not verified, so its challenge is not taken.' },
+  CHALLENGE_NOT_CHECKED: {
+    status: 'skipped',
+    checks: ['challenge'],
+    meaning: "The holder's signature is not verified, so its challenge is not taken.",
+  },
   CHALLENGE_MISSING: { status: 'invalid', checks: ['challenge'], meaning: 'The presentation signs no challenge (JWT `nonce`).' },
-  CHALLENGE_MISMATCH: { status: 'invalid', checks: ['challenge'], meaning: 'The presentation answers another challenge than `options.challenge`.' },
+  CHALLENGE_MISMATCH: {
+    status: 'invalid',
+    checks: ['challenge'],
+    meaning: 'The presentation answers another challenge than `options.challenge`.',
+  },
   CHALLENGE_UNKNOWN: { status: 'invalid', checks: ['challenge'], meaning: 'This verifier never handed out the challenge.' },
   CHALLENGE_ALREADY_USED: { status: 'invalid', checks: ['challenge'], meaning: 'The challenge was used by an earlier presentation.' },
   CHALLENGE_EXPIRED: { status: 'invalid', checks: ['challenge'], meaning: 'The challenge expired before the presentation came.' },
-  DOMAIN_NOT_CHECKED: { status: 'skipped', checks: ['domain'], meaning: 'Without a valid challenge there is no domain to hold the presentation to.' },
-  DOMAIN_MISMATCH: { status: 'invalid', checks: ['domain'], meaning: 'The challenge was handed to another domain, or the presentation is addressed to another.' },
-  HOLDER_NOT_CHECKED: { status: 'skipped', checks: ['holder'], meaning: 'The credential\'s signature is not verified, so its subject is not known.' },
-  HOLDER_NOT_SUBJECT: { status: 'invalid', checks: ['holder'], meaning: 'The credential names neither the presenting holder nor the learner the school was told of.' },
+  DOMAIN_NOT_CHECKED: {
+    status: 'skipped',
+    checks: ['domain'],
+    meaning: 'Without a valid challenge there is no domain to hold the presentation to.',
+  },
+  DOMAIN_MISMATCH: {
+    status: 'invalid',
+    checks: ['domain'],
+    meaning: 'The challenge was handed to another domain, or the presentation is addressed to another.',
+  },
+  HOLDER_NOT_CHECKED: {
+    status: 'skipped',
+    checks: ['holder'],
+    meaning: "The credential's signature is not verified, so its subject is not known.",
+  },
+  HOLDER_NOT_SUBJECT: {
+    status: 'invalid',
+    checks: ['holder'],
+    meaning: 'The credential names neither the presenting holder nor the learner the school was told of.',
+  },
 } as const satisfies Record<string, ReasonDefinition>;
 
 export type ReasonCode = keyof typeof REASON_CODES;
 
 /** The codes that come with one status: `invalid(code, …)` takes only a code that means invalid. */
-export type ReasonCodeWith<S extends ReasonStatus> = { [C in ReasonCode]: (typeof REASON_CODES)[C]['status'] extends S ? C : never }[ReasonCode];
+export type ReasonCodeWith<S extends ReasonStatus> = {
+  [C in ReasonCode]: (typeof REASON_CODES)[C]['status'] extends S ? C : never;
+}[ReasonCode];

@@ -4,7 +4,7 @@ import { beforeDeadline } from './verification-deadline.js';
 const after = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 describe('beforeDeadline', () => {
-  it('is the check\'s own outcome when it finishes in time', async () => {
+  it("is the check's own outcome when it finishes in time", async () => {
     expect(await beforeDeadline(async () => valid(), Date.now() + 1000)).toEqual({ status: 'valid' });
   });
 

@@ -4,7 +4,9 @@ import { type CheckOutcome, failedToCheck } from './check.js';
 const outOfTime = (started: boolean) =>
   failedToCheck(
     'VERIFICATION_DEADLINE_EXCEEDED',
-    started ? 'The verification ran out of time before this check finished; try again later.' : 'The verification ran out of time before this check could run; try again later.',
+    started
+      ? 'The verification ran out of time before this check finished; try again later.'
+      : 'The verification ran out of time before this check could run; try again later.',
   );
 
 /**

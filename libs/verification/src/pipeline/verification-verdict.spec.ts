@@ -34,7 +34,11 @@ describe('verdictOf', () => {
   });
 
   it('is indeterminate, not verified, for a validly signed credential of an issuer no trusted registry lists', () => {
-    const unknownIssuer: CheckResult<CredentialCheckName> = { check: 'issuer-trust', status: 'skipped', reason: { code: 'ISSUER_UNKNOWN', message: 'unknown' } };
+    const unknownIssuer: CheckResult<CredentialCheckName> = {
+      check: 'issuer-trust',
+      status: 'skipped',
+      reason: { code: 'ISSUER_UNKNOWN', message: 'unknown' },
+    };
     expect(verdictOf([...results(allValid()).filter((r) => r.check !== 'issuer-trust'), unknownIssuer])).toBe('indeterminate');
   });
 

@@ -8,7 +8,14 @@ export type Verdict = 'verified' | 'failed' | 'indeterminate';
  * signature proves who signed, not that they are an institution: an issuer no trusted registry
  * lists leaves the credential indeterminate (failed with REQUIRE_TRUSTED_ISSUER).
  */
-export const REQUIRED_CREDENTIAL_CHECKS: readonly CredentialCheckName[] = ['format', 'signature', 'signed-payload', 'schema', 'validity-period', 'issuer-trust'];
+export const REQUIRED_CREDENTIAL_CHECKS: readonly CredentialCheckName[] = [
+  'format',
+  'signature',
+  'signed-payload',
+  'schema',
+  'validity-period',
+  'issuer-trust',
+];
 
 /**
  * Any invalid check fails the subject; otherwise any check that could not run makes it

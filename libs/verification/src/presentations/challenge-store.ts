@@ -1,5 +1,6 @@
 /** What taking a challenge found: the domain it was handed to, or why it cannot be taken. */
-export type ChallengeUse = { ok: true; domain: string } | { ok: false; code: 'CHALLENGE_UNKNOWN' | 'CHALLENGE_ALREADY_USED' | 'CHALLENGE_EXPIRED' };
+export type ChallengeUse =
+  { ok: true; domain: string } | { ok: false; code: 'CHALLENGE_UNKNOWN' | 'CHALLENGE_ALREADY_USED' | 'CHALLENGE_EXPIRED' };
 
 /**
  * Where the challenges a verifier handed out are kept. `use` takes one for good: the first

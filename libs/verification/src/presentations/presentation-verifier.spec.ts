@@ -39,9 +39,18 @@ function credentialsFake() {
       const signature = (entry as string).split('.')[1] as CheckStatus;
       const checks: CheckResult<'format' | 'signature'>[] = [
         { check: 'format', status: 'valid' },
-        { check: 'signature', status: signature, ...(signature === 'valid' ? {} : { reason: { code: 'SIGNATURE_INVALID', message: 'forged' } }) },
+        {
+          check: 'signature',
+          status: signature,
+          ...(signature === 'valid' ? {} : { reason: { code: 'SIGNATURE_INVALID', message: 'forged' } }),
+        },
       ];
-      const report: VerificationReport = { verdict: signature === 'valid' ? 'verified' : 'failed', verified: signature === 'valid', checks, warnings: [] };
+      const report: VerificationReport = {
+        verdict: signature === 'valid' ? 'verified' : 'failed',
+        verified: signature === 'valid',
+        checks,
+        warnings: [],
+      };
       return { report, credential: { credential: { credentialSubject: { id: holder } } } };
     },
   };
@@ -49,12 +58,23 @@ function credentialsFake() {
 }
 
 function verifierWith(store: ChallengeStore, credentials = credentialsFake().verifier) {
-  return new PresentationVerifier(credentials, new SignatureCheck(addressResolver, 'holder-signature'), store, { clockSkewSeconds: 300, logger: quietLogger });
+  return new PresentationVerifier(credentials, new SignatureCheck(addressResolver, 'holder-signature'), store, {
+    clockSkewSeconds: 300,
+    logger: quietLogger,
+  });
 }
 
 function present(signatures: CheckStatus[], nonce: string, { signer = student, aud = SCHOOL } = {}): Promise<string> {
   return createVerifiablePresentationJwt(
-    { vp: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiablePresentation'], verifiableCredential: signatures.map(credential) }, nonce, aud },
+    {
+      vp: {
+        '@context': ['https://www.w3.org/2018/credentials/v1'],
+        type: ['VerifiablePresentation'],
+        verifiableCredential: signatures.map(credential),
+      },
+      nonce,
+      aud,
+    },
     { did: holder, signer: ES256KSigner(hexToBytes(signer.privateKey)), alg: 'ES256K' },
   );
 }
@@ -65,7 +85,10 @@ describe('PresentationVerifier', () => {
   it('verifies the presentation, then each credential inside with its holder check', async () => {
     const store = challenges('c1');
     const { verifier: credentials, verified } = credentialsFake();
-    const { report } = await verifierWith(store, credentials).verify(await present(['valid', 'valid'], 'c1'), { challenge: 'c1', domain: SCHOOL });
+    const { report } = await verifierWith(store, credentials).verify(await present(['valid', 'valid'], 'c1'), {
+      challenge: 'c1',
+      domain: SCHOOL,
+    });
     expect(lines(report.checks)).toEqual([
       ['format', 'valid', undefined],
       ['holder-signature', 'valid', undefined],
@@ -100,7 +123,11 @@ describe('PresentationVerifier', () => {
       ['domain', 'skipped', 'DOMAIN_NOT_CHECKED'],
     ]);
     expect((await verifier.verify(await present(['valid'], 'c1'))).report.verdict).toBe('verified');
-    expect(lines((await verifier.verify(await present(['valid'], 'c1'))).report.checks)[2]).toEqual(['challenge', 'invalid', 'CHALLENGE_UNKNOWN']);
+    expect(lines((await verifier.verify(await present(['valid'], 'c1'))).report.checks)[2]).toEqual([
+      'challenge',
+      'invalid',
+      'CHALLENGE_UNKNOWN',
+    ]);
   });
 
   it('fails a presentation addressed to another domain than its challenge was handed to', async () => {

@@ -72,7 +72,10 @@ export class PresentationVerifier {
   }
 
   /** The report, and each credential inside as signed (where it decoded), in the report's order. */
-  async verify(input: unknown, options: PresentationOptions = {}): Promise<{ report: PresentationReport; signed: (JsonObject | undefined)[] }> {
+  async verify(
+    input: unknown,
+    options: PresentationOptions = {},
+  ): Promise<{ report: PresentationReport; signed: (JsonObject | undefined)[] }> {
     const { logger } = this.options;
     const deadline = this.credentials.deadlineFromNow();
     const format = parsePresentation(input);
@@ -86,10 +89,14 @@ export class PresentationVerifier {
     // challenge cannot make this verifier fetch and check a hundred credentials.
     if (verdictOf(checks, OWN_CHECKS) !== 'verified') {
       const result = { ...report(checks, []), holder: presentation.holder };
-      logger.log(`Presentation by ${presentation.holder}: ${result.verdict}, its ${presentation.credentials.length} credentials not verified`);
+      logger.log(
+        `Presentation by ${presentation.holder}: ${result.verdict}, its ${presentation.credentials.length} credentials not verified`,
+      );
       return { report: result, signed: [] };
     }
-    const verified = await mapConcurrently(presentation.credentials, CONCURRENT_CREDENTIALS, (entry) => this.credentials.verify(entry, { deadline }));
+    const verified = await mapConcurrently(presentation.credentials, CONCURRENT_CREDENTIALS, (entry) =>
+      this.credentials.verify(entry, { deadline }),
+    );
     const signed = verified.map(({ credential }) => credential?.credential);
     const credentials = await Promise.all(
       verified.map(async ({ report: credentialReport }, index): Promise<PresentedCredentialReport> => {
@@ -117,7 +124,10 @@ function report(checks: CheckResult<PresentationCheckName>[], credentials: Prese
 function combined(checks: CheckResult<PresentationCheckName>[], credentials: PresentedCredentialReport[]): Verdict {
   const own = verdictOf(checks, OWN_CHECKS);
   if (own !== 'verified') return own;
-  const parts: Verdict[] = credentials.flatMap((credential) => [credential.verdict, verdictOf([{ check: 'holder', ...credential.holder }], ['holder'])]);
+  const parts: Verdict[] = credentials.flatMap((credential) => [
+    credential.verdict,
+    verdictOf([{ check: 'holder', ...credential.holder }], ['holder']),
+  ]);
   if (credentials.length === 0) parts.push('failed');
   if (parts.includes('failed')) return 'failed';
   return parts.includes('indeterminate') ? 'indeterminate' : 'verified';

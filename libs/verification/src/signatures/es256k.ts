@@ -13,5 +13,7 @@ export function es256kProblem(jwt: string, publicKeyHex: string): string | undef
   const signingInput = jwt.slice(0, jwt.lastIndexOf('.'));
   const signature = Buffer.from(jwt.slice(jwt.lastIndexOf('.') + 1), 'base64url');
   if (signature.length !== 64) return 'The signature is not 64 bytes (r||s).';
-  return verify('sha256', Buffer.from(signingInput), { key, dsaEncoding: 'ieee-p1363' }, signature) ? undefined : 'The signature does not verify against the signing key.';
+  return verify('sha256', Buffer.from(signingInput), { key, dsaEncoding: 'ieee-p1363' }, signature)
+    ? undefined
+    : 'The signature does not verify against the signing key.';
 }

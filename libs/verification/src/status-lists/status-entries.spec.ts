@@ -16,7 +16,9 @@ describe('readStatusEntries', () => {
   });
 
   it('reads a single entry, and an index written as a JSON number', () => {
-    expect(readStatusEntries({ ...statusListEntry(LIST, 'revocation', 0), statusListIndex: 42 }).checkable).toEqual([{ purpose: 'revocation', index: 42, listUrl: LIST }]);
+    expect(readStatusEntries({ ...statusListEntry(LIST, 'revocation', 0), statusListIndex: 42 }).checkable).toEqual([
+      { purpose: 'revocation', index: 42, listUrl: LIST },
+    ]);
   });
 
   it('finds nothing in an absent or empty credentialStatus', () => {
@@ -25,7 +27,10 @@ describe('readStatusEntries', () => {
   });
 
   it.each([
-    ['another status method', { id: `${LIST}#1`, type: 'StatusList2021Entry', statusPurpose: 'revocation', statusListIndex: '1', statusListCredential: LIST }],
+    [
+      'another status method',
+      { id: `${LIST}#1`, type: 'StatusList2021Entry', statusPurpose: 'revocation', statusListIndex: '1', statusListCredential: LIST },
+    ],
     ['a purpose this verifier does not check', { ...statusListEntry(LIST, 'revocation', 1), statusPurpose: 'message' }],
   ])('sets aside %s as unsupported', (_, entry) => {
     const { checkable, unsupported, malformed } = readStatusEntries([entry]);

@@ -31,11 +31,14 @@ function readEntry(value: unknown): { entry: StatusEntry } | { kind: 'unsupporte
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { kind: 'malformed', problem: 'not an object' };
   const { type, statusPurpose, statusListIndex, statusListCredential } = value as Record<string, unknown>;
   if (typeof type !== 'string') return { kind: 'malformed', problem: 'no type' };
-  if (type !== STATUS_LIST_ENTRY_TYPE) return { kind: 'unsupported', problem: `type ${JSON.stringify(type)} is not ${STATUS_LIST_ENTRY_TYPE}` };
+  if (type !== STATUS_LIST_ENTRY_TYPE)
+    return { kind: 'unsupported', problem: `type ${JSON.stringify(type)} is not ${STATUS_LIST_ENTRY_TYPE}` };
   if (typeof statusPurpose !== 'string') return { kind: 'malformed', problem: 'no statusPurpose' };
-  if (!isStatusPurpose(statusPurpose)) return { kind: 'unsupported', problem: `statusPurpose ${JSON.stringify(statusPurpose)} is not ${STATUS_PURPOSES.join(' or ')}` };
+  if (!isStatusPurpose(statusPurpose))
+    return { kind: 'unsupported', problem: `statusPurpose ${JSON.stringify(statusPurpose)} is not ${STATUS_PURPOSES.join(' or ')}` };
   const index = indexOf(statusListIndex);
-  if (index === undefined) return { kind: 'malformed', problem: `statusListIndex ${JSON.stringify(statusListIndex)} is not a non-negative integer` };
+  if (index === undefined)
+    return { kind: 'malformed', problem: `statusListIndex ${JSON.stringify(statusListIndex)} is not a non-negative integer` };
   if (typeof statusListCredential !== 'string' || !URL.canParse(statusListCredential)) {
     return { kind: 'malformed', problem: `statusListCredential ${JSON.stringify(statusListCredential)} is not a URL` };
   }

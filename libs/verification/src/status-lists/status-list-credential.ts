@@ -18,7 +18,11 @@ export interface StatusList {
  * The status list inside a signed BitstringStatusListCredential fetched from `url`. Every problem is
  * an `error`, not `invalid`: a broken list says nothing about the credential that points at it.
  */
-export function statusListOf({ payload, credential: signed }: ParsedCredential, url: string, now: number): { list: StatusList } | { outcome: CheckOutcome } {
+export function statusListOf(
+  { payload, credential: signed }: ParsedCredential,
+  url: string,
+  now: number,
+): { list: StatusList } | { outcome: CheckOutcome } {
   const malformed = (problem: string) => ({
     outcome: failedToCheck('STATUS_LIST_MALFORMED', `The status list ${url} ${problem}; its issuer must publish a correct one.`),
   });
@@ -28,7 +32,12 @@ export function statusListOf({ payload, credential: signed }: ParsedCredential, 
   if (payload.exp !== undefined && typeof payload.exp !== 'number') return malformed('has a non-numeric exp');
   const expiresAt = payload.exp === undefined ? undefined : payload.exp * 1000;
   if (expiresAt !== undefined && expiresAt <= now) {
-    return { outcome: failedToCheck('STATUS_LIST_EXPIRED', `The status list ${url} expired at ${new Date(expiresAt).toISOString()}; its issuer must publish a fresh one.`) };
+    return {
+      outcome: failedToCheck(
+        'STATUS_LIST_EXPIRED',
+        `The status list ${url} expired at ${new Date(expiresAt).toISOString()}; its issuer must publish a fresh one.`,
+      ),
+    };
   }
   const subject = signed.credentialSubject as Record<string, unknown> | undefined;
   if (typeof subject !== 'object' || subject === null || Array.isArray(subject) || !asArray(subject.type).includes(STATUS_LIST_TYPE)) {
@@ -38,9 +47,17 @@ export function statusListOf({ payload, credential: signed }: ParsedCredential, 
   if (purposes.length === 0) return malformed('has no revocation or suspension statusPurpose');
   if (typeof subject.encodedList !== 'string') return malformed('has no encodedList');
   try {
-    return { list: { issuer: payload.iss as string, purposes, bits: decodeStatusList(subject.encodedList, FETCH_LIMITS.statusListBitsBytes), expiresAt } };
+    return {
+      list: {
+        issuer: payload.iss as string,
+        purposes,
+        bits: decodeStatusList(subject.encodedList, FETCH_LIMITS.statusListBitsBytes),
+        expiresAt,
+      },
+    };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return tooLarge(url, `more than ${FETCH_LIMITS.statusListBitsBytes * 8} entries`);
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+      return tooLarge(url, `more than ${FETCH_LIMITS.statusListBitsBytes * 8} entries`);
     return malformed(`has an encodedList that does not decode (${(error as Error).message})`);
   }
 }

@@ -58,13 +58,20 @@ export class StatusListReader {
     if (response.status !== 200) return unavailable(`The status list ${url} answered HTTP ${response.status}; try again later.`);
     const format = checkFormat(response.body);
     if (!format.parsed) {
-      return { outcome: failedToCheck('STATUS_LIST_MALFORMED', `The status list ${url} is not a VC-JWT credential: ${format.outcome.reason?.message}`) };
+      return {
+        outcome: failedToCheck(
+          'STATUS_LIST_MALFORMED',
+          `The status list ${url} is not a VC-JWT credential: ${format.outcome.reason?.message}`,
+        ),
+      };
     }
     const signature = await this.signature.run(format.parsed);
-    if (signature.status === 'error') return unavailable(`The status list ${url} could not be verified right now: ${signature.reason?.message}`);
+    if (signature.status === 'error')
+      return unavailable(`The status list ${url} could not be verified right now: ${signature.reason?.message}`);
     if (signature.status !== 'valid') return signatureInvalid(`The status list ${url} is not validly signed: ${signature.reason?.message}`);
     const signedPayload = await this.signedPayload.run(format.parsed);
-    if (signedPayload.status !== 'valid') return signatureInvalid(`The status list ${url} is not what its issuer signed: ${signedPayload.reason?.message}`);
+    if (signedPayload.status !== 'valid')
+      return signatureInvalid(`The status list ${url} is not what its issuer signed: ${signedPayload.reason?.message}`);
     return statusListOf(format.parsed, url, this.clock());
   }
 

@@ -33,7 +33,12 @@ async function registryServer() {
 }
 
 const fetcher = new PublicFetcher({ allowPrivateNetworks: true, deadlineMs: 2000, maxBytes: 1024 * 1024 }, new FetchSlots(8), quietLogger);
-const config = (overrides: Partial<TrustConfig>): TrustConfig => ({ registryUrls: [], refreshSeconds: 3600, missRefreshSeconds: 30, ...overrides });
+const config = (overrides: Partial<TrustConfig>): TrustConfig => ({
+  registryUrls: [],
+  refreshSeconds: 3600,
+  missRefreshSeconds: 30,
+  ...overrides,
+});
 
 async function started(trustConfig: TrustConfig, clock = Date.now): Promise<TrustRegistry> {
   const trust = new TrustRegistry(trustConfig, fetcher, quietLogger, clock);
@@ -52,7 +57,7 @@ describe('TrustRegistry', () => {
     trust.stop();
   });
 
-  it('trusts the operator\'s own file, and refuses to start on a broken one', async () => {
+  it("trusts the operator's own file, and refuses to start on a broken one", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'trust-'));
     const file = path.join(dir, 'trusted.json');
     writeFileSync(file, JSON.stringify(registry(B)));
@@ -107,7 +112,14 @@ describe('TrustRegistry', () => {
       expect(await trust.find(B.did)).toBeDefined();
       expect(await trust.find(C.did)).toBeUndefined();
       expect(trust.health()).toEqual([
-        { url: server.url, ok: false, institutions: 2, lastSuccessAt: expect.any(String), failingSince: expect.any(String), lastError: 'page 2 answered HTTP 503' },
+        {
+          url: server.url,
+          ok: false,
+          institutions: 2,
+          lastSuccessAt: expect.any(String),
+          failingSince: expect.any(String),
+          lastError: 'page 2 answered HTTP 503',
+        },
       ]);
       trust.stop();
     });

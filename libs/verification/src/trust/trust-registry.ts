@@ -86,7 +86,9 @@ export class TrustRegistry {
 
   /** Each registry URL's last refresh: a registry that stopped refreshing shows here, not only in a log line. */
   health(): RegistrySourceHealth[] {
-    return this.config.registryUrls.map((url) => this.sourceHealth.get(url) ?? { url, ok: false, institutions: this.sources.get(url)?.length ?? 0 });
+    return this.config.registryUrls.map(
+      (url) => this.sourceHealth.get(url) ?? { url, ok: false, institutions: this.sources.get(url)?.length ?? 0 },
+    );
   }
 
   private async fetchAll(): Promise<void> {
@@ -130,9 +132,11 @@ export class TrustRegistry {
       const { status, body, bytes: pageBytes } = await this.fetcher.json(pageUrl);
       if (status !== 200) throw new Error(`page ${pages} answered HTTP ${status}`);
       const violations = validateIssuerRegistry(body);
-      if (violations.length > 0) throw new Error(`page ${pages} is not an issuer registry: ${violations.map((v) => `${v.path} ${v.message}`).join('; ')}`);
+      if (violations.length > 0)
+        throw new Error(`page ${pages} is not an issuer registry: ${violations.map((v) => `${v.path} ${v.message}`).join('; ')}`);
       bytes += pageBytes;
-      if (bytes > FETCH_LIMITS.registryTotalBytes) throw new Error(`its pages add up to more than ${FETCH_LIMITS.registryTotalBytes} bytes`);
+      if (bytes > FETCH_LIMITS.registryTotalBytes)
+        throw new Error(`its pages add up to more than ${FETCH_LIMITS.registryTotalBytes} bytes`);
       const { institutions: page, next } = body as IssuerRegistry;
       institutions.push(...page);
       if (next === undefined) return institutions;
@@ -147,7 +151,8 @@ export class TrustRegistry {
   private index(): void {
     const byDid = new Map<string, TrustedIssuer>();
     for (const [source, issuers] of this.sources) {
-      for (const issuer of issuers) if (!byDid.has(issuer.did)) byDid.set(issuer.did, { did: issuer.did, name: issuer.name, url: issuer.url, source });
+      for (const issuer of issuers)
+        if (!byDid.has(issuer.did)) byDid.set(issuer.did, { did: issuer.did, name: issuer.name, url: issuer.url, source });
     }
     this.byDid = byDid;
   }
@@ -169,7 +174,9 @@ export class TrustRegistry {
     const file = this.config.storeFile;
     if (!file) return;
     const store: Store = Object.fromEntries(
-      this.config.registryUrls.filter((url) => this.sources.has(url)).map((url) => [url, { type: 'IssuerRegistry', version: 1, institutions: this.sources.get(url)! }]),
+      this.config.registryUrls
+        .filter((url) => this.sources.has(url))
+        .map((url) => [url, { type: 'IssuerRegistry', version: 1, institutions: this.sources.get(url)! }]),
     );
     writeFileSync(`${file}.tmp`, JSON.stringify(store, null, 2));
     renameSync(`${file}.tmp`, file);
@@ -180,6 +187,9 @@ export class TrustRegistry {
 function readRegistryFile(file: string): RegisteredIssuer[] {
   const document: unknown = JSON.parse(readFileSync(file, 'utf8'));
   const violations = validateIssuerRegistry(document);
-  if (violations.length > 0) throw new Error(`TRUSTED_ISSUERS_FILE ${file} is not an issuer registry: ${violations.map((v) => `${v.path} ${v.message}`).join('; ')}`);
+  if (violations.length > 0)
+    throw new Error(
+      `TRUSTED_ISSUERS_FILE ${file} is not an issuer registry: ${violations.map((v) => `${v.path} ${v.message}`).join('; ')}`,
+    );
   return (document as IssuerRegistry).institutions;
 }

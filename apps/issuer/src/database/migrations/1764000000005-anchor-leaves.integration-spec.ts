@@ -26,15 +26,27 @@ async function oldRows(old: DataSource) {
   const [confirmed, built] = [randomUUID(), randomUUID()];
   const list = randomUUID();
   const [anchoredVersion, pendingVersion] = [randomUUID(), randomUUID()];
-  await old.query(`INSERT INTO institutions (id, name, url, did) VALUES ($1, 'Old U', 'https://old.example', 'did:example:old')`, [institution]);
-  for (const [id, status, block] of [[confirmed, 'confirmed', 40], [built, 'built', null]] as const) {
+  await old.query(`INSERT INTO institutions (id, name, url, did) VALUES ($1, 'Old U', 'https://old.example', 'did:example:old')`, [
+    institution,
+  ]);
+  for (const [id, status, block] of [
+    [confirmed, 'confirmed', 40],
+    [built, 'built', null],
+  ] as const) {
     await old.query(
       `INSERT INTO anchor_batches (id, status, root, leaf_count, tree_dump, chain_id, contract, created_at, block_number, block_hash)
        VALUES ($1, $2, $3, 2, '{}', 31337, '0x0000000000000000000000000000000000000001', now(), $4, $5)`,
       [id, status, hash(900 + (block ?? 0)), block, block && hash(block)],
     );
   }
-  const credential = async (id: string, issuedAt: string, signedHash: string, batch: string | null, index: number | null, receipt: object | null) =>
+  const credential = async (
+    id: string,
+    issuedAt: string,
+    signedHash: string,
+    batch: string | null,
+    index: number | null,
+    receipt: object | null,
+  ) =>
     old.query(
       `INSERT INTO issued_credentials (id, institution_id, kind, issued_at, jwt, signed_hash, state, batch_id, leaf_index, anchor_receipt)
        VALUES ($1, $2, 'course', $3, 'header.payload.signature', $4, $5, $6, $7, $8)`,
@@ -44,7 +56,15 @@ async function oldRows(old: DataSource) {
     `INSERT INTO status_lists (id, institution_id, purpose, list_number, entries, bits, published_changes, version) VALUES ($1, $2, 'revocation', 0, 131072, $3, 0, 2)`,
     [list, institution, Buffer.alloc(16384)],
   );
-  const version = async (id: string, number: number, publishedAt: string, signedHash: string, batch: string | null, index: number | null, receipt: object | null) =>
+  const version = async (
+    id: string,
+    number: number,
+    publishedAt: string,
+    signedHash: string,
+    batch: string | null,
+    index: number | null,
+    receipt: object | null,
+  ) =>
     old.query(
       `INSERT INTO status_list_versions (id, list_id, version, jwt, signed_hash, published_at, batch_id, leaf_index, anchor_receipt)
        VALUES ($1, $2, $3, 'list.header.signature', $4, $5, $6, $7, $8)`,
@@ -67,22 +87,67 @@ describe('migration 1764000000005: anchoring gets its own queue of leaves', () =
     await old.destroy();
 
     db = await openMigrated(database.url);
-    const leaves = await db.query(`SELECT source, source_id, signed_hash, created_at, batch_id, leaf_index, receipt FROM anchor_leaves ORDER BY id`);
+    const leaves = await db.query(
+      `SELECT source, source_id, signed_hash, created_at, batch_id, leaf_index, receipt FROM anchor_leaves ORDER BY id`,
+    );
     expect(leaves).toEqual([
-      { source: 'credential', source_id: 'urn:uuid:anchored', signed_hash: hash(1), created_at: new Date('2026-01-01T00:00:00Z'), batch_id: confirmed, leaf_index: 0, receipt: receiptFor(hash(1), 40) },
-      { source: 'status-list-version', source_id: anchoredVersion, signed_hash: hash(2), created_at: new Date('2026-01-01T00:00:01Z'), batch_id: confirmed, leaf_index: 1, receipt: receiptFor(hash(2), 40) },
-      { source: 'credential', source_id: 'urn:uuid:in-built-batch', signed_hash: hash(3), created_at: new Date('2026-01-02T00:00:00Z'), batch_id: built, leaf_index: 0, receipt: null },
-      { source: 'status-list-version', source_id: pendingVersion, signed_hash: hash(4), created_at: new Date('2026-01-03T00:00:00Z'), batch_id: null, leaf_index: null, receipt: null },
-      { source: 'credential', source_id: 'urn:uuid:pending', signed_hash: hash(5), created_at: new Date('2026-01-03T00:00:01Z'), batch_id: null, leaf_index: null, receipt: null },
+      {
+        source: 'credential',
+        source_id: 'urn:uuid:anchored',
+        signed_hash: hash(1),
+        created_at: new Date('2026-01-01T00:00:00Z'),
+        batch_id: confirmed,
+        leaf_index: 0,
+        receipt: receiptFor(hash(1), 40),
+      },
+      {
+        source: 'status-list-version',
+        source_id: anchoredVersion,
+        signed_hash: hash(2),
+        created_at: new Date('2026-01-01T00:00:01Z'),
+        batch_id: confirmed,
+        leaf_index: 1,
+        receipt: receiptFor(hash(2), 40),
+      },
+      {
+        source: 'credential',
+        source_id: 'urn:uuid:in-built-batch',
+        signed_hash: hash(3),
+        created_at: new Date('2026-01-02T00:00:00Z'),
+        batch_id: built,
+        leaf_index: 0,
+        receipt: null,
+      },
+      {
+        source: 'status-list-version',
+        source_id: pendingVersion,
+        signed_hash: hash(4),
+        created_at: new Date('2026-01-03T00:00:00Z'),
+        batch_id: null,
+        leaf_index: null,
+        receipt: null,
+      },
+      {
+        source: 'credential',
+        source_id: 'urn:uuid:pending',
+        signed_hash: hash(5),
+        created_at: new Date('2026-01-03T00:00:01Z'),
+        batch_id: null,
+        leaf_index: null,
+        receipt: null,
+      },
     ]);
 
     // The worker takes the pending ones in their old order; the anchored credential reads as anchored.
     const repository = new AnchorLeavesRepository(db);
     expect((await repository.pending(10)).map((leaf) => leaf.sourceId)).toEqual([pendingVersion, 'urn:uuid:pending']);
-    expect([...(await repository.receipts('credential', ['urn:uuid:anchored', 'urn:uuid:in-built-batch', 'urn:uuid:pending'])).keys()]).toEqual(['urn:uuid:anchored']);
+    expect([
+      ...(await repository.receipts('credential', ['urn:uuid:anchored', 'urn:uuid:in-built-batch', 'urn:uuid:pending'])).keys(),
+    ]).toEqual(['urn:uuid:anchored']);
 
     const anchoringColumns = ['anchor_receipt', 'batch_id', 'leaf_index'];
-    for (const column of [...anchoringColumns, 'state', 'signed_hash']) expect(await columnsOf(db, 'issued_credentials')).not.toContain(column);
+    for (const column of [...anchoringColumns, 'state', 'signed_hash'])
+      expect(await columnsOf(db, 'issued_credentials')).not.toContain(column);
     for (const column of anchoringColumns) expect(await columnsOf(db, 'status_list_versions')).not.toContain(column);
   });
 

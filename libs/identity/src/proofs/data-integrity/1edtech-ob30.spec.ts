@@ -10,7 +10,8 @@ import { verifyDataIntegrityCredential } from './verify-data-integrity.js';
 // 1EdTech's Open Badges 3.0 examples (test/fixtures/1edtech-ob30, see SOURCES.md there). Offline,
 // with only DIDs resolved, none verifies here: their keys are `https://…#z6Mk…` URLs (or a did:web
 // we cannot reach, or a bare did:key), and we fetch no key and trust no URL's fragment.
-const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../../test/fixtures/1edtech-ob30/${name}`, import.meta.url), 'utf8'));
+const fixture = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`../../../test/fixtures/1edtech-ob30/${name}`, import.meta.url), 'utf8'));
 
 const documentLoader = createDocumentLoader(testResolver());
 
@@ -45,8 +46,10 @@ describe("1EdTech's Open Badges 3.0 examples, verified as we verify", () => {
 function fragmentKeyLoader(verificationMethod: string): DocumentLoader {
   const [controller, fragment] = verificationMethod.split('#');
   return async (url) => {
-    if (url === verificationMethod) return { contextUrl: null, documentUrl: url, document: { id: url, type: 'Multikey', controller, publicKeyMultibase: fragment } };
-    if (url === controller) return { contextUrl: null, documentUrl: url, document: { id: controller, assertionMethod: [verificationMethod] } };
+    if (url === verificationMethod)
+      return { contextUrl: null, documentUrl: url, document: { id: url, type: 'Multikey', controller, publicKeyMultibase: fragment } };
+    if (url === controller)
+      return { contextUrl: null, documentUrl: url, document: { id: controller, assertionMethod: [verificationMethod] } };
     return documentLoader(url);
   };
 }
@@ -54,7 +57,10 @@ function fragmentKeyLoader(verificationMethod: string): DocumentLoader {
 async function verifiedUnderFragmentRule(name: string): Promise<string> {
   const credential = fixture(name) as Record<string, unknown>;
   const proof = [credential.proof].flat().find((entry) => isVerifiedProofType(entry as Record<string, unknown>)) as Record<string, unknown>;
-  const result = await jsigs.verify({ ...credential, proof }, { suite: VERIFYING_SUITES, purpose: new IssuerAssertion(), documentLoader: fragmentKeyLoader(proof.verificationMethod as string) });
+  const result = await jsigs.verify(
+    { ...credential, proof },
+    { suite: VERIFYING_SUITES, purpose: new IssuerAssertion(), documentLoader: fragmentKeyLoader(proof.verificationMethod as string) },
+  );
   if (result.verified) return 'verified';
   const cause = result.results?.find((entry) => !entry.verified)?.error ?? result.error;
   return refusalIn(cause)?.outcome.code ?? (cause as Error).name;

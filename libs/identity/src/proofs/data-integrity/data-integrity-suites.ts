@@ -32,5 +32,9 @@ function lowSSigner(signer: Signer): Signer {
 export function signingSuite(key: SigningKey, created?: Date): DataIntegrityProof {
   if (!key.multikey) throw new InvalidSigningKey(`A ${key.curve} key signs no Data Integrity cryptosuite here (Ed25519 or P-256).`);
   const signer = lowSSigner(key.multikey.signer());
-  return new DataIntegrityProof({ signer, cryptosuite: key.curve === 'Ed25519' ? eddsaRdfc2022 : ecdsaRdfc2019, ...(created ? { date: created } : {}) });
+  return new DataIntegrityProof({
+    signer,
+    cryptosuite: key.curve === 'Ed25519' ? eddsaRdfc2022 : ecdsaRdfc2019,
+    ...(created ? { date: created } : {}),
+  });
 }

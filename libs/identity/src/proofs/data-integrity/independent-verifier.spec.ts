@@ -21,7 +21,8 @@ describe('an independent verifier (@digitalcredentials/verifier-core)', () => {
   });
 
   /** Its types describe the credentials it knows; ours is plain JSON to it, as on the wire. */
-  const verify = (credential: object) => verifyCredential({ credential: credential as Parameters<typeof verifyCredential>[0]['credential'], knownDIDRegistries: [] });
+  const verify = (credential: object) =>
+    verifyCredential({ credential: credential as Parameters<typeof verifyCredential>[0]['credential'], knownDIDRegistries: [] });
 
   async function signedCredential() {
     const key = await importSigningKey(await didKeyPair('Ed25519'));

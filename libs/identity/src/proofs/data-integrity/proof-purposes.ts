@@ -17,11 +17,14 @@ interface ValidateOptions {
  */
 async function authorisingController({ verificationMethod, documentLoader }: ValidateOptions, purpose: ProofPurpose): Promise<DIDDocument> {
   const controller = verificationMethod.controller;
-  if (typeof controller !== 'string') throw new ProofRefused(proofFailure('VERIFICATION_METHOD_NOT_FOUND', `${verificationMethod.id} names no controller.`));
+  if (typeof controller !== 'string')
+    throw new ProofRefused(proofFailure('VERIFICATION_METHOD_NOT_FOUND', `${verificationMethod.id} names no controller.`));
   const { document } = await documentLoader(controller);
   const did = document as DIDDocument;
   if (!authorises(did, verificationMethod.id, purpose)) {
-    throw new ProofRefused(proofFailure('VERIFICATION_METHOD_NOT_AUTHORISED', `${controller} does not list ${verificationMethod.id} under ${purpose}.`));
+    throw new ProofRefused(
+      proofFailure('VERIFICATION_METHOD_NOT_AUTHORISED', `${controller} does not list ${verificationMethod.id} under ${purpose}.`),
+    );
   }
   return did;
 }
@@ -44,7 +47,10 @@ export class IssuerAssertion extends jsigs.purposes.ProofPurpose {
     return validated(async () => {
       const controller = await authorisingController(options, 'assertionMethod');
       const issuer = idOf(options.document.issuer);
-      if (controller.id !== issuer) throw new ProofRefused(proofFailure('SIGNER_MISMATCH', `The proof is made by ${controller.id}, not by the issuer ${String(issuer)}.`));
+      if (controller.id !== issuer)
+        throw new ProofRefused(
+          proofFailure('SIGNER_MISMATCH', `The proof is made by ${controller.id}, not by the issuer ${String(issuer)}.`),
+        );
       return controller;
     });
   }
@@ -67,13 +73,19 @@ export class HolderAuthentication extends jsigs.purposes.ProofPurpose {
   override validate(proof: Record<string, unknown>, options: ValidateOptions): Promise<PurposeValidation> {
     return validated(async () => {
       const { challenge, domain } = this.expected;
-      if (proof.challenge !== challenge) throw new ProofRefused(proofFailure('CHALLENGE_MISMATCH', `The proof signs the challenge ${JSON.stringify(proof.challenge)}, not the one asked for.`));
+      if (proof.challenge !== challenge)
+        throw new ProofRefused(
+          proofFailure('CHALLENGE_MISMATCH', `The proof signs the challenge ${JSON.stringify(proof.challenge)}, not the one asked for.`),
+        );
       if (domain !== undefined && ![proof.domain].flat().includes(domain)) {
-        throw new ProofRefused(proofFailure('DOMAIN_MISMATCH', `The proof signs the domain ${JSON.stringify(proof.domain)}, not ${domain}.`));
+        throw new ProofRefused(
+          proofFailure('DOMAIN_MISMATCH', `The proof signs the domain ${JSON.stringify(proof.domain)}, not ${domain}.`),
+        );
       }
       const controller = await authorisingController(options, 'authentication');
       const holder = idOf(options.document.holder);
-      if (holder !== undefined && controller.id !== holder) throw new ProofRefused(proofFailure('SIGNER_MISMATCH', `The proof is made by ${controller.id}, not by the holder ${holder}.`));
+      if (holder !== undefined && controller.id !== holder)
+        throw new ProofRefused(proofFailure('SIGNER_MISMATCH', `The proof is made by ${controller.id}, not by the holder ${holder}.`));
       return controller;
     });
   }

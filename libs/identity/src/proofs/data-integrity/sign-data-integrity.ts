@@ -22,7 +22,8 @@ async function sign<T>(run: () => Promise<T>): Promise<T> {
   } catch (error) {
     const refusal = refusalIn(error);
     if (refusal) throw new ProofSigningError(`A document it names cannot be loaded: ${refusal.message}`, { reason: refusal.outcome.code });
-    if (isJsonLdRefusal(error)) throw new ProofSigningError(`JSON-LD cannot canonicalise it: ${(error as Error).message}`, { reason: 'JSON_LD_REFUSED' });
+    if (isJsonLdRefusal(error))
+      throw new ProofSigningError(`JSON-LD cannot canonicalise it: ${(error as Error).message}`, { reason: 'JSON_LD_REFUSED' });
     throw error;
   }
 }
@@ -33,9 +34,15 @@ async function sign<T>(run: () => Promise<T>): Promise<T> {
  * its data model is the caller's to check. Throws `ProofSigningError` when JSON-LD cannot sign it (a
  * context not pinned, a term no context defines), `InvalidSigningKey` for a key that cannot sign.
  */
-export async function signDataIntegrityCredential<T extends object>(credential: T, key: SigningKey, options: DataIntegritySigningOptions): Promise<T & { proof: Record<string, unknown> }> {
+export async function signDataIntegrityCredential<T extends object>(
+  credential: T,
+  key: SigningKey,
+  options: DataIntegritySigningOptions,
+): Promise<T & { proof: Record<string, unknown> }> {
   const suite = signingSuite(key, options.created);
-  return sign(() => jsigs.sign(structuredClone(credential), { suite, purpose: new IssuerAssertion(), documentLoader: options.documentLoader }));
+  return sign(() =>
+    jsigs.sign(structuredClone(credential), { suite, purpose: new IssuerAssertion(), documentLoader: options.documentLoader }),
+  );
 }
 
 /** Signs a presentation for a verifier's `challenge` (and `domain`), purpose `authentication`; as `signDataIntegrityCredential` otherwise. */

@@ -7,14 +7,17 @@ import { type ProofFailure, proofError, proofFailure, type ProofVerification, re
 import { isVerifiedProofType, VERIFYING_SUITES } from './data-integrity-suites.js';
 import { HolderAuthentication, IssuerAssertion } from './proof-purposes.js';
 
-
 /** What can be refused from the proof alone, before any key or context is loaded. */
 function refusedProof(proof: JsonObject, purpose: string): ProofFailure | undefined {
-  if (proof.proofPurpose !== purpose) return proofFailure('PROOF_MALFORMED', `The proof's purpose is ${JSON.stringify(proof.proofPurpose)}, not ${purpose}.`);
+  if (proof.proofPurpose !== purpose)
+    return proofFailure('PROOF_MALFORMED', `The proof's purpose is ${JSON.stringify(proof.proofPurpose)}, not ${purpose}.`);
   const method = proof.verificationMethod;
   const parsed = typeof method === 'string' ? parse(method) : null;
   if (!parsed || parsed.fragment === undefined) {
-    return proofFailure('VERIFICATION_METHOD_NOT_DID', `The verification method ${JSON.stringify(method)} is not a DID URL naming a key; only DIDs are resolved, nothing is fetched.`);
+    return proofFailure(
+      'VERIFICATION_METHOD_NOT_DID',
+      `The verification method ${JSON.stringify(method)} is not a DID URL naming a key; only DIDs are resolved, nothing is fetched.`,
+    );
   }
   if (proof.cryptosuite === 'ecdsa-rdfc-2019' && typeof proof.proofValue === 'string' && proof.proofValue.startsWith('z')) {
     let signature: Uint8Array | undefined;
@@ -24,13 +27,21 @@ function refusedProof(proof: JsonObject, purpose: string): ProofFailure | undefi
       return proofFailure('PROOF_MALFORMED', 'The proof value is not base58btc.');
     }
     if (hasHighS('ES256', Buffer.from(signature).toString('base64url'))) {
-      return proofFailure('SIGNATURE_HIGH_S', 'The signature is in its high-S form, the twin of the one its signer made; only the low-S form is accepted.');
+      return proofFailure(
+        'SIGNATURE_HIGH_S',
+        'The signature is in its high-S form, the twin of the one its signer made; only the low-S form is accepted.',
+      );
     }
   }
   return undefined;
 }
 
-async function verifyOne(document: JsonObject, proof: JsonObject, purpose: ProofPurpose, documentLoader: DocumentLoader): Promise<ProofVerification> {
+async function verifyOne(
+  document: JsonObject,
+  proof: JsonObject,
+  purpose: ProofPurpose,
+  documentLoader: DocumentLoader,
+): Promise<ProofVerification> {
   const refused = refusedProof(proof, purpose.term);
   if (refused) return refused;
   let result: Awaited<ReturnType<typeof jsigs.verify>>;
@@ -44,8 +55,12 @@ async function verifyOne(document: JsonObject, proof: JsonObject, purpose: Proof
   const cause = result.results?.find((entry) => !entry.verified)?.error ?? result.error;
   const refusal = refusalIn(cause);
   if (refusal) return refusal.outcome;
-  if ((cause as Error | undefined)?.name?.startsWith('jsonld.')) return proofFailure('PROOF_MALFORMED', `JSON-LD cannot canonicalise the document: ${(cause as Error).message}`);
-  return proofFailure('SIGNATURE_INVALID', `The proof does not verify against ${String(proof.verificationMethod)}: ${(cause as Error | undefined)?.message ?? 'no reason given'}`);
+  if ((cause as Error | undefined)?.name?.startsWith('jsonld.'))
+    return proofFailure('PROOF_MALFORMED', `JSON-LD cannot canonicalise the document: ${(cause as Error).message}`);
+  return proofFailure(
+    'SIGNATURE_INVALID',
+    `The proof does not verify against ${String(proof.verificationMethod)}: ${(cause as Error | undefined)?.message ?? 'no reason given'}`,
+  );
 }
 
 /**
@@ -62,7 +77,10 @@ async function verifyProofs(document: unknown, purpose: () => ProofPurpose, docu
   const ours = proofs.filter(isVerifiedProofType);
   if (ours.length === 0) {
     const kinds = proofs.map((entry) => [entry.type, entry.cryptosuite].filter((part) => part !== undefined).join(' '));
-    return proofFailure('PROOF_TYPE_UNSUPPORTED', `No proof of a type verified here (${kinds.join(', ')}); DataIntegrityProof eddsa-rdfc-2022 or ecdsa-rdfc-2019, or Ed25519Signature2020.`);
+    return proofFailure(
+      'PROOF_TYPE_UNSUPPORTED',
+      `No proof of a type verified here (${kinds.join(', ')}); DataIntegrityProof eddsa-rdfc-2022 or ecdsa-rdfc-2019, or Ed25519Signature2020.`,
+    );
   }
   let outcome: ProofVerification | undefined;
   for (const entry of ours) {
@@ -78,7 +96,10 @@ async function verifyProofs(document: unknown, purpose: () => ProofPurpose, docu
  * checks'. Never throws: a bad document is `invalid` with a code, a DID that could not be resolved
  * now is `error`.
  */
-export function verifyDataIntegrityCredential(credential: unknown, options: { documentLoader: DocumentLoader }): Promise<ProofVerification> {
+export function verifyDataIntegrityCredential(
+  credential: unknown,
+  options: { documentLoader: DocumentLoader },
+): Promise<ProofVerification> {
   return verifyProofs(credential, () => new IssuerAssertion(), options.documentLoader);
 }
 
@@ -87,7 +108,10 @@ export function verifyDataIntegrityCredential(credential: unknown, options: { do
  * `authentication`, over the challenge (and domain) asked for. The credentials it carries are the
  * caller's to verify, each with `verifyDataIntegrityCredential`.
  */
-export function verifyDataIntegrityPresentation(presentation: unknown, options: { documentLoader: DocumentLoader; challenge: string; domain?: string }): Promise<ProofVerification> {
+export function verifyDataIntegrityPresentation(
+  presentation: unknown,
+  options: { documentLoader: DocumentLoader; challenge: string; domain?: string },
+): Promise<ProofVerification> {
   const { documentLoader, challenge, domain } = options;
   return verifyProofs(presentation, () => new HolderAuthentication({ challenge, domain }), documentLoader);
 }

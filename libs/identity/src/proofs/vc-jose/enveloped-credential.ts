@@ -14,7 +14,11 @@ export type PresentedCredential =
 
 /** A compact `vc+jwt` as an `EnvelopedVerifiableCredential`, to carry in a presentation or a VC-API answer. */
 export function envelopeCredential(jws: string): { '@context': string; id: string; type: 'EnvelopedVerifiableCredential' } {
-  return { '@context': 'https://www.w3.org/ns/credentials/v2', id: `data:${VC_JWT_MEDIA_TYPE},${jws}`, type: 'EnvelopedVerifiableCredential' };
+  return {
+    '@context': 'https://www.w3.org/ns/credentials/v2',
+    id: `data:${VC_JWT_MEDIA_TYPE},${jws}`,
+    type: 'EnvelopedVerifiableCredential',
+  };
 }
 
 /** Whether a value claims to be an `EnvelopedVerifiableCredential` (its `type` says so). */

@@ -55,7 +55,10 @@ export async function signatureMatches(jws: string, alg: string, method: Verific
       const address = addressOf(method);
       return address !== undefined && recoversTo(address, signingInput, signature);
     }
-    return key.asymmetricKeyDetails?.namedCurve === 'secp256k1' && verify('sha256', Buffer.from(signingInput), { key, dsaEncoding: 'ieee-p1363' }, signature);
+    return (
+      key.asymmetricKeyDetails?.namedCurve === 'secp256k1' &&
+      verify('sha256', Buffer.from(signingInput), { key, dsaEncoding: 'ieee-p1363' }, signature)
+    );
   }
   if (!key) return false;
   try {

@@ -17,7 +17,8 @@ function suiteKey(file: string): KeyResolver {
   const { secretKeyJwk: _secret, ...verificationMethod } = method(file) as VerificationMethod & { secretKeyJwk?: unknown };
   return async ({ kid, controller }) => {
     if (kid !== verificationMethod.publicKeyJwk?.kid) return proofFailure('VERIFICATION_METHOD_NOT_FOUND', `${file} has no key ${kid}.`);
-    if (controller !== undefined && controller !== verificationMethod.controller) return proofFailure('SIGNER_MISMATCH', `${file} belongs to ${verificationMethod.controller}.`);
+    if (controller !== undefined && controller !== verificationMethod.controller)
+      return proofFailure('SIGNER_MISMATCH', `${file} belongs to ${verificationMethod.controller}.`);
     return { status: 'found', verificationMethod, signer: verificationMethod.controller };
   };
 }
@@ -27,7 +28,10 @@ describe('the VC-JOSE-COSE test suite, JOSE credentials', () => {
     ['6. basic credential', 'credential-jose-minimal.txt', 'vm-p256.json'],
     ['8. issuer match', 'credential-issuer-match-signed.txt', 'vm-ed25519.json'],
   ])('%s verifies (%s)', async (_case, input, key) => {
-    expect(await verifyVcJwt(read(input), { resolveKey: suiteKey(key) })).toMatchObject({ status: 'valid', signer: 'https://example.issuer/vc-jose-cose' });
+    expect(await verifyVcJwt(read(input), { resolveKey: suiteKey(key) })).toMatchObject({
+      status: 'valid',
+      signer: 'https://example.issuer/vc-jose-cose',
+    });
   });
 
   it.each([
@@ -52,8 +56,14 @@ describe('the VC-JOSE-COSE test suite, JOSE presentations', () => {
     const result = await verifyVpJwt(lowS, { resolveKey: suiteKey('vm-p384.json') });
     expect(result).toMatchObject({ status: 'valid', signer: 'https://example.issuer/vc-jose-cose' });
     const credentials = result.status === 'valid' ? result.credentials : [];
-    expect(credentials.map((credential) => ('mediaType' in credential ? credential.mediaType : credential.format))).toEqual(['vc+jwt', 'application/vc+sd-jwt', 'application/vc+cose']);
-    expect(await verifyVcJwt((credentials[0] as { jws: string }).jws, { resolveKey: suiteKey('vm-p256.json') })).toMatchObject({ status: 'valid' });
+    expect(credentials.map((credential) => ('mediaType' in credential ? credential.mediaType : credential.format))).toEqual([
+      'vc+jwt',
+      'application/vc+sd-jwt',
+      'application/vc+cose',
+    ]);
+    expect(await verifyVcJwt((credentials[0] as { jws: string }).jws, { resolveKey: suiteKey('vm-p256.json') })).toMatchObject({
+      status: 'valid',
+    });
   });
 
   it.each([

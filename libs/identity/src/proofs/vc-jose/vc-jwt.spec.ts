@@ -33,7 +33,14 @@ function ethrMethod(wallet: { address: string }): Record<string, DIDResolver> {
       didDocumentMetadata: {},
       didDocument: {
         id: did,
-        verificationMethod: [{ id: `${did}#controller`, type: 'EcdsaSecp256k1RecoveryMethod2020', controller: did, blockchainAccountId: `eip155:31337:${wallet.address}` }],
+        verificationMethod: [
+          {
+            id: `${did}#controller`,
+            type: 'EcdsaSecp256k1RecoveryMethod2020',
+            controller: did,
+            blockchainAccountId: `eip155:31337:${wallet.address}`,
+          },
+        ],
         authentication: [`${did}#controller`],
         assertionMethod: [`${did}#controller`],
       },
@@ -45,7 +52,13 @@ const wallet = Wallet.createRandom();
 const ethrPair = { id: `did:ethr:0x7a69:${wallet.address}#controller`, controller: `did:ethr:0x7a69:${wallet.address}` };
 const webPair = { ...didJwkPair('P-256'), id: 'did:web:issuer.example#p256', controller: 'did:web:issuer.example' };
 const webAuthenticationOnly = { ...didJwkPair('Ed25519'), id: 'did:web:holder.example#key', controller: 'did:web:holder.example' };
-const resolver = testResolver([didWebDocument(webPair.controller, webPair), didWebDocument(webAuthenticationOnly.controller, webAuthenticationOnly, ['authentication'])], ethrMethod(wallet));
+const resolver = testResolver(
+  [
+    didWebDocument(webPair.controller, webPair),
+    didWebDocument(webAuthenticationOnly.controller, webAuthenticationOnly, ['authentication']),
+  ],
+  ethrMethod(wallet),
+);
 const resolveKey = didKeyResolver(resolver);
 
 describe('vc+jwt', () => {
@@ -61,7 +74,12 @@ describe('vc+jwt', () => {
     const jws = signVcJwt(credentialOf(pair.controller), await importSigningKey(pair));
     const [header] = jws.split('.');
     expect(JSON.parse(Buffer.from(header, 'base64url').toString())).toEqual({ alg, typ: 'vc+jwt', cty: 'vc', kid: pair.id });
-    expect(await verifyVcJwt(jws, { resolveKey })).toEqual({ status: 'valid', verificationMethod: pair.id, signer: pair.controller, credential: credentialOf(pair.controller) });
+    expect(await verifyVcJwt(jws, { resolveKey })).toEqual({
+      status: 'valid',
+      verificationMethod: pair.id,
+      signer: pair.controller,
+      credential: credentialOf(pair.controller),
+    });
   });
 
   it('verifies ES256K from a did:ethr whose key is an address, by the key the signature recovers to', async () => {
@@ -74,14 +92,22 @@ describe('vc+jwt', () => {
     const jws = signVcJwt(credentialOf(key.controller), key);
     expect(await verifyVcJwt(jws, { resolveKey })).toMatchObject({ status: 'valid', signer: key.controller });
     const stranger = await importSigningKey({ ...didJwkPair('secp256k1'), id: ethrPair.id, controller: ethrPair.controller });
-    expect(await verifyVcJwt(signVcJwt(credentialOf(key.controller), stranger), { resolveKey })).toMatchObject({ status: 'invalid', code: 'SIGNATURE_INVALID' });
+    expect(await verifyVcJwt(signVcJwt(credentialOf(key.controller), stranger), { resolveKey })).toMatchObject({
+      status: 'invalid',
+      code: 'SIGNATURE_INVALID',
+    });
   });
 
   it('finds any change to the signed payload', async () => {
     const pair = await didKeyPair('Ed25519');
     const [header, , signature] = signVcJwt(credentialOf(pair.controller), await importSigningKey(pair)).split('.');
-    const other = Buffer.from(JSON.stringify({ ...credentialOf(pair.controller), credentialSubject: { id: 'did:example:other' } })).toString('base64url');
-    expect(await verifyVcJwt(`${header}.${other}.${signature}`, { resolveKey })).toMatchObject({ status: 'invalid', code: 'SIGNATURE_INVALID' });
+    const other = Buffer.from(
+      JSON.stringify({ ...credentialOf(pair.controller), credentialSubject: { id: 'did:example:other' } }),
+    ).toString('base64url');
+    expect(await verifyVcJwt(`${header}.${other}.${signature}`, { resolveKey })).toMatchObject({
+      status: 'invalid',
+      code: 'SIGNATURE_INVALID',
+    });
   });
 
   it.each([
@@ -107,7 +133,12 @@ describe('vc+jwt', () => {
     const header = (extra: object = {}) => ({ alg: 'EdDSA', typ: 'vc+jwt', cty: 'vc', kid: key.id, ...extra });
 
     it.each([
-      ['alg none', () => `${Buffer.from(JSON.stringify(header({ alg: 'none' }))).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.`, 'SIGNATURE_ALGORITHM_NOT_ACCEPTED'],
+      [
+        'alg none',
+        () =>
+          `${Buffer.from(JSON.stringify(header({ alg: 'none' }))).toString('base64url')}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.`,
+        'SIGNATURE_ALGORITHM_NOT_ACCEPTED',
+      ],
       ['an HMAC', () => craft(header({ alg: 'HS256' }), payload, key), 'SIGNATURE_ALGORITHM_NOT_ACCEPTED'],
       ['a critical extension', () => craft(header({ crit: ['b64'], b64: false }), payload, key), 'JOSE_EXTENSION_NOT_UNDERSTOOD'],
       ['another typ', () => craft(header({ typ: 'JWT' }), payload, key), 'MEDIA_TYPE_NOT_ACCEPTED'],
@@ -116,13 +147,25 @@ describe('vc+jwt', () => {
       ['no kid', () => craft(header({ kid: undefined }), payload, key), 'PROOF_MALFORMED'],
       ['a vc claim', () => craft(header(), { ...payload, vc: payload }, key), 'JOSE_CLAIMS_NOT_ALLOWED'],
       ['an iss other than the issuer', () => craft(header(), { ...payload, iss: 'did:example:other' }, key), 'JOSE_CLAIMS_NOT_ALLOWED'],
-      ['a VCDM 1.1 credential', () => craft(header(), { ...payload, '@context': ['https://www.w3.org/2018/credentials/v1'] }, key), 'PROOF_MALFORMED'],
+      [
+        'a VCDM 1.1 credential',
+        () => craft(header(), { ...payload, '@context': ['https://www.w3.org/2018/credentials/v1'] }, key),
+        'PROOF_MALFORMED',
+      ],
       ['no issuer', () => craft(header(), { ...payload, issuer: undefined }, key), 'PROOF_MALFORMED'],
       ['a presentation', () => craft(header(), { ...payload, type: ['VerifiablePresentation'] }, key), 'PROOF_MALFORMED'],
       ['a key of another DID', () => craft(header({ kid: webPair.id }), payload, key), 'SIGNER_MISMATCH'],
       ['an https key', () => craft(header({ kid: 'https://issuer.example/keys/1' }), payload, key), 'VERIFICATION_METHOD_NOT_DID'],
-      ['a key the DID does not have', () => craft(header({ kid: `${key.controller}#other` }), payload, key), 'VERIFICATION_METHOD_NOT_FOUND'],
-      ['a DID that does not resolve', () => craft(header({ kid: 'did:example:1#key' }), { ...payload, issuer: 'did:example:1' }, key), 'ISSUER_DID_UNRESOLVABLE'],
+      [
+        'a key the DID does not have',
+        () => craft(header({ kid: `${key.controller}#other` }), payload, key),
+        'VERIFICATION_METHOD_NOT_FOUND',
+      ],
+      [
+        'a DID that does not resolve',
+        () => craft(header({ kid: 'did:example:1#key' }), { ...payload, issuer: 'did:example:1' }, key),
+        'ISSUER_DID_UNRESOLVABLE',
+      ],
     ])('%s', async (_case, jwsOf, code) => {
       expect(await verifyVcJwt(jwsOf(), { resolveKey })).toMatchObject({ status: 'invalid', code });
     });
@@ -132,20 +175,29 @@ describe('vc+jwt', () => {
       expect(await verifyVcJwt(relative, { resolveKey })).toMatchObject({ status: 'valid', verificationMethod: key.id });
     });
 
-    it.each([null, 42, 'not a jws', 'a.b.c', `${Buffer.from('{}').toString('base64url')}.${Buffer.from('[]').toString('base64url')}.AA`])('answers %p without throwing', async (jws) => {
-      expect(await verifyVcJwt(jws, { resolveKey })).toMatchObject({ status: 'invalid', code: 'PROOF_MALFORMED' });
-    });
+    it.each([null, 42, 'not a jws', 'a.b.c', `${Buffer.from('{}').toString('base64url')}.${Buffer.from('[]').toString('base64url')}.AA`])(
+      'answers %p without throwing',
+      async (jws) => {
+        expect(await verifyVcJwt(jws, { resolveKey })).toMatchObject({ status: 'invalid', code: 'PROOF_MALFORMED' });
+      },
+    );
   });
 
   it('refuses a key its DID lists only for authentication', async () => {
     const key = await importSigningKey(webAuthenticationOnly);
-    expect(await verifyVcJwt(signVcJwt(credentialOf(key.controller), key), { resolveKey })).toMatchObject({ status: 'invalid', code: 'VERIFICATION_METHOD_NOT_AUTHORISED' });
+    expect(await verifyVcJwt(signVcJwt(credentialOf(key.controller), key), { resolveKey })).toMatchObject({
+      status: 'invalid',
+      code: 'VERIFICATION_METHOD_NOT_AUTHORISED',
+    });
   });
 
   it('says when the DID could not be resolved right now', async () => {
     const key = await importSigningKey(webPair);
     const unreachable = didKeyResolver({ resolve: () => Promise.reject(new Error('no answer')) });
-    expect(await verifyVcJwt(signVcJwt(credentialOf(key.controller), key), { resolveKey: unreachable })).toMatchObject({ status: 'error', code: 'ISSUER_DID_UNAVAILABLE' });
+    expect(await verifyVcJwt(signVcJwt(credentialOf(key.controller), key), { resolveKey: unreachable })).toMatchObject({
+      status: 'error',
+      code: 'ISSUER_DID_UNAVAILABLE',
+    });
   });
 });
 
@@ -154,20 +206,35 @@ describe('vp+jwt', () => {
     const issuer = await importSigningKey(await didKeyPair('P-256'));
     const holder = await importSigningKey(await didKeyPair('Ed25519'));
     const credential = signVcJwt(credentialOf(issuer.controller), issuer);
-    const presentation = { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], holder: holder.controller, verifiableCredential: [envelopeCredential(credential)] };
+    const presentation = {
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      type: ['VerifiablePresentation'],
+      holder: holder.controller,
+      verifiableCredential: [envelopeCredential(credential)],
+    };
     const jws = signVpJwt(presentation, holder, { nonce: 'n-1', aud: 'https://school.example' });
     const result = await verifyVpJwt(jws, { resolveKey, nonce: 'n-1', audience: 'https://school.example' });
     expect(result).toMatchObject({ status: 'valid', signer: holder.controller, credentials: [{ format: 'vc+jwt', jws: credential }] });
     expect(await verifyVcJwt(credential, { resolveKey })).toMatchObject({ status: 'valid', signer: issuer.controller });
     expect(await verifyVpJwt(jws, { resolveKey, nonce: 'n-2' })).toMatchObject({ status: 'invalid', code: 'CHALLENGE_MISMATCH' });
-    expect(await verifyVpJwt(jws, { resolveKey, audience: 'https://other.example' })).toMatchObject({ status: 'invalid', code: 'DOMAIN_MISMATCH' });
+    expect(await verifyVpJwt(jws, { resolveKey, audience: 'https://other.example' })).toMatchObject({
+      status: 'invalid',
+      code: 'DOMAIN_MISMATCH',
+    });
     expect(await verifyVcJwt(jws, { resolveKey })).toMatchObject({ status: 'invalid', code: 'MEDIA_TYPE_NOT_ACCEPTED' });
   });
 
   it('refuses an envelope that holds no credential', async () => {
     const holder = await importSigningKey(await didKeyPair('Ed25519'));
-    const bad = { '@context': 'https://www.w3.org/ns/credentials/v2', id: 'data:application/vc+jwt,not-a-jws', type: 'EnvelopedVerifiableCredential' };
-    const jws = signVpJwt({ '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], verifiableCredential: [bad] }, holder);
+    const bad = {
+      '@context': 'https://www.w3.org/ns/credentials/v2',
+      id: 'data:application/vc+jwt,not-a-jws',
+      type: 'EnvelopedVerifiableCredential',
+    };
+    const jws = signVpJwt(
+      { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiablePresentation'], verifiableCredential: [bad] },
+      holder,
+    );
     expect(await verifyVpJwt(jws, { resolveKey })).toMatchObject({ status: 'invalid', code: 'ENVELOPE_MALFORMED' });
   });
 });
@@ -181,8 +248,16 @@ describe('enveloped credentials', () => {
 
   it.each([
     ['a vc+jwt', envelope('data:application/vc+jwt,aGVhZGVy.cGF5bG9hZA.c2ln'), { format: 'vc+jwt', jws: 'aGVhZGVy.cGF5bG9hZA.c2ln' }],
-    ['an SD-JWT', envelope('data:application/vc+sd-jwt,aGVhZGVy.cGF5bG9hZA.c2ln~'), { format: 'other-envelope', mediaType: 'application/vc+sd-jwt' }],
-    ['a COSE credential', envelope('data:application/vc+cose;base64,0oRYVqQBJg'), { format: 'other-envelope', mediaType: 'application/vc+cose' }],
+    [
+      'an SD-JWT',
+      envelope('data:application/vc+sd-jwt,aGVhZGVy.cGF5bG9hZA.c2ln~'),
+      { format: 'other-envelope', mediaType: 'application/vc+sd-jwt' },
+    ],
+    [
+      'a COSE credential',
+      envelope('data:application/vc+cose;base64,0oRYVqQBJg'),
+      { format: 'other-envelope', mediaType: 'application/vc+cose' },
+    ],
     ['an embedded credential', { type: ['VerifiableCredential'] }, { format: 'embedded', credential: { type: ['VerifiableCredential'] } }],
     ['a vc+jwt that holds no JWS', envelope('data:application/vc+jwt,<script>'), undefined],
     ['a vc+jwt in base64', envelope('data:application/vc+jwt;base64,YS5iLmM='), undefined],
@@ -196,6 +271,11 @@ describe('enveloped credentials', () => {
 /** The wallet's key as a JWK pair: how an issuer would hand its did:ethr key to the signer. */
 function secp256k1JwkOf(signer: { privateKey: string; signingKey: { publicKey: string } }) {
   const uncompressed = Buffer.from(signer.signingKey.publicKey.slice(2), 'hex');
-  const publicKeyJwk = { kty: 'EC', crv: 'secp256k1', x: uncompressed.subarray(1, 33).toString('base64url'), y: uncompressed.subarray(33).toString('base64url') };
+  const publicKeyJwk = {
+    kty: 'EC',
+    crv: 'secp256k1',
+    x: uncompressed.subarray(1, 33).toString('base64url'),
+    y: uncompressed.subarray(33).toString('base64url'),
+  };
   return { publicKeyJwk, secretKeyJwk: { ...publicKeyJwk, d: Buffer.from(signer.privateKey.slice(2), 'hex').toString('base64url') } };
 }

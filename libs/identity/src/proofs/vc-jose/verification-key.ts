@@ -25,14 +25,20 @@ export function didKeyResolver(resolver: Resolvable): KeyResolver {
     const url = kid.startsWith('#') && controller !== undefined ? `${controller}${kid}` : kid;
     const parsed = parse(url);
     if (!parsed || parsed.fragment === undefined || parsed.path !== undefined || parsed.query !== undefined) {
-      return proofFailure('VERIFICATION_METHOD_NOT_DID', `The kid ${JSON.stringify(kid)} is not a DID URL naming a key; only DIDs are resolved.`);
+      return proofFailure(
+        'VERIFICATION_METHOD_NOT_DID',
+        `The kid ${JSON.stringify(kid)} is not a DID URL naming a key; only DIDs are resolved.`,
+      );
     }
-    if (controller !== undefined && parsed.did !== controller) return proofFailure('SIGNER_MISMATCH', `The key ${url} belongs to ${parsed.did}, not to ${controller}.`);
+    if (controller !== undefined && parsed.did !== controller)
+      return proofFailure('SIGNER_MISMATCH', `The key ${url} belongs to ${parsed.did}, not to ${controller}.`);
     try {
       const document = await signerDocument(resolver, parsed.did);
       const verificationMethod = findVerificationMethod(document, url);
-      if (!verificationMethod) return proofFailure('VERIFICATION_METHOD_NOT_FOUND', `The DID document of ${parsed.did} has no verification method ${url}.`);
-      if (!authorises(document, url, purpose)) return proofFailure('VERIFICATION_METHOD_NOT_AUTHORISED', `${parsed.did} does not list ${url} under ${purpose}.`);
+      if (!verificationMethod)
+        return proofFailure('VERIFICATION_METHOD_NOT_FOUND', `The DID document of ${parsed.did} has no verification method ${url}.`);
+      if (!authorises(document, url, purpose))
+        return proofFailure('VERIFICATION_METHOD_NOT_AUTHORISED', `${parsed.did} does not list ${url} under ${purpose}.`);
       return { status: 'found', verificationMethod, signer: parsed.did };
     } catch (error) {
       const refusal = refusalIn(error);

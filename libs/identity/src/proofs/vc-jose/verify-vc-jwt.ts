@@ -42,20 +42,39 @@ function decoded(jws: unknown, kind: Kind): Decoded | ProofFailure {
   }
   const media = MEDIA_TYPES[kind];
   if (typeof header.alg !== 'string' || !(ACCEPTED_ALGORITHMS as readonly string[]).includes(header.alg)) {
-    return proofFailure('SIGNATURE_ALGORITHM_NOT_ACCEPTED', `The JWS algorithm ${JSON.stringify(header.alg)} is not accepted (${ACCEPTED_ALGORITHMS.join(', ')}).`);
+    return proofFailure(
+      'SIGNATURE_ALGORITHM_NOT_ACCEPTED',
+      `The JWS algorithm ${JSON.stringify(header.alg)} is not accepted (${ACCEPTED_ALGORITHMS.join(', ')}).`,
+    );
   }
-  if (header.crit !== undefined) return proofFailure('JOSE_EXTENSION_NOT_UNDERSTOOD', `The JWS header makes extensions critical that are not understood here: ${JSON.stringify(header.crit)}.`);
-  if (!isMediaType(header.typ, media.typ)) return proofFailure('MEDIA_TYPE_NOT_ACCEPTED', `The JWS typ is ${JSON.stringify(header.typ)}, not ${media.typ}.`);
-  if (header.cty !== undefined && !isMediaType(header.cty, media.cty)) return proofFailure('MEDIA_TYPE_NOT_ACCEPTED', `The JWS cty is ${JSON.stringify(header.cty)}, not ${media.cty}.`);
+  if (header.crit !== undefined)
+    return proofFailure(
+      'JOSE_EXTENSION_NOT_UNDERSTOOD',
+      `The JWS header makes extensions critical that are not understood here: ${JSON.stringify(header.crit)}.`,
+    );
+  if (!isMediaType(header.typ, media.typ))
+    return proofFailure('MEDIA_TYPE_NOT_ACCEPTED', `The JWS typ is ${JSON.stringify(header.typ)}, not ${media.typ}.`);
+  if (header.cty !== undefined && !isMediaType(header.cty, media.cty))
+    return proofFailure('MEDIA_TYPE_NOT_ACCEPTED', `The JWS cty is ${JSON.stringify(header.cty)}, not ${media.cty}.`);
   if (typeof header.kid !== 'string') return proofFailure('PROOF_MALFORMED', 'The JWS header names no key (kid).');
-  if ('vc' in payload || 'vp' in payload) return proofFailure('JOSE_CLAIMS_NOT_ALLOWED', 'The payload carries a vc or vp claim: a VC-JOSE-COSE payload is the document itself.');
-  if ([payload['@context']].flat()[0] !== VCDM2_CONTEXT) return proofFailure('PROOF_MALFORMED', `The payload's first @context is not ${VCDM2_CONTEXT}.`);
-  if (![payload.type].flat().includes(media.type)) return proofFailure('PROOF_MALFORMED', `The payload's type does not include ${media.type}.`);
+  if ('vc' in payload || 'vp' in payload)
+    return proofFailure('JOSE_CLAIMS_NOT_ALLOWED', 'The payload carries a vc or vp claim: a VC-JOSE-COSE payload is the document itself.');
+  if ([payload['@context']].flat()[0] !== VCDM2_CONTEXT)
+    return proofFailure('PROOF_MALFORMED', `The payload's first @context is not ${VCDM2_CONTEXT}.`);
+  if (![payload.type].flat().includes(media.type))
+    return proofFailure('PROOF_MALFORMED', `The payload's type does not include ${media.type}.`);
   const signer = idOf(payload[media.signer]);
   if (kind === 'credential' && signer === undefined) return proofFailure('PROOF_MALFORMED', 'The credential names no issuer.');
-  if (payload.iss !== undefined && payload.iss !== signer) return proofFailure('JOSE_CLAIMS_NOT_ALLOWED', `The iss claim ${JSON.stringify(payload.iss)} is not the ${media.signer} ${String(signer)}.`);
+  if (payload.iss !== undefined && payload.iss !== signer)
+    return proofFailure(
+      'JOSE_CLAIMS_NOT_ALLOWED',
+      `The iss claim ${JSON.stringify(payload.iss)} is not the ${media.signer} ${String(signer)}.`,
+    );
   if (hasHighS(header.alg, jws.slice(jws.lastIndexOf('.') + 1))) {
-    return proofFailure('SIGNATURE_HIGH_S', 'The signature is in its high-S form (s above half the curve order), the twin of the one its signer made; only the low-S form is accepted.');
+    return proofFailure(
+      'SIGNATURE_HIGH_S',
+      'The signature is in its high-S form (s above half the curve order), the twin of the one its signer made; only the low-S form is accepted.',
+    );
   }
   return { header, payload };
 }
@@ -97,18 +116,26 @@ export async function verifyVcJwt(jws: unknown, options: { resolveKey: KeyResolv
  * carried, enveloped `vc+jwt` ones unwrapped to their JWS, for the caller to verify one by one; an
  * entry that is no credential at all is `ENVELOPE_MALFORMED`.
  */
-export async function verifyVpJwt(jws: unknown, options: { resolveKey: KeyResolver; nonce?: string; audience?: string }): Promise<VpJwtVerification> {
+export async function verifyVpJwt(
+  jws: unknown,
+  options: { resolveKey: KeyResolver; nonce?: string; audience?: string },
+): Promise<VpJwtVerification> {
   const result = await verifyJws(jws, 'presentation', options.resolveKey);
   if (result.status !== 'valid') return result;
   const { verificationMethod, signer, payload } = result;
-  if (options.nonce !== undefined && payload.nonce !== options.nonce) return proofFailure('CHALLENGE_MISMATCH', `The presentation signs the nonce ${JSON.stringify(payload.nonce)}, not the one asked for.`);
+  if (options.nonce !== undefined && payload.nonce !== options.nonce)
+    return proofFailure('CHALLENGE_MISMATCH', `The presentation signs the nonce ${JSON.stringify(payload.nonce)}, not the one asked for.`);
   if (options.audience !== undefined && ![payload.aud].flat().includes(options.audience)) {
     return proofFailure('DOMAIN_MISMATCH', `The presentation is for ${JSON.stringify(payload.aud)}, not ${options.audience}.`);
   }
   const credentials: PresentedCredential[] = [];
   for (const entry of [payload.verifiableCredential ?? []].flat()) {
     const presented = presentedCredential(entry);
-    if (!presented) return proofFailure('ENVELOPE_MALFORMED', 'A verifiableCredential entry is neither a credential nor an EnvelopedVerifiableCredential whose id is a data URL (a compact JWS for application/vc+jwt).');
+    if (!presented)
+      return proofFailure(
+        'ENVELOPE_MALFORMED',
+        'A verifiableCredential entry is neither a credential nor an EnvelopedVerifiableCredential whose id is a data URL (a compact JWS for application/vc+jwt).',
+      );
     credentials.push(presented);
   }
   return { status: 'valid', verificationMethod, signer, presentation: payload, credentials };

@@ -17,7 +17,10 @@ export class AnchorCheck implements CredentialCheck {
   readonly name = 'anchor';
   /** Only fetching the published receipt waits for the signature: a receipt given is checked regardless. */
   readonly dependsOn = ['signature'] as const;
-  readonly unmet = { code: 'ANCHOR_RECEIPT_NOT_FETCHED', message: 'The credential\'s signature is not verified, so no URL it names is fetched.' } as const;
+  readonly unmet = {
+    code: 'ANCHOR_RECEIPT_NOT_FETCHED',
+    message: "The credential's signature is not verified, so no URL it names is fetched.",
+  } as const;
 
   constructor(
     private readonly reader: AnchorReader,
@@ -34,7 +37,8 @@ export class AnchorCheck implements CredentialCheck {
       // right) gives way to the one the issuer publishes now, under the credential's signed refreshService.
       if (given.status === 'valid' || !context.fallBackToPublishedReceipt) return given;
     }
-    if (!packageUrlOf(credential)) return skipped('ANCHOR_RECEIPT_NOT_PROVIDED', 'No anchor receipt came with the credential, and it names no anchored package.');
+    if (!packageUrlOf(credential))
+      return skipped('ANCHOR_RECEIPT_NOT_PROVIDED', 'No anchor receipt came with the credential, and it names no anchored package.');
     return undefined;
   }
 
@@ -46,21 +50,33 @@ export class AnchorCheck implements CredentialCheck {
 
   private async check(anchorReceipt: unknown, credential: ParsedCredential): Promise<CheckOutcome> {
     const violations = validateAnchorReceipt(anchorReceipt);
-    if (violations.length > 0) return invalid('ANCHOR_RECEIPT_MALFORMED', `The anchor receipt is malformed: ${violations.map((v) => `${v.path} ${v.message}`).join('; ')}`);
+    if (violations.length > 0)
+      return invalid(
+        'ANCHOR_RECEIPT_MALFORMED',
+        `The anchor receipt is malformed: ${violations.map((v) => `${v.path} ${v.message}`).join('; ')}`,
+      );
     const receipt = anchorReceipt as AnchorReceipt;
-    if (receipt.chainId !== this.chainId) return invalid('ANCHOR_WRONG_CHAIN', `The receipt names chain ${receipt.chainId}; this verifier checks chain ${this.chainId}.`);
+    if (receipt.chainId !== this.chainId)
+      return invalid('ANCHOR_WRONG_CHAIN', `The receipt names chain ${receipt.chainId}; this verifier checks chain ${this.chainId}.`);
     if (receipt.contract.toLowerCase() !== this.reader.contractAddress.toLowerCase()) {
-      return invalid('ANCHOR_UNKNOWN_CONTRACT', `The receipt names contract ${receipt.contract}, not the anchor contract this verifier trusts.`);
+      return invalid(
+        'ANCHOR_UNKNOWN_CONTRACT',
+        `The receipt names contract ${receipt.contract}, not the anchor contract this verifier trusts.`,
+      );
     }
     const problem = await receiptProblem(receipt, credential);
     if (problem) return invalid('ANCHOR_PROOF_INVALID', `The anchor receipt does not hold for this credential: ${problem}.`);
     try {
       const block = await this.reader.anchoredBlock(receipt.root);
       if (block === null) return invalid('ANCHOR_ROOT_NOT_ANCHORED', `The chain holds no anchor for root ${receipt.root}.`);
-      if (block !== receipt.blockNumber) return invalid('ANCHOR_BLOCK_MISMATCH', `The root was anchored in block ${block}, not ${receipt.blockNumber}.`);
+      if (block !== receipt.blockNumber)
+        return invalid('ANCHOR_BLOCK_MISMATCH', `The root was anchored in block ${block}, not ${receipt.blockNumber}.`);
       const depth = (await this.reader.headNumber()) - block + 1;
       if (depth < this.confirmations) {
-        return failedToCheck('ANCHOR_NOT_CONFIRMED', `The anchoring block has ${depth} of the ${this.confirmations} confirmations required.`);
+        return failedToCheck(
+          'ANCHOR_NOT_CONFIRMED',
+          `The anchoring block has ${depth} of the ${this.confirmations} confirmations required.`,
+        );
       }
       // The receipt that held, so a reader sees the transaction and block, and can keep it.
       return valid({ receipt });
@@ -75,7 +91,12 @@ export class AnchorCheck implements CredentialCheck {
     try {
       response = await this.fetcher.json(url);
     } catch (error) {
-      return { outcome: skipped('ANCHOR_RECEIPT_UNAVAILABLE', `The anchored package could not be fetched from ${url}: ${(error as Error).message}`) };
+      return {
+        outcome: skipped(
+          'ANCHOR_RECEIPT_UNAVAILABLE',
+          `The anchored package could not be fetched from ${url}: ${(error as Error).message}`,
+        ),
+      };
     }
     if (response.status === 404) return { outcome: skipped('ANCHOR_NOT_YET_ANCHORED', 'The issuer has not anchored this credential yet.') };
     const receipt = (response.body as { anchorReceipt?: unknown } | null)?.anchorReceipt;
@@ -88,8 +109,11 @@ export class AnchorCheck implements CredentialCheck {
 
 /** Where the issuer serves the credential's anchored package, as its signed refreshService says. */
 function packageUrlOf(credential: ParsedCredential): string | undefined {
-  const service = ([] as unknown[]).concat(credential.credential.refreshService ?? []).find(
-    (entry): entry is { id: string } => (entry as { type?: unknown })?.type === ANCHORED_PACKAGE_SERVICE && typeof (entry as { id?: unknown }).id === 'string',
-  );
+  const service = ([] as unknown[])
+    .concat(credential.credential.refreshService ?? [])
+    .find(
+      (entry): entry is { id: string } =>
+        (entry as { type?: unknown })?.type === ANCHORED_PACKAGE_SERVICE && typeof (entry as { id?: unknown }).id === 'string',
+    );
   return service?.id;
 }

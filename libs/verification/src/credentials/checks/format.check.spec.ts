@@ -16,9 +16,12 @@ describe('checkFormat', () => {
     expect(parsed?.bytes).toBe(JWT);
   });
 
-  it.each([{ name: 'A Degree' }, { credentialSubject: { id: 'did:example:someone-else' } }, { proof: {} }])('refuses an envelope with other members: %j', (members) => {
-    const { parsed, outcome } = checkFormat(envelope(members));
-    expect(parsed).toBeUndefined();
-    expect(outcome).toMatchObject({ status: 'invalid', reason: { code: 'FORMAT_ENVELOPE_EXTRA_MEMBERS' } });
-  });
+  it.each([{ name: 'A Degree' }, { credentialSubject: { id: 'did:example:someone-else' } }, { proof: {} }])(
+    'refuses an envelope with other members: %j',
+    (members) => {
+      const { parsed, outcome } = checkFormat(envelope(members));
+      expect(parsed).toBeUndefined();
+      expect(outcome).toMatchObject({ status: 'invalid', reason: { code: 'FORMAT_ENVELOPE_EXTRA_MEMBERS' } });
+    },
+  );
 });

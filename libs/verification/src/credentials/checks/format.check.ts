@@ -39,7 +39,14 @@ export function checkFormat(input: unknown): FormatResult {
     return { outcome: invalid('FORMAT_NOT_A_CREDENTIAL', `The VC-JWT does not decode to a credential: ${(error as Error).message}`) };
   }
   return {
-    parsed: { format: 'vc-jwt', bytes: decoded.bytes, credential, header: decoded.header, payload: decoded.payload as ParsedCredential['payload'], outer: decoded.outer },
+    parsed: {
+      format: 'vc-jwt',
+      bytes: decoded.bytes,
+      credential,
+      header: decoded.header,
+      payload: decoded.payload as ParsedCredential['payload'],
+      outer: decoded.outer,
+    },
     outcome: { status: 'valid' },
   };
 }
@@ -55,7 +62,8 @@ export function decodeSignedJwt(
   const found = findJwt(input, what);
   if ('problem' in found) return { outcome: invalid(found.code ?? 'FORMAT_UNRECOGNISED', found.problem) };
   // An empty signature segment: `alg: none`.
-  if (UNSIGNED_JWT.test(found.jwt)) return { outcome: invalid('FORMAT_UNSIGNED_JWT', `The ${what.token} carries no signature (\`alg: none\` is never accepted).`) };
+  if (UNSIGNED_JWT.test(found.jwt))
+    return { outcome: invalid('FORMAT_UNSIGNED_JWT', `The ${what.token} carries no signature (\`alg: none\` is never accepted).`) };
   const decoded = decodeJwt(found.jwt);
   if ('problem' in decoded) return { outcome: invalid('FORMAT_MALFORMED_JWT', decoded.problem) };
   return { bytes: found.jwt, ...decoded, ...(found.outer ? { outer: found.outer } : {}) };
@@ -78,7 +86,10 @@ function findJwt(
     // Members beside the envelope would be claims nobody signed, shown next to ones somebody did.
     const extra = Object.keys(outer).filter((member) => !ENVELOPE_MEMBERS.includes(member));
     if (extra.length > 0) {
-      return { code: 'FORMAT_ENVELOPE_EXTRA_MEMBERS', problem: `An EnvelopedVerifiableCredential carries only ${ENVELOPE_MEMBERS.join(', ')}; this one also has ${extra.join(', ')}.` };
+      return {
+        code: 'FORMAT_ENVELOPE_EXTRA_MEMBERS',
+        problem: `An EnvelopedVerifiableCredential carries only ${ENVELOPE_MEMBERS.join(', ')}; this one also has ${extra.join(', ')}.`,
+      };
     }
     return findJwt((outer.id as string).slice(envelope.length), what);
   }

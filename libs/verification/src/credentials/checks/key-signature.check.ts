@@ -23,7 +23,8 @@ export class KeySignatureCheck implements CredentialCheck {
 
   async run(credential: ParsedCredential): Promise<CheckOutcome> {
     const { did, publicKeyHex } = this.key;
-    if (credential.payload.iss !== did) return invalid('SIGNATURE_INVALID', `The JWT names ${String(credential.payload.iss)} as its issuer, not ${did}.`);
+    if (credential.payload.iss !== did)
+      return invalid('SIGNATURE_INVALID', `The JWT names ${String(credential.payload.iss)} as its issuer, not ${did}.`);
     const refused = refusedForm(credential, ['ES256K']);
     if (refused) return refused;
     const problem = es256kProblem(credential.bytes, publicKeyHex);

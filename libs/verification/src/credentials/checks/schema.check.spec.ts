@@ -5,7 +5,9 @@ import type { ParsedCredential } from '../parsed-credential.js';
 import { SchemaCheck } from './schema.check.js';
 
 // A foreign Open Badges 3.0 credential (1EdTech validator's simple_v1, see libs/schemas/test/fixtures/README.md).
-const FOREIGN_BADGE = JSON.parse(readFileSync(new URL('../../../../../libs/schemas/test/fixtures/ok/open-badges/simple_v1.json', import.meta.url), 'utf8'));
+const FOREIGN_BADGE = JSON.parse(
+  readFileSync(new URL('../../../../../libs/schemas/test/fixtures/ok/open-badges/simple_v1.json', import.meta.url), 'utf8'),
+);
 
 const parsed = (credential: Record<string, unknown>) => ({ credential }) as unknown as ParsedCredential;
 const check = new SchemaCheck();
@@ -24,14 +26,21 @@ describe('SchemaCheck', () => {
     expect(await check.run(parsed(broken))).toMatchObject({ status: 'invalid', reason: { code: 'SCHEMA_INVALID' } });
   });
 
-  it('passes another issuer\'s Open Badges 3.0 credential against the 1EdTech schema alone', async () => {
+  it("passes another issuer's Open Badges 3.0 credential against the 1EdTech schema alone", async () => {
     expect(await check.run(parsed(FOREIGN_BADGE))).toEqual({ status: 'valid' });
     const { name: _name, ...nameless } = FOREIGN_BADGE;
-    expect(await check.run(parsed(nameless))).toMatchObject({ status: 'invalid', reason: { code: 'SCHEMA_INVALID', message: expect.stringContaining('Open Badges 3.0') } });
+    expect(await check.run(parsed(nameless))).toMatchObject({
+      status: 'invalid',
+      reason: { code: 'SCHEMA_INVALID', message: expect.stringContaining('Open Badges 3.0') },
+    });
   });
 
   it('fails a credential it cannot read as either', async () => {
-    const degree = { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiableCredential', 'UniversityDegreeCredential'], credentialSubject: {} };
+    const degree = {
+      '@context': ['https://www.w3.org/2018/credentials/v1'],
+      type: ['VerifiableCredential', 'UniversityDegreeCredential'],
+      credentialSubject: {},
+    };
     expect(await check.run(parsed(degree))).toMatchObject({ status: 'invalid', reason: { code: 'SCHEMA_UNKNOWN_KIND' } });
   });
 });

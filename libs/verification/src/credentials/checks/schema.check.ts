@@ -17,7 +17,10 @@ export class SchemaCheck implements CredentialCheck {
     const kind = detectCredentialKind(credential.credential);
     const types = ([] as unknown[]).concat(credential.credential.type ?? []);
     if (!kind && !types.some((type) => OPEN_BADGE_TYPES.includes(type as string))) {
-      return invalid('SCHEMA_UNKNOWN_KIND', 'The credential is neither a course, certificate or credit credential nor an Open Badges 3.0 credential.');
+      return invalid(
+        'SCHEMA_UNKNOWN_KIND',
+        'The credential is neither a course, certificate or credit credential nor an Open Badges 3.0 credential.',
+      );
     }
     const violations = kind ? validateCredential(kind, credential.credential) : validateOpenBadgeCredential(credential.credential);
     if (violations.length === 0) return valid();

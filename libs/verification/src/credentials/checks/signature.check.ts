@@ -10,10 +10,16 @@ const ACCEPTED_ALGORITHMS = ['ES256K', 'ES256K-R'];
 /** What is refused before any key is looked at: an algorithm not accepted, and a high-S signature. */
 export function refusedForm({ header: { alg }, bytes }: SignedJwt, accepted: readonly string[]): CheckOutcome | undefined {
   if (typeof alg !== 'string' || !accepted.includes(alg)) {
-    return invalid('SIGNATURE_ALGORITHM_NOT_ACCEPTED', `The JWT algorithm ${JSON.stringify(alg)} is not accepted (${accepted.join(', ')}).`);
+    return invalid(
+      'SIGNATURE_ALGORITHM_NOT_ACCEPTED',
+      `The JWT algorithm ${JSON.stringify(alg)} is not accepted (${accepted.join(', ')}).`,
+    );
   }
   if (hasHighS(alg, bytes.split('.')[2])) {
-    return invalid('SIGNATURE_HIGH_S', 'The signature is in its high-S form (s above half the curve order), the twin of the one its signer made; only the low-S form is accepted.');
+    return invalid(
+      'SIGNATURE_HIGH_S',
+      'The signature is in its high-S form (s above half the curve order), the twin of the one its signer made; only the low-S form is accepted.',
+    );
   }
   return undefined;
 }
@@ -45,7 +51,10 @@ export class SignatureCheck<Name extends 'signature' | 'holder-signature' = 'sig
       return failedToCheck('ISSUER_DID_UNAVAILABLE', `The issuer's DID could not be resolved right now: ${(error as Error).message}`);
     }
     if (resolution.didResolutionMetadata.error || !resolution.didDocument) {
-      return invalid('ISSUER_DID_UNRESOLVABLE', `The issuer DID ${issuer} does not resolve (${resolution.didResolutionMetadata.error ?? 'no document'}).`);
+      return invalid(
+        'ISSUER_DID_UNRESOLVABLE',
+        `The issuer DID ${issuer} does not resolve (${resolution.didResolutionMetadata.error ?? 'no document'}).`,
+      );
     }
     try {
       // Validity periods are their own check; here only the signature and its key are judged.

@@ -11,7 +11,14 @@ const signed = {
 };
 
 function parsed(outer?: Record<string, unknown>): ParsedCredential {
-  return { format: 'vc-jwt', bytes: 'a.b.c', header: {}, payload: {} as ParsedCredential['payload'], credential: structuredClone(signed) as unknown as ParsedCredential['credential'], outer };
+  return {
+    format: 'vc-jwt',
+    bytes: 'a.b.c',
+    header: {},
+    payload: {} as ParsedCredential['payload'],
+    credential: structuredClone(signed) as unknown as ParsedCredential['credential'],
+    outer,
+  };
 }
 
 describe('SignedPayloadCheck', () => {

@@ -98,18 +98,27 @@ async function credentialWith(credentialStatus?: unknown): Promise<ParsedCredent
 async function issued(lists: { revocation?: ListOptions; suspension?: ListOptions } = {}, index = 7) {
   const revocation = await publishList('revocation', lists.revocation);
   const suspension = await publishList('suspension', lists.suspension);
-  const credential = await credentialWith([statusListEntry(revocation.url, 'revocation', index), statusListEntry(suspension.url, 'suspension', index)]);
+  const credential = await credentialWith([
+    statusListEntry(revocation.url, 'revocation', index),
+    statusListEntry(suspension.url, 'suspension', index),
+  ]);
   return { credential, revocation, suspension };
 }
 
 /** The check's outcome as the runner gives it in a report whose signature check was `status`. */
 async function afterSignature(check: StatusCheck, credential: ParsedCredential, status: CheckStatus = 'valid') {
-  const { check: _name, ...outcome } = await runCheck(check, credential, { now: new Date() }, [{ check: 'signature', status }], { logger: quietLogger });
+  const { check: _name, ...outcome } = await runCheck(check, credential, { now: new Date() }, [{ check: 'signature', status }], {
+    logger: quietLogger,
+  });
   return outcome;
 }
 
 function statusCheck({ cacheSeconds = 60, clock = Date.now, resolve = addressResolver } = {}): StatusCheck {
-  const fetcher = new PublicFetcher({ allowPrivateNetworks: true, deadlineMs: 2000, maxBytes: FETCH_LIMITS.statusListBytes }, new FetchSlots(8), quietLogger);
+  const fetcher = new PublicFetcher(
+    { allowPrivateNetworks: true, deadlineMs: 2000, maxBytes: FETCH_LIMITS.statusListBytes },
+    new FetchSlots(8),
+    quietLogger,
+  );
   return new StatusCheck(new StatusListReader(fetcher, new SignatureCheck(resolve), cacheSeconds, clock));
 }
 
@@ -152,7 +161,10 @@ describe('StatusCheck', () => {
   it('reports revoked over suspended', async () => {
     const revocation = await publishList('revocation', { set: [7] });
     const suspension = await publishList('suspension', { set: [7] });
-    const credential = await credentialWith([statusListEntry(suspension.url, 'suspension', 7), statusListEntry(revocation.url, 'revocation', 7)]);
+    const credential = await credentialWith([
+      statusListEntry(suspension.url, 'suspension', 7),
+      statusListEntry(revocation.url, 'revocation', 7),
+    ]);
     expect(await codeOf(credential)).toEqual({ status: 'invalid', code: 'CREDENTIAL_REVOKED' });
   });
 
@@ -169,10 +181,13 @@ describe('StatusCheck', () => {
     await new Promise<void>((resolve) => gone.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(gone.address() as AddressInfo).port}/v1/status-lists/1`;
     await new Promise((resolve) => gone.close(resolve));
-    expect(await codeOf(await credentialWith([statusListEntry(url, 'revocation', 7)]))).toEqual({ status: 'error', code: 'STATUS_LIST_UNAVAILABLE' });
+    expect(await codeOf(await credentialWith([statusListEntry(url, 'revocation', 7)]))).toEqual({
+      status: 'error',
+      code: 'STATUS_LIST_UNAVAILABLE',
+    });
   });
 
-  it('cannot tell while the list signer\'s DID cannot be resolved', async () => {
+  it("cannot tell while the list signer's DID cannot be resolved", async () => {
     const { credential } = await issued();
     const offline: Resolvable = { resolve: () => Promise.reject(new Error('the chain is not answering')) };
     expect(await codeOf(credential, statusCheck({ resolve: offline }))).toEqual({ status: 'error', code: 'STATUS_LIST_UNAVAILABLE' });
@@ -226,22 +241,35 @@ describe('StatusCheck', () => {
   });
 
   it('fails a malformed entry without fetching anything', async () => {
-    const credential = await credentialWith([{ ...statusListEntry(`${origin}/v1/status-lists/x`, 'revocation', 7), statusListIndex: 'seven' }]);
+    const credential = await credentialWith([
+      { ...statusListEntry(`${origin}/v1/status-lists/x`, 'revocation', 7), statusListIndex: 'seven' },
+    ]);
     expect(await codeOf(credential)).toEqual({ status: 'invalid', code: 'STATUS_ENTRY_MALFORMED' });
     expect(hitsOf(`${origin}/v1/status-lists/x`)).toBe(0);
   });
 
   it('is skipped, never valid, when an entry uses a method it does not check', async () => {
     const revocation = await publishList('revocation');
-    const other = { id: 'https://other.example/lists/1#3', type: 'StatusList2021Entry', statusPurpose: 'revocation', statusListIndex: '3', statusListCredential: 'https://other.example/lists/1' };
+    const other = {
+      id: 'https://other.example/lists/1#3',
+      type: 'StatusList2021Entry',
+      statusPurpose: 'revocation',
+      statusListIndex: '3',
+      statusListCredential: 'https://other.example/lists/1',
+    };
     expect(await codeOf(await credentialWith(other))).toEqual({ status: 'skipped', code: 'STATUS_METHOD_UNSUPPORTED' });
-    expect(await codeOf(await credentialWith([statusListEntry(revocation.url, 'revocation', 7), other]))).toEqual({ status: 'skipped', code: 'STATUS_METHOD_UNSUPPORTED' });
+    expect(await codeOf(await credentialWith([statusListEntry(revocation.url, 'revocation', 7), other]))).toEqual({
+      status: 'skipped',
+      code: 'STATUS_METHOD_UNSUPPORTED',
+    });
     expect(hitsOf(revocation.url)).toBe(1);
   });
 
   describe('what one credential can make the verifier read', () => {
     it('reads up to four distinct lists', async () => {
-      const lists = await Promise.all(['revocation', 'suspension', 'revocation', 'suspension'].map((purpose) => publishList(purpose as StatusPurpose)));
+      const lists = await Promise.all(
+        ['revocation', 'suspension', 'revocation', 'suspension'].map((purpose) => publishList(purpose as StatusPurpose)),
+      );
       const credential = await credentialWith(lists.map((list, i) => statusListEntry(list.url, i % 2 ? 'suspension' : 'revocation', 7)));
       expect(await codeOf(credential)).toEqual({ status: 'valid', code: undefined });
     });

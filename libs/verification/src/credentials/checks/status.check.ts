@@ -22,16 +22,22 @@ const PRECEDENCE: ((outcome: CheckOutcome) => boolean)[] = [
 export class StatusCheck implements CredentialCheck {
   readonly name = 'status';
   readonly dependsOn = ['signature'] as const;
-  readonly unmet = { code: 'STATUS_NOT_FETCHED', message: 'The credential\'s signature is not verified, so the status lists it names are not fetched.' } as const;
+  readonly unmet = {
+    code: 'STATUS_NOT_FETCHED',
+    message: "The credential's signature is not verified, so the status lists it names are not fetched.",
+  } as const;
 
   constructor(private readonly lists: StatusListReader) {}
 
   /** A malformed entry, or no entry this verifier checks, is plain from the credential alone. */
   async beforeDependencies(credential: ParsedCredential): Promise<CheckOutcome | undefined> {
     const { checkable, unsupported, malformed } = readStatusEntries(credential.credential.credentialStatus);
-    if (malformed.length > 0) return invalid('STATUS_ENTRY_MALFORMED', `The credential's credentialStatus is malformed: ${malformed.join('; ')}.`);
+    if (malformed.length > 0)
+      return invalid('STATUS_ENTRY_MALFORMED', `The credential's credentialStatus is malformed: ${malformed.join('; ')}.`);
     if (checkable.length > 0) return undefined;
-    return unsupported.length > 0 ? unsupportedOutcome(unsupported[0]) : skipped('STATUS_NOT_PROVIDED', 'The credential names no status list, so it cannot be revoked or suspended through one.');
+    return unsupported.length > 0
+      ? unsupportedOutcome(unsupported[0])
+      : skipped('STATUS_NOT_PROVIDED', 'The credential names no status list, so it cannot be revoked or suspended through one.');
   }
 
   async run(credential: ParsedCredential): Promise<CheckOutcome> {
@@ -39,7 +45,10 @@ export class StatusCheck implements CredentialCheck {
     // Each list is a fetch and a decode: a credential cannot make one verification read hundreds.
     const lists = new Set(checkable.map((entry) => entry.listUrl));
     if (lists.size > FETCH_LIMITS.statusListsPerCredential) {
-      return failedToCheck('STATUS_LISTS_TOO_MANY', `The credential names ${lists.size} status lists; this verifier reads at most ${FETCH_LIMITS.statusListsPerCredential} for one credential.`);
+      return failedToCheck(
+        'STATUS_LISTS_TOO_MANY',
+        `The credential names ${lists.size} status lists; this verifier reads at most ${FETCH_LIMITS.statusListsPerCredential} for one credential.`,
+      );
     }
     const issuer = credential.payload.iss as string;
     const outcomes = await Promise.all(checkable.map(async (entry) => statusOf(entry, await this.lists.read(entry.listUrl), issuer)));
@@ -56,16 +65,30 @@ function statusOf(entry: StatusEntry, read: StatusListRead, issuer: string): Che
   const { list } = read;
   const { purpose, index, listUrl } = entry;
   if (list.issuer !== issuer) {
-    return invalid('STATUS_LIST_ISSUER_MISMATCH', `The status list ${listUrl} is signed by ${list.issuer}, not by the credential's issuer ${issuer}, so it cannot revoke or clear it.`);
+    return invalid(
+      'STATUS_LIST_ISSUER_MISMATCH',
+      `The status list ${listUrl} is signed by ${list.issuer}, not by the credential's issuer ${issuer}, so it cannot revoke or clear it.`,
+    );
   }
   if (!list.purposes.includes(purpose)) {
-    return failedToCheck('STATUS_LIST_MALFORMED', `The credential's ${purpose} entry points at ${listUrl}, which is a ${list.purposes.join(' and ')} list.`);
+    return failedToCheck(
+      'STATUS_LIST_MALFORMED',
+      `The credential's ${purpose} entry points at ${listUrl}, which is a ${list.purposes.join(' and ')} list.`,
+    );
   }
   const size = list.bits.length * 8;
-  if (index >= size) return failedToCheck('STATUS_INDEX_OUT_OF_RANGE', `Index ${index} is beyond the ${size} entries of the status list ${listUrl}.`);
+  if (index >= size)
+    return failedToCheck('STATUS_INDEX_OUT_OF_RANGE', `Index ${index} is beyond the ${size} entries of the status list ${listUrl}.`);
   if (!isBitSet(list.bits, index)) return valid();
-  if (purpose === 'revocation') return invalid('CREDENTIAL_REVOKED', `The issuer has revoked this credential: index ${index} is set in the revocation list ${listUrl}.`);
-  return invalid('CREDENTIAL_SUSPENDED', `The issuer has suspended this credential: index ${index} is set in the suspension list ${listUrl}. A suspension can be lifted; verify again later.`);
+  if (purpose === 'revocation')
+    return invalid(
+      'CREDENTIAL_REVOKED',
+      `The issuer has revoked this credential: index ${index} is set in the revocation list ${listUrl}.`,
+    );
+  return invalid(
+    'CREDENTIAL_SUSPENDED',
+    `The issuer has suspended this credential: index ${index} is set in the suspension list ${listUrl}. A suspension can be lifted; verify again later.`,
+  );
 }
 
 function mostSevere(outcomes: CheckOutcome[]): CheckOutcome {

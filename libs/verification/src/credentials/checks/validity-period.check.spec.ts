@@ -5,14 +5,22 @@ const NOW = new Date('2026-06-01T12:00:00Z');
 const seconds = (iso: string) => Date.parse(iso) / 1000;
 
 function credential(payload: Record<string, unknown>, signed: Record<string, unknown> = {}): ParsedCredential {
-  return { format: 'vc-jwt', bytes: 'a.b.c', header: {}, payload: payload as ParsedCredential['payload'], credential: signed as ParsedCredential['credential'] };
+  return {
+    format: 'vc-jwt',
+    bytes: 'a.b.c',
+    header: {},
+    payload: payload as ParsedCredential['payload'],
+    credential: signed as ParsedCredential['credential'],
+  };
 }
 
 describe('ValidityPeriodCheck', () => {
   const check = new ValidityPeriodCheck(300);
 
   it('accepts a credential inside its period', async () => {
-    const outcome = await check.run(credential({ nbf: seconds('2026-01-01T00:00:00Z'), exp: seconds('2027-01-01T00:00:00Z') }), { now: NOW });
+    const outcome = await check.run(credential({ nbf: seconds('2026-01-01T00:00:00Z'), exp: seconds('2027-01-01T00:00:00Z') }), {
+      now: NOW,
+    });
     expect(outcome).toEqual({ status: 'valid' });
   });
 
@@ -40,7 +48,9 @@ describe('ValidityPeriodCheck', () => {
   it('tolerates a skew of its own at the end when given one: none, for an issuer checking what it signs', async () => {
     const signing = new ValidityPeriodCheck(60, 0);
     expect((await signing.run(credential({ nbf: seconds('2026-06-01T12:00:50Z') }), { now: NOW })).status).toBe('valid');
-    expect((await signing.run(credential({ nbf: seconds('2026-06-01T12:01:10Z') }), { now: NOW })).reason?.code).toBe('CREDENTIAL_NOT_YET_VALID');
+    expect((await signing.run(credential({ nbf: seconds('2026-06-01T12:01:10Z') }), { now: NOW })).reason?.code).toBe(
+      'CREDENTIAL_NOT_YET_VALID',
+    );
     expect((await signing.run(credential({ exp: seconds('2026-06-01T12:00:01Z') }), { now: NOW })).status).toBe('valid');
     expect((await signing.run(credential({ exp: seconds('2026-06-01T11:59:59Z') }), { now: NOW })).reason?.code).toBe('CREDENTIAL_EXPIRED');
   });
@@ -51,7 +61,9 @@ describe('ValidityPeriodCheck', () => {
   });
 
   it('takes the strictest bound when exp and validUntil disagree', async () => {
-    const outcome = await check.run(credential({ exp: seconds('2030-01-01T00:00:00Z') }, { validUntil: '2026-01-01T00:00:00Z' }), { now: NOW });
+    const outcome = await check.run(credential({ exp: seconds('2030-01-01T00:00:00Z') }, { validUntil: '2026-01-01T00:00:00Z' }), {
+      now: NOW,
+    });
     expect(outcome.reason?.code).toBe('CREDENTIAL_EXPIRED');
   });
 

@@ -46,7 +46,8 @@ function periodOutcome(
   now: Date,
   skewSeconds: { start: number; end: number },
 ): CheckOutcome {
-  if (notBefore === null || notAfter === null) return invalid('VALIDITY_PERIOD_MALFORMED', `A validity date in the ${what} is not a valid date.`);
+  if (notBefore === null || notAfter === null)
+    return invalid('VALIDITY_PERIOD_MALFORMED', `A validity date in the ${what} is not a valid date.`);
   if (notBefore && notBefore.getTime() - skewSeconds.start * 1000 > now.getTime()) {
     return invalid(CODES[what].notYetValid, `The ${what} is valid only from ${notBefore.toISOString()}.`);
   }

@@ -16,14 +16,19 @@ const UNUSABLE = {
 export class ChallengeCheck implements PresentationCheck {
   readonly name = 'challenge';
   readonly dependsOn = ['holder-signature'] as const;
-  readonly unmet = { code: 'CHALLENGE_NOT_CHECKED', message: 'The holder\'s signature is not verified, so its challenge is not taken.' } as const;
+  readonly unmet = {
+    code: 'CHALLENGE_NOT_CHECKED',
+    message: "The holder's signature is not verified, so its challenge is not taken.",
+  } as const;
 
   constructor(private readonly challenges: ChallengeStore) {}
 
   async run({ nonce }: ParsedPresentation, context: PresentationContext): Promise<CheckOutcome> {
-    if (typeof nonce !== 'string') return invalid('CHALLENGE_MISSING', 'The presentation signs no challenge (JWT `nonce`): ask for one at POST /challenges.');
+    if (typeof nonce !== 'string')
+      return invalid('CHALLENGE_MISSING', 'The presentation signs no challenge (JWT `nonce`): ask for one at POST /challenges.');
     const { challenge } = context.expected;
-    if (challenge !== undefined && challenge !== nonce) return invalid('CHALLENGE_MISMATCH', 'The presentation answers another challenge than the one given.');
+    if (challenge !== undefined && challenge !== nonce)
+      return invalid('CHALLENGE_MISMATCH', 'The presentation answers another challenge than the one given.');
     const use = this.challenges.use(nonce);
     if (!use.ok) return invalid(use.code, UNUSABLE[use.code]);
     context.challengeDomain = use.domain;

@@ -18,7 +18,10 @@ export interface PresentedSubject {
 export class HolderCheck implements Check<PresentedSubject, unknown, 'holder'> {
   readonly name = 'holder';
   readonly dependsOn = ['signature'] as const;
-  readonly unmet = { code: 'HOLDER_NOT_CHECKED', message: 'The credential\'s signature is not verified, so its subject is not known.' } as const;
+  readonly unmet = {
+    code: 'HOLDER_NOT_CHECKED',
+    message: "The credential's signature is not verified, so its subject is not known.",
+  } as const;
 
   async run({ signed, holder, learner }: PresentedSubject): Promise<CheckOutcome> {
     const subject = (signed?.credentialSubject ?? {}) as { id?: unknown; identifier?: unknown };
@@ -26,7 +29,9 @@ export class HolderCheck implements Check<PresentedSubject, unknown, 'holder'> {
     if (learner && subjectNames(subject, learner)) return valid();
     return invalid(
       'HOLDER_NOT_SUBJECT',
-      learner ? 'The credential names neither the presenting holder nor the learner the school was told of.' : `The credential's subject is not ${holder}, who presents it.`,
+      learner
+        ? 'The credential names neither the presenting holder nor the learner the school was told of.'
+        : `The credential's subject is not ${holder}, who presents it.`,
     );
   }
 }

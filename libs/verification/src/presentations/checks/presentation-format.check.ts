@@ -17,8 +17,23 @@ export function parsePresentation(input: unknown): { parsed: ParsedPresentation 
   }
   const credentials = ([] as unknown[]).concat(vp.verifiableCredential ?? []);
   if (credentials.length === 0 || credentials.length > MAX_PRESENTED_CREDENTIALS) {
-    return { outcome: invalid('PRESENTATION_CREDENTIALS_COUNT', `A presentation must carry from 1 to ${MAX_PRESENTED_CREDENTIALS} credentials; this one carries ${credentials.length}.`) };
+    return {
+      outcome: invalid(
+        'PRESENTATION_CREDENTIALS_COUNT',
+        `A presentation must carry from 1 to ${MAX_PRESENTED_CREDENTIALS} credentials; this one carries ${credentials.length}.`,
+      ),
+    };
   }
   const audience = ([] as unknown[]).concat(payload.aud ?? []).filter((value): value is string => typeof value === 'string');
-  return { parsed: { bytes: decoded.bytes, header: decoded.header, payload: payload as SignedJwt['payload'], holder: payload.iss, nonce: payload.nonce, audience, credentials } };
+  return {
+    parsed: {
+      bytes: decoded.bytes,
+      header: decoded.header,
+      payload: payload as SignedJwt['payload'],
+      holder: payload.iss,
+      nonce: payload.nonce,
+      audience,
+      credentials,
+    },
+  };
 }
