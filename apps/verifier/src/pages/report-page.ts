@@ -59,117 +59,72 @@ export function renderReportPage({ report, display, link }: ReportPageInput): st
   const headline = headlineOf(report);
   return page(
     `${headline.verdict}: ${display?.achievement?.name ?? display?.name ?? 'credential'}`,
-    html` <main>
-      <h1>Credential verification</h1>
-      <section class="verdict ${report.verdict}" role="status" aria-live="polite">
-        <p><strong id="verdict">${headline.verdict}</strong></p>
-        <p>${headline.explanation}</p>
-      </section>
-      ${report.warnings.map((warning) => html`<p class="warning" role="note"><strong>Warning:</strong> ${warning.reason?.message}</p>`)}
-      ${display ? credentialSection(report, display) : html`<p>The credential could not be read.</p>`}
-      <h2>Checks</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Check</th>
-            <th scope="col">Result</th>
-            <th scope="col">Why</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${report.checks.map(checkRow)}
-        </tbody>
-      </table>
-      ${
-        receipt
-          ? html`<h2>Blockchain anchor</h2>
-              <dl>
-                <dt>Transaction</dt>
-                <dd><code id="anchor-tx">${receipt.txHash}</code></dd>
-                <dt>Block</dt>
-                <dd id="anchor-block">${receipt.blockNumber} (chain ${receipt.chainId})</dd>
-                <dt>Anchored at</dt>
-                <dd>${receipt.anchoredAt}</dd>
-              </dl>`
-          : ''
-      }
-      ${
-        link
-          ? html`<h2>This page's link</h2>
-              <p><a href="${link.url}">${link.url}</a></p>
-              <p>
-                <img src="/v/${link.code}/qr.svg" width="160" height="160" alt="QR code of this page's link" />
-                <a href="/v/${link.code}/qr.png" download>QR code as PNG</a>
-              </p>`
-          : ''
-      }
-      <p><a href="/">Verify another credential</a></p>
-    </main>`,
+    html`
+<main>
+<h1>Credential verification</h1>
+<section class="verdict ${report.verdict}" role="status" aria-live="polite">
+  <p><strong id="verdict">${headline.verdict}</strong></p>
+  <p>${headline.explanation}</p>
+</section>
+${report.warnings.map((warning) => html`<p class="warning" role="note"><strong>Warning:</strong> ${warning.reason?.message}</p>`)}
+${display ? credentialSection(report, display) : html`<p>The credential could not be read.</p>`}
+<h2>Checks</h2>
+<table>
+  <thead><tr><th scope="col">Check</th><th scope="col">Result</th><th scope="col">Why</th></tr></thead>
+  <tbody>
+  ${report.checks.map(checkRow)}
+  </tbody>
+</table>
+${
+  receipt
+    ? html`<h2>Blockchain anchor</h2>
+<dl>
+  <dt>Transaction</dt><dd><code id="anchor-tx">${receipt.txHash}</code></dd>
+  <dt>Block</dt><dd id="anchor-block">${receipt.blockNumber} (chain ${receipt.chainId})</dd>
+  <dt>Anchored at</dt><dd>${receipt.anchoredAt}</dd>
+</dl>`
+    : ''
+}
+${
+  link
+    ? html`<h2>This page's link</h2>
+<p><a href="${link.url}">${link.url}</a></p>
+<p><img src="/v/${link.code}/qr.svg" width="160" height="160" alt="QR code of this page's link"> <a href="/v/${link.code}/qr.png" download>QR code as PNG</a></p>`
+    : ''
+}
+<p><a href="/">Verify another credential</a></p>
+</main>`,
   );
 }
 
 function credentialSection(report: VerificationReport, display: CredentialDisplay): Html {
   const issuer = report.issuer;
-  return html` <h2>Credential</h2>
-    <dl>
-      <dt>Institution</dt>
-      <dd id="institution">
-        ${
-          issuer?.trusted
-            ? html`${issuer.name}
-                <span
-                  >(a trusted
-                  institution${issuer.url && /^https?:\/\//.test(issuer.url) ? html`, <a href="${issuer.url}">${issuer.url}</a>` : ''})</span
-                >`
-            : html`<strong>Not an institution this verifier trusts.</strong> The credential names itself as issued by
-                ${display.claimedIssuer?.name ?? 'an unnamed issuer'}, which no trusted registry confirms.`
-        }<br /><code>${issuer?.id}</code>
-      </dd>
-      <dt>Learner</dt>
-      <dd id="learner">
-        ${
-          'did' in display.learner
-            ? html`<code>${display.learner.did}</code>`
-            : 'hashedIdentifiers' in display.learner
-              ? `Identified by ${display.learner.hashedIdentifiers.map((type) => IDENTIFIER_TYPES[type] ?? type).join(' and ')}, kept hashed in the credential: ask the learner to prove it.`
-              : 'Not named in the credential.'
-        }
-      </dd>
-      <dt>Achievement</dt>
-      <dd id="achievement">
-        ${display.achievement?.name ?? display.name}${display.achievement?.code ? ` (${display.achievement.code})` : ''}${display.achievement?.type ? html`<br />${display.achievement.type}` : ''}
-      </dd>
-      ${
-        display.credits
-          ? html`<dt>Credits</dt>
-              <dd id="credits">${display.credits.amount} ${display.credits.unit ?? 'credits'}</dd>`
-          : ''
-      }
-      ${
-        display.grade
-          ? html`<dt>Grade</dt>
-              <dd id="grade">${display.grade}</dd>`
-          : ''
-      }
-      ${
-        display.term
-          ? html`<dt>Term</dt>
-              <dd>${display.term}</dd>`
-          : ''
-      }
-      ${
-        display.issuanceDate
-          ? html`<dt>Issued</dt>
-              <dd>${display.issuanceDate}</dd>`
-          : ''
-      }
-    </dl>`;
+  return html`
+<h2>Credential</h2>
+<dl>
+  <dt>Institution</dt>
+  <dd id="institution">${
+    issuer?.trusted
+      ? html`${issuer.name} <span>(a trusted institution${issuer.url && /^https?:\/\//.test(issuer.url) ? html`, <a href="${issuer.url}">${issuer.url}</a>` : ''})</span>`
+      : html`<strong>Not an institution this verifier trusts.</strong> The credential names itself as issued by ${display.claimedIssuer?.name ?? 'an unnamed issuer'}, which no trusted registry confirms.`
+  }<br><code>${issuer?.id}</code></dd>
+  <dt>Learner</dt>
+  <dd id="learner">${
+    'did' in display.learner
+      ? html`<code>${display.learner.did}</code>`
+      : 'hashedIdentifiers' in display.learner
+        ? `Identified by ${display.learner.hashedIdentifiers.map((type) => IDENTIFIER_TYPES[type] ?? type).join(' and ')}, kept hashed in the credential: ask the learner to prove it.`
+        : 'Not named in the credential.'
+  }</dd>
+  <dt>Achievement</dt>
+  <dd id="achievement">${display.achievement?.name ?? display.name}${display.achievement?.code ? ` (${display.achievement.code})` : ''}${display.achievement?.type ? html`<br>${display.achievement.type}` : ''}</dd>
+  ${display.credits ? html`<dt>Credits</dt><dd id="credits">${display.credits.amount} ${display.credits.unit ?? 'credits'}</dd>` : ''}
+  ${display.grade ? html`<dt>Grade</dt><dd id="grade">${display.grade}</dd>` : ''}
+  ${display.term ? html`<dt>Term</dt><dd>${display.term}</dd>` : ''}
+  ${display.issuanceDate ? html`<dt>Issued</dt><dd>${display.issuanceDate}</dd>` : ''}
+</dl>`;
 }
 
 function checkRow(check: CheckResult<CredentialCheckName>): Html {
-  return html`<tr data-check="${check.check}" data-status="${check.status}">
-    <th scope="row">${CHECK_LABELS[check.check]}</th>
-    <td class="mark">${MARKS[check.status]}</td>
-    <td>${check.reason?.message ?? ''}</td>
-  </tr>`;
+  return html`<tr data-check="${check.check}" data-status="${check.status}"><th scope="row">${CHECK_LABELS[check.check]}</th><td class="mark">${MARKS[check.status]}</td><td>${check.reason?.message ?? ''}</td></tr>`;
 }
