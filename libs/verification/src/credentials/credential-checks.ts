@@ -36,7 +36,9 @@ export function credentialChecks(options: CredentialChecksOptions): CredentialCh
   return [
     new SignatureCheck(signatures, new EthrKeyHistory(options.resolver, receipts)),
     new SignedPayloadCheck(),
-    new SchemaCheck(),
+    // Our kinds' constraints are for our institutions' credentials; another system's Open Badges,
+    // whose achievement types may look like ours, are held to 1EdTech's schema.
+    new SchemaCheck(async ({ issuer }) => (await options.trust.find(issuer)) !== undefined),
     new ValidityPeriodCheck(options.clockSkewSeconds),
     // Status lists are verified like credentials, against their issuer's keys of today.
     new StatusCheck(new StatusListReader(fetcher(FETCH_LIMITS.statusListBytes), signatures, options.statusListCacheSeconds)),

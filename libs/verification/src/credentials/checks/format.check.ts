@@ -28,13 +28,42 @@ export function checkFormat(input: unknown): FormatResult {
 function jwtCredential({ bytes, header, payload }: SignedJwt, outer?: JsonObject): FormatResult {
   if (!isJsonObject(payload.vc) || typeof payload.iss !== 'string')
     return notACredential('The JWT carries no `vc` claim or no `iss`: it is not a VC-JWT.');
-  let credential: JsonObject;
+  let normalized: JsonObject;
   try {
-    credential = normalizeCredential(bytes) as unknown as JsonObject;
+    normalized = normalizeCredential(bytes) as unknown as JsonObject;
   } catch (error) {
     return notACredential(`The VC-JWT does not decode to a credential: ${(error as Error).message}`);
   }
-  return parsed({ format: 'vc-jwt', bytes: lowSJws(bytes), credential, issuer: payload.iss, jwt: { header, payload }, outer });
+  const credential = withVcMembers(normalized, payload.iss);
+  if (typeof credential === 'string') return notACredential(credential);
+  return parsed({
+    format: 'vc-jwt',
+    bytes: lowSJws(bytes),
+    credential,
+    issuer: payload.iss,
+    jwt: { header, payload },
+    ...(outer ? { outer } : {}),
+  });
+}
+
+/**
+ * The credential with the members VCDM 1.1 puts in the `vc` claim. did-jwt-vc reads most of them from
+ * the JWT's top level, where it writes them, and leaves the rest of `vc` aside: another issuer's
+ * VC-JWT (1EdTech's) keeps its name and issuer profile there. A member at the top level wins, as
+ * did-jwt-vc decides for the members it reads; the issuer profile must be the `iss`'s. A string says
+ * what is wrong.
+ */
+function withVcMembers(normalized: JsonObject, iss: string): JsonObject | string {
+  const { vc: leftover, ...credential } = normalized;
+  if (!isJsonObject(leftover)) return credential;
+  for (const [member, value] of Object.entries(leftover)) {
+    if (member === 'issuer' && isJsonObject(value)) {
+      if (value.id !== undefined && value.id !== iss)
+        return `The vc claim names the issuer ${JSON.stringify(value.id)}, not the JWT's iss ${iss}.`;
+      credential.issuer = { ...value, id: iss };
+    } else if (!(member in credential)) credential[member] = value;
+  }
+  return credential;
 }
 
 /** A VC-JOSE-COSE credential: the payload is the VCDM 2.0 credential itself. */

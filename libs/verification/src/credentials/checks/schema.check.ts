@@ -26,29 +26,36 @@ const STANDARD_SCHEMAS: { types: string[]; schema: KindSchema }[] = [
   { types: ['OpenBadgeCredential', 'AchievementCredential'], schema: { name: 'Open Badges 3.0', validate: validateOpenBadgeCredential } },
 ];
 
-function kindSchemaOf(credential: JsonObject): KindSchema | undefined {
-  const kind = detectCredentialKind(credential);
-  if (kind) return { name: `${kind} credential`, validate: (c) => validateCredential(kind, c) };
+/** Whether a credential comes from an issuer whose credentials are of our kinds (an institution of ours). */
+export type IssuedByUs = (credential: ParsedCredential) => Promise<boolean>;
+
+/** 1EdTech's schema for a credential of one of its types, whoever issued it. */
+function standardSchemaOf(credential: JsonObject): KindSchema | undefined {
   const types = listOf(credential.type);
   return STANDARD_SCHEMAS.find((entry) => entry.types.some((type) => types.includes(type)))?.schema;
 }
 
 /**
  * The signed credential against the W3C data model of its version (VCDM 1.1 or 2.0, with an embedded
- * proof for Data Integrity), and against the schema of its kind: one of ours (course, certificate,
- * credit, either data model) against 1EdTech's Open Badges schema and the kind's constraints; another
- * issuer's Open Badges 3.0 or CLR 2.0 credential against 1EdTech's schema for its data model. A
- * credential of a kind we have no schema for is `skipped` (`SCHEMA_UNKNOWN_KIND`) once it passes the
- * data model: it is not failed for being of another kind, and the verdict follows the other checks.
+ * proof for Data Integrity), and against the schema of its kind: a course, certificate or credit
+ * credential of an institution of ours (either data model) against 1EdTech's Open Badges schema and
+ * the kind's constraints; any other Open Badges 3.0 or CLR 2.0 credential (another system's, whose
+ * achievement types may look like ours) against 1EdTech's schema for its data model. A credential of
+ * a kind we have no schema for is `skipped` (`SCHEMA_UNKNOWN_KIND`) once it holds to the data model:
+ * it is not failed for being of another kind, and the verdict follows the other checks.
  */
 export class SchemaCheck implements CredentialCheck {
   readonly name = 'schema';
   readonly dependsOn = [];
 
-  async run({ credential, format }: ParsedCredential): Promise<CheckOutcome> {
+  /** `issuedByUs`: every credential is, by default, as for an issuer checking what it has just signed. */
+  constructor(private readonly issuedByUs: IssuedByUs = async () => true) {}
+
+  async run(parsed: ParsedCredential): Promise<CheckOutcome> {
+    const { credential, format } = parsed;
     // A JWT's proof is the JWT itself: only an `ldp_vc` must carry one in the document.
     const dataModel = validateVcdmCredential(credential, { proof: format === 'ldp_vc' ? 'required' : 'optional' });
-    const kind = kindSchemaOf(credential);
+    const kind = await this.kindSchemaOf(parsed);
     const violations = [...dataModel, ...(kind?.validate(credential) ?? [])];
     if (violations.length > 0) {
       const summary = violations.map((v) => `${v.path || '/'} ${v.message}`).join('; ');
@@ -58,9 +65,15 @@ export class SchemaCheck implements CredentialCheck {
     if (!kind) {
       return skipped(
         'SCHEMA_UNKNOWN_KIND',
-        'The credential is of a kind this verifier has no schema for (neither a course, certificate or credit credential, nor Open Badges 3.0, nor CLR 2.0); it holds to the W3C data model, which is all that was checked.',
+        'The credential is of a kind this verifier has no schema for (neither a course, certificate or credit credential of ours, nor Open Badges 3.0, nor CLR 2.0); it holds to the W3C data model, which is all that was checked.',
       );
     }
     return valid();
+  }
+
+  private async kindSchemaOf(parsed: ParsedCredential): Promise<KindSchema | undefined> {
+    const kind = detectCredentialKind(parsed.credential);
+    if (kind && (await this.issuedByUs(parsed))) return { name: `${kind} credential`, validate: (c) => validateCredential(kind, c) };
+    return standardSchemaOf(parsed.credential);
   }
 }
