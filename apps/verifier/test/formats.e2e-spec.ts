@@ -187,13 +187,19 @@ describe('verification links', () => {
   });
 
   it('keep an ldp_vc credential as signed, whatever its key order, and verify it when opened', async () => {
-    const signed = await signDataIntegrityCredential(plainCredential(trustedJwk.controller), trustedJwk, { documentLoader });
+    const credential = { ...plainCredential(trustedJwk.controller), validFrom: '2026-03-01T00:00:00Z' };
+    const signed = await signDataIntegrityCredential(credential, trustedJwk, { documentLoader });
     const posted = await postJson(`${verifierUrl}/links`, { verifiableCredential: signed });
     const reordered = Object.fromEntries(Object.entries(signed).reverse());
     const again = await postJson(`${verifierUrl}/links`, { verifiableCredential: reordered });
     expect(again.body.code).toBe(posted.body.code);
     const report = await reportOf(posted.body.code);
-    expect(report).toMatchObject({ verdict: 'verified', credential: { issuer: trustedJwk.controller } });
+    // The page shows a VCDM 2.0 credential's validFrom as when it was issued.
+    expect(report).toMatchObject({
+      verdict: 'verified',
+      credential: { issuer: trustedJwk.controller },
+      display: { issuanceDate: '2026-03-01T00:00:00Z' },
+    });
   });
 });
 
