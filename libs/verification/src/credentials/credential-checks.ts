@@ -37,8 +37,9 @@ export function credentialChecks(options: CredentialChecksOptions): CredentialCh
     new SignatureCheck(signatures, new EthrKeyHistory(options.resolver, receipts)),
     new SignedPayloadCheck(),
     // Our kinds' constraints are for our institutions' credentials; another system's Open Badges,
-    // whose achievement types may look like ours, are held to 1EdTech's schema.
-    new SchemaCheck(async ({ issuer }) => (await options.trust.find(issuer)) !== undefined),
+    // whose achievement types may look like ours, are held to 1EdTech's schema. The signature may not
+    // hold yet: what the registries said last is read, none is refreshed.
+    new SchemaCheck(async ({ issuer }) => options.trust.knows(issuer)),
     new ValidityPeriodCheck(options.clockSkewSeconds),
     // Status lists are verified like credentials, against their issuer's keys of today.
     new StatusCheck(new StatusListReader(fetcher(FETCH_LIMITS.statusListBytes), signatures, options.statusListCacheSeconds)),

@@ -73,6 +73,7 @@ describe('TrustRegistry', () => {
     expect(await trust.find(web)).toEqual({ ...A, source: server.url });
     expect(await trust.find(A.did)).toEqual({ ...A, source: server.url });
     expect(await trust.find('did:web:b.example')).toBeUndefined();
+    expect([trust.knows(web), trust.knows(A.did), trust.knows('did:web:b.example')]).toEqual([true, true, false]);
     trust.stop();
   });
 

@@ -78,6 +78,11 @@ export class TrustRegistry {
     return this.byDid.get(did);
   }
 
+  /** Whether a DID is, by what the registries said last, an institution's: no refresh, for checks that run before a signature holds. */
+  knows(did: string): boolean {
+    return this.byDid.has(did);
+  }
+
   /** Fetches every registry URL once; concurrent callers share the run. */
   refresh(): Promise<void> {
     this.refreshing ??= this.fetchAll().finally(() => (this.refreshing = undefined));

@@ -26,6 +26,15 @@ describe('SchemaCheck', () => {
     expect(await check.run(parsed(broken))).toMatchObject({ status: 'invalid', reason: { code: 'SCHEMA_INVALID' } });
   });
 
+  it("holds only our institutions' credentials to our kinds' constraints: another system's that looks like one is an Open Badge", async () => {
+    const foreign = { ...ours(), id: 'https://registrar.example/credentials/42' };
+    expect(await check.run(parsed(foreign))).toMatchObject({
+      status: 'invalid',
+      reason: { message: expect.stringContaining('/id must match') },
+    });
+    expect(await new SchemaCheck(async () => false).run(parsed(foreign))).toEqual({ status: 'valid' });
+  });
+
   it("passes another issuer's Open Badges 3.0 credential against the 1EdTech schema alone", async () => {
     expect(await check.run(parsed(FOREIGN_BADGE))).toEqual({ status: 'valid' });
     const { name: _name, ...nameless } = FOREIGN_BADGE;
