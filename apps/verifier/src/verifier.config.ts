@@ -19,6 +19,8 @@ export interface VerifierConfig extends HttpServerConfig {
   verificationDeadlineMs: number;
   /** How long a verified status list is reused before it is fetched again; 0 fetches it for every verification. */
   statusListCacheSeconds: number;
+  /** How long a did:web DID document is reused before it is fetched again; 0 fetches it for every verification. */
+  didWebCacheSeconds: number;
   /** Whom this verifier trusts as institutions, and whether a credential from anyone else fails. */
   trust: TrustConfig;
   requireTrustedIssuer: boolean;
@@ -51,6 +53,7 @@ export function loadVerifierConfig(env: Environment = process.env): VerifierConf
     fetchConcurrency: read.integer('FETCH_CONCURRENCY', 16, { min: 1, max: 1024 }),
     verificationDeadlineMs: read.integer('VERIFICATION_DEADLINE_MS', 10_000, { min: 100, max: 300_000 }),
     statusListCacheSeconds: read.integer('STATUS_LIST_CACHE_SECONDS', 60, { max: 86400 }),
+    didWebCacheSeconds: read.integer('DID_WEB_CACHE_SECONDS', 300, { max: 86400 }),
     trust: {
       registryUrls: read.urls('TRUST_REGISTRY_URLS'),
       trustedIssuersFile: read.optionalString('TRUSTED_ISSUERS_FILE'),

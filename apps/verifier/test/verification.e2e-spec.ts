@@ -129,23 +129,35 @@ describe('validity period', () => {
 });
 
 describe('schema', () => {
-  it('fails a validly signed credential that is neither one of our kinds nor an Open Badges credential', async () => {
-    const wallet = Wallet.createRandom();
-    const did = `did:ethr:0x7a69:${wallet.address}`;
-    const jwt = await createJWT(
-      {
-        vc: {
-          '@context': ['https://www.w3.org/2018/credentials/v1'],
-          type: ['VerifiableCredential'],
-          credentialSubject: { id: 'did:example:1' },
-        },
-      },
-      { issuer: did, signer: ES256KSigner(hexToBytes(wallet.privateKey)) },
+  const signedBy = (wallet: TestSigner, vc: Record<string, unknown>) =>
+    createJWT(
+      { vc },
+      { issuer: `did:ethr:0x7a69:${wallet.address}`, signer: ES256KSigner(hexToBytes(wallet.privateKey)) },
       { alg: 'ES256K' },
     );
-    const report = (await verify(jwt)).body;
+
+  it('skips the schema of a validly signed credential of a kind it has no schema for, and the verdict follows the other checks', async () => {
+    const vc = {
+      '@context': ['https://www.w3.org/2018/credentials/v1'],
+      type: ['VerifiableCredential'],
+      credentialSubject: { id: 'did:example:1' },
+    };
+    const report = (await verify(await signedBy(Wallet.createRandom(), vc))).body;
     expect(statusOf(report, 'signature')?.status).toBe('valid');
-    expect(statusOf(report, 'schema')).toEqual({ status: 'invalid', code: 'SCHEMA_UNKNOWN_KIND' });
+    expect(statusOf(report, 'schema')).toEqual({ status: 'skipped', code: 'SCHEMA_UNKNOWN_KIND' });
+    expect(report.verdict).toBe('indeterminate');
+    expect(report.warnings.map((warning: { reason: { code: string } }) => warning.reason.code)).toEqual(['ISSUER_UNKNOWN']);
+  });
+
+  it('fails such a credential when it breaks the W3C data model', async () => {
+    const vc = {
+      '@context': ['https://www.w3.org/2018/credentials/v1'],
+      type: ['DegreeCredential'],
+      credentialSubject: { id: 'did:example:1' },
+    };
+    const report = (await verify(await signedBy(Wallet.createRandom(), vc))).body;
+    expect(statusOf(report, 'schema')).toEqual({ status: 'invalid', code: 'SCHEMA_INVALID' });
+    expect(report.verdict).toBe('failed');
   });
 });
 

@@ -11,7 +11,8 @@ export { createDidResolver, type DidResolverOptions } from './resolvers/did-reso
 export { type DidWebFetch, didWebDocumentUrl } from './resolvers/did-web.resolver.js';
 export { type ProofPurpose, findVerificationMethod, authorises } from './resolvers/verification-methods.js';
 
-export { hasHighS, toLowS } from './keys/high-s.js';
+export { hasHighS, refusedHighS, toLowS } from './keys/high-s.js';
+export { lowSJws, lowSProofs } from './proofs/low-s-form.js';
 export { type PublicKeyType, publicKeyFromBytes, publicKeyOf } from './keys/public-key.js';
 export {
   type SigningKeyPair,
@@ -39,6 +40,7 @@ export {
   type DataIntegritySigningOptions,
 } from './proofs/data-integrity/sign-data-integrity.js';
 export { verifyDataIntegrityCredential, verifyDataIntegrityPresentation } from './proofs/data-integrity/verify-data-integrity.js';
+export { isVerifiedProofType } from './proofs/data-integrity/data-integrity-suites.js';
 export { didKeyResolver, type KeyResolver, type KeyRequest, type KeyResolution } from './proofs/vc-jose/verification-key.js';
 export { signVcJwt, signVpJwt } from './proofs/vc-jose/sign-vc-jwt.js';
 export { verifyVcJwt, verifyVpJwt, type VcJwtVerification, type VpJwtVerification } from './proofs/vc-jose/verify-vc-jwt.js';

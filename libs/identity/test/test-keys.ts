@@ -38,6 +38,19 @@ export function didJwkPair(curve: 'Ed25519' | 'P-256' | 'secp256k1'): JwkKeyPair
   return { type: 'JsonWebKey', id: `${did}#0`, controller: did, publicKeyJwk, secretKeyJwk };
 }
 
+/** A secp256k1 wallet's key as a JWK pair, named as its did:ethr's controller key (`#controller`). */
+export function ethrKeyPair(wallet: { privateKey: string; signingKey: { publicKey: string } }, did: string): JwkKeyPair {
+  const point = Buffer.from(wallet.signingKey.publicKey.slice(4), 'hex');
+  const publicKeyJwk = {
+    kty: 'EC',
+    crv: 'secp256k1',
+    x: point.subarray(0, 32).toString('base64url'),
+    y: point.subarray(32).toString('base64url'),
+  };
+  const secretKeyJwk = { ...publicKeyJwk, d: Buffer.from(wallet.privateKey.slice(2), 'hex').toString('base64url') };
+  return { type: 'JsonWebKey', id: `${did}#controller`, controller: did, publicKeyJwk, secretKeyJwk };
+}
+
 /** A did:web document listing one key, as an issuer of ours would publish it. */
 export function didWebDocument(
   did: string,

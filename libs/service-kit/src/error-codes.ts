@@ -95,7 +95,8 @@ export const ERROR_CODES = {
   },
   LINK_CREDENTIAL_TOO_LARGE: {
     kind: 'too_large',
-    meaning: 'The verifier makes a link only for a credential whose JWT is at most 128 KiB.',
+    meaning:
+      'The verifier makes a link only for a credential of at most 128 KiB signed (a JWT, or a Data Integrity document as RFC 8785 JSON).',
   },
 } as const satisfies Record<string, ErrorDefinition>;
 

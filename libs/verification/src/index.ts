@@ -17,9 +17,17 @@ export { REASON_CODES, type ReasonCode, type ReasonStatus } from './pipeline/rea
 export { runCheck, runChecks, type RunOptions } from './pipeline/check-runner.js';
 export { REQUIRED_CREDENTIAL_CHECKS, type Verdict, verdictOf } from './pipeline/verification-verdict.js';
 
-export type { CredentialCheck, CredentialContext, ParsedCredential, SignedJwt } from './credentials/parsed-credential.js';
+export type {
+  CredentialCheck,
+  CredentialContext,
+  DecodedJwt,
+  ParsedCredential,
+  SignedJwt,
+  VerifiedCredentialFormat,
+} from './credentials/parsed-credential.js';
 export { checkFormat } from './credentials/checks/format.check.js';
 export { SignatureCheck } from './credentials/checks/signature.check.js';
+export { type SignatureKeys, SignatureVerifier } from './signatures/signature-verifier.js';
 export { KeySignatureCheck, type KnownSigningKey } from './credentials/checks/key-signature.check.js';
 export { SchemaCheck } from './credentials/checks/schema.check.js';
 export { ValidityPeriodCheck } from './credentials/checks/validity-period.check.js';
@@ -32,6 +40,7 @@ export {
 } from './credentials/credential-verifier.js';
 
 export type { ChallengeStore, ChallengeUse } from './presentations/challenge-store.js';
+export { HolderSignatureCheck } from './presentations/checks/holder-signature.check.js';
 export {
   type PresentationOptions,
   type PresentationReport,
@@ -43,4 +52,6 @@ export {
 export { FETCH_LIMITS } from './fetching/fetch-limits.js';
 export { FetchSlots } from './fetching/fetch-slots.js';
 export { type FetchPolicy, PublicFetcher } from './fetching/public-fetcher.js';
+export { cachingResolver, type DidCacheOptions } from './dids/caching-resolver.js';
+export { didWebFetch } from './dids/did-web-fetch.js';
 export { type RegistrySourceHealth, type TrustConfig, type TrustedIssuer, TrustRegistry } from './trust/trust-registry.js';

@@ -4,8 +4,8 @@ import path from 'node:path';
 /** What a verification link points at: the signed credential itself and, once known, its anchor receipt. */
 export interface LinkRecord {
   code: string;
-  /** The VC-JWT, exactly as signed. */
-  credential: string;
+  /** The credential as signed: the compact JWS of a JWT format, the JSON document of an `ldp_vc`. */
+  credential: string | Record<string, unknown>;
   anchorReceipt?: unknown;
   createdAt: string;
 }

@@ -10,7 +10,7 @@ export class LinkError extends DomainError {
   }
 
   static credentialTooLarge(maxBytes: number): LinkError {
-    return new LinkError('LINK_CREDENTIAL_TOO_LARGE', `A link is made only for a credential whose JWT is at most ${maxBytes} bytes.`);
+    return new LinkError('LINK_CREDENTIAL_TOO_LARGE', `A link is made only for a credential of at most ${maxBytes} bytes signed.`);
   }
 
   static issuerNotTrusted(issuer: string): LinkError {

@@ -21,7 +21,7 @@ function verificationFake(anchorOutcome: (options: VerifyOptions) => CheckOutcom
       ];
       return {
         report: { verdict: 'verified', verified: true, checks, warnings: [], issuer: { id: 'did:ethr:0x7a69:0x1', trusted: true } },
-        credential: { format: 'vc-jwt', bytes: input as string, header: {}, payload: {}, credential: {} },
+        credential: { format: 'vc-jwt', bytes: input as string, issuer: 'did:ethr:0x7a69:0x1', credential: {} },
       };
     },
   };

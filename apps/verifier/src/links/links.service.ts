@@ -15,7 +15,7 @@ export interface LinkReport extends VerificationReport {
   display?: CredentialDisplay;
 }
 
-/** The largest credential a link keeps: a JWT of 128 KiB, far past any transcript's, well below a request's. */
+/** The largest credential a link keeps: 128 KiB signed (a JWT, or a document's RFC 8785 JSON), far past any transcript's, well below a request's. */
 export const MAX_LINKED_CREDENTIAL_BYTES = 128 * 1024;
 
 /** The receipt the anchor check confirmed, if it did. */
@@ -42,7 +42,7 @@ export class LinksService {
   /**
    * A link for a credential whose signature verifies and whose issuer this verifier trusts, so that
    * nobody makes a trusted-looking page for anything else. The code is derived from the signed
-   * bytes: the same credential always gets the same link, and nobody finds one without it. Anyone
+   * bytes in their one form: the same credential always gets the same link, and nobody finds one without it. Anyone
    * may post a credential again, so what a caller sends beside it is kept only when it holds (a
    * receipt the anchor check confirmed), and never over a receipt already kept.
    */
@@ -53,15 +53,17 @@ export class LinksService {
       throw LinkError.credentialNotVerified((signature ?? report.checks[0]).reason?.message ?? 'it could not be read.');
     }
     if (!report.issuer?.trusted) throw LinkError.issuerNotTrusted(report.issuer?.id ?? 'its issuer');
-    const jwt = parsed!.bytes;
-    if (Buffer.byteLength(jwt) > MAX_LINKED_CREDENTIAL_BYTES) throw LinkError.credentialTooLarge(MAX_LINKED_CREDENTIAL_BYTES);
-    const code = createHash('sha256').update(jwt, 'utf8').digest('base64url').slice(0, 16);
+    const { bytes, format, credential: signed } = parsed!;
+    if (Buffer.byteLength(bytes) > MAX_LINKED_CREDENTIAL_BYTES) throw LinkError.credentialTooLarge(MAX_LINKED_CREDENTIAL_BYTES);
+    // The credential's one form (a P-256 signature in its low-S form, a Data Integrity document as
+    // RFC 8785 JSON): each twin or re-serialisation of a credential has the same link.
+    const code = createHash('sha256').update(bytes, 'utf8').digest('base64url').slice(0, 16);
     const known = this.store.get(code);
     const receipt = known?.anchorReceipt ?? confirmedReceipt(report);
     if (!known || known.anchorReceipt !== receipt) {
       this.store.put({
         code,
-        credential: jwt,
+        credential: format === 'ldp_vc' ? signed : bytes,
         ...(receipt !== undefined ? { anchorReceipt: receipt } : {}),
         createdAt: known?.createdAt ?? new Date().toISOString(),
       });

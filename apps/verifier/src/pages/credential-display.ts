@@ -41,6 +41,7 @@ export function credentialDisplay(signed: JsonObject): CredentialDisplay {
     ...(credits ? { credits: { amount: credits.amount, unit: credits.unit && CREDIT_UNITS[credits.unit].label } } : {}),
     grade: text(result?.value),
     term: text(subject.term),
-    issuanceDate: text(signed.issuanceDate),
+    // VCDM 1.1 says when it was issued; VCDM 2.0 says only from when it is valid.
+    issuanceDate: text(signed.issuanceDate) ?? text(signed.validFrom),
   };
 }

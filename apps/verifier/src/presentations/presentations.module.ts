@@ -1,6 +1,6 @@
 import { Logger, Module } from '@nestjs/common';
 import type { Resolvable } from 'did-resolver';
-import { CredentialVerifier, PresentationVerifier, SignatureCheck } from '#verification';
+import { CredentialVerifier, HolderSignatureCheck, PresentationVerifier, SignatureVerifier } from '#verification';
 import { DID_RESOLVER, VerificationModule } from '../verification/verification.module.js';
 import { VERIFIER_CONFIG, type VerifierConfig } from '../verifier.config.js';
 import { MemoryChallengeStore } from './memory-challenge-store.js';
@@ -21,7 +21,7 @@ import { PresentationsService } from './presentations.service.js';
       inject: [CredentialVerifier, DID_RESOLVER, MemoryChallengeStore, VERIFIER_CONFIG],
       useFactory: (credentials: CredentialVerifier, resolver: Resolvable, challenges: MemoryChallengeStore, config: VerifierConfig) =>
         // A holder signs a presentation with a key its DID lists for authentication.
-        new PresentationVerifier(credentials, new SignatureCheck(resolver, 'holder-signature'), challenges, {
+        new PresentationVerifier(credentials, new HolderSignatureCheck(new SignatureVerifier({ resolver })), challenges, {
           clockSkewSeconds: config.clockSkewSeconds,
           logger: new Logger(PresentationVerifier.name),
         }),

@@ -1,11 +1,13 @@
 import { Logger, Module } from '@nestjs/common';
 import type { Resolvable } from 'did-resolver';
 import { AnchorReader } from '#anchoring';
-import { createChainProvider, createEthrResolver } from '#identity';
+import { createChainProvider, createDidResolver } from '#identity';
 import {
+  cachingResolver,
   type CredentialCheck,
   credentialChecks,
   CredentialVerifier,
+  didWebFetch,
   FETCH_LIMITS,
   FetchSlots,
   PublicFetcher,
@@ -16,7 +18,9 @@ import { TrustRegistryLifecycle } from './trust-registry.lifecycle.js';
 import { VerificationController } from './verification.controller.js';
 
 export const CREDENTIAL_CHECKS = Symbol('CredentialChecks');
-/** The one did:ethr resolver (on the configured chain) that issuers' and holders' signatures are checked with. */
+/** did:web documents kept at once: a few KiB each, for as many issuers as a busy verifier sees within the cache time. */
+const DID_WEB_CACHE_ENTRIES = 1000;
+/** The one DID resolver issuers' and holders' signatures are checked with: did:ethr on the configured chain, did:key, did:jwk, did:web. */
 export const DID_RESOLVER = Symbol('DidResolver');
 
 /** The verification library's objects, built once from the verifier's configuration, and `POST /credentials/verify`. */
@@ -42,8 +46,25 @@ export const DID_RESOLVER = Symbol('DidResolver');
     TrustRegistryLifecycle,
     {
       provide: DID_RESOLVER,
-      inject: [VERIFIER_CONFIG],
-      useFactory: (config: VerifierConfig): Resolvable => createEthrResolver(config.chain),
+      inject: [VERIFIER_CONFIG, FetchSlots],
+      useFactory: (config: VerifierConfig, slots: FetchSlots): Resolvable => {
+        // A did:web document is fetched like any URL a credential names: public addresses only, unless the operator allows others.
+        const fetcher = new PublicFetcher(
+          {
+            allowPrivateNetworks: config.allowPrivateNetworkFetch,
+            deadlineMs: config.fetchDeadlineMs,
+            maxBytes: FETCH_LIMITS.didDocumentBytes,
+          },
+          slots,
+          new Logger(PublicFetcher.name),
+        );
+        const fetchDidWeb = didWebFetch(fetcher, { loopbackOverHttp: config.allowPrivateNetworkFetch });
+        return cachingResolver(createDidResolver({ ethr: config.chain, fetchDidWeb }), {
+          methods: ['web'],
+          ttlSeconds: config.didWebCacheSeconds,
+          maxEntries: DID_WEB_CACHE_ENTRIES,
+        });
+      },
     },
     {
       provide: CREDENTIAL_CHECKS,

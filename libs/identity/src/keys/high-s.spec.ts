@@ -1,7 +1,7 @@
 import { ES256KSigner, hexToBytes } from 'did-jwt';
 import { generateKeyPairSync, sign, verify } from 'node:crypto';
 import { Wallet } from 'ethers';
-import { hasHighS, toLowS } from './high-s.js';
+import { hasHighS, refusedHighS, toLowS } from './high-s.js';
 
 const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
 const P256_N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
@@ -15,13 +15,13 @@ function twin(signature: Buffer, order: bigint, size = 32): string {
 }
 
 describe('hasHighS', () => {
-  it('accepts what a secp256k1 JWT signer makes, and refuses its twin', async () => {
+  it('tells the secp256k1 signature a JWT signer makes from its twin', async () => {
     const signature = Buffer.from((await ES256KSigner(hexToBytes(Wallet.createRandom().privateKey))('payload')) as string, 'base64url');
     expect(hasHighS('ES256K', signature.toString('base64url'))).toBe(false);
     expect(hasHighS('ES256K', twin(signature, SECP256K1_N))).toBe(true);
   });
 
-  it('refuses a P-256 signature in its high-S form as well', () => {
+  it('tells the two forms of a P-256 signature apart', () => {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const signature = sign('sha256', Buffer.from('payload'), { key: privateKey, dsaEncoding: 'ieee-p1363' });
     const [low, high] =
@@ -32,7 +32,7 @@ describe('hasHighS', () => {
     expect(hasHighS('ES256', high)).toBe(true);
   });
 
-  it('refuses a P-384 signature in its high-S form, whose r and s are 48 bytes each', () => {
+  it('tells the two forms of a P-384 signature apart, whose r and s are 48 bytes each', () => {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-384' });
     const signature = sign('sha384', Buffer.from('payload'), { key: privateKey, dsaEncoding: 'ieee-p1363' });
     const forms = [signature.toString('base64url'), twin(signature, P384_N, 48)];
@@ -42,6 +42,28 @@ describe('hasHighS', () => {
   it('leaves other algorithms and malformed signatures to the signature verification', () => {
     expect(hasHighS('EdDSA', Buffer.alloc(64, 0xff).toString('base64url'))).toBe(false);
     expect(hasHighS('ES256K', 'AAAA')).toBe(false);
+  });
+});
+
+describe('refusedHighS', () => {
+  it('refuses a high-S secp256k1 signature (ES256K, ES256K-R) and nothing else', async () => {
+    const signature = Buffer.from((await ES256KSigner(hexToBytes(Wallet.createRandom().privateKey))('payload')) as string, 'base64url');
+    const high = twin(signature, SECP256K1_N);
+    expect([refusedHighS('ES256K', high), refusedHighS('ES256K-R', high)]).toEqual([true, true]);
+    expect(refusedHighS('ES256K', signature.toString('base64url'))).toBe(false);
+  });
+
+  it('accepts P-256 and P-384 signatures in either form', () => {
+    for (const [alg, curve, hash, order, size] of [
+      ['ES256', 'P-256', 'sha256', P256_N, 32],
+      ['ES384', 'P-384', 'sha384', P384_N, 48],
+    ] as const) {
+      const { privateKey } = generateKeyPairSync('ec', { namedCurve: curve });
+      const signature = sign(hash, Buffer.from('payload'), { key: privateKey, dsaEncoding: 'ieee-p1363' });
+      const forms = [signature.toString('base64url'), twin(signature, order, size)];
+      expect(forms.map((form) => hasHighS(alg, form)).sort()).toEqual([false, true]);
+      expect(forms.map((form) => refusedHighS(alg, form))).toEqual([false, false]);
+    }
   });
 });
 

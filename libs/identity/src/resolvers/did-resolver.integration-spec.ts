@@ -2,7 +2,7 @@ import { DID_REGISTRY } from '#anchoring';
 import { LOCAL_CHAIN_FUNDED_KEYS } from '#local-stack';
 import { Contract, JsonRpcProvider, parseEther, Wallet } from 'ethers';
 import { testEnvironment } from '../../../../test/test-environment.js';
-import { didJwkPair } from '../../test/test-keys.js';
+import { didJwkPair, ethrKeyPair } from '../../test/test-keys.js';
 import { importSigningKey, type SigningKey } from '../keys/signing-key.js';
 import { signVcJwt } from '../proofs/vc-jose/sign-vc-jwt.js';
 import { didKeyResolver } from '../proofs/vc-jose/verification-key.js';
@@ -10,17 +10,8 @@ import { verifyVcJwt } from '../proofs/vc-jose/verify-vc-jwt.js';
 import { createDidResolver } from './did-resolver.js';
 
 /** A secp256k1 wallet's key as the JWK pair the signers take, named as its did:ethr's controller key. */
-async function ethrKey(wallet: { privateKey: string; signingKey: { publicKey: string } }, did: string): Promise<SigningKey> {
-  const point = Buffer.from(wallet.signingKey.publicKey.slice(4), 'hex');
-  const publicKeyJwk = {
-    kty: 'EC',
-    crv: 'secp256k1',
-    x: point.subarray(0, 32).toString('base64url'),
-    y: point.subarray(32).toString('base64url'),
-  };
-  const secretKeyJwk = { ...publicKeyJwk, d: Buffer.from(wallet.privateKey.slice(2), 'hex').toString('base64url') };
-  return importSigningKey({ type: 'JsonWebKey', id: `${did}#controller`, controller: did, publicKeyJwk, secretKeyJwk });
-}
+const ethrKey = (wallet: { privateKey: string; signingKey: { publicKey: string } }, did: string): Promise<SigningKey> =>
+  importSigningKey(ethrKeyPair(wallet, did));
 
 const credentialOf = (issuer: string) => ({
   '@context': ['https://www.w3.org/ns/credentials/v2'],

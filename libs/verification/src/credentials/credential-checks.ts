@@ -1,7 +1,9 @@
 import type { AnchorReader } from '#anchoring';
-import type { Resolvable } from 'did-resolver';
+import { AnchorReceipts } from '../anchors/anchor-receipts.js';
 import { FETCH_LIMITS } from '../fetching/fetch-limits.js';
 import type { PublicFetcher } from '../fetching/public-fetcher.js';
+import { EthrKeyHistory } from '../signatures/ethr-key-history.js';
+import { type SignatureKeys, SignatureVerifier } from '../signatures/signature-verifier.js';
 import { StatusListReader } from '../status-lists/status-list-reader.js';
 import type { TrustRegistry } from '../trust/trust-registry.js';
 import { AnchorCheck } from './checks/anchor.check.js';
@@ -13,9 +15,7 @@ import { StatusCheck } from './checks/status.check.js';
 import { ValidityPeriodCheck } from './checks/validity-period.check.js';
 import type { CredentialCheck } from './parsed-credential.js';
 
-export interface CredentialChecksOptions {
-  /** The DID resolver issuers' signatures (and their status lists') are checked with. */
-  resolver: Resolvable;
+export interface CredentialChecksOptions extends SignatureKeys {
   /** A fetcher for URLs that verified credentials name, capped at `maxBytes`. */
   fetcher: (maxBytes: number) => PublicFetcher;
   /** The anchor contract's reader, the chain it is on, and the depth a receipt's block needs. */
@@ -30,16 +30,20 @@ export interface CredentialChecksOptions {
 
 /** Every check of a credential after its format, in the report's order. */
 export function credentialChecks(options: CredentialChecksOptions): CredentialCheck[] {
-  const { resolver, fetcher, anchors } = options;
-  const signature = new SignatureCheck(resolver);
+  const { fetcher, anchors } = options;
+  const signatures = new SignatureVerifier(options);
+  const receipts = new AnchorReceipts(anchors.reader, fetcher(FETCH_LIMITS.anchoredPackageBytes), anchors.chainId, anchors.confirmations);
   return [
-    signature,
+    new SignatureCheck(signatures, new EthrKeyHistory(options.resolver, receipts)),
     new SignedPayloadCheck(),
-    new SchemaCheck(),
+    // Our kinds' constraints are for our institutions' credentials; another system's Open Badges,
+    // whose achievement types may look like ours, are held to 1EdTech's schema. The signature may not
+    // hold yet: what the registries said last is read, none is refreshed.
+    new SchemaCheck(async ({ issuer }) => options.trust.knows(issuer)),
     new ValidityPeriodCheck(options.clockSkewSeconds),
-    // Status lists are verified like credentials, by the same signature check.
-    new StatusCheck(new StatusListReader(fetcher(FETCH_LIMITS.statusListBytes), signature, options.statusListCacheSeconds)),
-    new AnchorCheck(anchors.reader, fetcher(FETCH_LIMITS.anchoredPackageBytes), anchors.chainId, anchors.confirmations),
+    // Status lists are verified like credentials, against their issuer's keys of today.
+    new StatusCheck(new StatusListReader(fetcher(FETCH_LIMITS.statusListBytes), signatures, options.statusListCacheSeconds)),
+    new AnchorCheck(receipts),
     new IssuerTrustCheck(options.trust, options.requireTrustedIssuer),
   ];
 }

@@ -1,3 +1,4 @@
+import { listOf } from '#schemas';
 import type { VerificationLogger } from '../logger.js';
 import { type CheckResult, resultOf } from '../pipeline/check.js';
 import type { CredentialCheckName } from '../pipeline/check-name.js';
@@ -83,7 +84,7 @@ export class CredentialVerifier {
 
   /** Named only when the signature holds: an unverified credential's claims about its issuer are not repeated. */
   private async issuerOf(credential: ParsedCredential, results: CheckResult<CredentialCheckName>[]): Promise<VerificationReport['issuer']> {
-    const id = credential.payload.iss as string;
+    const id = credential.issuer;
     const trusted = resultOf(results, 'issuer-trust')?.status === 'valid' ? await this.trust.find(id) : undefined;
     return trusted ? { id, trusted: true, name: trusted.name, url: trusted.url } : { id, trusted: false };
   }
@@ -93,7 +94,7 @@ function summaryOf(credential: ParsedCredential): NonNullable<VerificationReport
   const { credential: signed } = credential;
   return {
     ...(typeof signed.id === 'string' ? { id: signed.id } : {}),
-    issuer: credential.payload.iss as string,
-    type: ([] as string[]).concat(signed.type ?? []),
+    issuer: credential.issuer,
+    type: listOf(signed.type).filter((type): type is string => typeof type === 'string'),
   };
 }

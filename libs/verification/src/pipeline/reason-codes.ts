@@ -30,21 +30,44 @@ export const REASON_CODES = {
   FORMAT_UNRECOGNISED: {
     status: 'invalid',
     checks: ['format'],
-    meaning: 'Neither a compact JWT, a JwtProof2020 proof, nor an enveloped credential.',
+    meaning: 'Neither a compact JWT, a document with a JwtProof2020 or Data Integrity proof, nor an enveloped credential.',
+  },
+  FORMAT_NO_PROOF: {
+    status: 'invalid',
+    checks: ['format'],
+    meaning: 'A JSON credential or presentation carries no proof and is no JWT: it is not signed.',
+  },
+  FORMAT_PROOF_TYPE_UNSUPPORTED: {
+    status: 'invalid',
+    checks: ['format'],
+    meaning:
+      "The embedded proof is of a type this verifier does not verify (it verifies `DataIntegrityProof` `eddsa-rdfc-2022` and `ecdsa-rdfc-2019`, `Ed25519Signature2020` and JWTs), such as Blockcerts' `MerkleProof2019` or OpenAttestation's.",
+  },
+  FORMAT_MEDIA_TYPE_NOT_ACCEPTED: {
+    status: 'invalid',
+    checks: ['format'],
+    meaning:
+      'The JWS `typ` or `cty` names another media type than a VC-JWT or `vc+jwt` (`vp+jwt` for a presentation), or an envelope holds another media type.',
   },
   FORMAT_ENVELOPE_EXTRA_MEMBERS: {
     status: 'invalid',
     checks: ['format'],
-    meaning: 'An EnvelopedVerifiableCredential carries members beside `@context`, `id` and `type`.',
+    meaning: 'An EnvelopedVerifiableCredential (or presentation) carries members beside `@context`, `id` and `type`.',
   },
   FORMAT_UNSIGNED_JWT: { status: 'invalid', checks: ['format'], meaning: 'The JWT has no signature (`alg: none`).' },
   FORMAT_MALFORMED_JWT: { status: 'invalid', checks: ['format'], meaning: 'The JWT header or payload is not base64url-encoded JSON.' },
   FORMAT_NOT_A_CREDENTIAL: {
     status: 'invalid',
     checks: ['format'],
-    meaning: 'The JWT has no `vc` claim or no `iss`, or does not decode to a credential.',
+    meaning:
+      'A VC-JWT without a `vc` claim or `iss`, a `vc+jwt` payload that is not a VCDM 2.0 credential (or carries `vc` or `vp` claims), or a document whose type lacks VerifiableCredential or that names no issuer.',
   },
-  FORMAT_NOT_A_PRESENTATION: { status: 'invalid', checks: ['format'], meaning: 'The JWT has no `vp` claim or no `iss`.' },
+  FORMAT_NOT_A_PRESENTATION: {
+    status: 'invalid',
+    checks: ['format'],
+    meaning:
+      'A VP-JWT without a `vp` claim or `iss`, a `vp+jwt` payload that is not a VCDM 2.0 presentation, or a document whose type lacks VerifiablePresentation or that names no holder.',
+  },
   PRESENTATION_CREDENTIALS_COUNT: {
     status: 'invalid',
     checks: ['format'],
@@ -54,17 +77,41 @@ export const REASON_CODES = {
   SIGNATURE_ALGORITHM_NOT_ACCEPTED: {
     status: 'invalid',
     checks: ['signature', 'holder-signature'],
-    meaning: 'The JWT is signed with an algorithm other than ES256K or ES256K-R.',
+    meaning: 'The JWS algorithm is not one accepted for its format (VC-JWT: ES256K, ES256K-R, ES256, EdDSA; `vc+jwt`: also ES384).',
   },
   SIGNATURE_HIGH_S: {
     status: 'invalid',
     checks: ['signature', 'holder-signature'],
-    meaning: 'The signature is in its high-S form, the twin of the one its signer made.',
+    meaning: 'The secp256k1 signature (ES256K, ES256K-R) is in its high-S form, the twin of the one its signer made.',
+  },
+  SIGNATURE_KEY_HISTORY_UNAVAILABLE: {
+    status: 'error',
+    checks: ['signature'],
+    meaning:
+      "The signature fails against the did:ethr issuer's keys now, and whether its key was valid at the credential's anchoring block could not be checked right now (the chain did not answer, or the anchor is not confirmed yet).",
+  },
+  SIGNATURE_KEY_NOT_A_DID: {
+    status: 'invalid',
+    checks: ['signature', 'holder-signature'],
+    meaning:
+      'The proof names its key by something other than a DID URL (an `https` URL, a bare key): only DIDs are resolved, nothing else is fetched.',
+  },
+  SIGNATURE_CONTEXT_NOT_PINNED: {
+    status: 'invalid',
+    checks: ['signature', 'holder-signature'],
+    meaning:
+      'The Data Integrity document names a JSON-LD context this verifier has not pinned; none is fetched, so the proof cannot be checked.',
+  },
+  SIGNATURE_PROOF_MALFORMED: {
+    status: 'invalid',
+    checks: ['signature', 'holder-signature'],
+    meaning:
+      'The proof or what it signs breaks its format: a member missing or of the wrong type, another proof purpose, a term JSON-LD cannot canonicalise.',
   },
   ISSUER_DID_UNAVAILABLE: {
     status: 'error',
     checks: ['signature', 'holder-signature'],
-    meaning: "The signer's DID could not be resolved right now (the chain did not answer).",
+    meaning: "The signer's DID could not be resolved right now (the chain or its web server did not answer).",
   },
   ISSUER_DID_UNRESOLVABLE: {
     status: 'invalid',
@@ -74,7 +121,8 @@ export const REASON_CODES = {
   SIGNATURE_INVALID: {
     status: 'invalid',
     checks: ['signature', 'holder-signature'],
-    meaning: 'No key the DID lists for the purpose made this signature.',
+    meaning:
+      "No key the signer's DID lists for the purpose made this signature (for a did:ethr issuer: neither now nor, with an anchor receipt that holds, at the anchoring block).",
   },
 
   OUTER_JSON_DIFFERS_FROM_SIGNED: {
@@ -84,9 +132,10 @@ export const REASON_CODES = {
   },
 
   SCHEMA_UNKNOWN_KIND: {
-    status: 'invalid',
+    status: 'skipped',
     checks: ['schema'],
-    meaning: 'Neither a course, certificate or credit credential nor an Open Badges 3.0 credential.',
+    meaning:
+      'A kind this verifier has no schema for (neither one of ours, nor Open Badges 3.0, nor CLR 2.0): only the W3C data model was checked, and holds. It does not stop a verdict of verified.',
   },
   SCHEMA_INVALID: { status: 'invalid', checks: ['schema'], meaning: 'The signed credential fails its schema.' },
 
@@ -94,12 +143,12 @@ export const REASON_CODES = {
   CREDENTIAL_NOT_YET_VALID: {
     status: 'invalid',
     checks: ['validity-period'],
-    meaning: "The credential's `nbf` or `validFrom` is still ahead, beyond the clock skew.",
+    meaning: "The credential's `nbf`, `validFrom` or (VCDM 1.1) `issuanceDate` is still ahead, beyond the clock skew.",
   },
   CREDENTIAL_EXPIRED: {
     status: 'invalid',
     checks: ['validity-period'],
-    meaning: "The credential's `exp` or `validUntil` has passed, beyond the clock skew.",
+    meaning: "The credential's `exp`, `validUntil` or (VCDM 1.1) `expirationDate` has passed, beyond the clock skew.",
   },
   PRESENTATION_NOT_YET_VALID: {
     status: 'invalid',
@@ -109,14 +158,15 @@ export const REASON_CODES = {
   PRESENTATION_EXPIRED: {
     status: 'invalid',
     checks: ['validity-period'],
-    meaning: "The presentation's `exp` has passed, beyond the clock skew.",
+    meaning: "The presentation's `exp` (a Data Integrity proof's `expires`) has passed, beyond the clock skew.",
   },
 
   STATUS_NOT_PROVIDED: { status: 'skipped', checks: ['status'], meaning: 'The credential names no status list.' },
   STATUS_METHOD_UNSUPPORTED: {
     status: 'skipped',
     checks: ['status'],
-    meaning: 'A status entry is of a type or purpose this verifier does not check.',
+    meaning:
+      'A status entry is of a type or purpose this verifier does not check, or its list gives a status message it does not interpret.',
   },
   STATUS_ENTRY_MALFORMED: { status: 'invalid', checks: ['status'], meaning: 'A `credentialStatus` entry breaks the data model.' },
   STATUS_NOT_FETCHED: {
@@ -130,7 +180,11 @@ export const REASON_CODES = {
     meaning: 'The credential names more than 4 distinct status lists; none is fetched.',
   },
   STATUS_LIST_UNAVAILABLE: { status: 'error', checks: ['status'], meaning: 'A status list could not be fetched or verified right now.' },
-  STATUS_LIST_TOO_LARGE: { status: 'error', checks: ['status'], meaning: 'A status list is over 64 KiB or 131,072 entries.' },
+  STATUS_LIST_TOO_LARGE: {
+    status: 'error',
+    checks: ['status'],
+    meaning: 'A status list is over 128 KiB, or its bits over 32 KiB (131,072 entries of 2 bits).',
+  },
   STATUS_LIST_MALFORMED: {
     status: 'error',
     checks: ['status'],
@@ -141,7 +195,11 @@ export const REASON_CODES = {
     checks: ['status'],
     meaning: 'A status list is not validly signed, or not what its issuer signed.',
   },
-  STATUS_LIST_EXPIRED: { status: 'error', checks: ['status'], meaning: "A status list's JWT has expired." },
+  STATUS_LIST_EXPIRED: {
+    status: 'error',
+    checks: ['status'],
+    meaning: 'A status list has expired (its JWT `exp`, or its `validUntil` or `expirationDate`).',
+  },
   STATUS_LIST_ISSUER_MISMATCH: {
     status: 'invalid',
     checks: ['status'],

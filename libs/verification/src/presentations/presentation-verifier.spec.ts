@@ -3,7 +3,8 @@ import { createVerifiablePresentationJwt } from 'did-jwt-vc';
 import { Wallet } from 'ethers';
 import { addressResolver } from '../../test/address-resolver.js';
 import { quietLogger } from '../../test/quiet-logger.js';
-import { SignatureCheck } from '../credentials/checks/signature.check.js';
+import { SignatureVerifier } from '../signatures/signature-verifier.js';
+import { HolderSignatureCheck } from './checks/holder-signature.check.js';
 import type { CredentialVerifier, VerificationReport } from '../credentials/credential-verifier.js';
 import type { CheckResult, CheckStatus } from '../pipeline/check.js';
 import type { ChallengeStore, ChallengeUse } from './challenge-store.js';
@@ -58,7 +59,7 @@ function credentialsFake() {
 }
 
 function verifierWith(store: ChallengeStore, credentials = credentialsFake().verifier) {
-  return new PresentationVerifier(credentials, new SignatureCheck(addressResolver, 'holder-signature'), store, {
+  return new PresentationVerifier(credentials, new HolderSignatureCheck(new SignatureVerifier({ resolver: addressResolver })), store, {
     clockSkewSeconds: 300,
     logger: quietLogger,
   });

@@ -1,6 +1,5 @@
 import type { JsonObject, Learner } from '#schemas';
 import type { CredentialVerifier, VerificationReport } from '../credentials/credential-verifier.js';
-import type { SignatureCheck } from '../credentials/checks/signature.check.js';
 import type { VerificationLogger } from '../logger.js';
 import { type CheckOutcome, type CheckResult, valid } from '../pipeline/check.js';
 import type { PresentationCheckName } from '../pipeline/check-name.js';
@@ -8,6 +7,7 @@ import { runCheck, runChecks } from '../pipeline/check-runner.js';
 import { type Verdict, verdictOf } from '../pipeline/verification-verdict.js';
 import type { ChallengeStore } from './challenge-store.js';
 import { ChallengeCheck } from './checks/challenge.check.js';
+import type { HolderSignatureCheck } from './checks/holder-signature.check.js';
 import { DomainCheck } from './checks/domain.check.js';
 import { HolderCheck } from './checks/holder.check.js';
 import { PresentationValidityPeriodCheck } from './checks/presentation-validity-period.check.js';
@@ -51,10 +51,11 @@ export interface PresentationVerifierOptions {
 }
 
 /**
- * A presentation from a student: the holder's signature (a key its DID authenticates with), the
- * single-use challenge this verifier handed out and the domain it was handed to, then every
- * credential inside, each verified in full (a VP-JWT's signature covers the credentials' JWTs, not
- * their issuers' signatures) and each checked to be the holder's. One credential that fails fails
+ * A presentation from a student (a VP-JWT, a `vp+jwt` or a Data Integrity presentation): the
+ * holder's signature (a key its DID authenticates with), the single-use challenge this verifier
+ * handed out and the domain it was handed to, then every credential inside, in any format, each
+ * verified in full (a presentation's signature covers the credentials it carries, not their issuers'
+ * signatures) and each checked to be the holder's. One credential that fails fails
  * the presentation; the report says which.
  */
 export class PresentationVerifier {
@@ -64,7 +65,7 @@ export class PresentationVerifier {
 
   constructor(
     private readonly credentials: CredentialVerifier,
-    private readonly holderSignature: SignatureCheck<'holder-signature'>,
+    private readonly holderSignature: HolderSignatureCheck,
     challenges: ChallengeStore,
     private readonly options: PresentationVerifierOptions,
   ) {

@@ -1,8 +1,8 @@
 import { checkFormat } from '../credentials/checks/format.check.js';
-import type { SignatureCheck } from '../credentials/checks/signature.check.js';
 import { SignedPayloadCheck } from '../credentials/checks/signed-payload.check.js';
 import { FetchFailed, type PublicFetcher } from '../fetching/public-fetcher.js';
 import { type CheckOutcome, failedToCheck } from '../pipeline/check.js';
+import type { SignatureVerifier } from '../signatures/signature-verifier.js';
 import { type StatusList, statusListOf, tooLarge } from './status-list-credential.js';
 
 export type StatusListRead = { list: StatusList } | { outcome: CheckOutcome };
@@ -14,8 +14,9 @@ export type StatusListRead = { list: StatusList } | { outcome: CheckOutcome };
 const MAX_CACHED_BYTES = 64 * 1024 * 1024;
 
 /**
- * Fetches a status list, verifies it as strictly as a credential (format, signature against its
- * issuer's DID, signed payload), and keeps it for `cacheSeconds` (never past the list's own `exp`).
+ * Fetches a status list, verifies it as strictly as a credential in any of its formats (format,
+ * signature against its issuer's DID as it is now, signed payload), and keeps it for `cacheSeconds`
+ * (never past the list's own expiry).
  * Only lists that verified are kept, so a failure is retried by the next verification. Concurrent
  * reads of one URL share one fetch.
  */
@@ -26,7 +27,7 @@ export class StatusListReader {
 
   constructor(
     private readonly fetcher: PublicFetcher,
-    private readonly signature: SignatureCheck,
+    private readonly signatures: SignatureVerifier,
     private readonly cacheSeconds: number,
     private readonly clock: () => number = Date.now,
   ) {}
@@ -61,11 +62,11 @@ export class StatusListReader {
       return {
         outcome: failedToCheck(
           'STATUS_LIST_MALFORMED',
-          `The status list ${url} is not a VC-JWT credential: ${format.outcome.reason?.message}`,
+          `The status list ${url} is not a credential this verifier reads: ${format.outcome.reason?.message}`,
         ),
       };
     }
-    const signature = await this.signature.run(format.parsed);
+    const signature = await this.signatures.credential(format.parsed);
     if (signature.status === 'error')
       return unavailable(`The status list ${url} could not be verified right now: ${signature.reason?.message}`);
     if (signature.status !== 'valid') return signatureInvalid(`The status list ${url} is not validly signed: ${signature.reason?.message}`);

@@ -66,6 +66,25 @@ describe('TrustRegistry', () => {
     await expect(started(config({ trustedIssuersFile: file }))).rejects.toThrow(/TRUSTED_ISSUERS_FILE/);
   });
 
+  it("trusts the DIDs an institution is also known as (its did:web) as that institution, and a registry's word for no one else", async () => {
+    const web = 'did:web:a.example:institutions:a';
+    server.answer(200, registry({ ...A, alsoKnownAs: [web] } as typeof A));
+    const trust = await started(config({ registryUrls: [server.url] }));
+    expect(await trust.find(web)).toEqual({ ...A, source: server.url });
+    expect(await trust.find(A.did)).toEqual({ ...A, source: server.url });
+    expect(await trust.find('did:web:b.example')).toBeUndefined();
+    expect([trust.knows(web), trust.knows(A.did), trust.knows('did:web:b.example')]).toEqual([true, true, false]);
+    trust.stop();
+  });
+
+  it('refuses a registry whose alsoKnownAs is not a list of DIDs', async () => {
+    server.answer(200, registry({ ...A, alsoKnownAs: ['https://a.example'] } as typeof A));
+    const trust = await started(config({ registryUrls: [server.url] }));
+    expect(await trust.find(A.did)).toBeUndefined();
+    expect(trust.health()).toEqual([expect.objectContaining({ ok: false, lastError: expect.stringContaining('alsoKnownAs') })]);
+    trust.stop();
+  });
+
   it('keeps what a registry said in its store, so a restart trusts it while the registry is down', async () => {
     const storeFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'trust-')), 'store.json');
     (await started(config({ registryUrls: [server.url], storeFile }))).stop();

@@ -72,10 +72,15 @@ export class TrustRegistry {
     clearInterval(this.timer);
   }
 
-  /** The trusted institution with this DID; an unknown DID first refreshes the registries (throttled). */
+  /** The trusted institution that signs with this DID (its own or one it is also known as); an unknown DID first refreshes the registries (throttled). */
   async find(did: string): Promise<TrustedIssuer | undefined> {
     if (!this.byDid.has(did) && this.clock() - this.lastRefresh >= this.config.missRefreshSeconds * 1000) await this.refresh();
     return this.byDid.get(did);
+  }
+
+  /** Whether a DID is, by what the registries said last, an institution's: no refresh, for checks that run before a signature holds. */
+  knows(did: string): boolean {
+    return this.byDid.has(did);
   }
 
   /** Fetches every registry URL once; concurrent callers share the run. */
@@ -148,11 +153,13 @@ export class TrustRegistry {
     }
   }
 
+  /** Every DID an institution signs with, its own and those it is also known as, to the institution; the first source to list a DID wins. */
   private index(): void {
     const byDid = new Map<string, TrustedIssuer>();
     for (const [source, issuers] of this.sources) {
-      for (const issuer of issuers)
-        if (!byDid.has(issuer.did)) byDid.set(issuer.did, { did: issuer.did, name: issuer.name, url: issuer.url, source });
+      for (const { did, name, url, alsoKnownAs = [] } of issuers) {
+        for (const signer of [did, ...alsoKnownAs]) if (!byDid.has(signer)) byDid.set(signer, { did, name, url, source });
+      }
     }
     this.byDid = byDid;
   }

@@ -22,7 +22,7 @@ export const VERIFYING_SUITES = [
   new Ed25519Signature2020(),
 ];
 
-/** WebCrypto signs P-256 with either half of s; our verifiers take only the low one (see `hasHighS`). */
+/** WebCrypto signs P-256 with either half of s; ours are always in the low-S form, the one links and anchor leaves are computed from. */
 function lowSSigner(signer: Signer): Signer {
   if (signer.algorithm !== 'P-256') return signer;
   return { id: signer.id, algorithm: signer.algorithm, sign: async ({ data }) => toLowS('ES256', await signer.sign({ data })) };

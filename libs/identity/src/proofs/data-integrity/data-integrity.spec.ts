@@ -2,6 +2,7 @@ import { base58ToBytes, bytesToBase58 } from 'did-jwt';
 import { didJwkPair, didKeyPair, didWebDocument, testResolver } from '../../../test/test-keys.js';
 import { importSigningKey, InvalidSigningKey, type SigningKeyPair } from '../../keys/signing-key.js';
 import { hasHighS } from '../../keys/high-s.js';
+import { lowSProofs } from '../low-s-form.js';
 import { createDocumentLoader } from '../document-loader.js';
 import { ProofSigningError } from '../proof-signing.errors.js';
 import { signDataIntegrityCredential, signDataIntegrityPresentation } from './sign-data-integrity.js';
@@ -73,17 +74,16 @@ describe('Data Integrity credentials', () => {
     });
   });
 
-  it('signs ECDSA in the low-S form, and refuses the high-S twin, which the curve alone would accept', async () => {
+  it('signs ECDSA in the low-S form, and verifies the high-S twin too, which lowSProofs turns back into the signed form', async () => {
     const credential = await signed(webPair);
     const signature = base58ToBytes((credential.proof.proofValue as string).slice(1));
     expect(hasHighS('ES256', Buffer.from(signature).toString('base64url'))).toBe(false);
     const s = BigInt(`0x${Buffer.from(signature.subarray(32)).toString('hex')}`);
-    const twin = Buffer.concat([signature.subarray(0, 32), Buffer.from((P256_N - s).toString(16).padStart(64, '0'), 'hex')]);
-    const result = await verifyDataIntegrityCredential(
-      { ...credential, proof: { ...credential.proof, proofValue: `z${bytesToBase58(twin)}` } },
-      { documentLoader },
-    );
-    expect(result).toMatchObject({ status: 'invalid', code: 'SIGNATURE_HIGH_S' });
+    const highS = Buffer.concat([signature.subarray(0, 32), Buffer.from((P256_N - s).toString(16).padStart(64, '0'), 'hex')]);
+    const twin = { ...credential, proof: { ...credential.proof, proofValue: `z${bytesToBase58(highS)}` } };
+    expect(await verifyDataIntegrityCredential(twin, { documentLoader })).toMatchObject({ status: 'valid' });
+    expect(lowSProofs(twin)).toEqual(credential);
+    expect(lowSProofs(credential)).toBe(credential);
   });
 
   it('refuses a credential signed by someone other than its issuer', async () => {

@@ -1,8 +1,6 @@
-import { base58ToBytes } from 'did-jwt';
 import { parse } from 'did-resolver';
 import { isJsonObject, type JsonObject } from '#schemas';
 import jsigs, { type DocumentLoader, type ProofPurpose } from 'jsonld-signatures';
-import { hasHighS } from '../../keys/high-s.js';
 import { type ProofFailure, proofError, proofFailure, type ProofVerification, refusalIn } from '../proof-verification.js';
 import { isVerifiedProofType, VERIFYING_SUITES } from './data-integrity-suites.js';
 import { HolderAuthentication, IssuerAssertion } from './proof-purposes.js';
@@ -18,20 +16,6 @@ function refusedProof(proof: JsonObject, purpose: string): ProofFailure | undefi
       'VERIFICATION_METHOD_NOT_DID',
       `The verification method ${JSON.stringify(method)} is not a DID URL naming a key; only DIDs are resolved, nothing is fetched.`,
     );
-  }
-  if (proof.cryptosuite === 'ecdsa-rdfc-2019' && typeof proof.proofValue === 'string' && proof.proofValue.startsWith('z')) {
-    let signature: Uint8Array | undefined;
-    try {
-      signature = base58ToBytes(proof.proofValue.slice(1));
-    } catch {
-      return proofFailure('PROOF_MALFORMED', 'The proof value is not base58btc.');
-    }
-    if (hasHighS('ES256', Buffer.from(signature).toString('base64url'))) {
-      return proofFailure(
-        'SIGNATURE_HIGH_S',
-        'The signature is in its high-S form, the twin of the one its signer made; only the low-S form is accepted.',
-      );
-    }
   }
   return undefined;
 }

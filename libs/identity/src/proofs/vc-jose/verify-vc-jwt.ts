@@ -1,5 +1,5 @@
 import { decodeJwt, decodeProtectedHeader, type ProtectedHeaderParameters } from 'jose';
-import { hasHighS } from '../../keys/high-s.js';
+import { refusedHighS } from '../../keys/high-s.js';
 import type { ProofPurpose } from '../../resolvers/verification-methods.js';
 import { idOf } from '../member-id.js';
 import { type ProofError, type ProofFailure, proofError, proofFailure, type ProofValid } from '../proof-verification.js';
@@ -70,10 +70,10 @@ function decoded(jws: unknown, kind: Kind): Decoded | ProofFailure {
       'JOSE_CLAIMS_NOT_ALLOWED',
       `The iss claim ${JSON.stringify(payload.iss)} is not the ${media.signer} ${String(signer)}.`,
     );
-  if (hasHighS(header.alg, jws.slice(jws.lastIndexOf('.') + 1))) {
+  if (refusedHighS(header.alg, jws.slice(jws.lastIndexOf('.') + 1))) {
     return proofFailure(
       'SIGNATURE_HIGH_S',
-      'The signature is in its high-S form (s above half the curve order), the twin of the one its signer made; only the low-S form is accepted.',
+      'The secp256k1 signature is in its high-S form (s above half the curve order), the twin of the one its signer made; only the low-S form is accepted.',
     );
   }
   return { header, payload };

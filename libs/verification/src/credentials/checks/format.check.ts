@@ -1,115 +1,103 @@
+import { lowSJws, lowSProofs } from '#identity';
+import { CONTEXT_URLS, isJsonObject, type JsonObject, listOf } from '#schemas';
 import { normalizeCredential } from 'did-jwt-vc';
-import { isJsonObject } from '#schemas';
+import { CREDENTIAL_KIND, findSigned, idOf, jcsOf, joseFormatOf } from '../../formats/signed-input.js';
 import { type CheckOutcome, invalid } from '../../pipeline/check.js';
 import type { ParsedCredential, SignedJwt } from '../parsed-credential.js';
 
-const JWT_PATTERN = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
-const UNSIGNED_JWT = /\.$/;
-const ENVELOPE_PREFIXES = ['data:application/vc+jwt,', 'data:application/jwt,'];
-const ENVELOPE_MEMBERS = ['@context', 'id', 'type'];
-
 export type FormatResult = { parsed: ParsedCredential; outcome: CheckOutcome } | { parsed?: undefined; outcome: CheckOutcome };
 
-/** What kind of document a JWT is looked for in, for the problems reported: a credential, or a presentation. */
-export interface JwtDocument {
-  noun: string;
-  /** The JWT's name as a format (VC-JWT) and as the signed token in a sentence (the JWT). */
-  jwt: string;
-  token: string;
-}
-
-const CREDENTIAL: JwtDocument = { noun: 'credential', jwt: 'VC-JWT', token: 'JWT' };
+const notACredential = (message: string): FormatResult => ({ outcome: invalid('FORMAT_NOT_A_CREDENTIAL', message) });
 
 /**
- * The format check: accepts a VC-JWT (a string), a credential carrying its JWT as a JwtProof2020
- * proof, or an enveloped credential (`data:application/vc+jwt,<jwt>`), and decodes the JWT. Only
- * what it decodes from the JWT is trusted downstream.
+ * The format check: reads a VC-JWT (VCDM 1.1 in a `vc` claim: a string, or a credential carrying it
+ * as a `JwtProof2020` proof), a VC-JOSE-COSE `vc+jwt` (bare, or as an `EnvelopedVerifiableCredential`),
+ * or a Data Integrity `ldp_vc` (a JSON credential with a `DataIntegrityProof` or
+ * `Ed25519Signature2020` proof). Only what was signed is trusted downstream.
  */
 export function checkFormat(input: unknown): FormatResult {
-  const decoded = decodeSignedJwt(input, CREDENTIAL);
-  if ('outcome' in decoded) return decoded;
-  const vc = decoded.payload.vc;
-  if (typeof vc !== 'object' || vc === null || typeof decoded.payload.iss !== 'string') {
-    return { outcome: invalid('FORMAT_NOT_A_CREDENTIAL', 'The JWT carries no `vc` claim or no `iss`: it is not a VC-JWT.') };
-  }
-  let credential: ParsedCredential['credential'];
+  const found = findSigned(input, CREDENTIAL_KIND);
+  if ('outcome' in found) return found;
+  if ('document' in found) return dataIntegrityCredential(found.document);
+  const format = joseFormatOf(found.jws, CREDENTIAL_KIND);
+  if (typeof format === 'object') return format;
+  return format === 'jose' ? joseCredential(found.jws, found.outer) : jwtCredential(found.jws, found.outer);
+}
+
+/** A VCDM 1.1 VC-JWT: the credential in the `vc` claim, the issuer in `iss`, as did-jwt-vc reads them. */
+function jwtCredential({ bytes, header, payload }: SignedJwt, outer?: JsonObject): FormatResult {
+  if (!isJsonObject(payload.vc) || typeof payload.iss !== 'string')
+    return notACredential('The JWT carries no `vc` claim or no `iss`: it is not a VC-JWT.');
+  let normalized: JsonObject;
   try {
-    credential = normalizeCredential(decoded.bytes) as ParsedCredential['credential'];
+    normalized = normalizeCredential(bytes) as unknown as JsonObject;
   } catch (error) {
-    return { outcome: invalid('FORMAT_NOT_A_CREDENTIAL', `The VC-JWT does not decode to a credential: ${(error as Error).message}`) };
+    return notACredential(`The VC-JWT does not decode to a credential: ${(error as Error).message}`);
   }
-  return {
-    parsed: {
-      format: 'vc-jwt',
-      bytes: decoded.bytes,
-      credential,
-      header: decoded.header,
-      payload: decoded.payload as ParsedCredential['payload'],
-      outer: decoded.outer,
-    },
-    outcome: { status: 'valid' },
-  };
+  const credential = withVcMembers(normalized, payload.iss);
+  if (typeof credential === 'string') return notACredential(credential);
+  return parsed({
+    format: 'vc-jwt',
+    bytes: lowSJws(bytes),
+    credential,
+    issuer: payload.iss,
+    jwt: { header, payload },
+    ...(outer ? { outer } : {}),
+  });
 }
 
 /**
- * The signed compact JWT in a string, a `JwtProof2020` proof or an envelope, decoded, with the
- * object around it; or the format outcome that says why there is none.
+ * The credential with the members VCDM 1.1 puts in the `vc` claim. did-jwt-vc reads most of them from
+ * the JWT's top level, where it writes them, and leaves the rest of `vc` aside: another issuer's
+ * VC-JWT (1EdTech's) keeps its name and issuer profile there. A member at the top level wins, as
+ * did-jwt-vc decides for the members it reads; the issuer profile must be the `iss`'s. A string says
+ * what is wrong.
  */
-export function decodeSignedJwt(
-  input: unknown,
-  what: JwtDocument,
-): (SignedJwt & { outer?: Record<string, unknown> }) | { outcome: CheckOutcome } {
-  const found = findJwt(input, what);
-  if ('problem' in found) return { outcome: invalid(found.code ?? 'FORMAT_UNRECOGNISED', found.problem) };
-  // An empty signature segment: `alg: none`.
-  if (UNSIGNED_JWT.test(found.jwt))
-    return { outcome: invalid('FORMAT_UNSIGNED_JWT', `The ${what.token} carries no signature (\`alg: none\` is never accepted).`) };
-  const decoded = decodeJwt(found.jwt);
-  if ('problem' in decoded) return { outcome: invalid('FORMAT_MALFORMED_JWT', decoded.problem) };
-  return { bytes: found.jwt, ...decoded, ...(found.outer ? { outer: found.outer } : {}) };
+function withVcMembers(normalized: JsonObject, iss: string): JsonObject | string {
+  const { vc: leftover, ...credential } = normalized;
+  if (!isJsonObject(leftover)) return credential;
+  for (const [member, value] of Object.entries(leftover)) {
+    if (member === 'issuer' && isJsonObject(value)) {
+      if (value.id !== undefined && value.id !== iss)
+        return `The vc claim names the issuer ${JSON.stringify(value.id)}, not the JWT's iss ${iss}.`;
+      credential.issuer = { ...value, id: iss };
+    } else if (!(member in credential)) credential[member] = value;
+  }
+  return credential;
 }
 
-/** The compact JWT in a string, a `JwtProof2020` proof or an envelope, with the object around it. A problem without a code of its own is FORMAT_UNRECOGNISED. */
-function findJwt(
-  input: unknown,
-  what: JwtDocument,
-): { jwt: string; outer?: Record<string, unknown> } | { problem: string; code?: 'FORMAT_ENVELOPE_EXTRA_MEMBERS' } {
-  if (typeof input === 'string') {
-    return JWT_PATTERN.test(input) ? { jwt: input } : { problem: `The ${what.noun} string is not a compact JWT.` };
-  }
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return { problem: `Expected a ${what.jwt} string or a ${what.noun} object.` };
-  }
-  const outer = input as Record<string, unknown>;
-  const envelope = typeof outer.id === 'string' ? ENVELOPE_PREFIXES.find((p) => (outer.id as string).startsWith(p)) : undefined;
-  if (envelope && typeof outer.type === 'string' && outer.type === 'EnvelopedVerifiableCredential') {
-    // Members beside the envelope would be claims nobody signed, shown next to ones somebody did.
-    const extra = Object.keys(outer).filter((member) => !ENVELOPE_MEMBERS.includes(member));
-    if (extra.length > 0) {
-      return {
-        code: 'FORMAT_ENVELOPE_EXTRA_MEMBERS',
-        problem: `An EnvelopedVerifiableCredential carries only ${ENVELOPE_MEMBERS.join(', ')}; this one also has ${extra.join(', ')}.`,
-      };
-    }
-    return findJwt((outer.id as string).slice(envelope.length), what);
-  }
-  const proof = outer.proof as { type?: unknown; jwt?: unknown } | undefined;
-  if (proof?.type === 'JwtProof2020' && typeof proof.jwt === 'string') {
-    return JWT_PATTERN.test(proof.jwt) ? { jwt: proof.jwt, outer } : { problem: 'proof.jwt is not a compact JWT.' };
-  }
-  return { problem: `The ${what.noun} has no JWT proof: only ${what.jwt} ${what.noun}s are accepted.` };
+/** A VC-JOSE-COSE credential: the payload is the VCDM 2.0 credential itself. */
+function joseCredential({ bytes, header, payload }: SignedJwt, outer?: JsonObject): FormatResult {
+  if ('vc' in payload || 'vp' in payload)
+    return notACredential('A vc+jwt payload is the credential itself: it carries no `vc` or `vp` claim.');
+  if (listOf(payload['@context'])[0] !== CONTEXT_URLS.credentialsV2)
+    return notACredential(`A vc+jwt credential is VCDM 2.0: its first @context is ${CONTEXT_URLS.credentialsV2}.`);
+  const problem = credentialProblem(payload);
+  if (problem) return notACredential(problem);
+  return parsed({
+    format: 'vc+jwt',
+    bytes: lowSJws(bytes),
+    credential: payload,
+    issuer: idOf(payload.issuer)!,
+    jwt: { header, payload },
+    outer,
+  });
 }
 
-function decodeJwt(jwt: string): { header: ParsedCredential['header']; payload: Record<string, unknown> } | { problem: string } {
-  const [header, payload] = jwt.split('.').slice(0, 2).map(decodeSegment);
-  if (!isJsonObject(header) || !isJsonObject(payload)) return { problem: 'The JWT header or payload is not base64url-encoded JSON.' };
-  return { header, payload };
+/** A credential with an embedded Data Integrity proof, in the one form its link and leaf are computed from. */
+function dataIntegrityCredential(document: JsonObject): FormatResult {
+  const problem = credentialProblem(document);
+  if (problem) return notACredential(problem);
+  const credential = lowSProofs(document);
+  return parsed({ format: 'ldp_vc', bytes: jcsOf(credential), credential, issuer: idOf(credential.issuer)! });
 }
 
-function decodeSegment(segment: string): unknown {
-  try {
-    return JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
-  } catch {
-    return undefined;
-  }
+function credentialProblem(document: JsonObject): string | undefined {
+  if (!listOf(document.type).includes('VerifiableCredential')) return 'Its type does not include VerifiableCredential.';
+  if (idOf(document.issuer) === undefined) return 'It names no issuer.';
+  return undefined;
+}
+
+function parsed(credential: ParsedCredential): FormatResult {
+  return { parsed: credential, outcome: { status: 'valid' } };
 }

@@ -3,8 +3,10 @@ import { type CheckOutcome, invalid, skipped, valid } from '../../pipeline/check
 import type { CredentialCheck, ParsedCredential } from '../parsed-credential.js';
 
 /**
- * Whether the DID that signed the credential is an institution this verifier trusts. An issuer no
- * trusted registry knows is `ISSUER_UNKNOWN`: a warning a person must see, unless configured to fail.
+ * Whether the DID that signed the credential is an institution this verifier trusts: a registry lists
+ * it, or lists it among the `alsoKnownAs` DIDs of an institution (its did:web beside its did:ethr).
+ * An issuer no trusted registry knows is `ISSUER_UNKNOWN`: a warning a person must see, unless
+ * configured to fail.
  */
 export class IssuerTrustCheck implements CredentialCheck {
   readonly name = 'issuer-trust';
@@ -17,7 +19,7 @@ export class IssuerTrustCheck implements CredentialCheck {
   ) {}
 
   async run(credential: ParsedCredential): Promise<CheckOutcome> {
-    const did = credential.payload.iss as string;
+    const did = credential.issuer;
     const trusted = await this.registry.find(did);
     if (trusted) return valid();
     const message = `The credential is validly signed by ${did}, which no registry this verifier trusts lists as an institution.`;

@@ -1,7 +1,7 @@
 import { type CheckOutcome, invalid, valid } from '../../pipeline/check.js';
 import { es256kProblem } from '../../signatures/es256k.js';
 import type { CredentialCheck, ParsedCredential } from '../parsed-credential.js';
-import { refusedForm } from './signature.check.js';
+import { refusedForm } from '../../signatures/signature-verifier.js';
 
 /** A signing key known without resolving its DID: the key that has just signed. */
 export interface KnownSigningKey {
@@ -23,9 +23,10 @@ export class KeySignatureCheck implements CredentialCheck {
 
   async run(credential: ParsedCredential): Promise<CheckOutcome> {
     const { did, publicKeyHex } = this.key;
-    if (credential.payload.iss !== did)
-      return invalid('SIGNATURE_INVALID', `The JWT names ${String(credential.payload.iss)} as its issuer, not ${did}.`);
-    const refused = refusedForm(credential, ['ES256K']);
+    if (credential.format !== 'vc-jwt')
+      return invalid('SIGNATURE_INVALID', `A ${credential.format} credential is not a VC-JWT this key signs.`);
+    if (credential.issuer !== did) return invalid('SIGNATURE_INVALID', `The JWT names ${credential.issuer} as its issuer, not ${did}.`);
+    const refused = refusedForm({ bytes: credential.bytes, ...credential.jwt! }, ['ES256K']);
     if (refused) return refused;
     const problem = es256kProblem(credential.bytes, publicKeyHex);
     return problem ? invalid('SIGNATURE_INVALID', problem) : valid();

@@ -26,6 +26,15 @@ describe('SchemaCheck', () => {
     expect(await check.run(parsed(broken))).toMatchObject({ status: 'invalid', reason: { code: 'SCHEMA_INVALID' } });
   });
 
+  it("holds only our institutions' credentials to our kinds' constraints: another system's that looks like one is an Open Badge", async () => {
+    const foreign = { ...ours(), id: 'https://registrar.example/credentials/42' };
+    expect(await check.run(parsed(foreign))).toMatchObject({
+      status: 'invalid',
+      reason: { message: expect.stringContaining('/id must match') },
+    });
+    expect(await new SchemaCheck(async () => false).run(parsed(foreign))).toEqual({ status: 'valid' });
+  });
+
   it("passes another issuer's Open Badges 3.0 credential against the 1EdTech schema alone", async () => {
     expect(await check.run(parsed(FOREIGN_BADGE))).toEqual({ status: 'valid' });
     const { name: _name, ...nameless } = FOREIGN_BADGE;
@@ -35,12 +44,35 @@ describe('SchemaCheck', () => {
     });
   });
 
-  it('fails a credential it cannot read as either', async () => {
+  it('skips, once it holds to the W3C data model, a credential of a kind it has no schema for', async () => {
     const degree = {
-      '@context': ['https://www.w3.org/2018/credentials/v1'],
+      '@context': ['https://www.w3.org/2018/credentials/v1', 'https://www.w3.org/2018/credentials/examples/v1'],
+      id: 'urn:uuid:9a3c1f3e-0d5b-4b7e-8f0a-1c2d3e4f5a6b',
       type: ['VerifiableCredential', 'UniversityDegreeCredential'],
-      credentialSubject: {},
+      issuer: 'did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp',
+      issuanceDate: '2026-01-01T00:00:00Z',
+      credentialSubject: { id: 'did:example:learner' },
     };
-    expect(await check.run(parsed(degree))).toMatchObject({ status: 'invalid', reason: { code: 'SCHEMA_UNKNOWN_KIND' } });
+    expect(await check.run(parsed(degree))).toMatchObject({ status: 'skipped', reason: { code: 'SCHEMA_UNKNOWN_KIND' } });
+    const { issuer: _issuer, ...issuerless } = degree;
+    expect(await check.run(parsed(issuerless))).toMatchObject({
+      status: 'invalid',
+      reason: { code: 'SCHEMA_INVALID', message: expect.stringContaining('/issuer') },
+    });
+  });
+
+  it('holds every credential to the W3C data model, an ldp_vc to carrying its proof', async () => {
+    const plain = {
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      type: ['VerifiableCredential'],
+      issuer: 'did:key:z6MkiTBz1ymuepAQ4HEHYSF1H8quG5GLVVQR3djdX3mDooWp',
+      credentialSubject: { id: 'did:example:1' },
+    };
+    expect(await check.run({ format: 'vc+jwt', credential: plain } as unknown as ParsedCredential)).toMatchObject({ status: 'skipped' });
+    expect(await check.run({ format: 'ldp_vc', credential: plain } as unknown as ParsedCredential)).toMatchObject({
+      status: 'invalid',
+      reason: { code: 'SCHEMA_INVALID', message: expect.stringContaining('/proof is required') },
+    });
+    expect(await check.run(parsed({ ...plain, validFrom: 'yesterday' }))).toMatchObject({ status: 'invalid' });
   });
 });

@@ -14,9 +14,9 @@ function parsed(outer?: Record<string, unknown>): ParsedCredential {
   return {
     format: 'vc-jwt',
     bytes: 'a.b.c',
-    header: {},
-    payload: {} as ParsedCredential['payload'],
-    credential: structuredClone(signed) as unknown as ParsedCredential['credential'],
+    issuer: signed.issuer.id,
+    jwt: { header: {}, payload: {} },
+    credential: structuredClone(signed),
     outer,
   };
 }

@@ -3,8 +3,12 @@ import { type CheckOutcome, invalid, valid } from '../../pipeline/check.js';
 import type { CredentialCheck, ParsedCredential } from '../parsed-credential.js';
 
 /**
- * The signed JWT is the only source of truth: a credential object around it must say exactly what
- * the JWT says, or a reader of the outer JSON could be shown claims nobody signed.
+ * What is shown is what was signed. A JWT is the only source of truth: a credential object around it
+ * (a VC with a `JwtProof2020` proof) must say exactly what the JWT says, or a reader of the outer
+ * JSON could be shown claims nobody signed; a bare JWT or an envelope (which carries nothing but the
+ * JWT) has nothing beside it. A Data Integrity credential is itself the signed document, every
+ * member included: JSON-LD canonicalises it in safe mode, which refuses a member no context defines
+ * rather than leaving it out of what is signed.
  */
 export class SignedPayloadCheck implements CredentialCheck {
   readonly name = 'signed-payload';

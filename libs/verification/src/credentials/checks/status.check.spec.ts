@@ -8,6 +8,7 @@ import { MIN_STATUS_LIST_ENTRIES, setBit, statusListCredential, statusListEntry,
 import { FETCH_LIMITS } from '../../fetching/fetch-limits.js';
 import { FetchSlots } from '../../fetching/fetch-slots.js';
 import { PublicFetcher } from '../../fetching/public-fetcher.js';
+import { SignatureVerifier } from '../../signatures/signature-verifier.js';
 import { StatusListReader } from '../../status-lists/status-list-reader.js';
 import { addressResolver } from '../../../test/address-resolver.js';
 import { quietLogger } from '../../../test/quiet-logger.js';
@@ -15,7 +16,6 @@ import type { CheckStatus } from '../../pipeline/check.js';
 import { runCheck } from '../../pipeline/check-runner.js';
 import type { ParsedCredential } from '../parsed-credential.js';
 import { checkFormat } from './format.check.js';
-import { SignatureCheck } from './signature.check.js';
 import { StatusCheck } from './status.check.js';
 
 const didOf = (wallet: HDNodeWallet) => `did:ethr:0x7a69:${wallet.address}`;
@@ -119,7 +119,7 @@ function statusCheck({ cacheSeconds = 60, clock = Date.now, resolve = addressRes
     new FetchSlots(8),
     quietLogger,
   );
-  return new StatusCheck(new StatusListReader(fetcher, new SignatureCheck(resolve), cacheSeconds, clock));
+  return new StatusCheck(new StatusListReader(fetcher, new SignatureVerifier({ resolver: resolve }), cacheSeconds, clock));
 }
 
 async function codeOf(credential: ParsedCredential, check = statusCheck()) {
@@ -281,14 +281,14 @@ describe('StatusCheck', () => {
       expect(lists.map((list) => hitsOf(list.url))).toEqual([0, 0, 0, 0, 0]);
     });
 
-    it('refuses a list of more than 131,072 entries', async () => {
-      const { credential } = await issued({ revocation: { entries: 2 * MIN_STATUS_LIST_ENTRIES } });
+    it('refuses a list of more than 262,144 entries of one bit (32 KiB of bits, 131,072 entries of two)', async () => {
+      const { credential } = await issued({ revocation: { entries: 4 * MIN_STATUS_LIST_ENTRIES } });
       expect(await codeOf(credential)).toEqual({ status: 'error', code: 'STATUS_LIST_TOO_LARGE' });
     });
 
-    it('stops reading a list larger than 64 KiB', async () => {
+    it('stops reading a list larger than 128 KiB', async () => {
       const { credential, revocation } = await issued();
-      serve(revocation.url, 200, { ...normalizeCredential(revocation.jwt), padding: 'x'.repeat(64 * 1024) });
+      serve(revocation.url, 200, { ...normalizeCredential(revocation.jwt), padding: 'x'.repeat(128 * 1024) });
       expect(await codeOf(credential)).toEqual({ status: 'error', code: 'STATUS_LIST_TOO_LARGE' });
     });
   });

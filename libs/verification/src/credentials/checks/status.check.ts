@@ -15,9 +15,11 @@ const PRECEDENCE: ((outcome: CheckOutcome) => boolean)[] = [
 ];
 
 /**
- * The credential's W3C Bitstring Status List entries: each names a bit in a list its issuer signs
- * and publishes. The lists are fetched only once the credential's signature is verified, and it is
- * `valid` only when every entry was checked and found clear.
+ * The credential's W3C Bitstring Status List entries: each names a bit (revocation, suspension) or a
+ * status of `statusSize` bits (`message`, its values named by the entry's `statusMessage`) in a list
+ * its issuer signs and publishes, in any format a credential comes in. The lists are fetched only
+ * once the credential's signature is verified, and it is `valid` only when every entry was checked
+ * and found clear.
  */
 export class StatusCheck implements CredentialCheck {
   readonly name = 'status';
@@ -50,7 +52,7 @@ export class StatusCheck implements CredentialCheck {
         `The credential names ${lists.size} status lists; this verifier reads at most ${FETCH_LIMITS.statusListsPerCredential} for one credential.`,
       );
     }
-    const issuer = credential.payload.iss as string;
+    const { issuer } = credential;
     const outcomes = await Promise.all(checkable.map(async (entry) => statusOf(entry, await this.lists.read(entry.listUrl), issuer)));
     return mostSevere([...outcomes, ...unsupported.map(unsupportedOutcome)]);
   }
@@ -63,7 +65,7 @@ function unsupportedOutcome(problem: string): CheckOutcome {
 function statusOf(entry: StatusEntry, read: StatusListRead, issuer: string): CheckOutcome {
   if ('outcome' in read) return read.outcome;
   const { list } = read;
-  const { purpose, index, listUrl } = entry;
+  const { purpose, index, listUrl, size } = entry;
   if (list.issuer !== issuer) {
     return invalid(
       'STATUS_LIST_ISSUER_MISMATCH',
@@ -76,19 +78,51 @@ function statusOf(entry: StatusEntry, read: StatusListRead, issuer: string): Che
       `The credential's ${purpose} entry points at ${listUrl}, which is a ${list.purposes.join(' and ')} list.`,
     );
   }
-  const size = list.bits.length * 8;
-  if (index >= size)
-    return failedToCheck('STATUS_INDEX_OUT_OF_RANGE', `Index ${index} is beyond the ${size} entries of the status list ${listUrl}.`);
-  if (!isBitSet(list.bits, index)) return valid();
-  if (purpose === 'revocation')
-    return invalid(
-      'CREDENTIAL_REVOKED',
-      `The issuer has revoked this credential: index ${index} is set in the revocation list ${listUrl}.`,
-    );
+  const value = valueAt(list.bits, index, size);
+  if (value === undefined) {
+    const entries = Math.floor((list.bits.length * 8) / size);
+    return failedToCheck('STATUS_INDEX_OUT_OF_RANGE', `Index ${index} is beyond the ${entries} entries of the status list ${listUrl}.`);
+  }
+  const where = `index ${index} of the ${purpose} list ${listUrl}`;
+  if (purpose === 'message') return messageOutcome(entry.messages!.get(value)!, value, where);
+  if (value === 0) return valid();
+  return purpose === 'revocation' ? revoked(where) : suspended(where);
+}
+
+/** What a message status means, by the message the credential's entry gives its value. */
+function messageOutcome(message: string, value: number, where: string): CheckOutcome {
+  switch (message.toLowerCase()) {
+    case 'valid':
+      return valid();
+    case 'revoked':
+      return revoked(where);
+    case 'suspended':
+      return suspended(where);
+    default:
+      return skipped(
+        'STATUS_METHOD_UNSUPPORTED',
+        `The status at ${where} is 0x${value.toString(16)}, "${message}", which this verifier does not interpret as valid, suspended or revoked.`,
+      );
+  }
+}
+
+function revoked(where: string): CheckOutcome {
+  return invalid('CREDENTIAL_REVOKED', `The issuer has revoked this credential (${where}).`);
+}
+
+function suspended(where: string): CheckOutcome {
   return invalid(
     'CREDENTIAL_SUSPENDED',
-    `The issuer has suspended this credential: index ${index} is set in the suspension list ${listUrl}. A suspension can be lifted; verify again later.`,
+    `The issuer has suspended this credential (${where}). A suspension can be lifted; verify again later.`,
   );
+}
+
+/** The `size` bits of entry `index`, the first the most significant; undefined past the end of the list. */
+function valueAt(bits: Uint8Array, index: number, size: number): number | undefined {
+  if ((index + 1) * size > bits.length * 8) return undefined;
+  let value = 0;
+  for (let bit = index * size; bit < (index + 1) * size; bit += 1) value = (value << 1) | (isBitSet(bits, bit) ? 1 : 0);
+  return value;
 }
 
 function mostSevere(outcomes: CheckOutcome[]): CheckOutcome {

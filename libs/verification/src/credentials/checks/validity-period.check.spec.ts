@@ -5,13 +5,7 @@ const NOW = new Date('2026-06-01T12:00:00Z');
 const seconds = (iso: string) => Date.parse(iso) / 1000;
 
 function credential(payload: Record<string, unknown>, signed: Record<string, unknown> = {}): ParsedCredential {
-  return {
-    format: 'vc-jwt',
-    bytes: 'a.b.c',
-    header: {},
-    payload: payload as ParsedCredential['payload'],
-    credential: signed as ParsedCredential['credential'],
-  };
+  return { format: 'vc-jwt', bytes: 'a.b.c', issuer: 'did:example:issuer', jwt: { header: {}, payload }, credential: signed };
 }
 
 describe('ValidityPeriodCheck', () => {

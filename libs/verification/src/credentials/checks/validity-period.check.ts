@@ -1,5 +1,35 @@
+import { dataModelOf } from '#schemas';
 import { type CheckOutcome, invalid, valid } from '../../pipeline/check.js';
 import type { CredentialCheck, CredentialContext, ParsedCredential } from '../parsed-credential.js';
+
+/** A bound of a validity period: a date, absent (undefined), or present but not a date (null). */
+export type Bound = Date | null | undefined;
+
+/** When a credential is valid, from what was signed: the strictest of its JWT claims and its data model's dates. */
+export interface ValidityPeriod {
+  notBefore: Bound;
+  notAfter: Bound;
+}
+
+/**
+ * A credential's validity period from all that was signed: a JWT's `nbf` and `exp`; VCDM 2.0's
+ * `validFrom` and `validUntil` (in any data model, as they are read today); VCDM 1.1's
+ * `issuanceDate` (from which a 1.1 credential is valid) and `expirationDate`. Where several say, the
+ * strictest holds.
+ */
+export function validityPeriodOf({ jwt, credential }: Pick<ParsedCredential, 'jwt' | 'credential'>): ValidityPeriod {
+  const versionOne = dataModelOf(credential) === '1.1';
+  return {
+    notBefore: strictestBound(
+      [secondsToDate(jwt?.payload.nbf), dateOf(credential.validFrom), versionOne ? dateOf(credential.issuanceDate) : undefined],
+      'latest',
+    ),
+    notAfter: strictestBound(
+      [secondsToDate(jwt?.payload.exp), dateOf(credential.validUntil), versionOne ? dateOf(credential.expirationDate) : undefined],
+      'earliest',
+    ),
+  };
+}
 
 /**
  * The validity period from the signed claims, with a bounded clock skew. Checked here rather than
@@ -20,20 +50,14 @@ export class ValidityPeriodCheck implements CredentialCheck {
   ) {}
 
   async run(credential: ParsedCredential, { now }: CredentialContext): Promise<CheckOutcome> {
-    const { payload, credential: signed } = credential;
-    const notBefore = strictestBound([secondsToDate(payload.nbf), dateOf(signed.validFrom)], 'latest');
-    const notAfter = strictestBound([secondsToDate(payload.exp), dateOf(signed.validUntil)], 'earliest');
-    return periodOutcome('credential', { notBefore, notAfter }, now, { start: this.clockSkewSeconds, end: this.expirySkewSeconds });
+    return periodOutcome('credential', validityPeriodOf(credential), now, { start: this.clockSkewSeconds, end: this.expirySkewSeconds });
   }
 }
 
-/** A presentation's own period, its JWT `nbf` and `exp`, with the same skew as a credential's. */
-export function presentationPeriodOutcome(payload: { nbf?: unknown; exp?: unknown }, now: Date, clockSkewSeconds: number): CheckOutcome {
-  const period = { notBefore: secondsToDate(payload.nbf), notAfter: secondsToDate(payload.exp) };
+/** A presentation's own period, with the same skew as a credential's. */
+export function presentationPeriodOutcome(period: ValidityPeriod, now: Date, clockSkewSeconds: number): CheckOutcome {
   return periodOutcome('presentation', period, now, { start: clockSkewSeconds, end: clockSkewSeconds });
 }
-
-type Bound = Date | null | undefined;
 
 const CODES = {
   credential: { notYetValid: 'CREDENTIAL_NOT_YET_VALID', expired: 'CREDENTIAL_EXPIRED' },
@@ -42,7 +66,7 @@ const CODES = {
 
 function periodOutcome(
   what: keyof typeof CODES,
-  { notBefore, notAfter }: { notBefore: Bound; notAfter: Bound },
+  { notBefore, notAfter }: ValidityPeriod,
   now: Date,
   skewSeconds: { start: number; end: number },
 ): CheckOutcome {
@@ -57,14 +81,15 @@ function periodOutcome(
   return valid();
 }
 
-/** undefined: absent; null: present but not a date. */
-function dateOf(value: unknown): Bound {
+/** A date written as a string (an XML Schema dateTime); undefined when absent, null when not a date. */
+export function dateOf(value: unknown): Bound {
   if (value === undefined) return undefined;
   const date = typeof value === 'string' ? new Date(value) : new Date(NaN);
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-function secondsToDate(value: unknown): Bound {
+/** A JWT NumericDate (seconds since the epoch); undefined when absent, null when not a number. */
+export function secondsToDate(value: unknown): Bound {
   if (value === undefined) return undefined;
   return typeof value === 'number' && Number.isFinite(value) ? new Date(value * 1000) : null;
 }

@@ -9,9 +9,10 @@ const UNUSABLE = {
 };
 
 /**
- * The single-use challenge the holder signed (JWT `nonce`): one this verifier handed out, unused and
- * unexpired. It is used up here, by the first presentation that names it, whatever follows; the
- * domain it was handed to goes into the context for the domain check.
+ * The single-use challenge the holder signed (a JWT `nonce`, a Data Integrity proof's `challenge`):
+ * one this verifier handed out, unused and unexpired. It is used up here, by the first presentation
+ * that names it, whatever follows; the domain it was handed to goes into the context for the domain
+ * check.
  */
 export class ChallengeCheck implements PresentationCheck {
   readonly name = 'challenge';
@@ -25,7 +26,10 @@ export class ChallengeCheck implements PresentationCheck {
 
   async run({ nonce }: ParsedPresentation, context: PresentationContext): Promise<CheckOutcome> {
     if (typeof nonce !== 'string')
-      return invalid('CHALLENGE_MISSING', 'The presentation signs no challenge (JWT `nonce`): ask for one at POST /challenges.');
+      return invalid(
+        'CHALLENGE_MISSING',
+        "The presentation signs no challenge (a JWT `nonce`, a proof's `challenge`): ask for one at POST /challenges.",
+      );
     const { challenge } = context.expected;
     if (challenge !== undefined && challenge !== nonce)
       return invalid('CHALLENGE_MISMATCH', 'The presentation answers another challenge than the one given.');

@@ -1,7 +1,10 @@
 import { type CheckOutcome, invalid, valid } from '../../pipeline/check.js';
 import type { ParsedPresentation, PresentationCheck, PresentationContext } from '../parsed-presentation.js';
 
-/** The presentation is addressed (JWT `aud`) to the domain its challenge was handed to, and that is the domain the school expects. */
+/**
+ * The presentation is addressed (a JWT `aud`, a Data Integrity proof's `domain`) to the domain its
+ * challenge was handed to, and that is the domain the school expects.
+ */
 export class DomainCheck implements PresentationCheck {
   readonly name = 'domain';
   readonly dependsOn = ['challenge'] as const;

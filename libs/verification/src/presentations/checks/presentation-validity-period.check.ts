@@ -2,14 +2,14 @@ import { presentationPeriodOutcome } from '../../credentials/checks/validity-per
 import type { CheckOutcome } from '../../pipeline/check.js';
 import type { ParsedPresentation, PresentationCheck, PresentationContext } from '../parsed-presentation.js';
 
-/** The presentation's own period, its JWT `nbf` and `exp`, with the same skew as a credential's. */
+/** The presentation's own period (a JWT's `nbf` and `exp`, a Data Integrity proof's `expires`), with the same skew as a credential's. */
 export class PresentationValidityPeriodCheck implements PresentationCheck {
   readonly name = 'validity-period';
   readonly dependsOn = [];
 
   constructor(private readonly clockSkewSeconds: number) {}
 
-  async run({ payload }: ParsedPresentation, { now }: PresentationContext): Promise<CheckOutcome> {
-    return presentationPeriodOutcome(payload, now, this.clockSkewSeconds);
+  async run({ period }: ParsedPresentation, { now }: PresentationContext): Promise<CheckOutcome> {
+    return presentationPeriodOutcome(period, now, this.clockSkewSeconds);
   }
 }
