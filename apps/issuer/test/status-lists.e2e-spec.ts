@@ -48,7 +48,7 @@ interface Entry {
 }
 
 async function issue(institution = a): Promise<{ id: string; verifiableCredential: Record<string, any>; entries: Entry[] }> {
-  const response = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.course, auth(institution));
+  const response = await postJson(`${stack.issuerUrl}/v1/credentials`, { ...EXAMPLE_FACTS.course, format: 'vc-jwt' }, auth(institution));
   expect(response.status).toBe(201);
   return { ...response.body, entries: response.body.verifiableCredential.credentialStatus };
 }
@@ -139,7 +139,7 @@ describe('revoking', () => {
     await changeStatus(credential.id, 'revoked');
     const page = await (await fetch(link.body.url)).text();
     expect(page).toContain('<strong id="verdict">Not valid</strong>');
-    expect(page).toMatch(/data-check="status" data-status="invalid">.*The issuer has revoked this credential/);
+    expect(page).toMatch(/data-check="status" data-status="invalid">.*The issuer has revoked this credential/s);
   });
 
   it('is final: revoking again changes nothing, and no other change is accepted', async () => {

@@ -10,19 +10,25 @@ import { InstitutionError } from './institutions.errors.js';
 import { type InstitutionRecord, InstitutionsRepository } from './institutions.repository.js';
 import type { CreateApiKeyRequest, CreateInstitutionRequest } from './institutions.dto.js';
 import { decodeRegistryCursor, encodeRegistryCursor } from './registry-cursor.js';
+import { freeSlug, slugOf } from './institution-slug.js';
 
 export interface Institution {
   id: string;
   name: string;
   url: string;
   image?: string;
+  /** The did:ethr: the root of trust, with its key history on chain. */
   did: string;
+  /** Names the did:web. */
+  slug: string;
+  /** The did:web the issuer serves, the same institution (each DID names the other). */
+  didWeb: string;
   createdAt: string;
 }
 
-/** The institution as the issuer of its credentials names it. */
-export function issuerProfileOf(institution: Institution): IssuerProfile {
-  return { id: institution.did, name: institution.name, url: institution.url, ...(institution.image ? { image: institution.image } : {}) };
+/** The institution as the issuer of its credentials names it, under one of its DIDs (the did:ethr unless told). */
+export function issuerProfileOf(institution: Institution, did = institution.did): IssuerProfile {
+  return { id: did, name: institution.name, url: institution.url, ...(institution.image ? { image: institution.image } : {}) };
 }
 
 export interface CreatedApiKey {
@@ -45,8 +51,13 @@ export class InstitutionsService {
     @Inject(ISSUER_CONFIG) private readonly config: IssuerConfig,
   ) {}
 
+  /**
+   * Creates an institution with its did:ethr and its did:web and their keys. A slug asked for that
+   * is taken is refused; one derived from the name takes the next free `-2`, `-3`, ...
+   */
   async create(request: CreateInstitutionRequest): Promise<Institution> {
     const id = randomUUID();
+    if (request.slug && (await this.repository.slugTaken(request.slug))) throw InstitutionError.slugTaken(request.slug);
     const did = await this.identity.createDid(`institution:${id}`);
     const record: InstitutionRecord = {
       id,
@@ -54,15 +65,30 @@ export class InstitutionsService {
       url: request.url,
       imageUrl: request.image ?? null,
       did,
+      slug: request.slug ?? '',
       createdAt: new Date(),
     };
-    await this.repository.insert(record);
-    this.logger.log(`Institution ${id} created with ${did}`);
-    return toInstitution(record);
+    // Another institution may take a free slug before this one is stored: then the next is looked for.
+    for (;;) {
+      if (!request.slug) record.slug = await freeSlug(slugOf(request.name), (slug) => this.repository.slugTaken(slug));
+      if (await this.repository.insert(record)) break;
+      if (request.slug) throw InstitutionError.slugTaken(request.slug);
+    }
+    await this.identity.ensureWebKeys(id);
+    const institution = this.toInstitution(record);
+    this.logger.log(`Institution ${id} created with ${did} and ${institution.didWeb}`);
+    return institution;
+  }
+
+  /** The institution a did:web document is served for, by its slug. */
+  async findBySlug(slug: string): Promise<Institution> {
+    const record = await this.repository.findBySlug(slug);
+    if (!record) throw InstitutionError.slugNotFound(slug);
+    return this.toInstitution(record);
   }
 
   async list(page: { limit: number; offset: number }): Promise<Institution[]> {
-    return (await this.repository.list(page)).map(toInstitution);
+    return (await this.repository.list(page)).map((record) => this.toInstitution(record));
   }
 
   /**
@@ -79,13 +105,16 @@ export class InstitutionsService {
     return {
       type: 'IssuerRegistry',
       version: 1,
-      institutions: page.map(({ did, name, url }) => ({ did, name, url })),
+      institutions: page.map((record) => {
+        const { did, name, url, didWeb } = this.toInstitution(record);
+        return { did, name, url, alsoKnownAs: [didWeb] };
+      }),
       ...(records.length > page.length && last ? { next: `?after=${encodeRegistryCursor(last)}` } : {}),
     };
   }
 
   async get(id: string): Promise<Institution> {
-    return toInstitution(await this.require(id));
+    return this.toInstitution(await this.require(id));
   }
 
   async createApiKey(institutionId: string, request: CreateApiKeyRequest): Promise<CreatedApiKey> {
@@ -105,20 +134,22 @@ export class InstitutionsService {
     return this.get(apiKey.institutionId);
   }
 
+  private toInstitution(record: InstitutionRecord): Institution {
+    return {
+      id: record.id,
+      name: record.name,
+      url: record.url,
+      ...(record.imageUrl ? { image: record.imageUrl } : {}),
+      did: record.did,
+      slug: record.slug,
+      didWeb: this.identity.didWebOf(record),
+      createdAt: record.createdAt.toISOString(),
+    };
+  }
+
   private async require(id: string): Promise<InstitutionRecord> {
     const record = await this.repository.findById(id);
     if (!record) throw InstitutionError.notFound(id);
     return record;
   }
-}
-
-function toInstitution(record: InstitutionRecord): Institution {
-  return {
-    id: record.id,
-    name: record.name,
-    url: record.url,
-    ...(record.imageUrl ? { image: record.imageUrl } : {}),
-    did: record.did,
-    createdAt: record.createdAt.toISOString(),
-  };
 }

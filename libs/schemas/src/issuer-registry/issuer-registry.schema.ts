@@ -5,6 +5,8 @@ export interface RegisteredIssuer {
   did: string;
   name: string;
   url: string;
+  /** The institution's other DIDs (its did:web), each naming this one back: a verifier that trusts the institution trusts them all. */
+  alsoKnownAs?: string[];
 }
 
 /**
@@ -37,6 +39,7 @@ export const ISSUER_REGISTRY_SCHEMA = {
           did: { type: 'string', pattern: '^did:[a-z0-9]+:\\S+$', maxLength: 500 },
           name: { type: 'string', minLength: 1, maxLength: 500 },
           url: { type: 'string', format: 'uri', maxLength: 2000 },
+          alsoKnownAs: { type: 'array', maxItems: 10, items: { type: 'string', pattern: '^did:[a-z0-9]+:\\S+$', maxLength: 500 } },
         },
         required: ['did', 'name', 'url'],
       },
