@@ -45,15 +45,15 @@ export const ERROR_CODES = {
   PROOF_NOT_ALLOWED: { kind: 'invalid_input', meaning: 'A VC-API credential comes with a `proof`; the issuer adds it.' },
   CREDENTIAL_STATUS_NOT_ALLOWED: {
     kind: 'invalid_input',
-    meaning: 'A VC-API credential comes with `credentialStatus`; the issuer assigns its entries.',
+    meaning: 'A VC-API credential of our kinds comes with `credentialStatus`; the issuer assigns its one entry.',
   },
   REFRESH_SERVICE_NOT_ALLOWED: {
     kind: 'invalid_input',
-    meaning: 'A VC-API credential comes with `refreshService`; the issuer names its anchored package.',
+    meaning: 'A VC-API credential of our kinds comes with `refreshService`; the issuer names its anchored package.',
   },
   RESERVED_MEMBER_NOT_ALLOWED: {
     kind: 'invalid_input',
-    meaning: 'A VC-API credential carries a member the VC-JWT encoding reserves for its claims.',
+    meaning: 'A VC-API credential to be signed as a JWT carries a member the JWT encodings reserve for their claims.',
   },
   CREDENTIAL_SCHEMA_INVALID: {
     kind: 'unprocessable',

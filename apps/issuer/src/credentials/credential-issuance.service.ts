@@ -108,8 +108,10 @@ export class CredentialIssuanceService {
   async issueVcApi(institution: Institution, request: VcApiIssueRequest): Promise<IssuedCredential> {
     const submitted = request.credential;
     if ('proof' in submitted) throw CredentialIssuanceError.proofNotAllowed();
-    if ('credentialStatus' in submitted) throw CredentialIssuanceError.statusNotAllowed();
-    if ('refreshService' in submitted) throw CredentialIssuanceError.refreshServiceNotAllowed();
+    const kind = detectCredentialKind(submitted);
+    // Our kinds carry one status entry and one refresh service, ours; another credential may name its own beside ours.
+    if (kind && 'credentialStatus' in submitted) throw CredentialIssuanceError.statusNotAllowed();
+    if (kind && 'refreshService' in submitted) throw CredentialIssuanceError.refreshServiceNotAllowed();
     const dataModel = dataModelOf(submitted);
     if (!dataModel) throw CredentialIssuanceError.schemaInvalid(validateVcdmCredential(submitted, { proof: 'forbidden' }));
     const named = 'issuer' in submitted ? (issuerIdOf(submitted.issuer) ?? '') : undefined;
@@ -118,7 +120,6 @@ export class CredentialIssuanceService {
       const reserved = JWT_RESERVED_MEMBERS.find((name) => Object.hasOwn(submitted, name));
       if (reserved) throw CredentialIssuanceError.reservedMemberNotAllowed(reserved);
     }
-    const kind = detectCredentialKind(submitted);
     const id = typeof submitted.id === 'string' ? submitted.id : newCredentialId();
     if (await this.repository.exists(id)) throw CredentialIssuanceError.idTaken(id);
     const credential: Record<string, unknown> = {
@@ -127,15 +128,24 @@ export class CredentialIssuanceService {
       id: 'id' in submitted ? submitted.id : id,
       // Our kinds name the institution as an Open Badges Profile, whichever form the request named it in.
       ...(kind && named ? { issuer: issuerObject(issuerProfileOf(institution, this.signerOf(institution, choice))) } : {}),
-      refreshService: packageService(this.packageUrl(id)),
+      refreshService: besides(submitted.refreshService, packageService(this.packageUrl(id))),
     };
     return this.signAndRecord(institution, {
       id,
       kind,
       choice,
-      withStatus: (slot) => ({ ...credential, credentialStatus: dataModel === '2.0' ? slot.message : slot.twoLists }),
+      withStatus: (slot) => ({
+        ...credential,
+        credentialStatus:
+          dataModel === '2.0'
+            ? besides(submitted.credentialStatus, slot.message)
+            : [...entries(submitted.credentialStatus), ...slot.twoLists],
+      }),
       violations: (withStatus) => {
-        const vcdm = validateVcdmCredential(withStatus, { proof: 'forbidden' });
+        const vcdm = [
+          ...validateVcdmCredential(withStatus, { proof: 'forbidden' }),
+          ...(choice.format === 'vc-jwt' ? vcJwtViolations(withStatus) : []),
+        ];
         return vcdm.length > 0 || !kind ? vcdm : validateCredential(kind, withStatus);
       },
     });
@@ -238,6 +248,16 @@ function summaryOf(record: IssuedCredentialRecord, anchored: Set<string>): Issue
   };
 }
 
+/** A member's entries: none when absent, its one value, or its list. */
+function entries(value: unknown): unknown[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/** Ours alone when the credential names none, else beside what it names (VCDM allows a list of either). */
+function besides(theirs: unknown, ours: object): unknown {
+  return theirs === undefined ? ours : [...entries(theirs), ours];
+}
+
 /**
  * A VCDM 2.0 credential's contexts with ours that defines the anchored package's refresh service
  * appended (Data Integrity signs only terms some context defines); the caller's stay first, in order.
@@ -245,6 +265,18 @@ function summaryOf(record: IssuedCredentialRecord, anchored: Set<string>): Issue
 function withAnchoredPackageContext(context: unknown): unknown[] {
   const contexts = Array.isArray(context) ? context : [context];
   return contexts.includes(CONTEXT_URLS.anchoredCredentialsV1) ? contexts : [...contexts, CONTEXT_URLS.anchoredCredentialsV1];
+}
+
+/**
+ * What the VC-JWT encoding of VCDM 1.1 cannot carry: a subject that says nothing but its id (the id
+ * becomes the JWT's `sub`, and did-jwt-vc refuses the empty subject left behind).
+ */
+function vcJwtViolations({ credentialSubject }: Record<string, unknown>): SchemaViolation[] {
+  const subjects = Array.isArray(credentialSubject) ? credentialSubject : [credentialSubject];
+  const idOnly = (subject: unknown) => typeof subject === 'object' && subject !== null && Object.keys(subject).every((key) => key === 'id');
+  return subjects.length === 1 && idOnly(subjects[0])
+    ? [{ path: '/credentialSubject', message: 'must make a claim besides its id to be a VC-JWT (the id travels as its sub)' }]
+    : [];
 }
 
 /**

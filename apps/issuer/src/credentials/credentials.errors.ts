@@ -28,7 +28,7 @@ export class CredentialIssuanceError extends DomainError {
   static statusNotAllowed(): CredentialIssuanceError {
     return new CredentialIssuanceError(
       'CREDENTIAL_STATUS_NOT_ALLOWED',
-      'Leave out "credentialStatus": the issuer assigns each credential its entries in the institution\'s status lists.',
+      'Leave out "credentialStatus": the issuer assigns a credential of its kinds its one entry in the institution\'s status lists.',
     );
   }
 

@@ -27,11 +27,14 @@ import type { IssuedSignedCredential } from '../identity/signed-credential.js';
 export const MAX_SIGNED_CREDENTIAL_BYTES = 64 * 1024;
 
 /**
- * How far ahead of the signing time a credential may start to be valid: a VC-API client's clock may
- * run a little ahead of ours, and verifiers tolerate CLOCK_SKEW_SECONDS (300 by default). None at the
- * end: what has expired by our clock is not handed out.
+ * How far ahead of the signing time a VC-JWT may start to be valid: its issuanceDate (its `nbf`) says
+ * when it was issued, and a VC-API client's clock may run a little ahead of ours (verifiers tolerate
+ * CLOCK_SKEW_SECONDS, 300 by default). A VCDM 2.0 credential's validFrom may be any time ahead: it
+ * says when it starts to hold, which may be later (a licence from next term). None at the end for
+ * either: what has expired by our clock is not handed out.
  */
 const SIGNING_PERIOD = new ValidityPeriodCheck(60, 0);
+const SIGNING_PERIOD_V2 = new ValidityPeriodCheck(Number.POSITIVE_INFINITY, 0);
 const SCHEMA = new SchemaCheck();
 
 export interface SignedCredentialProblem {
@@ -61,7 +64,8 @@ export async function checkSignedCredential(
   const read = await readSigned(signed, expected.key);
   if ('check' in read) return read;
   const { kind } = expected;
-  const checks: CredentialCheck[] = [...read.signature, ...(kind ? [sameKind(kind), SCHEMA] : [dataModel(signed.format)]), SIGNING_PERIOD];
+  const period = signed.format === 'vc-jwt' ? SIGNING_PERIOD : SIGNING_PERIOD_V2;
+  const checks: CredentialCheck[] = [...read.signature, ...(kind ? [sameKind(kind), SCHEMA] : [dataModel(signed.format)]), period];
   for (const check of checks) {
     const outcome = await check.run(read.parsed, { now: expected.now });
     if (outcome.status !== 'valid') return problem(check.name, outcome);

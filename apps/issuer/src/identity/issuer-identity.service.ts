@@ -137,7 +137,7 @@ export class IssuerIdentityService {
     if (named !== signer) throw new Error(`refusing to sign as ${String(named)} for ${signer}`);
     switch (choice.format) {
       case 'vc-jwt': {
-        const signed = await this.signCredential(credential as UnsignedCredential, institution.did);
+        const signed = await this.signCredential(credential, institution.did);
         return { signed, key: { kind: 'veramo', key: await this.signingKeyOf(institution.did) } satisfies UsedKey };
       }
       case 'vc+jwt': {
@@ -164,10 +164,15 @@ export class IssuerIdentityService {
    * Signs a credential as a VC-JWT (ES256K) with the issuer DID's key (`signingKeyOf`). Veramo looks
    * the DID up from the credential's issuer, so that must be the DID the caller is entitled to.
    */
-  async signCredential(credential: UnsignedCredential, issuerDid: string): Promise<IssuedSignedCredential> {
-    if (credential.issuer.id !== issuerDid) throw new Error(`refusing to sign as ${credential.issuer.id} for ${issuerDid}`);
+  async signCredential(credential: UnsignedCredential | Record<string, unknown>, issuerDid: string): Promise<IssuedSignedCredential> {
+    const named = issuerIdOf(credential.issuer);
+    if (named !== issuerDid) throw new Error(`refusing to sign as ${String(named)} for ${issuerDid}`);
     const key = await this.signingKeyOf(issuerDid);
-    const signed = await this.agent.createVerifiableCredential({ credential, proofFormat: 'jwt', keyRef: key.kid });
+    const signed = await this.agent.createVerifiableCredential({
+      credential: credential as UnsignedCredential,
+      proofFormat: 'jwt',
+      keyRef: key.kid,
+    });
     const jwt = (signed.proof as { jwt?: unknown }).jwt;
     if (typeof jwt !== 'string') throw IdentityError.issuerKeyMissing(issuerDid);
     return signedCredentialOf({ format: 'vc-jwt', bytes: jwt });
