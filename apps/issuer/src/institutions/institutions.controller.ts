@@ -28,6 +28,16 @@ export class InstitutionsController {
     return this.institutions.get(id);
   }
 
+  /**
+   * New did:web keys (Ed25519 and P-256); the old ones stay in the document, retired, so what they
+   * signed still verifies. Answers the document as now served.
+   */
+  @Post(':id/did-web/rotate-keys')
+  @HttpCode(200)
+  rotateWebKeys(@Param('id', new UuidParam('id')) id: string): Promise<Record<string, unknown>> {
+    return this.institutions.rotateWebKeys(id);
+  }
+
   @Post(':id/api-keys')
   @HttpCode(201)
   createApiKey(

@@ -117,6 +117,13 @@ export class InstitutionsService {
     return this.toInstitution(await this.require(id));
   }
 
+  /** Rotates the institution's did:web keys and answers its document as now served. */
+  async rotateWebKeys(id: string): Promise<Record<string, unknown>> {
+    const institution = await this.get(id);
+    await this.identity.rotateWebKeys(institution.id);
+    return this.identity.didWebDocument(institution);
+  }
+
   async createApiKey(institutionId: string, request: CreateApiKeyRequest): Promise<CreatedApiKey> {
     await this.require(institutionId);
     const { key, prefix, secretHash } = generateApiKey();
