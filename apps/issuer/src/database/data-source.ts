@@ -9,6 +9,7 @@ import { AnchorLeaves1764000000005 } from './migrations/1764000000005-anchor-lea
 import { SignedCredentialFormat1764000000006 } from './migrations/1764000000006-signed-credential-format.js';
 import { DidWebIdentities1764000000007 } from './migrations/1764000000007-did-web-identities.js';
 import { Vcdm2Credentials1764000000008 } from './migrations/1764000000008-vcdm2-credentials.js';
+import { DidEthrChanges1764000000009 } from './migrations/1764000000009-did-ethr-changes.js';
 
 /** Veramo's migrations, then ours, in the order they run. */
 export const ISSUER_MIGRATIONS = [
@@ -22,6 +23,7 @@ export const ISSUER_MIGRATIONS = [
   SignedCredentialFormat1764000000006,
   DidWebIdentities1764000000007,
   Vcdm2Credentials1764000000008,
+  DidEthrChanges1764000000009,
 ];
 
 /**

@@ -1,4 +1,6 @@
-import { Global, Inject, Module, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
+import { Global, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { DidEthrChangesRepository } from './did-ethr-changes.repository.js';
+import { DidEthrRelay } from './did-ethr-relay.js';
 import { DataSource } from 'typeorm';
 import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
 import { PrivateKeyStore } from '@veramo/data-store';
@@ -22,19 +24,32 @@ import { createIssuerAgent, createPrivateKeyStore } from './veramo-agent.provide
     },
     InstitutionWebKeysRepository,
     IssuerIdentityService,
+    DidEthrChangesRepository,
+    DidEthrRelay,
   ],
-  exports: [IssuerIdentityService],
+  exports: [IssuerIdentityService, DidEthrRelay],
 })
-export class IdentityModule implements OnModuleInit, OnApplicationBootstrap {
-  constructor(@Inject(IssuerIdentityService) private readonly identity: IssuerIdentityService) {}
+export class IdentityModule implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(
+    @Inject(IssuerIdentityService) private readonly identity: IssuerIdentityService,
+    @Inject(DidEthrRelay) private readonly relay: DidEthrRelay,
+  ) {}
 
   /** A wrong key-encryption secret stops the start-up here. */
   onModuleInit(): Promise<void> {
     return this.identity.assertKeysDecryptable();
   }
 
-  /** Institutions created before did:web existed (or interrupted while their keys were made) get their did:web keys. */
+  /**
+   * Institutions created before did:web existed (or interrupted while their keys were made) get their
+   * did:web keys, and their did:ethr is asked to name the did:web.
+   */
   async onApplicationBootstrap(): Promise<void> {
     for (const institutionId of await this.identity.institutionsMissingWebKeys()) await this.identity.ensureWebKeys(institutionId);
+    await this.relay.requestMissingLinks();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.relay.close();
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { PrivateKey, type PrivateKeyStore } from '@veramo/data-store';
+import { Identifier, Key, PrivateKey, type PrivateKeyStore } from '@veramo/data-store';
+import { computeAddress, SigningKey as EthersSigningKey } from 'ethers';
 import {
   createDocumentLoader,
   importSigningKey,
@@ -57,8 +58,6 @@ const WEB_KEY_TYPES: Record<WebKeyCurve, StoredKeyType & ('Ed25519' | 'Secp256r1
 @Injectable()
 export class IssuerIdentityService {
   private readonly logger = new Logger(IssuerIdentityService.name);
-  /** An institution's did:ethr keeps its controller key until it is rotated, so it is looked up once. */
-  private readonly signingKeys = new Map<string, Promise<SigningKey>>();
   /** Keys made ready for the proof signers, by Veramo key id: a key never changes under its id. */
   private readonly proofKeys = new Map<string, Promise<ProofSigningKey>>();
 
@@ -178,20 +177,51 @@ export class IssuerIdentityService {
     return signedCredentialOf({ format: 'vc-jwt', bytes: jwt });
   }
 
-  /** The key `signCredential` signs with for this DID, to check a signature against without resolving the DID. */
-  signingKeyOf(did: string): Promise<SigningKey> {
-    let key = this.signingKeys.get(did);
-    if (!key) {
-      key = this.agent.didManagerGet({ did }).then((identifier) => {
-        const controller = identifier.keys.find((candidate) => candidate.kid === identifier.controllerKeyId);
-        if (!controller) throw IdentityError.issuerKeyMissing(did);
-        return { did, kid: controller.kid, publicKeyHex: controller.publicKeyHex };
-      });
-      // A failed lookup is not remembered: the next signing asks again.
-      key.catch(() => this.signingKeys.delete(did));
-      this.signingKeys.set(did, key);
-    }
-    return key;
+  /**
+   * The key `signCredential` signs with for this DID (its current owner, the controller key in
+   * Veramo's DID store), to check a signature against without resolving the DID. Looked up each time:
+   * a rotation on another instance changes it.
+   */
+  async signingKeyOf(did: string): Promise<SigningKey> {
+    const identifier = await this.agent.didManagerGet({ did });
+    const controller = identifier.keys.find((candidate) => candidate.kid === identifier.controllerKeyId);
+    if (!controller) throw IdentityError.issuerKeyMissing(did);
+    return { did, kid: controller.kid, publicKeyHex: controller.publicKeyHex };
+  }
+
+  /** A fresh secp256k1 key in Veramo's store, to become a did:ethr's owner; its Veramo id and its Ethereum address. */
+  async createEthrOwnerKey(): Promise<{ kid: string; address: string }> {
+    const key = await this.agent.keyManagerCreate({ kms: KMS_NAME, type: 'Secp256k1' });
+    return { kid: key.kid, address: computeAddress(`0x${key.publicKeyHex}`) };
+  }
+
+  /** The Ethereum address of a secp256k1 key the store holds. */
+  async addressOfKey(kid: string): Promise<string> {
+    const key = await this.agent.keyManagerGet({ kid });
+    return computeAddress(`0x${key.publicKeyHex}`);
+  }
+
+  /**
+   * Signs the digest of an ERC-1056 meta-transaction (`setAttributeSigned`, `changeOwnerSigned`) with a
+   * key the store holds: plain ECDSA over the digest, which the registry recovers and compares with
+   * the DID's owner.
+   */
+  async signRegistryDigest(kid: string, digest: string): Promise<{ sigV: number; sigR: string; sigS: string }> {
+    const { privateKeyHex } = await this.privateKeys.getKey({ alias: kid });
+    const signature = new EthersSigningKey(`0x${privateKeyHex}`).sign(digest);
+    return { sigV: signature.v, sigR: signature.r, sigS: signature.s };
+  }
+
+  /**
+   * Makes `kid` the did:ethr's controller key in Veramo's DID store, once the chain names its address
+   * as the DID's owner: VC-JWTs are signed with it from then on. The old key stays in the store.
+   */
+  async adoptEthrOwnerKey(did: string, kid: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(Key).update({ kid }, { identifier: { did } as Identifier });
+      await manager.getRepository(Identifier).update({ did }, { controllerKeyId: kid });
+    });
+    this.logger.log(`${did} signs with its new owner key from now on`);
   }
 
   /**

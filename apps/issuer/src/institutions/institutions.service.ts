@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { IssuerProfile, IssuerRegistry } from '#schemas';
 import { RequestError } from '#service-kit';
 import { randomUUID } from 'node:crypto';
+import { type DidEthrChange, DidEthrRelay } from '../identity/did-ethr-relay.js';
 import { IssuerIdentityService } from '../identity/issuer-identity.service.js';
 import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
 import { generateApiKey, parseApiKey, secretMatches } from './api-key.js';
@@ -31,6 +32,32 @@ export function issuerProfileOf(institution: Institution, did = institution.did)
   return { id: did, name: institution.name, url: institution.url, ...(institution.image ? { image: institution.image } : {}) };
 }
 
+/** A change asked of a did:ethr, as the admin API shows it. */
+export interface DidEthrChangeView {
+  id: string;
+  kind: DidEthrChange['kind'];
+  state: DidEthrChange['state'];
+  /** The did:web the attribute names; for a rotation, nothing (the new key stays in the key store). */
+  value?: string;
+  txHash?: string;
+  lastError?: string;
+  createdAt: string;
+  doneAt?: string;
+}
+
+function changeView(change: DidEthrChange): DidEthrChangeView {
+  return {
+    id: change.id,
+    kind: change.kind,
+    state: change.state,
+    ...(change.kind === 'also-known-as' ? { value: change.value } : {}),
+    ...(change.txHash ? { txHash: change.txHash } : {}),
+    ...(change.lastError ? { lastError: change.lastError } : {}),
+    createdAt: change.createdAt.toISOString(),
+    ...(change.doneAt ? { doneAt: change.doneAt.toISOString() } : {}),
+  };
+}
+
 export interface CreatedApiKey {
   id: string;
   institutionId: string;
@@ -48,6 +75,7 @@ export class InstitutionsService {
     private readonly repository: InstitutionsRepository,
     private readonly apiKeys: ApiKeysRepository,
     private readonly identity: IssuerIdentityService,
+    private readonly didEthr: DidEthrRelay,
     @Inject(ISSUER_CONFIG) private readonly config: IssuerConfig,
   ) {}
 
@@ -76,6 +104,7 @@ export class InstitutionsService {
     }
     await this.identity.ensureWebKeys(id);
     const institution = this.toInstitution(record);
+    await this.didEthr.requestLink(institution);
     this.logger.log(`Institution ${id} created with ${did} and ${institution.didWeb}`);
     return institution;
   }
@@ -122,6 +151,16 @@ export class InstitutionsService {
     const institution = await this.get(id);
     await this.identity.rotateWebKeys(institution.id);
     return this.identity.didWebDocument(institution);
+  }
+
+  /** Asks for the institution's did:ethr to get a new owner key (relayed, see DidEthrRelay); the change as queued. */
+  async rotateEthrKey(id: string): Promise<DidEthrChangeView> {
+    return changeView(await this.didEthr.requestRotation(await this.get(id)));
+  }
+
+  /** The changes asked of the institution's did:ethr, oldest first, and how far each got. */
+  async ethrChanges(id: string): Promise<DidEthrChangeView[]> {
+    return (await this.didEthr.changesOf((await this.get(id)).id)).map(changeView);
   }
 
   async createApiKey(institutionId: string, request: CreateApiKeyRequest): Promise<CreatedApiKey> {
