@@ -168,8 +168,10 @@ async function expectEverythingAnchoredOnce(databaseUrl: string, expectedCredent
   expect(await provider.getTransactionCount(ANCHORING_ADDRESS, 'pending')).toBe(
     await provider.getTransactionCount(ANCHORING_ADDRESS, 'latest'),
   );
+  // The funded key also sends the relayed did:ethr changes (the link to each institution's did:web).
   const minedNonces: number[] = [];
-  for (const { hash } of await query<{ hash: string }>(databaseUrl, `SELECT hash FROM anchor_transactions`)) {
+  const sent = `SELECT hash FROM anchor_transactions UNION ALL SELECT tx_hash FROM did_ethr_changes WHERE tx_hash IS NOT NULL`;
+  for (const { hash } of await query<{ hash: string }>(databaseUrl, sent)) {
     if (await provider.getTransactionReceipt(hash)) minedNonces.push((await provider.getTransaction(hash))!.nonce);
   }
   minedNonces.sort((a, b) => a - b);

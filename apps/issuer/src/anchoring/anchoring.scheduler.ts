@@ -9,10 +9,10 @@ import { DidEthrRelay } from '../identity/did-ethr-relay.js';
 /**
  * Glue: while this instance holds the anchoring lock, run the service's steps back to back until
  * there is nothing to do, then wait for the next poll. When anchoring has nothing to do now (idle, or
- * waiting for the chain), the relayed did:ethr changes take their turn, one a step: they are sent
- * from the same funded key, and each is mined (or given up on for the step) before anchoring acts
- * again, so the two never pick a nonce at once. Errors are logged and retried on the next poll; only
- * the chain's transient failures are expected there.
+ * waiting for confirmations), the relayed did:ethr changes take their turn, one a step: they are sent
+ * from the same funded key, only while no transaction of it waits in the node, and each is mined (or
+ * given up on for the step) before anchoring acts again, so the two never pick a nonce at once.
+ * Errors are logged and retried on the next poll; only the chain's transient failures are expected there.
  */
 @Injectable()
 export class AnchoringScheduler implements OnApplicationBootstrap, OnApplicationShutdown {

@@ -169,7 +169,8 @@ export class CredentialIssuanceService {
     this.verifier.assertConfigured();
     const record = await this.repository.findOne(institution.id, id);
     if (!record) throw CredentialIssuanceError.notFound(id);
-    return this.verifier.createLink(record.signed.bytes);
+    const signed = signedCredentialOf(record.signed);
+    return this.verifier.createLink(signed.format === 'vc-jwt' ? signed.bytes : handedOut(signed));
   }
 
   /**

@@ -72,10 +72,20 @@ export class DidEthrRelay {
       await this.requestLink({ ...institution, didWeb: this.identity.didWebOf(institution) });
   }
 
-  /** Moves the oldest open change on: done if the chain holds it, else signed and sent. False when there is nothing to do. */
+  /**
+   * Moves the oldest open change on: done if the chain holds it, else signed and sent. False when
+   * there is nothing to do, or when a transaction of the funded key waits in the node (an anchor
+   * transaction not mined yet): the relay never takes a nonce while one does.
+   */
   async step(): Promise<boolean> {
     const change = await this.changes.nextOpen();
     if (!change) return false;
+    const sender = this.sender().address;
+    const [pending, mined] = await Promise.all([
+      this.provider.getTransactionCount(sender, 'pending'),
+      this.provider.getTransactionCount(sender, 'latest'),
+    ]);
+    if (pending !== mined) return false;
     try {
       if (await this.holds(change)) {
         await this.finish(change);
@@ -154,10 +164,14 @@ export class DidEthrRelay {
     else this.logger.warn(`${change.did}: ${change.kind} not applied yet, will try again: ${error}`);
   }
 
-  private registry(): Contract {
+  private sender(): Wallet {
     const key = this.config.anchoring.privateKey;
     if (!key) throw new Error('only the instance with ANCHORING_PRIVATE_KEY sends did:ethr changes');
-    return new Contract(this.config.chain.didRegistry, EthereumDIDRegistry.abi, new Wallet(key, this.provider));
+    return new Wallet(key, this.provider);
+  }
+
+  private registry(): Contract {
+    return new Contract(this.config.chain.didRegistry, EthereumDIDRegistry.abi, this.sender());
   }
 }
 
