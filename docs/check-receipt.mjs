@@ -7,7 +7,8 @@ const [file, rpcUrl, confirmations = '2'] = process.argv.slice(2);
 const { verifiableCredential, anchorReceipt: receipt } = JSON.parse(readFileSync(file, 'utf8'));
 
 // 1. The receipt is about these exact signed bytes: its leaf is keccak256 of the JWT as UTF-8 (version 1;
-//    version 2 with leafAlgorithm keccak256-utf8), or of the whole signed JSON document, proof included,
+//    version 2 with leafAlgorithm keccak256-utf8: a VC-JWT's proof.jwt, or the JWS in a vc+jwt's
+//    EnvelopedVerifiableCredential data URL), or of the whole signed JSON document, proof included,
 //    in its RFC 8785 form (keccak256-jcs, for ldp_vc): JSON.stringify with keys sorted at every level.
 const jcs = (value) =>
   Array.isArray(value)
@@ -23,7 +24,9 @@ const signedBytes =
     ? jcs(verifiableCredential)
     : typeof verifiableCredential === 'string'
       ? verifiableCredential
-      : verifiableCredential.proof.jwt;
+      : verifiableCredential.type === 'EnvelopedVerifiableCredential'
+        ? verifiableCredential.id.slice(verifiableCredential.id.indexOf(',') + 1)
+        : verifiableCredential.proof.jwt;
 if (ethers.keccak256(ethers.toUtf8Bytes(signedBytes)) !== receipt.leaf) throw new Error('receipt is for other bytes');
 
 // 2. The proof leads from the leaf to the root: the tree leaf is keccak256(keccak256(leaf)), and

@@ -84,7 +84,9 @@ async function run(load: Load): Promise<Run> {
   const started = performance.now();
   const issuing = (async () => {
     while (!stopped) {
-      issued.push((await stack.post<{ id: string }>('/v1/credentials', EXAMPLE_FACTS.credit, stack.institution.apiKey)).id);
+      issued.push(
+        (await stack.post<{ id: string }>('/v1/credentials', { ...EXAMPLE_FACTS.credit, format: 'vc-jwt' }, stack.institution.apiKey)).id,
+      );
       await sleep(load.issueEveryMs);
     }
   })();

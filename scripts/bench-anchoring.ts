@@ -62,7 +62,11 @@ for (const maxAge of ['0', '5']) {
     const latencies: number[] = [];
     for (let i = 0; i < 10; i++) {
       const started = performance.now();
-      const { id } = await stack.post<{ id: string }>('/v1/credentials', EXAMPLE_FACTS.course, stack.institution.apiKey);
+      const { id } = await stack.post<{ id: string }>(
+        '/v1/credentials',
+        { ...EXAMPLE_FACTS.course, format: 'vc-jwt' },
+        stack.institution.apiKey,
+      );
       while ((await fetch(`${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(id)}`)).status !== 200) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }

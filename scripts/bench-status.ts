@@ -24,7 +24,7 @@ try {
   type Issued = { id: string; verifiableCredential: { proof: { jwt: string }; credentialStatus: { statusListCredential: string }[] } };
   const credentials: Issued[] = [];
   for (let i = 0; i < 2 * config.count; i++)
-    credentials.push(await stack.post<Issued>('/v1/credentials', EXAMPLE_FACTS.course, institution.apiKey));
+    credentials.push(await stack.post<Issued>('/v1/credentials', { ...EXAMPLE_FACTS.course, format: 'vc-jwt' }, institution.apiKey));
   const change = (credential: Issued, status: string) =>
     stack.post<{ published?: { version: number } }>(
       '/credentials/status',

@@ -40,7 +40,9 @@ try {
   const packages: unknown[] = [];
   const ids: string[] = [];
   for (let i = 0; i < 50; i++)
-    ids.push((await stack.post<{ id: string }>('/v1/credentials', EXAMPLE_FACTS.credit, stack.institution.apiKey)).id);
+    ids.push(
+      (await stack.post<{ id: string }>('/v1/credentials', { ...EXAMPLE_FACTS.credit, format: 'vc-jwt' }, stack.institution.apiKey)).id,
+    );
   for (const id of ids) {
     let response: Response;
     while ((response = await fetch(`${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(id)}/package`)).status !== 200) {

@@ -86,7 +86,11 @@ it('comes up from an empty data folder, issues and verifies, stops on Ctrl-C, an
   const issuerPort = await freePort();
   const first = await start(dataDir, issuerPort);
   expect(processesUsing(dataDir).length).toBeGreaterThanOrEqual(2);
-  const issued = await postJson(`${first.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.course, { Authorization: `Bearer ${first.apiKey}` });
+  const issued = await postJson(
+    `${first.issuerUrl}/v1/credentials`,
+    { ...EXAMPLE_FACTS.course, format: 'vc-jwt' },
+    { Authorization: `Bearer ${first.apiKey}` },
+  );
   expect(issued.status).toBe(201);
   // The credential names its status lists by host name, and the verifier reaches them through it.
   expect(issued.body.verifiableCredential.credentialStatus[0].statusListCredential).toMatch(/^http:\/\/localhost:\d+\//);
@@ -111,7 +115,11 @@ it('comes up from an empty data folder, issues and verifies, stops on Ctrl-C, an
       headers: { Authorization: `Bearer ${second.apiKey}` },
     });
     expect(fetched.status).toBe(200);
-    const again = await postJson(`${second.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.credit, { Authorization: `Bearer ${second.apiKey}` });
+    const again = await postJson(
+      `${second.issuerUrl}/v1/credentials`,
+      { ...EXAMPLE_FACTS.credit, format: 'vc-jwt' },
+      { Authorization: `Bearer ${second.apiKey}` },
+    );
     expect((await postJson(`${second.verifierUrl}/credentials/verify`, again.body)).body.verdict).toBe('verified');
   } finally {
     expect(await interrupt(second)).toBe(130);

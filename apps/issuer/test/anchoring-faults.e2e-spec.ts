@@ -52,7 +52,7 @@ async function issueWaiting(databaseUrl: string, keys: Record<string, string>, c
   const institution = await postJson(`${url}/v1/admin/institutions`, { name: 'Faulty U', url: 'https://faulty.example' }, admin);
   const key = await postJson(`${url}/v1/admin/institutions/${institution.body.id}/api-keys`, {}, admin);
   for (let i = 0; i < count; i++)
-    await postJson(`${url}/v1/credentials`, EXAMPLE_FACTS.credit, { Authorization: `Bearer ${key.body.apiKey}` });
+    await postJson(`${url}/v1/credentials`, { ...EXAMPLE_FACTS.credit, format: 'vc-jwt' }, { Authorization: `Bearer ${key.body.apiKey}` });
   await app.close();
 }
 
@@ -168,8 +168,10 @@ async function expectEverythingAnchoredOnce(databaseUrl: string, expectedCredent
   expect(await provider.getTransactionCount(ANCHORING_ADDRESS, 'pending')).toBe(
     await provider.getTransactionCount(ANCHORING_ADDRESS, 'latest'),
   );
+  // The funded key also sends the relayed did:ethr changes (the link to each institution's did:web).
   const minedNonces: number[] = [];
-  for (const { hash } of await query<{ hash: string }>(databaseUrl, `SELECT hash FROM anchor_transactions`)) {
+  const sent = `SELECT hash FROM anchor_transactions UNION ALL SELECT tx_hash FROM did_ethr_changes WHERE tx_hash IS NOT NULL`;
+  for (const { hash } of await query<{ hash: string }>(databaseUrl, sent)) {
     if (await provider.getTransactionReceipt(hash)) minedNonces.push((await provider.getTransaction(hash))!.nonce);
   }
   minedNonces.sort((a, b) => a - b);
@@ -445,9 +447,13 @@ describe('the verifier behind a failing RPC', () => {
     );
     try {
       const institution = await stack.createInstitution();
-      const issued = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.credit, {
-        Authorization: `Bearer ${institution.apiKey}`,
-      });
+      const issued = await postJson(
+        `${stack.issuerUrl}/v1/credentials`,
+        { ...EXAMPLE_FACTS.credit, format: 'vc-jwt' },
+        {
+          Authorization: `Bearer ${institution.apiKey}`,
+        },
+      );
       const jwt = issued.body.verifiableCredential.proof.jwt;
       await verifier.listen(0, '127.0.0.1');
       const url = `http://127.0.0.1:${verifier.getHttpServer().address().port}/credentials/verify`;

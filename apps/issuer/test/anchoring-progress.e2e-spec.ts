@@ -66,9 +66,13 @@ function steadyIssuance(stack: TestStack, institution: TestInstitution, everyMs:
   let stopped = false;
   const loop = (async () => {
     while (!stopped) {
-      const response = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.credit, {
-        Authorization: `Bearer ${institution.apiKey}`,
-      });
+      const response = await postJson(
+        `${stack.issuerUrl}/v1/credentials`,
+        { ...EXAMPLE_FACTS.credit, format: 'vc-jwt' },
+        {
+          Authorization: `Bearer ${institution.apiKey}`,
+        },
+      );
       if (response.status === 201) issued.push({ id: response.body.id, jwt: response.body.verifiableCredential.proof.jwt });
       await sleep(everyMs);
     }
@@ -85,9 +89,13 @@ function steadyIssuance(stack: TestStack, institution: TestInstitution, everyMs:
 async function issue(stack: TestStack, institution: TestInstitution, count: number): Promise<Issued[]> {
   const issued: Issued[] = [];
   for (let i = 0; i < count; i++) {
-    const response = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.credit, {
-      Authorization: `Bearer ${institution.apiKey}`,
-    });
+    const response = await postJson(
+      `${stack.issuerUrl}/v1/credentials`,
+      { ...EXAMPLE_FACTS.credit, format: 'vc-jwt' },
+      {
+        Authorization: `Bearer ${institution.apiKey}`,
+      },
+    );
     issued.push({ id: response.body.id, jwt: response.body.verifiableCredential.proof.jwt });
   }
   return issued;

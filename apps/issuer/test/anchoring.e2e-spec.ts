@@ -57,9 +57,13 @@ async function until<T>(probe: () => Promise<T | undefined>, what: string, timeo
 async function issue(stack: TestStack, institution: TestInstitution, count: number): Promise<{ id: string; jwt: string }[]> {
   const issued = [];
   for (let i = 0; i < count; i++) {
-    const response = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.credit, {
-      Authorization: `Bearer ${institution.apiKey}`,
-    });
+    const response = await postJson(
+      `${stack.issuerUrl}/v1/credentials`,
+      { ...EXAMPLE_FACTS.credit, format: 'vc-jwt' },
+      {
+        Authorization: `Bearer ${institution.apiKey}`,
+      },
+    );
     issued.push({ id: response.body.id as string, jwt: response.body.verifiableCredential.proof.jwt as string });
   }
   return issued;
@@ -303,7 +307,11 @@ describe('resuming from the stored state', () => {
       const jwts: string[] = [];
       const ids: string[] = [];
       for (let i = 0; i < 6; i++) {
-        const response = await postJson(`${idle.url}/v1/credentials`, EXAMPLE_FACTS.course, { Authorization: `Bearer ${key.body.apiKey}` });
+        const response = await postJson(
+          `${idle.url}/v1/credentials`,
+          { ...EXAMPLE_FACTS.course, format: 'vc-jwt' },
+          { Authorization: `Bearer ${key.body.apiKey}` },
+        );
         jwts.push(response.body.verifiableCredential.proof.jwt);
         ids.push(response.body.id);
       }

@@ -99,7 +99,7 @@ describe('the facts endpoint', () => {
 
   it('refuses an unknown property', () =>
     expectRefused(
-      issueFacts(facts({ issuer: 'did:ethr:0x7a69:0x0000000000000000000000000000000000000001' })),
+      issueFacts(facts({ holder: 'did:ethr:0x7a69:0x0000000000000000000000000000000000000001' })),
       400,
       'INVALID_REQUEST_BODY',
     ));
@@ -113,16 +113,10 @@ describe('the facts endpoint', () => {
 });
 
 describe('the VC-API issue endpoint', () => {
+  /** A VCDM 1.1 course credential as a VC-API client would send it, to be signed as a VC-JWT. */
   async function courseCredential(): Promise<Record<string, any>> {
-    const issued = await issueFacts(EXAMPLE_FACTS.course);
-    const {
-      id: _id,
-      issuanceDate: _date,
-      proof: _proof,
-      credentialStatus: _status,
-      refreshService: _refresh,
-      ...credential
-    } = issued.body.verifiableCredential;
+    const issued = await issueFacts({ ...EXAMPLE_FACTS.course, format: 'vc-jwt' });
+    const { id: _id, proof: _proof, credentialStatus: _status, refreshService: _refresh, ...credential } = issued.body.verifiableCredential;
     return credential;
   }
 
@@ -133,13 +127,6 @@ describe('the VC-API issue endpoint', () => {
       issueVcApi({ credential: { ...(await courseCredential()), proof: { type: 'Ed25519Signature2020' } } }),
       400,
       'PROOF_NOT_ALLOWED',
-    ));
-
-  it('refuses a client-chosen id', async () =>
-    expectRefused(
-      issueVcApi({ credential: { ...(await courseCredential()), id: 'http://example.edu/credentials/1' } }),
-      400,
-      'CREDENTIAL_ID_NOT_ALLOWED',
     ));
 
   it('refuses a client-chosen status entry: the issuer allocates it', async () =>
@@ -188,19 +175,6 @@ describe('the VC-API issue endpoint', () => {
     const body = await expectRefused(issueVcApi({ credential }), 422, 'CREDENTIAL_SCHEMA_INVALID');
     expect(JSON.stringify(body.error.details.violations)).toContain('achievement');
   });
-
-  it('refuses a credential that is none of our kinds', () =>
-    expectRefused(
-      issueVcApi({
-        credential: {
-          '@context': ['https://www.w3.org/2018/credentials/v1'],
-          type: ['VerifiableCredential', 'UniversityDegreeCredential'],
-          credentialSubject: { id: 'did:example:123', degree: { type: 'BachelorDegree' } },
-        },
-      }),
-      422,
-      'UNSUPPORTED_CREDENTIAL_KIND',
-    ));
 
   // W3C VCDM 1.1 test suite negative inputs (../shared/vectors/vcdm11-suite-inputs, BSD-3-Clause),
   // copied under test/fixtures/vcdm11-bad with their source noted there.
@@ -347,17 +321,10 @@ describe('dates beyond what a VC-JWT can carry', () => {
   });
 });
 
-/** A credential of ours as a VC-API client would send it: unsigned, without what the issuer assigns. */
+/** A VCDM 1.1 credential of ours as a VC-API client would send it to be signed as a VC-JWT: unsigned, without what the issuer assigns. */
 async function unsignedCredential(): Promise<Record<string, any>> {
-  const issued = await issueFacts(EXAMPLE_FACTS.course);
-  const {
-    id: _id,
-    issuanceDate: _date,
-    proof: _proof,
-    credentialStatus: _status,
-    refreshService: _refresh,
-    ...credential
-  } = issued.body.verifiableCredential;
+  const issued = await issueFacts({ ...EXAMPLE_FACTS.course, format: 'vc-jwt' });
+  const { id: _id, proof: _proof, credentialStatus: _status, refreshService: _refresh, ...credential } = issued.body.verifiableCredential;
   return credential;
 }
 

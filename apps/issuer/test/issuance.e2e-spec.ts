@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => stack.close());
 
 function issue(kind: CredentialKind, apiKey = institution.apiKey) {
-  return postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS[kind], { Authorization: `Bearer ${apiKey}` });
+  return postJson(`${stack.issuerUrl}/v1/credentials`, { ...EXAMPLE_FACTS[kind], format: 'vc-jwt' }, { Authorization: `Bearer ${apiKey}` });
 }
 
 describe.each(CREDENTIAL_KINDS)('a %s credential', (kind) => {
@@ -63,7 +63,6 @@ describe('the VC-API issue endpoint', () => {
     const {
       id: _id,
       issuer: _issuer,
-      issuanceDate: _date,
       proof: _proof,
       credentialStatus: _status,
       refreshService: _refresh,
@@ -78,6 +77,7 @@ describe('the VC-API issue endpoint', () => {
     );
     expect(issued.status).toBe(201);
     expect(Object.keys(issued.body)).toEqual(['verifiableCredential']);
+    expect(issued.body.verifiableCredential.id).toMatch(/^urn:uuid:/);
     expect(issued.body.verifiableCredential.id).not.toBe(fromFacts.body.id);
     const report = await postJson(`${stack.verifierUrl}/credentials/verify`, issued.body);
     expect(report.body.verdict).toBe('verified');

@@ -61,7 +61,7 @@ describe("the verifier's limit on links", () => {
     const statuses: number[] = [];
     let last: { status: number; body: any } | undefined;
     for (let attempt = 0; attempt < 3; attempt++) {
-      const issued = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.course, auth);
+      const issued = await postJson(`${stack.issuerUrl}/v1/credentials`, { ...EXAMPLE_FACTS.course, format: 'vc-jwt' }, auth);
       last = await postJson(`${stack.issuerUrl}/v1/credentials/${encodeURIComponent(issued.body.id)}/verification-link`, {}, auth);
       statuses.push(last.status);
     }

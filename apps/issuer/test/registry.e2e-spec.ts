@@ -45,7 +45,11 @@ describe('the public registry', () => {
 
   it('is read to its last page by the verifier, which trusts an institution on page three', async () => {
     const last = institutions[4];
-    const issued = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.course, { Authorization: `Bearer ${last.apiKey}` });
+    const issued = await postJson(
+      `${stack.issuerUrl}/v1/credentials`,
+      { ...EXAMPLE_FACTS.course, format: 'vc-jwt' },
+      { Authorization: `Bearer ${last.apiKey}` },
+    );
     const report = (await postJson(`${stack.verifierUrl}/credentials/verify`, issued.body)).body;
     expect(report.issuer).toMatchObject({ id: last.did, trusted: true, name: 'University 5' });
     expect(report.verdict).toBe('verified');

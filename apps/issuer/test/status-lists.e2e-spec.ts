@@ -48,7 +48,7 @@ interface Entry {
 }
 
 async function issue(institution = a): Promise<{ id: string; verifiableCredential: Record<string, any>; entries: Entry[] }> {
-  const response = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.course, auth(institution));
+  const response = await postJson(`${stack.issuerUrl}/v1/credentials`, { ...EXAMPLE_FACTS.course, format: 'vc-jwt' }, auth(institution));
   expect(response.status).toBe(201);
   return { ...response.body, entries: response.body.verifiableCredential.credentialStatus };
 }

@@ -21,6 +21,14 @@ afterAll(async () => {
 
 const auth = (institution: TestInstitution) => ({ Authorization: `Bearer ${institution.apiKey}` });
 
+/** The institution's did:web, as the admin API tells it. */
+async function didWebOf(institution: TestInstitution): Promise<string> {
+  const response = await fetch(`${stack.issuerUrl}/v1/admin/institutions/${institution.id}`, {
+    headers: { Authorization: `Bearer ${stack.adminToken}` },
+  });
+  return ((await response.json()) as { didWeb: string }).didWeb;
+}
+
 async function credentialsOf(institution: TestInstitution): Promise<number> {
   const { rows } = await db.query('SELECT count(*)::int AS n FROM issued_credentials WHERE institution_id = $1', [institution.id]);
   return rows[0].n as number;
@@ -37,17 +45,11 @@ it('gives every institution its own did:ethr on the configured chain', () => {
 
 it('refuses to let B issue as A, and stores nothing', async () => {
   const issued = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.course, auth(a));
-  const {
-    id: _id,
-    issuanceDate: _date,
-    proof: _proof,
-    credentialStatus: _status,
-    refreshService: _refresh,
-    ...credential
-  } = issued.body.verifiableCredential;
+  const { id: _id, proof: _proof, credentialStatus: _status, refreshService: _refresh, ...credential } = issued.body.verifiableCredential;
   const before = await credentialsOf(b);
 
-  for (const issuer of [a.did, { id: a.did, type: ['Profile'], name: 'Institution A' }]) {
+  const aDidWeb = await didWebOf(a);
+  for (const issuer of [a.did, { id: a.did, type: ['Profile'], name: 'Institution A' }, aDidWeb, { id: aDidWeb, type: ['Profile'] }]) {
     const response = await postJson(`${stack.issuerUrl}/credentials/issue`, { credential: { ...credential, issuer } }, auth(b));
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe('FOREIGN_ISSUER');
@@ -57,7 +59,9 @@ it('refuses to let B issue as A, and stores nothing', async () => {
 
 it("signs with the caller's own DID whatever profile the facts carry", async () => {
   const issued = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.credit, auth(b));
-  expect(issued.body.verifiableCredential.issuer.id).toBe(b.did);
+  expect(issued.body.verifiableCredential.issuer.id).toBe(await didWebOf(b));
+  const asEthr = await postJson(`${stack.issuerUrl}/v1/credentials`, { ...EXAMPLE_FACTS.credit, format: 'vc-jwt' }, auth(b));
+  expect(asEthr.body.verifiableCredential.issuer.id).toBe(b.did);
 });
 
 it("does not let B read or list A's credentials", async () => {

@@ -8,9 +8,13 @@ let jwt: string;
 beforeAll(async () => {
   stack = await startTestStack();
   const institution = await stack.createInstitution();
-  const issued = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.course, {
-    Authorization: `Bearer ${institution.apiKey}`,
-  });
+  const issued = await postJson(
+    `${stack.issuerUrl}/v1/credentials`,
+    { ...EXAMPLE_FACTS.course, format: 'vc-jwt' },
+    {
+      Authorization: `Bearer ${institution.apiKey}`,
+    },
+  );
   jwt = issued.body.verifiableCredential.proof.jwt;
 });
 

@@ -26,7 +26,7 @@ afterAll(() => stack.close());
 async function credit(learner: object = { did: studentDid }, credits = { amount: 6, unit: 'ECTS' }): Promise<string> {
   const response = await postJson(
     `${stack.issuerUrl}/v1/credentials`,
-    { ...EXAMPLE_FACTS.credit, learner, credits },
+    { ...EXAMPLE_FACTS.credit, learner, credits, format: 'vc-jwt' },
     { Authorization: `Bearer ${institution.apiKey}` },
   );
   expect(response.status).toBe(201);

@@ -39,7 +39,7 @@ afterAll(async () => {
 const auth = () => ({ Authorization: `Bearer ${institution.apiKey}` });
 
 async function issue(facts: object = EXAMPLE_FACTS.credit): Promise<{ id: string; jwt: string }> {
-  const response = await postJson(`${stack.issuerUrl}/v1/credentials`, facts, auth());
+  const response = await postJson(`${stack.issuerUrl}/v1/credentials`, { ...facts, format: 'vc-jwt' }, auth());
   expect(response.status).toBe(201);
   return { id: response.body.id, jwt: response.body.verifiableCredential.proof.jwt };
 }

@@ -22,7 +22,11 @@ afterAll(() => stack.close());
 const verify = (verifiableCredential: unknown) => postJson(`${stack.verifierUrl}/credentials/verify`, { verifiableCredential });
 
 async function issued(facts: object = EXAMPLE_FACTS.course): Promise<Record<string, any>> {
-  const response = await postJson(`${stack.issuerUrl}/v1/credentials`, facts, { Authorization: `Bearer ${institution.apiKey}` });
+  const response = await postJson(
+    `${stack.issuerUrl}/v1/credentials`,
+    { ...facts, format: 'vc-jwt' },
+    { Authorization: `Bearer ${institution.apiKey}` },
+  );
   expect(response.status).toBe(201);
   return response.body.verifiableCredential;
 }

@@ -60,7 +60,7 @@ export {
   isBitSet,
   setBit,
 } from './status-list/bitstring-status-list.js';
-export { statusListCredential } from './status-list/status-list-credential.js';
+export { statusListCredential, statusListCredentialV2 } from './status-list/status-list-credential.js';
 export {
   type IssuerRegistry,
   type RegisteredIssuer,

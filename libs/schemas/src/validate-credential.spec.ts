@@ -29,6 +29,17 @@ describe('validateCredential', () => {
     expect(validateCredential(kind, { ...buildCredential(okFacts(kind), FIXTURE_BUILD_CONTEXT), credentialStatus })).toEqual([]);
   });
 
+  it.each([
+    'https://registrar.example.edu/credentials/2026/42',
+    'urn:uuid:5b3f8a7e-2c4d-4f1a-9e6b-0d7c8a9b1e2f',
+    'did:example:credential-1',
+  ])("accepts a VC-API client's own URI as the id (%s), and refuses what is no URI or links to a script", (id) => {
+    const credential = buildCredential(okFacts('course'), FIXTURE_BUILD_CONTEXT);
+    expect(validateCredential('course', { ...credential, id })).toEqual([]);
+    for (const bad of ['credential 42', 'javascript:alert(1)'])
+      expect(validateCredential('course', { ...credential, id: bad }).map((v) => v.path)).toContain('/id');
+  });
+
   it('refuses a status entry without its id or type, as the Open Badges schema requires', () => {
     const credential = {
       ...buildCredential(okFacts('course'), FIXTURE_BUILD_CONTEXT),

@@ -39,24 +39,32 @@ export const ERROR_CODES = {
   API_KEY_REQUIRED: { kind: 'unauthenticated', meaning: "An institution's endpoint was called without an API key." },
   API_KEY_INVALID: { kind: 'unauthenticated', meaning: 'The API key is wrong or no longer valid.' },
   INSTITUTION_NOT_FOUND: { kind: 'not_found', meaning: 'No institution has this id.' },
+  INSTITUTION_SLUG_TAKEN: { kind: 'conflict', meaning: 'Another institution has the slug asked for (it names the did:web).' },
 
-  FOREIGN_ISSUER: { kind: 'forbidden', meaning: "A VC-API credential names an issuer other than the caller's own DID." },
+  FOREIGN_ISSUER: { kind: 'forbidden', meaning: "A credential names an issuer other than one of the caller's own two DIDs." },
   PROOF_NOT_ALLOWED: { kind: 'invalid_input', meaning: 'A VC-API credential comes with a `proof`; the issuer adds it.' },
-  CREDENTIAL_ID_NOT_ALLOWED: { kind: 'invalid_input', meaning: 'A VC-API credential comes with an `id`; the issuer assigns a random one.' },
   CREDENTIAL_STATUS_NOT_ALLOWED: {
     kind: 'invalid_input',
-    meaning: 'A VC-API credential comes with `credentialStatus`; the issuer assigns its entries.',
+    meaning: 'A VC-API credential of our kinds comes with `credentialStatus`; the issuer assigns its one entry.',
   },
   REFRESH_SERVICE_NOT_ALLOWED: {
     kind: 'invalid_input',
-    meaning: 'A VC-API credential comes with `refreshService`; the issuer names its anchored package.',
+    meaning: 'A VC-API credential of our kinds comes with `refreshService`; the issuer names its anchored package.',
   },
   RESERVED_MEMBER_NOT_ALLOWED: {
     kind: 'invalid_input',
-    meaning: 'A VC-API credential carries a member the VC-JWT encoding reserves for its claims.',
+    meaning: 'A VC-API credential to be signed as a JWT carries a member the JWT encodings reserve for their claims.',
   },
-  UNSUPPORTED_CREDENTIAL_KIND: { kind: 'unprocessable', meaning: 'A VC-API credential is not a course, certificate or credit credential.' },
-  CREDENTIAL_SCHEMA_INVALID: { kind: 'unprocessable', meaning: "The credential fails its kind's schema; `details.violations` says where." },
+  CREDENTIAL_SCHEMA_INVALID: {
+    kind: 'unprocessable',
+    meaning: "The credential breaks the W3C data model or its kind's schema; `details.violations` says where.",
+  },
+  FORMAT_NOT_AVAILABLE: {
+    kind: 'unprocessable',
+    meaning:
+      'The format, cryptosuite and issuer asked for do not go together (Data Integrity from the did:ethr, a VCDM 2.0 `vc-jwt`, ...).',
+  },
+  CREDENTIAL_ID_TAKEN: { kind: 'conflict', meaning: 'A credential with the `id` sent was issued already.' },
   CREDENTIAL_TOO_LARGE: { kind: 'unprocessable', meaning: 'The signed credential would be over 64 KiB; nothing is stored.' },
   CREDENTIAL_OUTSIDE_VALIDITY_PERIOD: {
     kind: 'unprocessable',

@@ -4,11 +4,15 @@ import { DataSource } from 'typeorm';
 import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
 import { AnchoringLock } from './anchoring-lock.js';
 import { AnchoringService } from './anchoring.service.js';
+import { DidEthrRelay } from '../identity/did-ethr-relay.js';
 
 /**
  * Glue: while this instance holds the anchoring lock, run the service's steps back to back until
- * there is nothing to do, then wait for the next poll. Errors are logged and retried on the next
- * poll; only the chain's transient failures are expected there.
+ * there is nothing to do, then wait for the next poll. When anchoring has nothing to do now (idle, or
+ * waiting for confirmations), the relayed did:ethr changes take their turn, one a step: they are sent
+ * from the same funded key, only while no transaction of it waits in the node, and each is mined (or
+ * given up on for the step) before anchoring acts again, so the two never pick a nonce at once.
+ * Errors are logged and retried on the next poll; only the chain's transient failures are expected there.
  */
 @Injectable()
 export class AnchoringScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -20,6 +24,7 @@ export class AnchoringScheduler implements OnApplicationBootstrap, OnApplication
 
   constructor(
     private readonly anchoring: AnchoringService,
+    private readonly didEthr: DidEthrRelay,
     dataSource: DataSource,
     @Inject(ISSUER_CONFIG) private readonly config: IssuerConfig,
   ) {
@@ -56,7 +61,8 @@ export class AnchoringScheduler implements OnApplicationBootstrap, OnApplication
       if (!(await this.lock.held())) return;
       while (!this.stopped) {
         const result = await this.anchoring.step();
-        if (result === 'idle' || result === 'waiting') return;
+        // Between anchoring's own steps, the funded key's other work: relayed did:ethr changes, one at a time.
+        if ((result === 'idle' || result === 'waiting') && !(await this.didEthr.step())) return;
       }
     } catch (error) {
       if (isTransientChainError(error)) this.logger.warn(`Chain unavailable, retrying: ${(error as Error).message}`);

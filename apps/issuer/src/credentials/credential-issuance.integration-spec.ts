@@ -7,11 +7,12 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/database
 import { testIssuerConfig } from '../../../../test/stack.js';
 import { AnchorLeavesRepository, type NewLeaf } from '../anchoring/anchor-leaves.repository.js';
 import type { Transaction } from '../database/unit-of-work.js';
-import { ISSUER_AGENT, IssuerIdentityService } from '../identity/issuer-identity.service.js';
+import { ISSUER_AGENT, ISSUER_KEY_STORE, IssuerIdentityService } from '../identity/issuer-identity.service.js';
+import { InstitutionWebKeysRepository } from '../identity/institution-web-keys.repository.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
 import type { IssuedSignedCredential } from '../identity/signed-credential.js';
-import type { IssuerAgent } from '../identity/veramo-agent.provider.js';
 import { type Institution, InstitutionsService } from '../institutions/institutions.service.js';
-import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
+import { ISSUER_CONFIG } from '../issuer.config.js';
 import { IssuerModule } from '../issuer.module.js';
 import { CredentialIssuanceService } from './credential-issuance.service.js';
 import { CredentialStatusService } from './credential-status.service.js';
@@ -23,15 +24,25 @@ import { CredentialStatusService } from './credential-status.service.js';
 class FaultyIdentity extends IssuerIdentityService {
   next?: 'throw' | 'tamper';
 
-  override async signCredential(...args: Parameters<IssuerIdentityService['signCredential']>): Promise<IssuedSignedCredential> {
+  override async sign(...args: Parameters<IssuerIdentityService['sign']>): ReturnType<IssuerIdentityService['sign']> {
     const fault = this.next;
     this.next = undefined;
     if (fault === 'throw') throw new Error('the key store is unavailable');
-    const signed = await super.signCredential(...args);
-    if (fault !== 'tamper') return signed;
-    const [header, payload, signature] = signed.bytes.split('.');
-    return { ...signed, bytes: [header, payload, `${signature[0] === 'A' ? 'B' : 'A'}${signature.slice(1)}`].join('.') };
+    const result = await super.sign(...args);
+    return fault === 'tamper' ? { ...result, signed: tampered(result.signed) } : result;
   }
+}
+
+/** The signed credential with one character of its signature changed. */
+function tampered(signed: IssuedSignedCredential): IssuedSignedCredential {
+  const flip = (text: string) => `${text.slice(0, 5)}${text[5] === 'A' ? 'B' : 'A'}${text.slice(6)}`;
+  if (signed.format !== 'ldp_vc') {
+    const [header, payload, signature] = signed.bytes.split('.');
+    return { ...signed, bytes: [header, payload, flip(signature)].join('.') };
+  }
+  const document = JSON.parse(signed.bytes);
+  document.proof.proofValue = flip(document.proof.proofValue);
+  return { ...signed, bytes: JSON.stringify(document), credential: document };
 }
 
 /** The real queue of leaves, made to fail the next enqueue: after the index and the credential are written in the same transaction. */
@@ -62,8 +73,8 @@ beforeAll(async () => {
   module = await Test.createTestingModule({ imports: [IssuerModule.forRoot(config)] })
     .overrideProvider(IssuerIdentityService)
     .useFactory({
-      inject: [ISSUER_AGENT, DataSource, ISSUER_CONFIG],
-      factory: (agent: IssuerAgent, source: DataSource, issuerConfig: IssuerConfig) => new FaultyIdentity(agent, source, issuerConfig),
+      inject: [ISSUER_AGENT, ISSUER_KEY_STORE, DataSource, UnitOfWork, InstitutionWebKeysRepository, ISSUER_CONFIG],
+      factory: (...args: ConstructorParameters<typeof IssuerIdentityService>) => new FaultyIdentity(...args),
     })
     .overrideProvider(AnchorLeavesRepository)
     .useFactory({ inject: [DataSource], factory: (source: DataSource) => new FaultyLeaves(source) })
@@ -93,24 +104,24 @@ async function stored(): Promise<{ indexes: number; credentials: number; leaves:
 describe('issuing a credential', () => {
   it('stores its status index, its row and its leaf together', async () => {
     const before = await stored();
-    const issued = await issuance.issueFromFacts(institution, EXAMPLE_FACTS.course);
+    const issued = await issuance.issueFromFacts(institution, { facts: EXAMPLE_FACTS.course });
     expect(await stored()).toEqual({ indexes: before.indexes + 1, credentials: before.credentials + 1, leaves: before.leaves + 1 });
     const [row] = await dataSource.query(`SELECT status_index FROM credential_statuses WHERE credential_id = $1`, [issued.id]);
-    const entries = (issued.verifiableCredential as unknown as { credentialStatus: { statusListIndex: string }[] }).credentialStatus;
-    expect(entries.map((entry) => Number(entry.statusListIndex))).toEqual([row.status_index, row.status_index]);
+    const entry = (issued.verifiableCredential as { credentialStatus: { statusListIndex: string } }).credentialStatus;
+    expect(Number(entry.statusListIndex)).toEqual(row.status_index);
   });
 
   it('stores nothing when the signature fails', async () => {
     const before = await stored();
     identity.next = 'throw';
-    await expect(issuance.issueFromFacts(institution, EXAMPLE_FACTS.credit)).rejects.toThrow('the key store is unavailable');
+    await expect(issuance.issueFromFacts(institution, { facts: EXAMPLE_FACTS.credit })).rejects.toThrow('the key store is unavailable');
     expect(await stored()).toEqual(before);
   });
 
   it('stores nothing when what was signed fails the last-line check', async () => {
     const before = await stored();
     identity.next = 'tamper';
-    await expect(issuance.issueFromFacts(institution, EXAMPLE_FACTS.certificate)).rejects.toMatchObject({
+    await expect(issuance.issueFromFacts(institution, { facts: EXAMPLE_FACTS.certificate })).rejects.toMatchObject({
       code: 'ISSUANCE_SELF_CHECK_FAILED',
     });
     expect(await stored()).toEqual(before);
@@ -119,9 +130,9 @@ describe('issuing a credential', () => {
   it('stores nothing, not even the claimed index or the credential row, when its leaf cannot be stored', async () => {
     const before = await stored();
     leaves.failNext = true;
-    await expect(issuance.issueFromFacts(institution, EXAMPLE_FACTS.course)).rejects.toThrow('the database refused the leaf');
+    await expect(issuance.issueFromFacts(institution, { facts: EXAMPLE_FACTS.course })).rejects.toThrow('the database refused the leaf');
     expect(await stored()).toEqual(before);
-    await issuance.issueFromFacts(institution, EXAMPLE_FACTS.course);
+    await issuance.issueFromFacts(institution, { facts: EXAMPLE_FACTS.course });
     expect(await stored()).toEqual({ indexes: before.indexes + 1, credentials: before.credentials + 1, leaves: before.leaves + 1 });
   });
 });

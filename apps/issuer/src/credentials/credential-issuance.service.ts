@@ -1,45 +1,64 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   buildCredential,
-  type CredentialFacts,
   type CredentialKind,
+  CONTEXT_URLS,
+  dataModelOf,
   detectCredentialKind,
   issuanceTimestamp,
   issuerObject,
   packageService,
-  type UnsignedCredential,
+  type SchemaViolation,
+  type SignedCredentialFormat,
   validateCredential,
+  validateVcdmCredential,
   type VerificationLink,
 } from '#schemas';
-import type { VerifiableCredential } from 'did-jwt-vc';
 import { randomUUID } from 'node:crypto';
 import { AnchorLeavesRepository } from '../anchoring/anchor-leaves.repository.js';
 import { AnchorReceiptsService } from '../anchoring/anchor-receipts.service.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
-import { IssuerIdentityService } from '../identity/issuer-identity.service.js';
-import { signedCredentialOf } from '../identity/signed-credential.js';
+import { issuerIdOf, IssuerIdentityService, type SigningChoice } from '../identity/issuer-identity.service.js';
+import { handedOut, signedCredentialOf } from '../identity/signed-credential.js';
 import { type Institution, issuerProfileOf } from '../institutions/institutions.service.js';
 import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
-import { StatusListsService } from '../status-lists/status-lists.service.js';
+import { type StatusSlot, StatusListsService } from '../status-lists/status-lists.service.js';
 import { VerifierClient } from '../verifier-client/verifier-client.js';
 import { CredentialIssuanceError } from './credentials.errors.js';
-import type { ListQuery, VcApiIssueRequest } from './credentials.dto.js';
+import type { FactsIssueRequest, IssuanceOptions, ListQuery, VcApiIssueRequest } from './credentials.dto.js';
 import { CREDENTIAL_LEAF_SOURCE, type IssuedCredentialRecord, IssuedCredentialsRepository } from './issued-credentials.repository.js';
 import { checkSignedCredential } from './signed-credential-check.js';
+import { signingDecisionOf } from './signing-choice.js';
 
 /** `issued`: signed and stored, waiting for its batch; `anchored`: its batch is confirmed on chain. */
 export type IssuedCredentialState = 'issued' | 'anchored';
 
 export interface IssuedCredential {
   id: string;
-  kind: CredentialKind;
+  /** Which of our kinds it is; null for any other credential signed through the VC-API. */
+  kind: CredentialKind | null;
+  format: SignedCredentialFormat;
   issuedAt: string;
   state: IssuedCredentialState;
-  /** The credential decoded from its VC-JWT, with the JWT itself as `proof.jwt`. */
-  verifiableCredential: VerifiableCredential;
+  /**
+   * The credential as handed out: a VC-JWT decoded with the JWT itself as `proof.jwt`; a `vc+jwt` as
+   * an EnvelopedVerifiableCredential; an `ldp_vc` as the document with its proof.
+   */
+  verifiableCredential: Record<string, unknown>;
 }
 
 export type IssuedCredentialSummary = Omit<IssuedCredential, 'verifiableCredential'>;
+
+/** A credential ready to sign once its status entries are known, and how to check it. */
+interface Unsigned {
+  id: string;
+  kind: CredentialKind | undefined;
+  choice: SigningChoice;
+  /** The credential with the status entries of a drawn index: the two 1-bit lists' for VCDM 1.1, the message list's for 2.0. */
+  withStatus(slot: StatusSlot): Record<string, unknown>;
+  /** What the credential breaks, checked once before the first signature; [] for none. */
+  violations(credential: Record<string, unknown>): SchemaViolation[];
+}
 
 @Injectable()
 export class CredentialIssuanceService {
@@ -56,49 +75,87 @@ export class CredentialIssuanceService {
     @Inject(ISSUER_CONFIG) private readonly config: IssuerConfig,
   ) {}
 
-  /** A registrar's facts -> an Open Badges 3.0 credential of that kind, signed and recorded. */
-  issueFromFacts(institution: Institution, facts: CredentialFacts): Promise<IssuedCredential> {
+  /** A registrar's facts -> an Open Badges 3.0 credential of that kind, signed as asked and recorded. */
+  issueFromFacts(institution: Institution, request: FactsIssueRequest): Promise<IssuedCredential> {
+    const { facts } = request;
+    const { choice, dataModel } = this.decide(institution, request, request.issuer, undefined);
     const id = newCredentialId();
-    const credential = buildCredential(facts, {
+    const ctx = {
       id,
-      issuer: issuerProfileOf(institution),
+      issuer: issuerProfileOf(institution, this.signerOf(institution, choice)),
       issuanceDate: issuanceTimestamp(),
       packageUrl: this.packageUrl(id),
+    };
+    return this.signAndRecord(institution, {
+      id,
+      kind: facts.kind,
+      choice,
+      withStatus: (slot) =>
+        dataModel === '2.0'
+          ? buildCredential(facts, ctx, { dataModel: '2.0', credentialStatus: slot.message })
+          : { ...buildCredential(facts, ctx), credentialStatus: slot.twoLists },
+      violations: (credential) => validateCredential(facts.kind, credential),
     });
-    return this.signAndRecord(institution, facts.kind, credential);
   }
 
-  /** A W3C VC-API issue request, for standard clients; the credential must be one of our kinds. */
-  issueVcApi(institution: Institution, request: VcApiIssueRequest): Promise<IssuedCredential> {
+  /**
+   * A W3C VC-API issue request, for standard clients: any well-formed VCDM 1.1 or 2.0 credential for
+   * the caller's own issuer (named, as the data model requires), in the format `options` asks for,
+   * signed as sent. The caller's `id` is kept (a random urn:uuid when there is none); the issuer adds
+   * only its status entry and where the anchored package will be (with the context that defines it,
+   * in VCDM 2.0). Our three kinds are held to their schemas as well.
+   */
+  async issueVcApi(institution: Institution, request: VcApiIssueRequest): Promise<IssuedCredential> {
     const submitted = request.credential;
     if ('proof' in submitted) throw CredentialIssuanceError.proofNotAllowed();
-    if ('id' in submitted) throw CredentialIssuanceError.idNotAllowed();
-    if ('credentialStatus' in submitted) throw CredentialIssuanceError.statusNotAllowed();
-    if ('refreshService' in submitted) throw CredentialIssuanceError.refreshServiceNotAllowed();
-    const reserved = JWT_RESERVED_MEMBERS.find((name) => Object.hasOwn(submitted, name));
-    if (reserved) throw CredentialIssuanceError.reservedMemberNotAllowed(reserved);
-    const requestedIssuer = issuerIdOf(submitted.issuer);
-    if (requestedIssuer !== undefined && requestedIssuer !== institution.did) {
-      throw CredentialIssuanceError.foreignIssuer(requestedIssuer, institution.did);
+    const kind = detectCredentialKind(submitted);
+    // Our kinds carry one status entry and one refresh service, ours; another credential may name its own beside ours.
+    if (kind && 'credentialStatus' in submitted) throw CredentialIssuanceError.statusNotAllowed();
+    if (kind && 'refreshService' in submitted) throw CredentialIssuanceError.refreshServiceNotAllowed();
+    const dataModel = dataModelOf(submitted);
+    if (!dataModel) throw CredentialIssuanceError.schemaInvalid(validateVcdmCredential(submitted, { proof: 'forbidden' }));
+    const named = 'issuer' in submitted ? (issuerIdOf(submitted.issuer) ?? '') : undefined;
+    const { choice } = this.decide(institution, request.options ?? {}, named === '' ? undefined : named, dataModel);
+    if (choice.format !== 'ldp_vc') {
+      const reserved = JWT_RESERVED_MEMBERS.find((name) => Object.hasOwn(submitted, name));
+      if (reserved) throw CredentialIssuanceError.reservedMemberNotAllowed(reserved);
     }
-    const id = newCredentialId();
-    const credential = {
+    const id = typeof submitted.id === 'string' ? submitted.id : newCredentialId();
+    if (await this.repository.exists(id)) throw CredentialIssuanceError.idTaken(id);
+    const credential: Record<string, unknown> = {
       ...submitted,
-      refreshService: packageService(this.packageUrl(id)),
+      ...(dataModel === '2.0' ? { '@context': withAnchoredPackageContext(submitted['@context']) } : {}),
+      id: 'id' in submitted ? submitted.id : id,
+      // Our kinds name the institution as an Open Badges Profile, whichever form the request named it in.
+      ...(kind && named ? { issuer: issuerObject(issuerProfileOf(institution, this.signerOf(institution, choice))) } : {}),
+      refreshService: besides(submitted.refreshService, packageService(this.packageUrl(id))),
+    };
+    return this.signAndRecord(institution, {
       id,
-      issuer: issuerObject(issuerProfileOf(institution)),
-      issuanceDate: Object.hasOwn(submitted, 'issuanceDate') ? submitted.issuanceDate : issuanceTimestamp(),
-    } as unknown as UnsignedCredential;
-    const kind = detectCredentialKind(credential);
-    if (!kind) throw CredentialIssuanceError.unsupportedKind();
-    return this.signAndRecord(institution, kind, credential);
+      kind,
+      choice,
+      withStatus: (slot) => ({
+        ...credential,
+        credentialStatus:
+          dataModel === '2.0'
+            ? besides(submitted.credentialStatus, slot.message)
+            : [...entries(submitted.credentialStatus), ...slot.twoLists],
+      }),
+      violations: (withStatus) => {
+        const vcdm = [
+          ...validateVcdmCredential(withStatus, { proof: 'forbidden' }),
+          ...(choice.format === 'vc-jwt' ? vcJwtViolations(withStatus) : []),
+        ];
+        return vcdm.length > 0 || !kind ? vcdm : validateCredential(kind, withStatus);
+      },
+    });
   }
 
   async get(institution: Institution, id: string): Promise<IssuedCredential> {
     const record = await this.repository.findOne(institution.id, id);
     if (!record) throw CredentialIssuanceError.notFound(id);
     const anchored = await this.anchoredOf([record]);
-    return { ...summaryOf(record, anchored), verifiableCredential: signedCredentialOf(record.signed).credential };
+    return { ...summaryOf(record, anchored), verifiableCredential: handedOut(signedCredentialOf(record.signed)) };
   }
 
   async list(institution: Institution, query: ListQuery): Promise<IssuedCredentialSummary[]> {
@@ -112,7 +169,24 @@ export class CredentialIssuanceService {
     this.verifier.assertConfigured();
     const record = await this.repository.findOne(institution.id, id);
     if (!record) throw CredentialIssuanceError.notFound(id);
-    return this.verifier.createLink(record.signed.bytes);
+    const signed = signedCredentialOf(record.signed);
+    return this.verifier.createLink(signed.format === 'vc-jwt' ? signed.bytes : handedOut(signed));
+  }
+
+  /**
+   * How to sign, from the request's options and the issuer it names: one of the institution's two
+   * DIDs (another is FOREIGN_ISSUER), or none.
+   */
+  private decide(institution: Institution, options: IssuanceOptions, named: string | undefined, dataModel: '1.1' | '2.0' | undefined) {
+    const identity = named === undefined ? undefined : named === institution.did ? 'ethr' : named === institution.didWeb ? 'web' : null;
+    if (identity === null) throw CredentialIssuanceError.foreignIssuer(named!, [institution.did, institution.didWeb]);
+    const decision = signingDecisionOf({ format: options.format, cryptosuite: options.cryptosuite, identity, dataModel });
+    if ('refused' in decision) throw CredentialIssuanceError.formatNotAvailable(decision.refused);
+    return decision;
+  }
+
+  private signerOf(institution: Institution, choice: SigningChoice): string {
+    return choice.identity === 'ethr' ? institution.did : institution.didWeb;
   }
 
   /** Where the credential's anchored package will be served. */
@@ -128,25 +202,29 @@ export class CredentialIssuanceService {
    * for another would deadlock a full pool. An index taken by another issuance in between means a
    * new draw and a new signature.
    */
-  private async signAndRecord(institution: Institution, kind: CredentialKind, credential: UnsignedCredential): Promise<IssuedCredential> {
-    const violations = validateCredential(kind, credential);
-    if (violations.length > 0) throw CredentialIssuanceError.schemaInvalid(violations);
-    for (;;) {
+  private async signAndRecord(institution: Institution, unsigned: Unsigned): Promise<IssuedCredential> {
+    const { id, kind, choice } = unsigned;
+    const statusEntry = choice.format === 'vc-jwt' ? 'two-lists' : 'message';
+    for (let attempt = 0; ; attempt++) {
       const slot = await this.statusLists.draw(institution);
-      const signed = await this.identity.signCredential({ ...credential, credentialStatus: slot.entries }, institution.did);
-      const signingKey = await this.identity.signingKeyOf(institution.did);
-      const problem = await checkSignedCredential(signed, { kind, signingKey, now: new Date() });
+      const credential = unsigned.withStatus(slot);
+      if (attempt === 0) {
+        const violations = unsigned.violations(credential);
+        if (violations.length > 0) throw CredentialIssuanceError.schemaInvalid(violations);
+      }
+      const { signed, key } = await this.identity.sign(institution, credential, choice);
+      const problem = await checkSignedCredential(signed, { kind, key, now: new Date() });
       if (problem) throw CredentialIssuanceError.signedCredentialRefused(problem);
-      const record: IssuedCredentialRecord = { id: credential.id, institutionId: institution.id, kind, issuedAt: new Date(), signed };
+      const record: IssuedCredentialRecord = { id, institutionId: institution.id, kind: kind ?? null, issuedAt: new Date(), signed };
       const stored = await this.unitOfWork.run(async (tx) => {
-        if (!(await this.statusLists.claim(tx, institution, record.id, slot))) return false;
-        await this.repository.insert(tx, record);
+        if (!(await this.statusLists.claim(tx, institution, record.id, slot, statusEntry))) return false;
+        if (!(await this.repository.insert(tx, record))) throw CredentialIssuanceError.idTaken(id);
         await this.anchorLeaves.enqueue(tx, { source: CREDENTIAL_LEAF_SOURCE, sourceId: record.id, signed });
         return true;
       });
       if (stored) {
-        this.logger.log(`Issued ${kind} credential ${record.id} for institution ${institution.id}`);
-        return { ...summaryOf(record, new Set()), verifiableCredential: signed.credential };
+        this.logger.log(`Issued ${kind ?? 'VCDM'} credential ${record.id} as ${signed.format} for institution ${institution.id}`);
+        return { ...summaryOf(record, new Set()), verifiableCredential: handedOut(signed) };
       }
     }
   }
@@ -165,21 +243,48 @@ function summaryOf(record: IssuedCredentialRecord, anchored: Set<string>): Issue
   return {
     id: record.id,
     kind: record.kind,
+    format: record.signed.format,
     issuedAt: record.issuedAt.toISOString(),
     state: anchored.has(record.id) ? 'anchored' : 'issued',
   };
 }
 
-function issuerIdOf(issuer: unknown): string | undefined {
-  if (typeof issuer === 'string') return issuer;
-  if (typeof issuer === 'object' && issuer !== null && 'id' in issuer) return String(issuer.id);
-  return undefined;
+/** A member's entries: none when absent, its one value, or its list. */
+function entries(value: unknown): unknown[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
+/** Ours alone when the credential names none, else beside what it names (VCDM allows a list of either). */
+function besides(theirs: unknown, ours: object): unknown {
+  return theirs === undefined ? ours : [...entries(theirs), ours];
 }
 
 /**
- * Members the VC-JWT encoding (did-jwt-vc) takes as the JWT's own claims, or merges into them, rather
- * than as credential members: sent in a credential, they would let a client set the signed `iss`,
- * `nbf` or `exp` itself, or make the encoder throw.
+ * A VCDM 2.0 credential's contexts with ours that defines the anchored package's refresh service
+ * appended (Data Integrity signs only terms some context defines); the caller's stay first, in order.
+ */
+function withAnchoredPackageContext(context: unknown): unknown[] {
+  const contexts = Array.isArray(context) ? context : [context];
+  return contexts.includes(CONTEXT_URLS.anchoredCredentialsV1) ? contexts : [...contexts, CONTEXT_URLS.anchoredCredentialsV1];
+}
+
+/**
+ * What the VC-JWT encoding of VCDM 1.1 cannot carry: a subject that says nothing but its id (the id
+ * becomes the JWT's `sub`, and did-jwt-vc refuses the empty subject left behind).
+ */
+function vcJwtViolations({ credentialSubject }: Record<string, unknown>): SchemaViolation[] {
+  const subjects = Array.isArray(credentialSubject) ? credentialSubject : [credentialSubject];
+  const idOnly = (subject: unknown) => typeof subject === 'object' && subject !== null && Object.keys(subject).every((key) => key === 'id');
+  return subjects.length === 1 && idOnly(subjects[0])
+    ? [{ path: '/credentialSubject', message: 'must make a claim besides its id to be a VC-JWT (the id travels as its sub)' }]
+    : [];
+}
+
+/**
+ * Members the JWT encodings take as the JWT's own claims, or merge into them, rather than as
+ * credential members: sent in a credential, they would let a client set the signed `iss`, `nbf` or
+ * `exp` itself (a VC-JOSE-COSE payload is the credential, read as claims too), or make the VC-JWT
+ * encoder throw.
  */
 const JWT_RESERVED_MEMBERS = ['vc', 'vp', 'iss', 'sub', 'aud', 'jti', 'nbf', 'exp', 'iat', 'context'];
 

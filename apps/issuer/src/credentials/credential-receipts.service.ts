@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { AnchorReceipt } from '#anchoring';
-import type { VerifiableCredential } from 'did-jwt-vc';
 import { AnchorReceiptsService } from '../anchoring/anchor-receipts.service.js';
-import { signedCredentialOf } from '../identity/signed-credential.js';
+import { handedOut, signedCredentialOf } from '../identity/signed-credential.js';
 import { CredentialIssuanceError } from './credentials.errors.js';
 import { CREDENTIAL_LEAF_SOURCE, IssuedCredentialsRepository } from './issued-credentials.repository.js';
 
 /** The signed credential and its receipt in one file: everything needed to verify it without us. */
 export interface CredentialPackage {
-  verifiableCredential: VerifiableCredential;
+  verifiableCredential: Record<string, unknown>;
   anchorReceipt: AnchorReceipt;
 }
 
@@ -32,7 +31,7 @@ export class CredentialReceiptsService {
     const credential = await this.repository.findPublic(id);
     if (!credential) throw CredentialIssuanceError.noneForReceipt();
     const anchorReceipt = found(await this.anchoring.confirmed(CREDENTIAL_LEAF_SOURCE, id));
-    return { verifiableCredential: signedCredentialOf(credential.signed).credential, anchorReceipt };
+    return { verifiableCredential: handedOut(signedCredentialOf(credential.signed)), anchorReceipt };
   }
 }
 

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
-import { type CredentialFacts, validateFacts, type VerificationLink } from '#schemas';
+import type { VerificationLink } from '#schemas';
 import { ValidBody } from '#service-kit';
 import { ApiKeyGuard, CallingInstitution } from '../institutions/auth.guards.js';
 import type { Institution } from '../institutions/institutions.service.js';
 import { CredentialIssuanceService, type IssuedCredential, type IssuedCredentialSummary } from './credential-issuance.service.js';
-import { type ListQuery, ListQueryPipe } from './credentials.dto.js';
+import { type FactsIssueRequest, factsIssueBody, type ListQuery, ListQueryPipe } from './credentials.dto.js';
 
 /** The registrar's endpoints: issue from plain facts, list and fetch the institution's own credentials, link them. */
 @Controller('v1/credentials')
@@ -16,9 +16,9 @@ export class CredentialsController {
   @HttpCode(201)
   issue(
     @CallingInstitution() institution: Institution,
-    @Body(new ValidBody(validateFacts)) facts: CredentialFacts,
+    @Body(new ValidBody(factsIssueBody)) request: FactsIssueRequest,
   ): Promise<IssuedCredential> {
-    return this.issuance.issueFromFacts(institution, facts);
+    return this.issuance.issueFromFacts(institution, request);
   }
 
   @Get()

@@ -3,10 +3,21 @@ import { DomainError } from '#service-kit';
 import type { SignedCredentialProblem } from './signed-credential-check.js';
 
 export class CredentialIssuanceError extends DomainError {
-  static foreignIssuer(requested: string, own: string): CredentialIssuanceError {
+  static foreignIssuer(requested: string, own: string[]): CredentialIssuanceError {
     return new CredentialIssuanceError(
       'FOREIGN_ISSUER',
-      `This API key issues as ${own}; a credential naming ${requested} as its issuer is refused.`,
+      `This API key issues as ${own.join(' or ')}; a credential naming ${requested} as its issuer is refused.`,
+    );
+  }
+
+  static formatNotAvailable(why: string): CredentialIssuanceError {
+    return new CredentialIssuanceError('FORMAT_NOT_AVAILABLE', `The credential cannot be signed as asked: ${why}`);
+  }
+
+  static idTaken(id: string): CredentialIssuanceError {
+    return new CredentialIssuanceError(
+      'CREDENTIAL_ID_TAKEN',
+      `A credential with the id ${id} was issued already; a credential's id names it alone (its receipts and package are found by it).`,
     );
   }
 
@@ -14,17 +25,10 @@ export class CredentialIssuanceError extends DomainError {
     return new CredentialIssuanceError('PROOF_NOT_ALLOWED', 'Send the credential unsigned: the issuer adds the proof.');
   }
 
-  static idNotAllowed(): CredentialIssuanceError {
-    return new CredentialIssuanceError(
-      'CREDENTIAL_ID_NOT_ALLOWED',
-      'Leave out the credential "id": the issuer assigns a random urn:uuid so that no credential can be guessed from public facts.',
-    );
-  }
-
   static statusNotAllowed(): CredentialIssuanceError {
     return new CredentialIssuanceError(
       'CREDENTIAL_STATUS_NOT_ALLOWED',
-      'Leave out "credentialStatus": the issuer assigns each credential its entries in the institution\'s revocation and suspension lists.',
+      'Leave out "credentialStatus": the issuer assigns a credential of its kinds its one entry in the institution\'s status lists.',
     );
   }
 
@@ -42,18 +46,15 @@ export class CredentialIssuanceError extends DomainError {
     );
   }
 
-  static unsupportedKind(): CredentialIssuanceError {
-    return new CredentialIssuanceError(
-      'UNSUPPORTED_CREDENTIAL_KIND',
-      'The credential is not one of the kinds this issuer signs (a course, certificate or credit Open Badges 3.0 credential).',
-    );
-  }
-
   static schemaInvalid(violations: SchemaViolation[]): CredentialIssuanceError {
     const summary = violations.map((v) => `${v.path || '/'} ${v.message}`).join('; ');
-    return new CredentialIssuanceError('CREDENTIAL_SCHEMA_INVALID', `The credential fails its schema: ${summary}`, {
-      violations,
-    });
+    return new CredentialIssuanceError(
+      'CREDENTIAL_SCHEMA_INVALID',
+      `The credential fails the data model or its kind's schema: ${summary}`,
+      {
+        violations,
+      },
+    );
   }
 
   /**

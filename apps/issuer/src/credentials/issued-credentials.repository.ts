@@ -8,10 +8,11 @@ export const CREDENTIAL_LEAF_SOURCE = 'credential';
 
 /** What the issuer keeps about each credential it signed. */
 export interface IssuedCredentialRecord {
-  /** The credential's own `id`, a random `urn:uuid:`. */
+  /** The credential's own `id`: a random `urn:uuid:`, or the URI a VC-API client gave it. Unique across institutions. */
   id: string;
   institutionId: string;
-  kind: CredentialKind;
+  /** Null for a credential of none of our kinds (VC-API). */
+  kind: CredentialKind | null;
   issuedAt: Date;
   /** The signed credential's format and its exact signed bytes, as returned to the institution. */
   signed: SignedBytes;
@@ -20,7 +21,7 @@ export interface IssuedCredentialRecord {
 interface IssuedCredentialRow {
   id: string;
   institution_id: string;
-  kind: CredentialKind;
+  kind: CredentialKind | null;
   issued_at: Date;
   format: SignedCredentialFormat;
   signed_bytes: string;
@@ -44,15 +45,19 @@ const toRecord = (row: IssuedCredentialRow): IssuedCredentialRecord => ({
 export class IssuedCredentialsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(tx: Transaction, credential: IssuedCredentialRecord): Promise<void> {
-    await tx.query(`INSERT INTO issued_credentials (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      credential.id,
-      credential.institutionId,
-      credential.kind,
-      credential.issuedAt,
-      credential.signed.format,
-      credential.signed.bytes,
-    ]);
+  /** Stores a credential; false when one with its id is stored already. */
+  async insert(tx: Transaction, credential: IssuedCredentialRecord): Promise<boolean> {
+    const rows: unknown[] = await tx.query(
+      `INSERT INTO issued_credentials (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [credential.id, credential.institutionId, credential.kind, credential.issuedAt, credential.signed.format, credential.signed.bytes],
+    );
+    return rows.length === 1;
+  }
+
+  /** Whether any institution's credential has this id. */
+  async exists(id: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM issued_credentials WHERE id = $1`, [id]);
+    return rows.length > 0;
   }
 
   async findOne(institutionId: string, id: string): Promise<IssuedCredentialRecord | null> {

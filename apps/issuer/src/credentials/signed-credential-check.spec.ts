@@ -36,8 +36,10 @@ function signed(
   });
 }
 
+const veramoKey = { kind: 'veramo', key: institution.signingKey } as const;
+
 const check = (jwt: string, kind: CredentialFacts['kind'] = 'course', at = now) =>
-  checkSignedCredential({ format: 'vc-jwt', bytes: jwt }, { kind, signingKey: institution.signingKey, now: at });
+  checkSignedCredential({ format: 'vc-jwt', bytes: jwt, credential: {} }, { kind, key: veramoKey, now: at });
 
 describe('checkSignedCredential', () => {
   it('passes what the issuer signs, of every kind', async () => {
@@ -52,13 +54,8 @@ describe('checkSignedCredential', () => {
     expect(await check(jwt)).toEqual({ check: 'size', message: expect.stringContaining(`at most ${MAX_SIGNED_CREDENTIAL_BYTES} bytes`) });
   });
 
-  it('refuses what does not decode to a credential, or decodes to another format than it was signed as', async () => {
+  it('refuses what does not decode to a credential', async () => {
     expect((await check('not.a.jwt'))?.check).toBe('format');
-    const claimed = await checkSignedCredential(
-      { format: 'vc+jwt', bytes: await signed() },
-      { kind: 'course', signingKey: institution.signingKey, now },
-    );
-    expect(claimed).toEqual({ check: 'format', message: 'The signed bytes read as vc-jwt, not as vc+jwt.' });
   });
 
   it('refuses a signature by any other key, and a JWT changed after signing', async () => {

@@ -1,6 +1,5 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ValidBody } from '#service-kit';
-import type { VerifiableCredential } from 'did-jwt-vc';
 import { ApiKeyGuard, CallingInstitution } from '../institutions/auth.guards.js';
 import type { Institution } from '../institutions/institutions.service.js';
 import { type StatusUpdateRequest, statusUpdateBody } from '../status-lists/status-lists.dto.js';
@@ -23,7 +22,7 @@ export class VcApiController {
   async issue(
     @CallingInstitution() institution: Institution,
     @Body(new ValidBody(vcApiIssueBody)) request: VcApiIssueRequest,
-  ): Promise<{ verifiableCredential: VerifiableCredential }> {
+  ): Promise<{ verifiableCredential: Record<string, unknown> }> {
     const { verifiableCredential } = await this.issuance.issueVcApi(institution, request);
     return { verifiableCredential };
   }

@@ -7,6 +7,9 @@ import { CreateStatusLists1764000000003 } from './migrations/1764000000003-creat
 import { AnchoringRepair1764000000004 } from './migrations/1764000000004-anchoring-repair.js';
 import { AnchorLeaves1764000000005 } from './migrations/1764000000005-anchor-leaves.js';
 import { SignedCredentialFormat1764000000006 } from './migrations/1764000000006-signed-credential-format.js';
+import { DidWebIdentities1764000000007 } from './migrations/1764000000007-did-web-identities.js';
+import { Vcdm2Credentials1764000000008 } from './migrations/1764000000008-vcdm2-credentials.js';
+import { DidEthrChanges1764000000009 } from './migrations/1764000000009-did-ethr-changes.js';
 
 /** Veramo's migrations, then ours, in the order they run. */
 export const ISSUER_MIGRATIONS = [
@@ -18,6 +21,9 @@ export const ISSUER_MIGRATIONS = [
   AnchoringRepair1764000000004,
   AnchorLeaves1764000000005,
   SignedCredentialFormat1764000000006,
+  DidWebIdentities1764000000007,
+  Vcdm2Credentials1764000000008,
+  DidEthrChanges1764000000009,
 ];
 
 /**

@@ -17,15 +17,24 @@ export const KMS_NAME = 'local';
 export const DID_PROVIDER = 'did:ethr';
 
 /**
- * The one place Veramo is wired: keys in Veramo's TypeORM stores inside our DataSource, private
- * keys encrypted with the key-encryption secret, did:ethr on our one chain, VC-JWT issuance.
+ * Veramo's store of private keys, encrypted with the key-encryption secret: the agent's key manager
+ * keeps every key there, and the proof signers Veramo lacks (Data Integrity, VC-JOSE-COSE) read a
+ * key from it for one signature.
  */
-export function createIssuerAgent(dataSource: DataSource, network: EthrNetwork, keyEncryptionSecret: string): IssuerAgent {
+export function createPrivateKeyStore(dataSource: DataSource, keyEncryptionSecret: string): PrivateKeyStore {
+  return new PrivateKeyStore(dataSource, new StrictSecretBox(keyEncryptionSecret));
+}
+
+/**
+ * The one place Veramo is wired: keys in Veramo's TypeORM stores inside our DataSource, private
+ * keys in `privateKeys` (encrypted), did:ethr on our one chain, VC-JWT issuance.
+ */
+export function createIssuerAgent(dataSource: DataSource, network: EthrNetwork, privateKeys: PrivateKeyStore): IssuerAgent {
   return createAgent<IDIDManager & IKeyManager & IResolver & ICredentialIssuer>({
     plugins: [
       new KeyManager({
         store: new KeyStore(dataSource),
-        kms: { [KMS_NAME]: new KeyManagementSystem(new PrivateKeyStore(dataSource, new StrictSecretBox(keyEncryptionSecret))) },
+        kms: { [KMS_NAME]: new KeyManagementSystem(privateKeys) },
       }),
       new DIDManager({
         store: new DIDStore(dataSource),

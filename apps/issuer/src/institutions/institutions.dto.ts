@@ -1,9 +1,12 @@
 import { bodySchema } from '#service-kit';
+import { SLUG_PATTERN } from './institution-slug.js';
 
 export interface CreateInstitutionRequest {
   name: string;
   url: string;
   image?: string;
+  /** Names the institution's did:web for good; derived from the name when absent. */
+  slug?: string;
 }
 
 export interface CreateApiKeyRequest {
@@ -19,6 +22,7 @@ export const createInstitutionBody = bodySchema<CreateInstitutionRequest>({
     name: { type: 'string', minLength: 1, maxLength: 200, readableText: true },
     url: httpsOrHttpUrl,
     image: { ...httpsOrHttpUrl, nullable: true },
+    slug: { type: 'string', pattern: SLUG_PATTERN.source, nullable: true },
   },
   required: ['name', 'url'],
   additionalProperties: false,

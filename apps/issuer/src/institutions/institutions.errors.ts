@@ -23,4 +23,13 @@ export class InstitutionError extends DomainError {
   static notFound(id: string): InstitutionError {
     return new InstitutionError('INSTITUTION_NOT_FOUND', `No institution has the id ${id}.`);
   }
+
+  static slugTaken(slug: string): InstitutionError {
+    return new InstitutionError('INSTITUTION_SLUG_TAKEN', `Another institution has the slug ${slug}; choose another.`);
+  }
+
+  /** A did:web document asked for by a slug no institution has. */
+  static slugNotFound(slug: string): InstitutionError {
+    return new InstitutionError('INSTITUTION_NOT_FOUND', `No institution has the slug ${slug}.`);
+  }
 }

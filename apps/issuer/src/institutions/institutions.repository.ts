@@ -10,6 +10,8 @@ export interface InstitutionRecord {
   imageUrl: string | null;
   /** The institution's did:ethr; its key lives in Veramo's encrypted key store. */
   did: string;
+  /** Names the institution's did:web for good (see institution-slug.ts). */
+  slug: string;
   /** Set by the service, in milliseconds as JavaScript keeps them, so a registry cursor compares exactly. */
   createdAt: Date;
 }
@@ -20,10 +22,11 @@ interface InstitutionRow {
   url: string;
   image_url: string | null;
   did: string;
+  slug: string;
   created_at: Date;
 }
 
-const COLUMNS = 'id, name, url, image_url, did, created_at';
+const COLUMNS = 'id, name, url, image_url, did, slug, created_at';
 
 const toInstitution = (row: InstitutionRow): InstitutionRecord => ({
   id: row.id,
@@ -31,23 +34,46 @@ const toInstitution = (row: InstitutionRow): InstitutionRecord => ({
   url: row.url,
   imageUrl: row.image_url,
   did: row.did,
+  slug: row.slug,
   createdAt: row.created_at,
 });
+
+/** Postgres's unique_violation, as the slug's unique constraint raises it. */
+const isSlugTaken = (error: unknown): boolean =>
+  (error as { code?: unknown })?.code === '23505' && (error as { constraint?: unknown }).constraint === 'institutions_slug_key';
 
 /** The `institutions` table. */
 @Injectable()
 export class InstitutionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(institution: InstitutionRecord): Promise<void> {
-    await this.dataSource.query(`INSERT INTO institutions (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      institution.id,
-      institution.name,
-      institution.url,
-      institution.imageUrl,
-      institution.did,
-      institution.createdAt,
-    ]);
+  /** Stores a new institution; false when another one has its slug already. */
+  async insert(institution: InstitutionRecord): Promise<boolean> {
+    try {
+      await this.dataSource.query(`INSERT INTO institutions (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+        institution.id,
+        institution.name,
+        institution.url,
+        institution.imageUrl,
+        institution.did,
+        institution.slug,
+        institution.createdAt,
+      ]);
+      return true;
+    } catch (error) {
+      if (isSlugTaken(error)) return false;
+      throw error;
+    }
+  }
+
+  async slugTaken(slug: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM institutions WHERE slug = $1`, [slug]);
+    return rows.length > 0;
+  }
+
+  async findBySlug(slug: string): Promise<InstitutionRecord | null> {
+    const rows: InstitutionRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM institutions WHERE slug = $1`, [slug]);
+    return rows.length ? toInstitution(rows[0]) : null;
   }
 
   async findById(id: string): Promise<InstitutionRecord | null> {

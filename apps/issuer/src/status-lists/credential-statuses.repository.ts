@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Transaction } from '../database/unit-of-work.js';
+import type { StatusEntryKind } from './list-purposes.js';
 import type { CredentialStatusState } from './status-transition.js';
 
-/** Where a credential's bits are, and what they say now. */
+/** Where a credential's bits are (which lists of which set, at which index), and what they say now. */
 export interface CredentialStatusEntry extends CredentialStatusState {
   listNumber: number;
   statusIndex: number;
+  statusEntry: StatusEntryKind;
 }
 
 /**
@@ -27,25 +29,37 @@ export class CredentialStatusesRepository {
   }
 
   /** Claims one index for a credential, as part of the transaction that stores it; false when another credential holds it already. */
-  async claim(tx: Transaction, institutionId: string, credentialId: string, listNumber: number, index: number): Promise<boolean> {
+  async claim(
+    tx: Transaction,
+    institutionId: string,
+    credentialId: string,
+    slot: { listNumber: number; index: number; statusEntry: StatusEntryKind },
+  ): Promise<boolean> {
     const rows: unknown[] = await tx.query(
-      `INSERT INTO credential_statuses (credential_id, institution_id, list_number, status_index) VALUES ($1, $2, $3, $4)
+      `INSERT INTO credential_statuses (credential_id, institution_id, list_number, status_index, status_entry) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (institution_id, list_number, status_index) DO NOTHING RETURNING credential_id`,
-      [credentialId, institutionId, listNumber, index],
+      [credentialId, institutionId, slot.listNumber, slot.index, slot.statusEntry],
     );
     return rows.length === 1;
   }
 
   /** The credential's entry, locked until the transaction ends; null when it has none. */
   async lock(tx: Transaction, institutionId: string, credentialId: string): Promise<CredentialStatusEntry | null> {
-    const rows: { list_number: number; status_index: number; revoked: boolean; suspended: boolean }[] = await tx.query(
-      `SELECT list_number, status_index, revoked_at IS NOT NULL AS revoked, suspended FROM credential_statuses
+    const rows: { list_number: number; status_index: number; status_entry: StatusEntryKind; revoked: boolean; suspended: boolean }[] =
+      await tx.query(
+        `SELECT list_number, status_index, status_entry, revoked_at IS NOT NULL AS revoked, suspended FROM credential_statuses
        WHERE credential_id = $1 AND institution_id = $2 FOR UPDATE`,
-      [credentialId, institutionId],
-    );
+        [credentialId, institutionId],
+      );
     if (!rows.length) return null;
     const [row] = rows;
-    return { listNumber: row.list_number, statusIndex: row.status_index, revoked: row.revoked, suspended: row.suspended };
+    return {
+      listNumber: row.list_number,
+      statusIndex: row.status_index,
+      statusEntry: row.status_entry,
+      revoked: row.revoked,
+      suspended: row.suspended,
+    };
   }
 
   /** Records the credential's new state; a revocation keeps the time it first happened. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { signedHashOf } from '#anchoring';
-import { issuanceTimestamp, MIN_STATUS_LIST_ENTRIES, STATUS_PURPOSES, type StatusPurpose, statusListCredential } from '#schemas';
+import { issuanceTimestamp, MIN_STATUS_LIST_ENTRIES, statusListCredential, statusListCredentialV2 } from '#schemas';
 import { randomUUID } from 'node:crypto';
 import { AnchorLeavesRepository } from '../anchoring/anchor-leaves.repository.js';
 import { type Transaction, UnitOfWork } from '../database/unit-of-work.js';
@@ -8,13 +8,20 @@ import { IssuerIdentityService } from '../identity/issuer-identity.service.js';
 import type { IssuedSignedCredential } from '../identity/signed-credential.js';
 import { type Institution, issuerProfileOf } from '../institutions/institutions.service.js';
 import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
+import { emptyBits, type ListPurpose } from './list-purposes.js';
 import { StatusListsRepository } from './status-lists.repository.js';
 import { STATUS_LIST_VERSION_LEAF_SOURCE, StatusListVersionsRepository } from './status-list-versions.repository.js';
 
 /**
- * The one writer of published status list versions. Each version is signed by the institution's
- * DID and kept; its signed hash waits for the next anchoring batch like a credential's does.
- * Changes that arrive while a version is being signed are published together in the next one.
+ * The one writer of published status list versions. Each version is signed by the institution and
+ * kept; its signed hash waits for the next anchoring batch like a credential's does. Changes that
+ * arrive while a version is being signed are published together in the next one.
+ *
+ * The 1-bit revocation and suspension lists, which VCDM 1.1 credentials name, are VCDM 1.1 VC-JWTs
+ * of the did:ethr, as they always were. The 2-bit message list, which VCDM 2.0 credentials name, is
+ * a VCDM 2.0 BitstringStatusListCredential with a Data Integrity proof (eddsa-rdfc-2022) of the
+ * did:web: what the wallets that resolve did:web and check a credential's status (the Learner
+ * Credential Wallet's verifier among them) read, and the proof 1EdTech's conformance uses.
  */
 @Injectable()
 export class StatusListPublisher {
@@ -37,17 +44,18 @@ export class StatusListPublisher {
   }
 
   /**
-   * Creates the institution's list set `listNumber`, one list per purpose, each with its version 1,
-   * in one transaction: no credential can name a list that is not served yet. Signing happens before
-   * the transaction: the key store needs a connection of its own, which a transaction waiting on
-   * locks must never hold up.
+   * Creates lists of the institution's list set `listNumber`, one per purpose asked for, each with
+   * its version 1, in one transaction: no credential can name a list that is not served yet. A set
+   * opened before the message list existed gets it the same way. Signing happens before the
+   * transaction: the key store needs a connection of its own, which a transaction waiting on locks
+   * must never hold up.
    */
-  async openListSet(institution: Institution, listNumber: number): Promise<void> {
-    const bits = Buffer.alloc(MIN_STATUS_LIST_ENTRIES / 8);
+  async openListSet(institution: Institution, listNumber: number, purposes: readonly ListPurpose[]): Promise<void> {
     const lists = await Promise.all(
-      STATUS_PURPOSES.map(async (purpose) => {
+      purposes.map(async (purpose) => {
         const id = randomUUID();
-        return { id, purpose, signed: await this.sign(id, purpose, bits, institution) };
+        const bits = emptyBits(purpose);
+        return { id, purpose, bits, signed: await this.sign(id, purpose, bits, institution) };
       }),
     );
     await this.unitOfWork.run(async (tx) => {
@@ -57,13 +65,12 @@ export class StatusListPublisher {
           institutionId: institution.id,
           listNumber,
           entries: MIN_STATUS_LIST_ENTRIES,
-          bits,
         });
         // Another issuance opened this set first: its lists stand, these signatures are dropped.
         if (created) await this.recordVersion(tx, list.id, 1, list.signed);
       }
     });
-    this.logger.log(`Status list set ${listNumber} of institution ${institution.id} opened`);
+    this.logger.log(`Status list set ${listNumber} of institution ${institution.id}: ${purposes.join(', ')} list opened`);
   }
 
   /** Publishes the list's unpublished changes and resolves to the version that holds them. */
@@ -110,12 +117,14 @@ export class StatusListPublisher {
     }
   }
 
-  private sign(listId: string, purpose: StatusPurpose, bits: Uint8Array, institution: Institution): Promise<IssuedSignedCredential> {
+  private async sign(listId: string, purpose: ListPurpose, bits: Uint8Array, institution: Institution): Promise<IssuedSignedCredential> {
+    const url = this.urlOf(listId);
+    if (purpose === 'message') {
+      const list = statusListCredentialV2({ url, issuer: institution.didWeb, validFrom: issuanceTimestamp(), purpose, bits });
+      return (await this.identity.sign(institution, list, { format: 'ldp_vc', identity: 'web', cryptosuite: 'eddsa-rdfc-2022' })).signed;
+    }
     const issuer = issuerProfileOf(institution);
-    return this.identity.signCredential(
-      statusListCredential({ url: this.urlOf(listId), issuer, issuanceDate: issuanceTimestamp(), purpose, bits }),
-      issuer.id,
-    );
+    return this.identity.signCredential(statusListCredential({ url, issuer, issuanceDate: issuanceTimestamp(), purpose, bits }), issuer.id);
   }
 
   /** Keeps the version and asks for its leaf to be anchored, in one transaction. */

@@ -1,6 +1,5 @@
 import { Controller, Get, Header, Headers, Param, Query, Res } from '@nestjs/common';
 import { isUuid, RequestError } from '#service-kit';
-import type { VerifiableCredential } from 'did-jwt-vc';
 import type { Response } from 'express';
 import { type ListQuery, ListQueryPipe } from '../credentials/credentials.dto.js';
 import { StatusListError } from './status-lists.errors.js';
@@ -27,7 +26,7 @@ export class StatusListsController {
     @Param('id') id: string,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<VerifiableCredential | undefined> {
+  ): Promise<Record<string, unknown> | undefined> {
     const current = await this.statusLists.current(listId(id));
     const etag = `"${current.signedHash}"`;
     response.setHeader('ETag', etag);

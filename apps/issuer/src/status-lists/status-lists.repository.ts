@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { StatusPurpose } from '#schemas';
 import { DataSource } from 'typeorm';
 import type { Transaction } from '../database/unit-of-work.js';
+import type { ListPurpose } from './list-purposes.js';
 
 export interface StatusListRef {
   id: string;
-  purpose: StatusPurpose;
+  purpose: ListPurpose;
 }
 
 /** A list as it stands: its bits, the changes applied to them, and how many of those its latest version publishes. */
@@ -18,7 +18,7 @@ export interface StatusListState extends StatusListRef {
 
 interface StatusListRow {
   id: string;
-  purpose: StatusPurpose;
+  purpose: ListPurpose;
   bits: Buffer;
   changes: number;
   published_changes: number;
@@ -50,7 +50,7 @@ export class StatusListsRepository {
   /** Creates a list at version 1; false when the institution has this purpose's list of that number already. */
   async insertIfAbsent(
     tx: Transaction,
-    list: { id: string; institutionId: string; purpose: StatusPurpose; listNumber: number; entries: number; bits: Buffer },
+    list: { id: string; institutionId: string; purpose: ListPurpose; listNumber: number; entries: number; bits: Buffer },
   ): Promise<boolean> {
     const created: unknown[] = await tx.query(
       `INSERT INTO status_lists (id, institution_id, purpose, list_number, entries, bits, published_changes, version)
@@ -69,10 +69,23 @@ export class StatusListsRepository {
   }
 
   /** The id of the institution's list of this purpose and number. */
-  async idOf(tx: Transaction, institutionId: string, purpose: StatusPurpose, listNumber: number): Promise<string> {
+  async idOf(tx: Transaction, institutionId: string, purpose: ListPurpose, listNumber: number): Promise<string> {
     const [list]: { id: string }[] = await tx.query(
       `SELECT id FROM status_lists WHERE institution_id = $1 AND purpose = $2 AND list_number = $3`,
       [institutionId, purpose, listNumber],
+    );
+    return list.id;
+  }
+
+  /**
+   * Writes one credential's 2-bit value in the set's message list (its high bit first), counted as a
+   * change to publish; the list's id.
+   */
+  async setMessage(tx: Transaction, institutionId: string, listNumber: number, index: number, value: number): Promise<string> {
+    const [[list]]: [{ id: string }[], number] = await tx.query(
+      `UPDATE status_lists SET bits = set_bit(set_bit(bits, $3, $4), $5, $6), changes = changes + 1
+       WHERE institution_id = $1 AND purpose = 'message' AND list_number = $2 RETURNING id`,
+      [institutionId, listNumber, postgresBitOf(2 * index), (value >> 1) & 1, postgresBitOf(2 * index + 1), value & 1],
     );
     return list.id;
   }
@@ -81,7 +94,7 @@ export class StatusListsRepository {
   async setBit(
     tx: Transaction,
     institutionId: string,
-    purpose: StatusPurpose,
+    purpose: ListPurpose,
     listNumber: number,
     index: number,
     on: boolean,

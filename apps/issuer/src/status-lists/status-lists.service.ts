@@ -1,12 +1,20 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { MIN_STATUS_LIST_ENTRIES, type StatusListEntry, statusListEntry } from '#schemas';
+import {
+  type MessageStatusListEntry,
+  messageStatusListEntry,
+  MIN_STATUS_LIST_ENTRIES,
+  STATUS_PURPOSES,
+  type StatusListEntry,
+  statusListEntry,
+  type StatusPurpose,
+} from '#schemas';
 import type { AnchorReceipt } from '#anchoring';
-import type { VerifiableCredential } from 'did-jwt-vc';
 import { randomInt } from 'node:crypto';
 import { type Institution, InstitutionsService } from '../institutions/institutions.service.js';
 import { AnchorReceiptsService } from '../anchoring/anchor-receipts.service.js';
 import { type Transaction, UnitOfWork } from '../database/unit-of-work.js';
-import { signedCredentialOf } from '../identity/signed-credential.js';
+import { handedOut, signedCredentialOf } from '../identity/signed-credential.js';
+import { LIST_PURPOSES, messageValueOf, type StatusEntryKind } from './list-purposes.js';
 import { CredentialStatusesRepository } from './credential-statuses.repository.js';
 import { StatusChangesRepository } from './status-changes.repository.js';
 import type { StatusUpdateRequest } from './status-lists.dto.js';
@@ -22,11 +30,14 @@ import { purposeOf, transitionOf } from './status-transition.js';
  */
 const PROBES_PER_LIST_SET = 64;
 
-/** An index drawn for a new credential, and the `credentialStatus` entries that name it. */
+/** An index drawn for a new credential, and the `credentialStatus` entries that name it in each data model. */
 export interface StatusSlot {
   listNumber: number;
   index: number;
-  entries: StatusListEntry[];
+  /** What a VCDM 1.1 credential carries: an entry in the set's revocation list and one in its suspension list. */
+  twoLists: StatusListEntry[];
+  /** What a VCDM 2.0 credential carries: its one entry, in the set's 2-bit message list. */
+  message: MessageStatusListEntry;
 }
 
 export interface StatusUpdateResult {
@@ -41,7 +52,8 @@ export interface StatusListVersionView {
   version: number;
   publishedAt: string;
   signedHash: string;
-  verifiableCredential: VerifiableCredential;
+  /** The signed list as handed out: a VC-JWT decoded with its JWT as `proof.jwt`, or a Data Integrity document. */
+  verifiableCredential: Record<string, unknown>;
   /** Null until the version's batch is anchored. */
   anchorReceipt: AnchorReceipt | null;
 }
@@ -82,7 +94,13 @@ export class StatusListsService implements OnApplicationBootstrap {
       for (let probe = 0; probe < PROBES_PER_LIST_SET; probe++) {
         const index = randomInt(MIN_STATUS_LIST_ENTRIES);
         if (await this.statuses.looksFree(institution.id, listNumber, index)) {
-          return { listNumber, index, entries: lists.map((list) => statusListEntry(this.publisher.urlOf(list.id), list.purpose, index)) };
+          const urlOf = (purpose: StatusListRef['purpose']) => this.publisher.urlOf(lists.find((list) => list.purpose === purpose)!.id);
+          return {
+            listNumber,
+            index,
+            twoLists: STATUS_PURPOSES.map((purpose: StatusPurpose) => statusListEntry(urlOf(purpose), purpose, index)),
+            message: messageStatusListEntry(urlOf('message'), index),
+          };
         }
       }
       this.logger.log(`Status list set ${listNumber} of institution ${institution.id} is full; opening set ${listNumber + 1}`);
@@ -94,8 +112,8 @@ export class StatusListsService implements OnApplicationBootstrap {
    * Takes a drawn index for the credential, in the caller's transaction; false when another
    * issuance took it since it was drawn. The unique index in the database makes two never share one.
    */
-  claim(tx: Transaction, institution: Institution, credentialId: string, slot: StatusSlot): Promise<boolean> {
-    return this.statuses.claim(tx, institution.id, credentialId, slot.listNumber, slot.index);
+  claim(tx: Transaction, institution: Institution, credentialId: string, slot: StatusSlot, statusEntry: StatusEntryKind): Promise<boolean> {
+    return this.statuses.claim(tx, institution.id, credentialId, { listNumber: slot.listNumber, index: slot.index, statusEntry });
   }
 
   /**
@@ -107,11 +125,14 @@ export class StatusListsService implements OnApplicationBootstrap {
     const known = this.currentSets.get(institution.id);
     if (known) return known;
     const listNumber = await this.lists.currentListNumber(institution.id);
-    return listNumber === null ? this.openSet(institution, 0) : this.remember(institution.id, listNumber);
+    return this.openSet(institution, listNumber ?? 0);
   }
 
+  /** The set's lists, each purpose's created if missing (a new set, or one opened before the message list). */
   private async openSet(institution: Institution, listNumber: number): Promise<{ listNumber: number; lists: StatusListRef[] }> {
-    await this.publisher.openListSet(institution, listNumber);
+    const existing = await this.lists.listSet(institution.id, listNumber);
+    const missing = LIST_PURPOSES.filter((purpose) => !existing.some((list) => list.purpose === purpose));
+    if (missing.length > 0) await this.publisher.openListSet(institution, listNumber, missing);
     return this.remember(institution.id, listNumber);
   }
 
@@ -135,11 +156,16 @@ export class StatusListsService implements OnApplicationBootstrap {
       if (!entry) return null;
       const state = { revoked: entry.revoked, suspended: entry.suspended };
       const transition = transitionOf(state, requested);
-      if (transition.kind !== 'change')
-        return { transition, state, listId: await this.lists.idOf(tx, institution.id, purposeOf(requested), entry.listNumber) };
+      const message = entry.statusEntry === 'message';
+      if (transition.kind !== 'change') {
+        const purpose = message ? 'message' : purposeOf(requested);
+        return { transition, state, listId: await this.lists.idOf(tx, institution.id, purpose, entry.listNumber) };
+      }
       await this.statuses.update(tx, credentialId, transition.next);
       await this.changes.insert(tx, { credentialId, institutionId: institution.id, status: requested, reason });
-      const listId = await this.lists.setBit(tx, institution.id, transition.purpose, entry.listNumber, entry.statusIndex, transition.on);
+      const listId = message
+        ? await this.lists.setMessage(tx, institution.id, entry.listNumber, entry.statusIndex, messageValueOf(transition.next))
+        : await this.lists.setBit(tx, institution.id, transition.purpose, entry.listNumber, entry.statusIndex, transition.on);
       return { transition, state: transition.next, listId };
     });
     if (!result) return null;
@@ -182,7 +208,7 @@ export class StatusListsService implements OnApplicationBootstrap {
       version: version.version,
       publishedAt: version.publishedAt.toISOString(),
       signedHash: version.signedHash,
-      verifiableCredential: signedCredentialOf(version.signed).credential,
+      verifiableCredential: handedOut(signedCredentialOf(version.signed)),
       anchorReceipt: receipts.get(version.id) ?? null,
     }));
   }

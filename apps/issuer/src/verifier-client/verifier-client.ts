@@ -16,9 +16,10 @@ export class VerifierClient {
   /**
    * A verification link for printing on a certificate or a CV: the verifier keeps its own copy of the
    * signed credential, so the link keeps working without this issuer. Only the signed credential is
-   * sent; the verifier finds the receipt through its signed refreshService once it is anchored.
+   * sent (a VC-JWT as the JWT, the others as handed out); the verifier finds the receipt through its
+   * signed refreshService once it is anchored.
    */
-  async createLink(signedCredential: string): Promise<VerificationLink> {
+  async createLink(signedCredential: string | Record<string, unknown>): Promise<VerificationLink> {
     this.assertConfigured();
     let response: Response;
     try {

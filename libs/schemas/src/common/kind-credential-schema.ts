@@ -62,7 +62,7 @@ const DATA_MODEL_FIELDS = {
 /**
  * A kind's constraints on top of the 1EdTech schema, for a data model: our envelope (the model's
  * context first, then the Open Badges 3.0.3 context, and for VCDM 2.0 its extensions; VCDM 2.0 dates
- * and one status entry of ours, or VCDM 1.1 ones; an Open Badges credential type; a urn:uuid id; a
+ * and one status entry of ours, or VCDM 1.1 ones; an Open Badges credential type; a URI id; a
  * DID issuer; a learner named by id or identifier) plus the kind's own achievement and subject
  * properties, every one of which is required. Also what verifiers of the signed credential need:
  * dates a VC-JWT can carry, readable names, an achievement id that is a link and not a script, and a
@@ -95,7 +95,8 @@ function kindCredentialSchema(kind: KindConstraints, dataModel: DataModel) {
         type: 'array',
         allOf: [{ contains: { const: 'VerifiableCredential' } }, { contains: { enum: ['OpenBadgeCredential', 'AchievementCredential'] } }],
       },
-      id: { type: 'string', pattern: '^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$' },
+      // The issuer's own are random urn:uuids; a VC-API client may name its credential with any URI it links to.
+      id: { type: 'string', format: 'linkable-uri' },
       name: readableName,
       issuer: {
         type: 'object',

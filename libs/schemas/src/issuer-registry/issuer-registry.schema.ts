@@ -5,7 +5,7 @@ export interface RegisteredIssuer {
   did: string;
   name: string;
   url: string;
-  /** The institution's other DIDs (its did:web beside its did:ethr): credentials they sign are the institution's too. */
+  /** The institution's other DIDs (its did:web), each naming this one back: a verifier that trusts the institution trusts them all. */
   alsoKnownAs?: string[];
 }
 

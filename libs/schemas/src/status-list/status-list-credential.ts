@@ -29,3 +29,30 @@ export function statusListCredential(list: {
     },
   };
 }
+
+/**
+ * The published list in the VCDM 2.0 shape (§2.2), whose terms the v2 context defines, so it can be
+ * signed as Data Integrity: the list a VCDM 2.0 credential's one `message` entry points at, its
+ * entries `statusSize` bits each (the entry says how many, and what each value means).
+ */
+export function statusListCredentialV2(list: {
+  url: string;
+  issuer: string;
+  validFrom: string;
+  purpose: StatusPurpose | 'message';
+  bits: Uint8Array;
+}): Record<string, unknown> {
+  return {
+    '@context': [CONTEXT_URLS.credentialsV2],
+    id: list.url,
+    type: ['VerifiableCredential', STATUS_LIST_CREDENTIAL_TYPE],
+    issuer: list.issuer,
+    validFrom: list.validFrom,
+    credentialSubject: {
+      id: `${list.url}#list`,
+      type: STATUS_LIST_TYPE,
+      statusPurpose: list.purpose,
+      encodedList: encodeStatusList(list.bits),
+    },
+  };
+}
