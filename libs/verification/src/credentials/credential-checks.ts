@@ -1,5 +1,6 @@
 import type { AnchorReader } from '#anchoring';
 import { AnchorReceipts } from '../anchors/anchor-receipts.js';
+import { DidLinks } from '../dids/did-links.js';
 import { FETCH_LIMITS } from '../fetching/fetch-limits.js';
 import type { PublicFetcher } from '../fetching/public-fetcher.js';
 import { EthrKeyHistory } from '../signatures/ethr-key-history.js';
@@ -42,7 +43,10 @@ export function credentialChecks(options: CredentialChecksOptions): CredentialCh
     new SchemaCheck(async ({ issuer }) => options.trust.knows(issuer)),
     new ValidityPeriodCheck(options.clockSkewSeconds),
     // Status lists are verified like credentials, against their issuer's keys of today.
-    new StatusCheck(new StatusListReader(fetcher(FETCH_LIMITS.statusListBytes), signatures, options.statusListCacheSeconds)),
+    new StatusCheck(
+      new StatusListReader(fetcher(FETCH_LIMITS.statusListBytes), signatures, options.statusListCacheSeconds),
+      new DidLinks(options.resolver),
+    ),
     new AnchorCheck(receipts),
     new IssuerTrustCheck(options.trust, options.requireTrustedIssuer),
   ];

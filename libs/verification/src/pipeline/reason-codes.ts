@@ -203,7 +203,12 @@ export const REASON_CODES = {
   STATUS_LIST_ISSUER_MISMATCH: {
     status: 'invalid',
     checks: ['status'],
-    meaning: "A status list is signed by someone other than the credential's issuer.",
+    meaning: "A status list is signed by someone other than the credential's issuer or a DID linked to it both ways.",
+  },
+  STATUS_LIST_ISSUER_UNAVAILABLE: {
+    status: 'error',
+    checks: ['status'],
+    meaning: "Whether a status list's signer is the credential's issuer (its other DID) could not be read right now.",
   },
   STATUS_INDEX_OUT_OF_RANGE: {
     status: 'error',

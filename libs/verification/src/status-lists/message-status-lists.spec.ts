@@ -13,6 +13,7 @@ import { didJwkPair, didWebDocument, testResolver } from '../../../identity/test
 import { quietLogger } from '../../test/quiet-logger.js';
 import { checkFormat } from '../credentials/checks/format.check.js';
 import { StatusCheck } from '../credentials/checks/status.check.js';
+import { DidLinks } from '../dids/did-links.js';
 import type { ParsedCredential } from '../credentials/parsed-credential.js';
 import { FETCH_LIMITS } from '../fetching/fetch-limits.js';
 import { FetchSlots } from '../fetching/fetch-slots.js';
@@ -102,6 +103,7 @@ const statusCheck = () =>
       new SignatureVerifier({ resolver }),
       60,
     ),
+    new DidLinks(resolver),
   );
 
 async function statusOf(credential: ParsedCredential) {

@@ -17,6 +17,7 @@ import { runCheck } from '../../pipeline/check-runner.js';
 import type { ParsedCredential } from '../parsed-credential.js';
 import { checkFormat } from './format.check.js';
 import { StatusCheck } from './status.check.js';
+import { DidLinks } from '../../dids/did-links.js';
 
 const didOf = (wallet: HDNodeWallet) => `did:ethr:0x7a69:${wallet.address}`;
 const issuer = Wallet.createRandom();
@@ -119,7 +120,10 @@ function statusCheck({ cacheSeconds = 60, clock = Date.now, resolve = addressRes
     new FetchSlots(8),
     quietLogger,
   );
-  return new StatusCheck(new StatusListReader(fetcher, new SignatureVerifier({ resolver: resolve }), cacheSeconds, clock));
+  return new StatusCheck(
+    new StatusListReader(fetcher, new SignatureVerifier({ resolver: resolve }), cacheSeconds, clock),
+    new DidLinks(resolve),
+  );
 }
 
 async function codeOf(credential: ParsedCredential, check = statusCheck()) {

@@ -1,7 +1,9 @@
 import { isBitSet } from '#schemas';
+import type { DidLinks } from '../../dids/did-links.js';
 import { FETCH_LIMITS } from '../../fetching/fetch-limits.js';
 import { type StatusEntry, readStatusEntries } from '../../status-lists/status-entries.js';
-import type { StatusListReader, StatusListRead } from '../../status-lists/status-list-reader.js';
+import type { StatusList } from '../../status-lists/status-list-credential.js';
+import type { StatusListReader } from '../../status-lists/status-list-reader.js';
 import { type CheckOutcome, failedToCheck, invalid, skipped, valid } from '../../pipeline/check.js';
 import type { CredentialCheck, ParsedCredential } from '../parsed-credential.js';
 
@@ -29,7 +31,10 @@ export class StatusCheck implements CredentialCheck {
     message: "The credential's signature is not verified, so the status lists it names are not fetched.",
   } as const;
 
-  constructor(private readonly lists: StatusListReader) {}
+  constructor(
+    private readonly lists: StatusListReader,
+    private readonly links: DidLinks,
+  ) {}
 
   /** A malformed entry, or no entry this verifier checks, is plain from the credential alone. */
   async beforeDependencies(credential: ParsedCredential): Promise<CheckOutcome | undefined> {
@@ -53,8 +58,33 @@ export class StatusCheck implements CredentialCheck {
       );
     }
     const { issuer } = credential;
-    const outcomes = await Promise.all(checkable.map(async (entry) => statusOf(entry, await this.lists.read(entry.listUrl), issuer)));
+    const outcomes = await Promise.all(
+      checkable.map(async (entry) => {
+        const read = await this.lists.read(entry.listUrl);
+        if ('outcome' in read) return read.outcome;
+        return (await this.signerProblem(read.list.issuer, issuer, entry.listUrl)) ?? statusOf(entry, read.list);
+      }),
+    );
     return mostSevere([...outcomes, ...unsupported.map(unsupportedOutcome)]);
+  }
+
+  /**
+   * A list must be signed by the credential's issuer: the same DID, or its other DID linked both ways
+   * (an institution's did:web publishes the message list that its did:ethr's VCDM 2.0 credentials name).
+   */
+  private async signerProblem(signer: string, issuer: string, listUrl: string): Promise<CheckOutcome | undefined> {
+    const same = await this.links.sameIssuer(signer, issuer);
+    if (same === undefined) {
+      return failedToCheck(
+        'STATUS_LIST_ISSUER_UNAVAILABLE',
+        `The status list ${listUrl} is signed by ${signer}; whether that is the credential's issuer ${issuer} could not be read right now.`,
+      );
+    }
+    if (same) return undefined;
+    return invalid(
+      'STATUS_LIST_ISSUER_MISMATCH',
+      `The status list ${listUrl} is signed by ${signer}, neither the credential's issuer ${issuer} nor a DID linked to it both ways, so it cannot revoke or clear it.`,
+    );
   }
 }
 
@@ -62,16 +92,8 @@ function unsupportedOutcome(problem: string): CheckOutcome {
   return skipped('STATUS_METHOD_UNSUPPORTED', `A status entry was not checked (${problem}).`);
 }
 
-function statusOf(entry: StatusEntry, read: StatusListRead, issuer: string): CheckOutcome {
-  if ('outcome' in read) return read.outcome;
-  const { list } = read;
+function statusOf(entry: StatusEntry, list: StatusList): CheckOutcome {
   const { purpose, index, listUrl, size } = entry;
-  if (list.issuer !== issuer) {
-    return invalid(
-      'STATUS_LIST_ISSUER_MISMATCH',
-      `The status list ${listUrl} is signed by ${list.issuer}, not by the credential's issuer ${issuer}, so it cannot revoke or clear it.`,
-    );
-  }
   if (!list.purposes.includes(purpose)) {
     return failedToCheck(
       'STATUS_LIST_MALFORMED',
