@@ -93,3 +93,4 @@ export {
   numericGrade,
 } from './recognition-policy/recognition-policy.schema.js';
 export { ECTS, US_SEMESTER_HOURS, EXAMPLE_POLICY_DIDS, exampleRecognitionPolicy } from './recognition-policy/example-recognition-policy.js';
+export { canonicalJson, digestMultibase } from './common/digest-multibase.js';
