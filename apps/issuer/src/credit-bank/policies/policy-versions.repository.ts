@@ -96,7 +96,7 @@ export class PolicyVersionsRepository {
     return rows.map(rowToRecord);
   }
 
-  /** Replaces a proposed version's text; false when it is published (the caller held the row). */
+  /** Replaces a proposed version's text; a published one stays as it is (the caller holds the row and checked). */
   async replace(tx: Transaction, id: string, document: RecognitionPolicy, digest: string): Promise<void> {
     await tx.query(`UPDATE policy_versions SET document = $2, digest = $3 WHERE id = $1 AND state = 'proposed'`, [
       id,

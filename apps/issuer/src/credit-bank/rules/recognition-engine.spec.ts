@@ -1,6 +1,13 @@
 import { ECTS, EXAMPLE_POLICY_DIDS, exampleRecognitionPolicy, type RecognitionPolicy, US_SEMESTER_HOURS } from '#schemas';
+import { codeSpans, readmeTable } from '../../../../../test/readme-tables.js';
 import { fillSlots, proposeRecognitions } from './recognition-engine.js';
-import { type DepositFacts, NOTHING_RECOGNISED, type RecognisedTotals, type RecognitionProposal } from './recognition-input.js';
+import {
+  type DepositFacts,
+  NOTHING_RECOGNISED,
+  type RecognisedTotals,
+  type RecognitionProposal,
+  REFUSAL_REASONS,
+} from './recognition-input.js';
 
 const { college, platform } = EXAMPLE_POLICY_DIDS;
 const AS_OF = '2026-06-01T00:00:00Z';
@@ -349,5 +356,12 @@ describe('fillSlots', () => {
     expect(fillSlots([[a], [a, b]])).toEqual([a, b]);
     expect(fillSlots([[a], [a]])).toBeUndefined();
     expect(fillSlots([[a], []])).toBeUndefined();
+  });
+});
+
+describe('REFUSAL_REASONS', () => {
+  it("is the README's table of reasons", () => {
+    const documented = readmeTable('#### The rule engine').flatMap(([reasons]) => codeSpans(reasons));
+    expect(documented.sort()).toEqual([...REFUSAL_REASONS].sort());
   });
 });
