@@ -2,13 +2,22 @@ import { signedHashOf } from '#anchoring';
 import { importSigningKey, type SigningKey, signVpJwt, verifyDataIntegrityCredential } from '#identity';
 import { LOCAL_CHAIN_FUNDED_KEYS } from '#local-stack';
 import { digestMultibase, exampleRecognitionPolicy, type RecognitionPolicy } from '#schemas';
+import { JsonRpcProvider } from 'ethers';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../../test/chromium.js';
 import { didJwkPair, didKeyPair } from '../../../libs/identity/test/test-keys.js';
 import { startTestStack, type TestInstitution, type TestStack, testWorkerEnv } from '../../../test/stack.js';
+import { testEnvironment } from '../../../test/test-environment.js';
 import { stackVerifiers, withDids, type InstitutionWithDids } from './issuer-identities.js';
+
+const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
 
 // The anchoring worker cuts a batch per leaf, so a publication is anchored soon after it is made.
 const WORKER = testWorkerEnv(LOCAL_CHAIN_FUNDED_KEYS[5], 1);
+const provider = new JsonRpcProvider(testEnvironment().chainRpcUrl, testEnvironment().chainId, { staticNetwork: true });
 
 interface Member extends InstitutionWithDids {
   key: SigningKey;
@@ -21,6 +30,7 @@ let college: Member;
 let platform: Member;
 let authority: Member;
 let outsider: Member;
+let browser: Browser;
 
 async function member(name: string, curve: 'key' | 'jwk'): Promise<Member> {
   const institution = await withDids(stack, await stack.createInstitution(name));
@@ -36,11 +46,15 @@ beforeAll(async () => {
   outsider = await member('Outside University', 'key');
   db = new pg.Client({ connectionString: stack.database.url });
   await db.connect();
+  browser = await launchChromium();
+  mkdirSync(ARTIFACTS, { recursive: true });
 });
 
 afterAll(async () => {
+  await browser?.close();
   await db?.end();
   await stack?.close();
+  provider.destroy();
 });
 
 async function call(
@@ -269,7 +283,25 @@ describe('policies', () => {
 
     const anchored = await eventually(async () => (await call('GET', `/v1/policies/${policyId}/versions/1`)).body.anchorReceipt);
     expect(anchored.leaf).toBe(signedHashOf({ format: 'ldp_vc', bytes: JSON.stringify(publication) }));
-    expect((await call('GET', `/policies/${policyId}/versions/1`)).text).toContain(`Anchored in block ${anchored.blockNumber}`);
+    const tab = await browser.newPage();
+    const violations: string[] = [];
+    tab.on('console', (message) => message.type() === 'error' && violations.push(message.text()));
+    try {
+      await tab.goto(`${stack.issuerUrl}/policies/${policyId}/versions/1`);
+      expect(await tab.textContent('#title')).toBe('BSc Computer Science <b>& friends</b>: recognition policy, version 1');
+      expect(await tab.textContent('#publication')).toContain(`Anchored in block ${anchored.blockNumber}`);
+      expect(await tab.$$eval('tr[data-rule]', (rows) => rows.map((row) => row.getAttribute('data-rule')))).toEqual([
+        'MOOC-DB',
+        'COLLEGE-PROGRAMMING',
+        'CLOUD-CERTIFICATE',
+        'COMPUTING-ELECTIVE',
+      ]);
+      expect(await tab.$$eval('tr[data-approval]', (rows) => rows.length)).toBe(2);
+      await tab.screenshot({ path: `${ARTIFACTS}policy-page.png`, fullPage: true });
+      expect(violations).toEqual([]);
+    } finally {
+      await tab.close();
+    }
   });
 
   it('changes by new versions; a proposed version may be replaced, and approvals of its old text stop counting', async () => {
@@ -342,13 +374,14 @@ describe('an interrupted publication', () => {
   });
 });
 
-/** Polls until the value is there (anchoring is asynchronous), for up to 60 s. */
+/** Polls until the value is there, mining a block each time: the chain mines only on demand, and the worker waits for confirmations. */
 async function eventually<T>(read: () => Promise<T | null | undefined>): Promise<T> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 30_000;
   for (;;) {
     const value = await read();
     if (value) return value;
     if (Date.now() > deadline) throw new Error('timed out waiting');
+    await provider.send('evm_mine', []);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

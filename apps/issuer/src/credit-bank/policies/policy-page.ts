@@ -2,7 +2,10 @@ import type { EquivalenceRule, RecognitionPolicy, SourceMatcher } from '#schemas
 import { type Html, html, page } from '#service-kit';
 import type { PolicyVersionView } from './policies.service.js';
 
-const STYLES = ['.published { border-left: 4px solid #1a7f37; background: #e9f6ec; padding: .5rem 1rem; }'];
+const STYLES = [
+  '.published { border-left: 4px solid #1a7f37; background: #e9f6ec; padding: .5rem 1rem; }',
+  'td { overflow-wrap: anywhere; } td.rule code { white-space: nowrap; }',
+];
 
 /** The public page of a published policy version: what a learner, a registrar or a journalist reads. */
 export function policyPage(view: PolicyVersionView): string {
@@ -10,8 +13,8 @@ export function policyPage(view: PolicyVersionView): string {
   const title = `${policy.programme.name}: recognition policy, version ${view.version}`;
   return page(
     title,
-    html`<h1>${title}</h1>
-<p class="published">Published ${view.publishedAt ?? ''} by ${view.receivingInstitution.name} after ${view.approvals.length} of the
+    html`<h1 id="title">${title}</h1>
+<p class="published" id="publication">Published ${view.publishedAt ?? ''} by ${view.receivingInstitution.name} after ${view.approvals.length} of the
 ${view.alliance.name} alliance's members approved it (${view.alliance.requiredApprovals} required).
 ${view.anchorReceipt ? html`Anchored in block ${view.anchorReceipt.blockNumber} of chain ${view.anchorReceipt.chainId}.` : 'Not anchored yet.'}</p>
 <dl>
@@ -31,7 +34,7 @@ ${policy.unitConversions.length > 0 ? html`<h2>Credit conversions</h2><ul>${poli
 <h2>Approvals</h2>
 <table>
 <thead><tr><th>Member</th><th>Approver DID</th><th>Approved</th></tr></thead>
-<tbody>${view.approvals.map((a) => html`<tr><td>${a.name}</td><td><code>${a.approverDid}</code></td><td>${a.approvedAt}</td></tr>`)}</tbody>
+<tbody>${view.approvals.map((a) => html`<tr data-approval><td>${a.name}</td><td><code>${a.approverDid}</code></td><td>${a.approvedAt}</td></tr>`)}</tbody>
 </table>`,
     STYLES,
   );
@@ -61,7 +64,7 @@ function ruleRow(rule: EquivalenceRule): Html {
         ? `source × ${rule.credits.ratio}`
         : 'as the source';
   const grade = rule.gradeConversion.mode === 'table' ? `by table ${rule.gradeConversion.table}` : rule.gradeConversion.mode;
-  return html`<tr><td><code>${rule.code}</code> (${rule.cardinality})</td><td>${rule.sources.map((source) => html`<div>${matcher(source)}</div>`)}</td>
+  return html`<tr data-rule="${rule.code}"><td class="rule"><code>${rule.code}</code> (${rule.cardinality})</td><td>${rule.sources.map((source) => html`<div>${matcher(source)}</div>`)}</td>
 <td>${rule.targets.map((target) => html`<div>${target.name}${target.credits === undefined ? '' : ` (${target.credits})`}</div>`)}</td><td>${credits}</td><td>${grade}</td></tr>`;
 }
 
