@@ -145,6 +145,12 @@ describe('alliances', () => {
       approverDid: college.key.controller,
     });
     expect([again.status, again.body.error.code]).toEqual([409, 'ALLIANCE_MEMBER_EXISTS']);
+    const borrowed = await call('POST', `/v1/alliances/${id}/members`, university, {
+      institutionId: platform.id,
+      role: 'institution',
+      approverDid: college.key.controller,
+    });
+    expect([borrowed.status, borrowed.body.error.code]).toEqual([409, 'APPROVER_DID_TAKEN']);
     const nobody = await call('POST', `/v1/alliances/${id}/members`, university, {
       institutionId: '00000000-0000-4000-8000-000000000000',
       role: 'institution',

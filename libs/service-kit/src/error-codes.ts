@@ -95,6 +95,10 @@ export const ERROR_CODES = {
   ALLIANCE_NOT_FOUND: { kind: 'not_found', meaning: 'The caller is a member of no alliance with this id.' },
   ALLIANCE_FOUNDER_ONLY: { kind: 'forbidden', meaning: 'Only the institution that founded the alliance adds members.' },
   ALLIANCE_MEMBER_EXISTS: { kind: 'conflict', meaning: 'The institution is a member of the alliance already.' },
+  APPROVER_DID_TAKEN: {
+    kind: 'conflict',
+    meaning: 'Another member of the alliance approves with this DID; each member approves with its own.',
+  },
   POLICY_INVALID: {
     kind: 'unprocessable',
     meaning: 'The recognition policy breaks its schema or its own references; `details.violations[] {path, message}` says where.',

@@ -14,6 +14,13 @@ export class CreditBankError extends DomainError {
     return new CreditBankError('ALLIANCE_MEMBER_EXISTS', `The institution ${institutionId} is a member already.`);
   }
 
+  static approverTaken(did: string): CreditBankError {
+    return new CreditBankError(
+      'APPROVER_DID_TAKEN',
+      `Another member of the alliance approves with ${did}; each member approves with its own DID.`,
+    );
+  }
+
   static policyInvalid(violations: SchemaViolation[]): CreditBankError {
     return new CreditBankError('POLICY_INVALID', 'The recognition policy is not valid.', { violations });
   }

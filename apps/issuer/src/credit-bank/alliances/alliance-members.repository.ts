@@ -35,14 +35,19 @@ const rowToMember = (row: Row): AllianceMember => ({
 export class AllianceMembersRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** False when the institution is a member already. */
-  async insert(tx: Transaction, member: Omit<AllianceMember, 'addedAt'>): Promise<boolean> {
+  /** `member` when the institution is a member already, `approver` when another member approves with that DID. */
+  async insert(tx: Transaction, member: Omit<AllianceMember, 'addedAt'>): Promise<'added' | 'member' | 'approver'> {
     const rows: unknown[] = await tx.query(
       `INSERT INTO alliance_members (alliance_id, institution_id, role, approver_did) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (alliance_id, institution_id) DO NOTHING RETURNING institution_id`,
+       ON CONFLICT DO NOTHING RETURNING institution_id`,
       [member.allianceId, member.institutionId, member.role, member.approverDid],
     );
-    return rows.length === 1;
+    if (rows.length === 1) return 'added';
+    const taken: unknown[] = await tx.query(`SELECT 1 FROM alliance_members WHERE alliance_id = $1 AND institution_id = $2`, [
+      member.allianceId,
+      member.institutionId,
+    ]);
+    return taken.length > 0 ? 'member' : 'approver';
   }
 
   async find(allianceId: string, institutionId: string): Promise<AllianceMember | null> {

@@ -57,8 +57,9 @@ export class AlliancesService {
     const { alliance } = await this.visible(caller, allianceId);
     if (alliance.founderId !== caller.id) throw CreditBankError.founderOnly();
     await this.institutions.get(request.institutionId);
-    const added = await this.unitOfWork.run((tx) => this.members.insert(tx, { allianceId, ...request }));
-    if (!added) throw CreditBankError.memberExists(request.institutionId);
+    const outcome = await this.unitOfWork.run((tx) => this.members.insert(tx, { allianceId, ...request }));
+    if (outcome === 'member') throw CreditBankError.memberExists(request.institutionId);
+    if (outcome === 'approver') throw CreditBankError.approverTaken(request.approverDid);
     return this.get(caller, allianceId);
   }
 

@@ -14,8 +14,8 @@ export function policyPage(view: PolicyVersionView): string {
   return page(
     title,
     html`<h1 id="title">${title}</h1>
-<p class="published" id="publication">Published ${view.publishedAt ?? ''} by ${view.receivingInstitution.name} after ${view.approvals.length} of the
-${view.alliance.name} alliance's members approved it (${view.alliance.requiredApprovals} required).
+<p class="published" id="publication">Published ${view.publishedAt ?? ''} by ${view.receivingInstitution.name} after ${view.approvals.length} members of
+${view.alliance.name} approved it (${view.alliance.requiredApprovals} required).
 ${view.anchorReceipt ? html`Anchored in block ${view.anchorReceipt.blockNumber} of chain ${view.anchorReceipt.chainId}.` : 'Not anchored yet.'}</p>
 <dl>
   <dt>Receiving institution</dt><dd>${view.receivingInstitution.name} (<code>${view.receivingInstitution.didWeb}</code>)</dd>

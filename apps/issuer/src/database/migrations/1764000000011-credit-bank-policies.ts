@@ -26,6 +26,8 @@ export class CreditBankPolicies1764000000011 implements MigrationInterface {
         PRIMARY KEY (alliance_id, institution_id)
       )`);
     await db.query(`CREATE INDEX alliance_members_institution ON alliance_members (institution_id)`);
+    // Approvals are public; two members with one approver DID could count one signature twice.
+    await db.query(`CREATE UNIQUE INDEX alliance_members_approver ON alliance_members (alliance_id, approver_did)`);
     // A receiving institution's policy for one of its programmes, within one alliance.
     await db.query(`
       CREATE TABLE policies (
