@@ -30,7 +30,7 @@ export { validateClrCredential } from './clr/validate-clr-credential.js';
 export { type ProofExpectation, type VcdmValidationOptions, validateVcdmCredential } from './vcdm/validate-vcdm-credential.js';
 export { validateVcdmPresentation } from './vcdm/validate-vcdm-presentation.js';
 export { CONTEXT_URLS } from './contexts/context-urls.js';
-export { academicCreditContext, anchoredCredentialsContext, pinnedContext } from './contexts/pinned-contexts.js';
+export { academicCreditContext, anchoredCredentialsContext, recognitionContext, pinnedContext } from './contexts/pinned-contexts.js';
 export { ANCHOR_RECEIPT_SCHEMA, ANCHOR_RECEIPT_SCHEMA_V2, validateAnchorReceipt } from './anchor-receipt/anchor-receipt.schema.js';
 export {
   SIGNED_CREDENTIAL_FORMATS,
@@ -94,3 +94,17 @@ export {
 } from './recognition-policy/recognition-policy.schema.js';
 export { ECTS, US_SEMESTER_HOURS, EXAMPLE_POLICY_DIDS, exampleRecognitionPolicy } from './recognition-policy/example-recognition-policy.js';
 export { canonicalJson, digestMultibase } from './common/digest-multibase.js';
+export {
+  RECOGNITION_TYPES,
+  type RecognitionType,
+  SOURCE_MEDIA_TYPES,
+  type Credits,
+  type RecognitionGrade,
+  type RecognitionSourceFacts,
+  type RecognisedLearner,
+  type RecognitionFacts,
+  buildRecognitionCredential,
+} from './recognition/recognition-credential.js';
+export { RECOGNITION_SCHEMA } from './recognition/recognition.schema.js';
+export { isRecognitionCredential, validateRecognitionCredential } from './recognition/validate-recognition-credential.js';
+export { type TranscriptFacts, buildClrCredential } from './clr/build-clr-credential.js';

@@ -9,6 +9,8 @@ import { nameBasedUuid } from './name-based-uuid.js';
 export const SCHEMA_URLS = {
   openBadgeCredential: 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json',
   academicCreditV1: 'https://w3id.org/lifelong-learning/schemas/academic-credit-v1.json',
+  recognitionV1: 'https://w3id.org/lifelong-learning/schemas/recognition-v1.json',
+  clrCredential: 'https://purl.imsglobal.org/spec/clr/v2p0/schema/json/clr_v2p0_clrcredential_schema.json',
 } as const;
 
 interface CredentialCore {

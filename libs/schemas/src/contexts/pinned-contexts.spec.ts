@@ -5,6 +5,8 @@ import { readFileSync } from 'node:fs';
 import { CONTEXT_URLS } from './context-urls.js';
 import { academicCreditContext, anchoredCredentialsContext, pinnedContext } from './pinned-contexts.js';
 import { messageStatusListEntry, statusListEntry } from '../status-list/bitstring-status-list.js';
+import { recognitionFacts } from '../../test/recognition-facts.js';
+import { buildRecognitionCredential } from '../recognition/recognition-credential.js';
 
 /** The copied files and their sha256, as SOURCES.md lists them. */
 function copiedFiles(): [string, string][] {
@@ -50,7 +52,7 @@ describe('pinnedContext', () => {
   });
 
   it('keeps every copied context byte for byte as SOURCES.md records it', () => {
-    expect(copiedFiles()).toHaveLength(12);
+    expect(copiedFiles()).toHaveLength(13);
     for (const [file, sha256] of copiedFiles()) {
       expect([
         file,
@@ -141,5 +143,14 @@ describe('the contexts our VCDM 2.0 credentials name', () => {
       status: 'https://www.w3.org/ns/credentials/status#status',
       message: 'https://www.w3.org/ns/credentials/status#message',
     });
+  });
+});
+
+describe('the contexts our recognition credentials name', () => {
+  it('define every term, the recognition extension included, with no exception', () => {
+    const withPackage = { ...FIXTURE_BUILD_CONTEXT, packageUrl: 'https://issuer.example/package' };
+    const credential = buildRecognitionCredential(recognitionFacts(), withPackage, FIXTURE_BUILD_OPTIONS_V2.credentialStatus);
+    expect(credential['@context']).toContain(CONTEXT_URLS.recognitionV1);
+    expect(undefinedTermsOf(credential)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@
 // copied (SOURCES.md names where from, with its sha256, and a test holds the files to them), loaded once.
 import academicCreditV1 from './academic-credit-v1.json' with { type: 'json' };
 import anchoredCredentialsV1 from './anchored-credentials-v1.json' with { type: 'json' };
+import clrV2 from './clr-v2p0-2.0.1.json' with { type: 'json' };
 import { CONTEXT_URLS } from './context-urls.js';
 import credentialsV1 from './credentials-v1.json' with { type: 'json' };
 import credentialsV2 from './credentials-v2.json' with { type: 'json' };
@@ -15,6 +16,7 @@ import openBadgesV3302 from './ob-v3p0-3.0.2.json' with { type: 'json' };
 import openBadgesV3303 from './ob-v3p0-3.0.3.json' with { type: 'json' };
 import openBadgesV3Extensions from './ob-v3p0-extensions.json' with { type: 'json' };
 import openBadgesV3 from './ob-v3p0.json' with { type: 'json' };
+import recognitionV1 from './recognition-v1.json' with { type: 'json' };
 
 /** Frozen, so that no caller can change what every later caller gets for a URL. */
 function deepFreeze<T>(value: T): T {
@@ -38,6 +40,8 @@ const PINNED = new Map<string, object>(
     [CONTEXT_URLS.openBadgesV3Extensions]: openBadgesV3Extensions,
     [CONTEXT_URLS.academicCreditV1]: academicCreditV1,
     [CONTEXT_URLS.anchoredCredentialsV1]: anchoredCredentialsV1,
+    [CONTEXT_URLS.recognitionV1]: recognitionV1,
+    [CONTEXT_URLS.clrV2]: clrV2,
     // What Data Integrity proofs and the DID documents of their keys name.
     'https://w3id.org/security/data-integrity/v1': dataIntegrityV1,
     'https://w3id.org/security/data-integrity/v2': dataIntegrityV2,
@@ -60,3 +64,6 @@ export const academicCreditContext = pinnedContext(CONTEXT_URLS.academicCreditV1
 
 /** Our own terms' context, version 1, to publish at CONTEXT_URLS.anchoredCredentialsV1. */
 export const anchoredCredentialsContext = pinnedContext(CONTEXT_URLS.anchoredCredentialsV1)!;
+
+/** Our recognition extension context, version 1, to publish at CONTEXT_URLS.recognitionV1. */
+export const recognitionContext = pinnedContext(CONTEXT_URLS.recognitionV1)!;
