@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
 import { freePort } from '#local-stack';
 import { randomBytes } from 'node:crypto';
 import { createIssuerApp } from '../apps/issuer/src/issuer.app.js';
@@ -20,6 +21,8 @@ export interface TestStack {
   adminToken: string;
   database: TestDatabase;
   issuerConfig: IssuerConfig;
+  /** The issuer's Nest application, for tests that call a service no endpoint exposes yet. */
+  issuerApp: INestApplication;
   /** What the stack's verifier runs with: the chain, loopback fetches, and trust in the issuer's registry; for tests that start another verifier. */
   verifierEnv: Record<string, string>;
   createInstitution(name?: string): Promise<TestInstitution>;
@@ -110,6 +113,7 @@ export async function startTestStack(
     adminToken: issuerConfig.adminToken,
     database,
     issuerConfig,
+    issuerApp: issuer,
     verifierEnv,
     async createInstitution(name = 'Test University') {
       const institution = (await (

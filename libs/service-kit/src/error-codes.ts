@@ -129,6 +129,15 @@ export const ERROR_CODES = {
     kind: 'unavailable',
     meaning: "The approver's DID could not be resolved now (the chain did not answer); nothing is stored, try again.",
   },
+  RECOGNITION_SOURCES_MISMATCH: {
+    kind: 'unprocessable',
+    meaning:
+      'The source credentials given are not those of the decision: each source needs the deposited credential whose digest (`digestMultibase` of its exact bytes) the decision names, and no other; nothing is issued.',
+  },
+  RECOGNITION_SOURCE_UNREADABLE: {
+    kind: 'unprocessable',
+    meaning: "A source credential's deposited bytes do not read as a signed credential of a format the verifier reads; nothing is issued.",
+  },
 
   LINK_NOT_FOUND: { kind: 'not_found', meaning: 'The verifier has no verification link with this code.' },
   LINK_CREDENTIAL_NOT_VERIFIED: {

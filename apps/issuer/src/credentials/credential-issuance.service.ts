@@ -8,8 +8,10 @@ import {
   issuanceTimestamp,
   issuerObject,
   packageService,
+  type IssuerProfile,
   type SchemaViolation,
   type SignedCredentialFormat,
+  type CredentialStatusEntry,
   validateCredential,
   validateVcdmCredential,
   type VerificationLink,
@@ -57,6 +59,24 @@ interface Unsigned {
   /** The credential with the status entries of a drawn index: the two 1-bit lists' for VCDM 1.1, the message list's for 2.0. */
   withStatus(slot: StatusSlot): Record<string, unknown>;
   /** What the credential breaks, checked once before the first signature; [] for none. */
+  violations(credential: Record<string, unknown>): SchemaViolation[];
+}
+
+/** What a credential built by another feature of this issuer (a recognition, a transcript) is built from. */
+export interface BuildContextV2 {
+  id: string;
+  issuer: IssuerProfile;
+  issuanceDate: string;
+  packageUrl: string;
+  credentialStatus: CredentialStatusEntry;
+}
+
+/** A VCDM 2.0 credential another feature builds, and the schema it must hold to before it is signed. */
+export interface BuiltCredential {
+  /** Which of our kinds it reads as (a recognition is a credit), checked again on the signed bytes; undefined for none. */
+  kind: CredentialKind | undefined;
+  build(ctx: BuildContextV2): Record<string, unknown>;
+  /** What the credential breaks; [] for none. */
   violations(credential: Record<string, unknown>): SchemaViolation[];
 }
 
@@ -148,6 +168,30 @@ export class CredentialIssuanceService {
         ];
         return vcdm.length > 0 || !kind ? vcdm : validateCredential(kind, withStatus);
       },
+    });
+  }
+
+  /**
+   * A VCDM 2.0 credential another feature of this issuer builds (the credit bank's recognitions and
+   * transcripts), signed as `ldp_vc` (eddsa-rdfc-2022) by the institution's did:web and recorded like
+   * any other: a status entry in its message list, the checks on the signed bytes, its leaf queued
+   * for anchoring, its anchored package at the usual URL.
+   */
+  issueBuilt(institution: Institution, built: BuiltCredential): Promise<IssuedCredential> {
+    const { choice } = this.decide(institution, { format: 'ldp_vc' }, undefined, '2.0');
+    const id = newCredentialId();
+    const ctx = {
+      id,
+      issuer: issuerProfileOf(institution, this.signerOf(institution, choice)),
+      issuanceDate: issuanceTimestamp(),
+      packageUrl: this.packageUrl(id),
+    };
+    return this.signAndRecord(institution, {
+      id,
+      kind: built.kind,
+      choice,
+      withStatus: (slot) => built.build({ ...ctx, credentialStatus: slot.message }),
+      violations: (credential) => built.violations(credential),
     });
   }
 

@@ -70,4 +70,16 @@ export class CreditBankError extends DomainError {
   static approverUnavailable(reason: { code: string; message: string }): CreditBankError {
     return new CreditBankError('APPROVER_DID_UNAVAILABLE', `The approver's DID could not be resolved now: ${reason.message}`, { reason });
   }
+
+  static recognitionSourcesMismatch(digests: string[]): CreditBankError {
+    return new CreditBankError(
+      'RECOGNITION_SOURCES_MISMATCH',
+      'The source credentials given are not those of the decision: give, for each of its sources, the deposited credential with that digest, and no other.',
+      { digests },
+    );
+  }
+
+  static recognitionSourceUnreadable(why: string): CreditBankError {
+    return new CreditBankError('RECOGNITION_SOURCE_UNREADABLE', `A source credential does not read as a signed credential: ${why}`);
+  }
 }

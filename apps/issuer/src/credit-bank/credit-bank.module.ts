@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { createDidResolver, didKeyResolver } from '#identity';
+import { CredentialsModule } from '../credentials/credentials.module.js';
 import { InstitutionsModule } from '../institutions/institutions.module.js';
 import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
 import { AllianceMembersRepository } from './alliances/alliance-members.repository.js';
@@ -13,10 +14,11 @@ import { PolicyApprovalsRepository } from './policies/policy-approvals.repositor
 import { PolicyProposalsController } from './policies/policy-proposals.controller.js';
 import { PolicyVersionsRepository } from './policies/policy-versions.repository.js';
 import { PublishedPoliciesController } from './policies/published-policies.controller.js';
+import { RecognitionCredentialsService } from './recognition-credentials/recognition-credentials.service.js';
 
-/** The credit bank: alliances and their recognition policies (accounts, deposits and decisions come later). */
+/** The credit bank: alliances and their recognition policies, recognition credentials and transcripts (accounts, deposits and decisions come later). */
 @Module({
-  imports: [InstitutionsModule],
+  imports: [InstitutionsModule, CredentialsModule],
   controllers: [AlliancesController, PolicyProposalsController, PublishedPoliciesController],
   providers: [
     AlliancesRepository,
@@ -26,6 +28,7 @@ import { PublishedPoliciesController } from './policies/published-policies.contr
     PolicyVersionsRepository,
     PolicyApprovalsRepository,
     PoliciesService,
+    RecognitionCredentialsService,
     {
       provide: APPROVAL_KEY_RESOLVER,
       inject: [ISSUER_CONFIG],

@@ -1,11 +1,13 @@
 import {
   detectCredentialKind,
+  isRecognitionCredential,
   listOf,
   type SchemaViolation,
   validateClrCredential,
   validateCredential,
   validateEndorsementCredential,
   validateOpenBadgeCredential,
+  validateRecognitionCredential,
   validateVcdmCredential,
 } from '#schemas';
 import { type CheckOutcome, invalid, skipped, valid } from '../../pipeline/check.js';
@@ -39,7 +41,8 @@ function standardSchemaOf(credential: JsonObject): KindSchema | undefined {
  * The signed credential against the W3C data model of its version (VCDM 1.1 or 2.0, with an embedded
  * proof for Data Integrity), and against the schema of its kind: a course, certificate or credit
  * credential of an institution of ours (either data model) against 1EdTech's Open Badges schema and
- * the kind's constraints; any other Open Badges 3.0 or CLR 2.0 credential (another system's, whose
+ * the kind's constraints (a credit that names the recognition context, also against the recognition
+ * extension's schema); any other Open Badges 3.0 or CLR 2.0 credential (another system's, whose
  * achievement types may look like ours) against 1EdTech's schema for its data model. A credential of
  * a kind we have no schema for is `skipped` (`SCHEMA_UNKNOWN_KIND`) once it holds to the data model:
  * it is not failed for being of another kind, and the verdict follows the other checks.
@@ -73,7 +76,12 @@ export class SchemaCheck implements CredentialCheck {
 
   private async kindSchemaOf(parsed: ParsedCredential): Promise<KindSchema | undefined> {
     const kind = detectCredentialKind(parsed.credential);
-    if (kind && (await this.issuedByUs(parsed))) return { name: `${kind} credential`, validate: (c) => validateCredential(kind, c) };
+    if (kind && (await this.issuedByUs(parsed))) {
+      // A recognition is a credit of ours that carries the recognition extension: held to both.
+      if (kind === 'credit' && isRecognitionCredential(parsed.credential))
+        return { name: 'recognition credential', validate: validateRecognitionCredential };
+      return { name: `${kind} credential`, validate: (c) => validateCredential(kind, c) };
+    }
     return standardSchemaOf(parsed.credential);
   }
 }

@@ -1,0 +1,216 @@
+import { LOCAL_CHAIN_FUNDED_KEYS } from '#local-stack';
+import { canonicalJson, digestMultibase, ECTS, validateRecognitionCredential } from '#schemas';
+import { JsonRpcProvider } from 'ethers';
+import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
+import { postJson, startTestStack, type TestInstitution, type TestStack, testWorkerEnv } from '../../../test/stack.js';
+import { testEnvironment } from '../../../test/test-environment.js';
+import { InstitutionsService } from '../src/institutions/institutions.service.js';
+import {
+  type ConfirmedDecision,
+  type DepositedSource,
+  RecognitionCredentialsService,
+} from '../src/credit-bank/recognition-credentials/recognition-credentials.service.js';
+import { withDids, type InstitutionWithDids } from './issuer-identities.js';
+
+// Recognition credentials and transcripts go through the normal issuance path on the real stack:
+// signed as ldp_vc by the receiving institution's did:web, in its status list, anchored, and
+// verified by the verifier, which checks the sources a caller gives against their digests.
+
+const WORKER = testWorkerEnv(LOCAL_CHAIN_FUNDED_KEYS[5], 1);
+const provider = new JsonRpcProvider(testEnvironment().chainRpcUrl, testEnvironment().chainId, { staticNetwork: true });
+const LEARNER = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
+
+let stack: TestStack;
+let college: TestInstitution;
+let platform: TestInstitution;
+let university: InstitutionWithDids;
+let recognitions: RecognitionCredentialsService;
+let institutions: InstitutionsService;
+
+/** A source credential as the learner presented it, and as the credit bank deposits it: its exact bytes. */
+interface Source {
+  id: string;
+  presented: string | Record<string, unknown>;
+  deposited: DepositedSource;
+  digest: string;
+}
+
+async function issueSource(issuer: TestInstitution, format: 'vc-jwt' | 'ldp_vc', achievement: object, amount: number): Promise<Source> {
+  const facts = {
+    ...EXAMPLE_FACTS.credit,
+    learner: { did: LEARNER },
+    achievement: { ...EXAMPLE_FACTS.credit.achievement, ...achievement },
+    credits: { amount, unit: 'ECTS' },
+  };
+  const response = await postJson(`${stack.issuerUrl}/v1/credentials`, { ...facts, format }, { Authorization: `Bearer ${issuer.apiKey}` });
+  expect(response.status).toBe(201);
+  const { id, verifiableCredential } = response.body;
+  const presented = format === 'vc-jwt' ? (verifiableCredential.proof.jwt as string) : (verifiableCredential as Record<string, unknown>);
+  const bytes = typeof presented === 'string' ? presented : canonicalJson(presented);
+  return {
+    id,
+    presented,
+    deposited: { format, bytes, verifiedAt: '2026-06-20T09:00:00Z', checks: ['signature', 'status', 'anchor', 'issuer-trust'] },
+    digest: digestMultibase(bytes),
+  };
+}
+
+/** A decision as the engine proposes it and a registrar confirms it, made by hand (decisions are another feature). */
+function decision(sources: Source[], overrides: Partial<ConfirmedDecision> = {}): ConfirmedDecision {
+  return {
+    rule: 'DB-N1',
+    cardinality: 'n:1',
+    deposits: sources.map((source) => source.id),
+    sources: sources.map((source, i) => ({
+      deposit: source.id,
+      digest: source.digest,
+      issuer: i === 0 ? college.did : platform.did,
+      credits: { value: 3, framework: ECTS },
+      convertedCredits: 3,
+      grade: { scale: 'ects-letter', value: 'B' },
+    })),
+    target: { achievementId: 'https://university.example/courses/CS-210', name: 'Database Systems' },
+    credits: 6,
+    framework: ECTS,
+    grade: { scale: 'ects-letter', value: 'B' },
+    term: '2026-2',
+    year: '2026',
+    policy: { id: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f', version: 1 },
+    decisionDate: '2026-07-01T10:00:00Z',
+    expires: '2036-07-01T10:00:00Z',
+    ...overrides,
+  };
+}
+
+const verify = (verifiableCredential: unknown, options?: object) =>
+  postJson(`${stack.verifierUrl}/credentials/verify`, { verifiableCredential, ...(options ? { options } : {}) });
+
+const listed = async (institution: TestInstitution) =>
+  (await (
+    await fetch(`${stack.issuerUrl}/v1/credentials?limit=100`, { headers: { Authorization: `Bearer ${institution.apiKey}` } })
+  ).json()) as {
+    id: string;
+  }[];
+
+/** Polls until the value is there, mining a block each time: the chain mines only on demand, and the worker waits for confirmations. */
+async function eventually<T>(read: () => Promise<T | null | undefined>): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const value = await read();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await provider.send('evm_mine', []);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+let databases: Source;
+let mooc: Source;
+
+beforeAll(async () => {
+  stack = await startTestStack(WORKER, { STATUS_LIST_CACHE_SECONDS: '0' });
+  college = await stack.createInstitution('Example Vocational College');
+  platform = await stack.createInstitution('Example Online Platform');
+  university = await withDids(stack, await stack.createInstitution('University of Example'));
+  recognitions = stack.issuerApp.get(RecognitionCredentialsService);
+  institutions = stack.issuerApp.get(InstitutionsService);
+  databases = await issueSource(college, 'vc-jwt', { id: 'https://college.example/courses/DB-1', code: 'DB-1', name: 'Databases I' }, 3);
+  mooc = await issueSource(platform, 'ldp_vc', { id: 'https://platform.example/moocs/DB-2', code: 'DB-2', name: 'Databases II' }, 3);
+});
+
+afterAll(async () => {
+  await stack?.close();
+  provider.destroy();
+});
+
+describe('a recognition credential', () => {
+  let issued: { id: string; verifiableCredential: Record<string, any> };
+
+  beforeAll(async () => {
+    issued = await recognitions.issueRecognitionCredential(await institutions.get(university.id), {
+      learner: { did: LEARNER },
+      decision: decision([databases, mooc]),
+      sources: [mooc.deposited, databases.deposited],
+    });
+  });
+
+  it('is issued as ldp_vc by the receiving institution did:web, citing each source by the digest of its exact bytes', async () => {
+    const credential = issued.verifiableCredential;
+    expect(credential.issuer.id).toBe(university.didWeb);
+    expect(credential.proof).toMatchObject({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022' });
+    expect(credential.relatedResource).toEqual([
+      { id: databases.id, digestMultibase: databases.digest, mediaType: 'application/jwt' },
+      { id: mooc.id, digestMultibase: mooc.digest, mediaType: 'application/vc' },
+    ]);
+    expect(credential.evidence.map((entry: { id: string }) => entry.id)).toEqual(
+      credential.relatedResource.map((r: { id: string }) => r.id),
+    );
+    expect(credential.credentialSubject.recognition).toMatchObject({
+      recognitionType: 'transfer',
+      recognitionPolicy: `${stack.issuerUrl}/v1/policies/6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f/versions/1`,
+      policyVersion: 1,
+      recognitionRule: 'DB-N1',
+      cardinality: 'n:1',
+      recognitionSource: [
+        expect.objectContaining({ sourceAchievement: 'https://college.example/courses/DB-1', sourceGrade: 'B' }),
+        expect.objectContaining({ sourceAchievement: 'https://platform.example/moocs/DB-2' }),
+      ],
+    });
+    expect(validateRecognitionCredential(credential)).toEqual([]);
+    expect((await listed(university)).map((entry) => entry.id)).toContain(issued.id);
+  });
+
+  it('is anchored like any credential, and verifies on the verifier with every check', async () => {
+    await eventually(async () => {
+      const response = await fetch(`${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(issued.id)}`, {
+        headers: { Authorization: `Bearer ${university.apiKey}` },
+      });
+      return response.status === 200;
+    });
+    const { status, body } = await verify(issued.verifiableCredential);
+    expect(status).toBe(200);
+    expect(body.checks.filter((check: { status: string }) => check.status !== 'valid')).toEqual([]);
+    expect(body.verdict).toBe('verified');
+  });
+
+  it('is refused with RECOGNITION_SOURCES_MISMATCH when a source is not the one the decision names, and nothing is stored', async () => {
+    const before = await listed(university);
+    const other = await issueSource(
+      college,
+      'vc-jwt',
+      { id: 'https://college.example/courses/OS-1', code: 'OS-1', name: 'Operating Systems' },
+      3,
+    );
+    await expect(
+      recognitions.issueRecognitionCredential(await institutions.get(university.id), {
+        learner: { did: LEARNER },
+        decision: decision([databases, mooc]),
+        sources: [databases.deposited, other.deposited],
+      }),
+    ).rejects.toMatchObject({ code: 'RECOGNITION_SOURCES_MISMATCH' });
+    expect(await listed(university)).toEqual(before);
+  });
+
+  it('is one per target course for a 1:n decision, each citing the same source', async () => {
+    const university_ = await institutions.get(university.id);
+    const [first, second]: { verifiableCredential: Record<string, any> }[] = await Promise.all(
+      ['CS-101', 'CS-102'].map((code) =>
+        recognitions.issueRecognitionCredential(university_, {
+          learner: { did: LEARNER },
+          decision: decision([databases], {
+            cardinality: '1:n',
+            rule: 'DB-1N',
+            target: { achievementId: `https://university.example/courses/${code}`, name: code, credits: 3 },
+            credits: 3,
+          }),
+          sources: [databases.deposited],
+        }),
+      ),
+    );
+    expect(first.verifiableCredential.credentialSubject.achievement.id).not.toBe(
+      second.verifiableCredential.credentialSubject.achievement.id,
+    );
+    expect(first.verifiableCredential.relatedResource).toEqual(second.verifiableCredential.relatedResource);
+    expect((await verify(first.verifiableCredential)).body.verdict).toBe('verified');
+  });
+});
