@@ -1,5 +1,5 @@
 import { LOCAL_CHAIN_FUNDED_KEYS } from '#local-stack';
-import { canonicalJson, digestMultibase, ECTS, validateRecognitionCredential } from '#schemas';
+import { canonicalJson, digestMultibase, ECTS, validateClrCredential, validateRecognitionCredential } from '#schemas';
 import { JsonRpcProvider } from 'ethers';
 import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { postJson, startTestStack, type TestInstitution, type TestStack, testWorkerEnv } from '../../../test/stack.js';
@@ -212,5 +212,57 @@ describe('a recognition credential', () => {
     );
     expect(first.verifiableCredential.relatedResource).toEqual(second.verifiableCredential.relatedResource);
     expect((await verify(first.verifiableCredential)).body.verdict).toBe('verified');
+  });
+});
+
+describe('a CLR 2.0 transcript', () => {
+  it('embeds the own course and the recognition credentials whole, associates sources by exactMatchOf, validates and verifies', async () => {
+    const receiving = await institutions.get(university.id);
+    const recognition = await recognitions.issueRecognitionCredential(receiving, {
+      learner: { did: LEARNER },
+      decision: decision([databases, mooc]),
+      sources: [databases.deposited, mooc.deposited],
+    });
+    const own = await postJson(
+      `${stack.issuerUrl}/v1/credentials`,
+      { ...EXAMPLE_FACTS.credit, learner: { did: LEARNER } },
+      { Authorization: `Bearer ${university.apiKey}` },
+    );
+    expect(own.status).toBe(201);
+    const members = [own.body.verifiableCredential, recognition.verifiableCredential];
+    const transcript = await recognitions.issueTranscript(receiving, {
+      learner: { did: LEARNER },
+      programme: {
+        id: 'https://university.example/programmes/BSc-CS',
+        name: 'BSc Computer Science',
+        description: 'A three-year bachelor programme in computer science.',
+        achievementType: 'BachelorDegree',
+      },
+      credentials: members,
+    });
+    const clr: Record<string, any> = transcript.verifiableCredential;
+    expect(clr.type).toEqual(['VerifiableCredential', 'ClrCredential']);
+    expect(clr.credentialSubject.verifiableCredential).toEqual(members);
+    expect(clr.credentialSubject.association).toEqual(
+      expect.arrayContaining([
+        {
+          type: 'Association',
+          associationType: 'exactMatchOf',
+          sourceId: 'https://college.example/courses/DB-1',
+          targetId: 'https://university.example/courses/CS-210',
+        },
+        {
+          type: 'Association',
+          associationType: 'exactMatchOf',
+          sourceId: 'https://platform.example/moocs/DB-2',
+          targetId: 'https://university.example/courses/CS-210',
+        },
+      ]),
+    );
+    expect(validateClrCredential(clr)).toEqual([]);
+    const { body } = await verify(clr);
+    expect(body.checks.filter((check: { status: string }) => !['valid', 'skipped'].includes(check.status))).toEqual([]);
+    expect(body.verdict).toBe('verified');
+    for (const member of members) expect((await verify(member)).body.verdict).toBe('verified');
   });
 });

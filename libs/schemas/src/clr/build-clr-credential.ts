@@ -1,6 +1,6 @@
 import { type BuildContext, SCHEMA_URLS, type UnsignedCredentialV2 } from '../common/credential-envelope.js';
 import { issuerObject } from '../common/issuer-profile.js';
-import { isJsonObject, type JsonObject } from '../common/json.js';
+import { isJsonObject, type JsonObject, listOf } from '../common/json.js';
 import { CONTEXT_URLS } from '../contexts/context-urls.js';
 import type { RecognisedLearner } from '../recognition/recognition-credential.js';
 import type { CredentialStatusEntry } from '../status-list/bitstring-status-list.js';
@@ -47,14 +47,15 @@ export function buildClrCredential(
       targetId: programme.id,
     })),
   ];
+  const base: string[] = [CONTEXT_URLS.credentialsV2, CONTEXT_URLS.clrV2, CONTEXT_URLS.openBadgesV3, CONTEXT_URLS.openBadgesV3Extensions];
+  // The achievements listed at the transcript's level keep the terms their credentials' extension
+  // contexts define (creditPoint...), so the transcript names those contexts too.
+  const extensions = [
+    ...credentials.flatMap((credential) => listOf(credential['@context'])),
+    ...(ctx.packageUrl ? [CONTEXT_URLS.anchoredCredentialsV1] : []),
+  ];
   return {
-    '@context': [
-      CONTEXT_URLS.credentialsV2,
-      CONTEXT_URLS.clrV2,
-      CONTEXT_URLS.openBadgesV3,
-      CONTEXT_URLS.openBadgesV3Extensions,
-      ...(ctx.packageUrl ? [CONTEXT_URLS.anchoredCredentialsV1] : []),
-    ],
+    '@context': [...new Set([...base, ...extensions.filter((url): url is string => typeof url === 'string')])],
     id: ctx.id,
     type: ['VerifiableCredential', 'ClrCredential'],
     issuer: issuerObject(ctx.issuer),

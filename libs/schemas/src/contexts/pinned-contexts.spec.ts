@@ -7,6 +7,7 @@ import { academicCreditContext, anchoredCredentialsContext, pinnedContext } from
 import { messageStatusListEntry, statusListEntry } from '../status-list/bitstring-status-list.js';
 import { recognitionFacts } from '../../test/recognition-facts.js';
 import { buildRecognitionCredential } from '../recognition/recognition-credential.js';
+import { buildClrCredential } from '../clr/build-clr-credential.js';
 
 /** The copied files and their sha256, as SOURCES.md lists them. */
 function copiedFiles(): [string, string][] {
@@ -152,5 +153,41 @@ describe('the contexts our recognition credentials name', () => {
     const credential = buildRecognitionCredential(recognitionFacts(), withPackage, FIXTURE_BUILD_OPTIONS_V2.credentialStatus);
     expect(credential['@context']).toContain(CONTEXT_URLS.recognitionV1);
     expect(undefinedTermsOf(credential)).toEqual([]);
+  });
+});
+
+describe('the contexts our transcripts name', () => {
+  it("define every term, those of the members' achievements listed at the transcript's level included", () => {
+    const status = FIXTURE_BUILD_OPTIONS_V2.credentialStatus;
+    const credit = buildCredential(
+      okFacts('credit'),
+      { ...FIXTURE_BUILD_CONTEXT, packageUrl: 'https://issuer.example/p1' },
+      FIXTURE_BUILD_OPTIONS_V2,
+    );
+    const recognition = buildRecognitionCredential(recognitionFacts(), FIXTURE_BUILD_CONTEXT, status);
+    const transcript = buildClrCredential(
+      {
+        learner: recognitionFacts().learner,
+        programme: {
+          id: 'https://example.edu/programmes/BSc',
+          name: 'BSc',
+          description: 'A programme.',
+          achievementType: 'BachelorDegree',
+        },
+        credentials: [credit, recognition],
+      },
+      { ...FIXTURE_BUILD_CONTEXT, packageUrl: 'https://issuer.example/p2' },
+      status,
+    );
+    expect(transcript['@context']).toEqual([
+      CONTEXT_URLS.credentialsV2,
+      CONTEXT_URLS.clrV2,
+      CONTEXT_URLS.openBadgesV3,
+      CONTEXT_URLS.openBadgesV3Extensions,
+      CONTEXT_URLS.academicCreditV1,
+      CONTEXT_URLS.anchoredCredentialsV1,
+      CONTEXT_URLS.recognitionV1,
+    ]);
+    expect(undefinedTermsOf(transcript)).toEqual([]);
   });
 });
