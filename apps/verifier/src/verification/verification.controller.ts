@@ -11,6 +11,6 @@ export class VerificationController {
   @Post('verify')
   @HttpCode(200)
   verify(@Body(new ValidBody(verifyCredentialBody)) body: VerifyCredentialRequest): Promise<VerificationReport> {
-    return this.verification.verifyCredential(body.verifiableCredential, body.anchorReceipt);
+    return this.verification.verifyCredential(body.verifiableCredential, body.anchorReceipt, body.options?.sources);
   }
 }

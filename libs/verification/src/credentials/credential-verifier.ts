@@ -1,9 +1,18 @@
-import { listOf } from '#schemas';
+import { digestMultibase, listOf } from '#schemas';
 import type { VerificationLogger } from '../logger.js';
 import { type CheckResult, resultOf } from '../pipeline/check.js';
 import type { CredentialCheckName } from '../pipeline/check-name.js';
 import { runChecks } from '../pipeline/check-runner.js';
 import { REQUIRED_CREDENTIAL_CHECKS, type Verdict, verdictOf } from '../pipeline/verification-verdict.js';
+import { mapConcurrently } from '../presentations/map-concurrently.js';
+import {
+  citedSources,
+  type GivenSource,
+  isRecognition,
+  type RecognitionReport,
+  recognitionReport,
+  verdictWithSources,
+} from '../recognition/recognition-sources.js';
 import type { TrustRegistry } from '../trust/trust-registry.js';
 import { checkFormat } from './checks/format.check.js';
 import type { CredentialCheck, ParsedCredential } from './parsed-credential.js';
@@ -19,6 +28,11 @@ export interface VerificationReport {
   credential?: { id?: string; issuer: string; type: string[] };
   /** The signing DID, and the institution a trusted registry says it is, if any. */
   issuer?: { id: string; trusted: boolean; name?: string; url?: string };
+  /**
+   * For a recognition credential (or one given sources): each source it cites, checked against the
+   * credential given for it, if any. Its failures fail the verdict; see `recognitionReport`.
+   */
+  recognition?: RecognitionReport<VerificationReport>;
 }
 
 export interface VerifyOptions {
@@ -29,7 +43,12 @@ export interface VerifyOptions {
   /** When the verification must be over (epoch ms); by default the configured budget from now. */
   deadline?: number;
   now?: Date;
+  /** The source credentials of a recognition credential, as the learner presented them: each is verified in full and matched to what it cites. */
+  sources?: readonly unknown[];
 }
+
+/** Sources of one recognition verified at once, as for a presentation's credentials. */
+const CONCURRENT_SOURCES = 4;
 
 export interface CredentialVerifierOptions {
   /** The whole verification of one credential (or presentation), in milliseconds. */
@@ -48,8 +67,8 @@ export class CredentialVerifier {
     private readonly options: CredentialVerifierOptions,
   ) {}
 
-  async verifyCredential(input: unknown, anchorReceipt?: unknown): Promise<VerificationReport> {
-    return (await this.verify(input, { anchorReceipt })).report;
+  async verifyCredential(input: unknown, anchorReceipt?: unknown, sources?: readonly unknown[]): Promise<VerificationReport> {
+    return (await this.verify(input, { anchorReceipt, sources })).report;
   }
 
   /** When a verification that starts now must be over: the configured budget, for callers that share it. */
@@ -63,7 +82,7 @@ export class CredentialVerifier {
    */
   async verify(
     input: unknown,
-    { anchorReceipt, fallBackToPublishedReceipt, deadline = this.deadlineFromNow(), now = new Date() }: VerifyOptions = {},
+    { anchorReceipt, fallBackToPublishedReceipt, deadline = this.deadlineFromNow(), now = new Date(), sources = [] }: VerifyOptions = {},
   ): Promise<{ report: VerificationReport; credential?: ParsedCredential }> {
     const format = checkFormat(input);
     const results: CheckResult<CredentialCheckName>[] = [{ check: 'format', ...format.outcome }];
@@ -71,15 +90,52 @@ export class CredentialVerifier {
       const context = { now, anchorReceipt, fallBackToPublishedReceipt };
       results.push(...(await runChecks(this.checks, format.parsed, context, { earlier: results, deadline, logger: this.options.logger })));
     }
-    const verdict = verdictOf(results, REQUIRED_CREDENTIAL_CHECKS);
+    const recognition =
+      format.parsed && isRecognition(format.parsed.credential, sources)
+        ? await this.recognitionOf(format.parsed, results, sources, { deadline, now })
+        : undefined;
+    const verdict = verdictWithSources(verdictOf(results, REQUIRED_CREDENTIAL_CHECKS), recognition);
     this.options.logger.log(`Credential ${format.parsed?.credential.id ?? '(undecodable)'}: ${verdict}`);
     const warnings = results.filter((result) => result.reason?.code === 'ISSUER_UNKNOWN');
     const report: VerificationReport = { verdict, verified: verdict === 'verified', checks: results, warnings };
     if (!format.parsed) return { report };
     return {
-      report: { ...report, credential: summaryOf(format.parsed), issuer: await this.issuerOf(format.parsed, results) },
+      report: {
+        ...report,
+        credential: summaryOf(format.parsed),
+        issuer: await this.issuerOf(format.parsed, results),
+        ...(recognition ? { recognition } : {}),
+      },
       credential: format.parsed,
     };
+  }
+
+  /**
+   * The sources a recognition cites, each matched to a credential given for it, which is verified in
+   * full (its own sources aside) within the same deadline; only once the recognition's signature holds.
+   */
+  private async recognitionOf(
+    parsed: ParsedCredential,
+    results: CheckResult<CredentialCheckName>[],
+    sources: readonly unknown[],
+    { deadline, now }: { deadline: number; now: Date },
+  ): Promise<RecognitionReport<VerificationReport>> {
+    const signatureHolds = resultOf(results, 'signature')?.status === 'valid';
+    const given: GivenSource<VerificationReport>[] = signatureHolds
+      ? await mapConcurrently(sources, CONCURRENT_SOURCES, async (source) => {
+          const { report, credential } = await this.verify(source, { deadline, now });
+          return {
+            report,
+            ...(credential
+              ? {
+                  digest: digestMultibase(credential.bytes),
+                  ...(typeof credential.credential.id === 'string' ? { id: credential.credential.id } : {}),
+                }
+              : {}),
+          };
+        })
+      : [];
+    return recognitionReport(citedSources(parsed.credential), given, signatureHolds);
   }
 
   /** Named only when the signature holds: an unverified credential's claims about its issuer are not repeated. */

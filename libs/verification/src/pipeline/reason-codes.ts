@@ -305,6 +305,38 @@ export const REASON_CODES = {
     checks: ['holder'],
     meaning: 'The credential names neither the presenting holder nor the learner the school was told of.',
   },
+
+  SOURCES_NOT_CHECKED: {
+    status: 'skipped',
+    checks: ['source'],
+    meaning: "The recognition credential's signature is not verified, so the sources it cites are not checked.",
+  },
+  SOURCE_NOT_PROVIDED: {
+    status: 'skipped',
+    checks: ['source'],
+    meaning: 'The recognition cites this source and no credential was given for it: only the citation is reported.',
+  },
+  SOURCE_DIGEST_MISMATCH: {
+    status: 'invalid',
+    checks: ['source'],
+    meaning:
+      'A credential given with the id of a cited source has another digest than the one cited: it is not the exact credential recognised (changed, or another in its place).',
+  },
+  SOURCE_NOT_CITED: {
+    status: 'invalid',
+    checks: ['source'],
+    meaning: 'A credential given as a source is not one the recognition cites, by digest or by id.',
+  },
+  SOURCE_NOT_VERIFIED: {
+    status: 'invalid',
+    checks: ['source'],
+    meaning: 'The source given has the cited digest but does not verify now (revoked, expired, ...); its own report says why.',
+  },
+  SOURCE_INDETERMINATE: {
+    status: 'error',
+    checks: ['source'],
+    meaning: 'The source given has the cited digest, but whether it verifies could not be decided now; its own report says why.',
+  },
 } as const satisfies Record<string, ReasonDefinition>;
 
 export type ReasonCode = keyof typeof REASON_CODES;
