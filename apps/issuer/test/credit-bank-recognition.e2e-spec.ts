@@ -266,3 +266,102 @@ describe('a CLR 2.0 transcript', () => {
     for (const member of members) expect((await verify(member)).body.verdict).toBe('verified');
   });
 });
+
+describe('the verifier, given the sources of a recognition credential', () => {
+  let recognition: Record<string, any>;
+  let revocable: Source;
+
+  beforeAll(async () => {
+    revocable = await issueSource(college, 'vc-jwt', { id: 'https://college.example/courses/SQL-1', code: 'SQL-1', name: 'SQL' }, 3);
+    recognition = (
+      await recognitions.issueRecognitionCredential(await institutions.get(university.id), {
+        learner: { did: LEARNER },
+        decision: decision([revocable, mooc]),
+        sources: [revocable.deposited, mooc.deposited],
+      })
+    ).verifiableCredential;
+  });
+
+  const lines = (body: any) =>
+    body.recognition.sources.map((line: any) => [line.cited?.id ?? `given ${line.given}`, line.status, line.reason?.code]);
+
+  it('lists the sources the recognition cites, without checking any when none is given', async () => {
+    const { body } = await verify(recognition);
+    expect(body.verdict).toBe('verified');
+    expect(body.recognition.sources).toEqual([
+      expect.objectContaining({
+        check: 'source',
+        status: 'skipped',
+        cited: { id: revocable.id, name: expect.stringContaining('SQL'), digestMultibase: revocable.digest, mediaType: 'application/jwt' },
+      }),
+      expect.objectContaining({
+        cited: expect.objectContaining({ id: mooc.id, digestMultibase: mooc.digest, mediaType: 'application/vc' }),
+      }),
+    ]);
+    expect(lines(body)).toEqual([
+      [revocable.id, 'skipped', 'SOURCE_NOT_PROVIDED'],
+      [mooc.id, 'skipped', 'SOURCE_NOT_PROVIDED'],
+    ]);
+  });
+
+  it('verifies each source given as the learner presented it (a VC-JWT, a Data Integrity document), matched by digest', async () => {
+    const { body } = await verify(recognition, { sources: [mooc.presented, revocable.presented] });
+    expect(lines(body)).toEqual([
+      [revocable.id, 'valid', undefined],
+      [mooc.id, 'valid', undefined],
+    ]);
+    expect(body.recognition.sources.map((line: any) => [line.given, line.verification.verdict])).toEqual([
+      [1, 'verified'],
+      [0, 'verified'],
+    ]);
+    expect(body.verdict).toBe('verified');
+  });
+
+  it('fails a tampered source (its id, other bytes) with SOURCE_DIGEST_MISMATCH', async () => {
+    const tampered = { ...(mooc.presented as Record<string, unknown>), name: 'Databases II with distinction' };
+    const { body } = await verify(recognition, { sources: [revocable.presented, tampered] });
+    expect(lines(body)).toEqual([
+      [revocable.id, 'valid', undefined],
+      [mooc.id, 'invalid', 'SOURCE_DIGEST_MISMATCH'],
+    ]);
+    expect(body.verdict).toBe('failed');
+  });
+
+  it('fails a swapped source (another genuine credential in its place) with SOURCE_NOT_CITED', async () => {
+    const { body } = await verify(recognition, { sources: [revocable.presented, databases.presented] });
+    expect(lines(body)).toEqual([
+      [revocable.id, 'valid', undefined],
+      [mooc.id, 'skipped', 'SOURCE_NOT_PROVIDED'],
+      ['given 1', 'invalid', 'SOURCE_NOT_CITED'],
+    ]);
+    expect(body.verdict).toBe('failed');
+  });
+
+  it('shows a source its issuer revoked since: SOURCE_NOT_VERIFIED with its own report, and the recognition fails', async () => {
+    const revoked = await postJson(
+      `${stack.issuerUrl}/credentials/status`,
+      {
+        credentialId: revocable.id,
+        credentialStatus: [{ type: 'BitstringStatusListCredential', status: 'revoked' }],
+        reason: 'Grade withdrawn after appeal',
+      },
+      { Authorization: `Bearer ${college.apiKey}` },
+    );
+    expect(revoked.status).toBe(200);
+    const { body } = await verify(recognition, { sources: [revocable.presented, mooc.presented] });
+    expect(lines(body)).toEqual([
+      [revocable.id, 'invalid', 'SOURCE_NOT_VERIFIED'],
+      [mooc.id, 'valid', undefined],
+    ]);
+    const source = body.recognition.sources[0];
+    expect(source.reason.message).toContain('CREDENTIAL_REVOKED');
+    expect(source.verification.checks).toContainEqual(expect.objectContaining({ check: 'status', status: 'invalid' }));
+    expect(body.checks.every((check: { status: string }) => check.status !== 'invalid')).toBe(true);
+    expect(body.verdict).toBe('failed');
+  });
+
+  it('refuses more than 20 sources in one request', async () => {
+    const { status, body } = await verify(recognition, { sources: Array.from({ length: 21 }, () => revocable.presented) });
+    expect([status, body.error.code]).toEqual([400, 'INVALID_REQUEST_BODY']);
+  });
+});
