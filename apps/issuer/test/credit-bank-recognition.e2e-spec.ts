@@ -1,6 +1,8 @@
 import { LOCAL_CHAIN_FUNDED_KEYS } from '#local-stack';
 import { canonicalJson, digestMultibase, ECTS, validateClrCredential, validateRecognitionCredential } from '#schemas';
+import { importSigningKey, type SigningKey, signVpJwt } from '#identity';
 import { JsonRpcProvider } from 'ethers';
+import { didKeyPair } from '../../../libs/identity/test/test-keys.js';
 import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { postJson, startTestStack, type TestInstitution, type TestStack, testWorkerEnv } from '../../../test/stack.js';
 import { testEnvironment } from '../../../test/test-environment.js';
@@ -35,10 +37,16 @@ interface Source {
   digest: string;
 }
 
-async function issueSource(issuer: TestInstitution, format: 'vc-jwt' | 'ldp_vc', achievement: object, amount: number): Promise<Source> {
+async function issueSource(
+  issuer: TestInstitution,
+  format: 'vc-jwt' | 'ldp_vc',
+  achievement: object,
+  amount: number,
+  learner = LEARNER,
+): Promise<Source> {
   const facts = {
     ...EXAMPLE_FACTS.credit,
-    learner: { did: LEARNER },
+    learner: { did: learner },
     achievement: { ...EXAMPLE_FACTS.credit.achievement, ...achievement },
     credits: { amount, unit: 'ECTS' },
   };
@@ -363,5 +371,92 @@ describe('the verifier, given the sources of a recognition credential', () => {
   it('refuses more than 20 sources in one request', async () => {
     const { status, body } = await verify(recognition, { sources: Array.from({ length: 21 }, () => revocable.presented) });
     expect([status, body.error.code]).toEqual([400, 'INVALID_REQUEST_BODY']);
+  });
+});
+
+describe('the verifier, given a recognition credential with its sources in one presentation', () => {
+  const SCHOOL = 'admissions.employer.example';
+  let wallet: SigningKey;
+  let studentDid: string;
+
+  beforeAll(async () => {
+    wallet = await importSigningKey(await didKeyPair('Ed25519'));
+    studentDid = wallet.controller;
+  });
+
+  /** The student's wallet: a vp+jwt over the credentials (a VC-JWT enveloped), answering the verifier's challenge. */
+  async function present(credentials: unknown[]): Promise<any> {
+    const challenge = (await postJson(`${stack.verifierUrl}/challenges`, { domain: SCHOOL })).body.challenge;
+    const enveloped = credentials.map((credential) =>
+      typeof credential === 'string'
+        ? {
+            '@context': ['https://www.w3.org/ns/credentials/v2'],
+            type: 'EnvelopedVerifiableCredential',
+            id: `data:application/jwt,${credential}`,
+          }
+        : credential,
+    );
+    const verifiablePresentation = signVpJwt(
+      {
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        type: ['VerifiablePresentation'],
+        holder: studentDid,
+        verifiableCredential: enveloped,
+      },
+      wallet,
+      { nonce: challenge, aud: SCHOOL },
+    );
+    const { status, body } = await postJson(`${stack.verifierUrl}/presentations/verify`, { verifiablePresentation, options: {} });
+    expect(status).toBe(200);
+    return body;
+  }
+
+  it('checks the recognition against the other credentials presented, without verifying any twice', async () => {
+    const jwt = await issueSource(
+      college,
+      'vc-jwt',
+      { id: 'https://college.example/courses/NET-1', code: 'NET-1', name: 'Networks' },
+      3,
+      studentDid,
+    );
+    const ldp = await issueSource(
+      platform,
+      'ldp_vc',
+      { id: 'https://platform.example/moocs/NET-2', code: 'NET-2', name: 'Networks II' },
+      3,
+      studentDid,
+    );
+    const recognition = (
+      await recognitions.issueRecognitionCredential(await institutions.get(university.id), {
+        learner: { did: studentDid },
+        decision: decision([jwt, ldp], {
+          target: { achievementId: 'https://university.example/courses/CS-230', name: 'Computer Networks' },
+        }),
+        sources: [jwt.deposited, ldp.deposited],
+      })
+    ).verifiableCredential;
+    const unrelated = await issueSource(
+      college,
+      'vc-jwt',
+      { id: 'https://college.example/courses/ART-1', code: 'ART-1', name: 'Art' },
+      3,
+      studentDid,
+    );
+
+    const whole = await present([recognition, unrelated.presented, ldp.presented, jwt.presented]);
+    expect(whole.verdict).toBe('verified');
+    expect(whole.credentials[0].recognition.sources.map((line: any) => [line.cited.id, line.given, line.status])).toEqual([
+      [jwt.id, 3, 'valid'],
+      [ldp.id, 2, 'valid'],
+    ]);
+
+    const tampered = { ...(ldp.presented as Record<string, unknown>), name: 'Networks II with distinction' };
+    const partial = await present([recognition, jwt.presented, tampered]);
+    expect(partial.credentials[0].recognition.sources.map((line: any) => [line.cited.id, line.status, line.reason?.code])).toEqual([
+      [jwt.id, 'valid', undefined],
+      [ldp.id, 'invalid', 'SOURCE_DIGEST_MISMATCH'],
+    ]);
+    expect(partial.credentials[0].verdict).toBe('failed');
+    expect(partial.verdict).toBe('failed');
   });
 });

@@ -1,10 +1,12 @@
-import type { JsonObject, Learner } from '#schemas';
+import { digestMultibase, type JsonObject, type Learner } from '#schemas';
 import type { CredentialVerifier, VerificationReport } from '../credentials/credential-verifier.js';
 import type { VerificationLogger } from '../logger.js';
 import { type CheckOutcome, type CheckResult, valid } from '../pipeline/check.js';
 import type { PresentationCheckName } from '../pipeline/check-name.js';
 import { runCheck, runChecks } from '../pipeline/check-runner.js';
-import { type Verdict, verdictOf } from '../pipeline/verification-verdict.js';
+import { REQUIRED_CREDENTIAL_CHECKS, type Verdict, verdictOf } from '../pipeline/verification-verdict.js';
+import { citedSources, type GivenSource, recognitionReportAmong, verdictWithSources } from '../recognition/recognition-sources.js';
+import type { ParsedCredential } from '../credentials/parsed-credential.js';
 import type { ChallengeStore } from './challenge-store.js';
 import { ChallengeCheck } from './checks/challenge.check.js';
 import type { HolderSignatureCheck } from './checks/holder-signature.check.js';
@@ -100,7 +102,7 @@ export class PresentationVerifier {
     );
     const signed = verified.map(({ credential }) => credential?.credential);
     const credentials = await Promise.all(
-      verified.map(async ({ report: credentialReport }, index): Promise<PresentedCredentialReport> => {
+      withPresentedSources(verified).map(async (credentialReport, index): Promise<PresentedCredentialReport> => {
         const subject = { signed: signed[index], holder: presentation.holder, learner: options.learner };
         const { check: _holder, ...holder } = await runCheck(this.holderCheck, subject, undefined, credentialReport.checks, { logger });
         return { index, ...credentialReport, holder };
@@ -110,6 +112,29 @@ export class PresentationVerifier {
     logger.log(`Presentation by ${presentation.holder} with ${credentials.length} credentials: ${result.verdict}`);
     return { report: result, signed };
   }
+}
+
+/**
+ * Each recognition credential's report with the other credentials of the presentation as its given
+ * sources (already verified: nothing is verified twice), its verdict with theirs.
+ */
+function withPresentedSources(verified: { report: VerificationReport; credential?: ParsedCredential }[]): VerificationReport[] {
+  const presented: GivenSource[] = verified.map(({ report, credential }) => ({
+    report,
+    ...(credential
+      ? {
+          digest: digestMultibase(credential.bytes),
+          ...(typeof credential.credential.id === 'string' ? { id: credential.credential.id } : {}),
+        }
+      : {}),
+  }));
+  return verified.map(({ report, credential }, index) => {
+    if (!report.recognition || !credential) return report;
+    const signatureHolds = report.checks.some((check) => check.check === 'signature' && check.status === 'valid');
+    const recognition = recognitionReportAmong(citedSources(credential.credential), presented, index, signatureHolds);
+    const verdict = verdictWithSources(verdictOf(report.checks, REQUIRED_CREDENTIAL_CHECKS), recognition);
+    return { ...report, recognition, verdict, verified: verdict === 'verified' };
+  });
 }
 
 function report(checks: CheckResult<PresentationCheckName>[], credentials: PresentedCredentialReport[]): PresentationReport {

@@ -4,6 +4,7 @@ import {
   type GivenSource,
   isRecognition,
   recognitionReport,
+  recognitionReportAmong,
   type SourceVerification,
   verdictWithSources,
 } from './recognition-sources.js';
@@ -101,5 +102,28 @@ describe('recognitionReport', () => {
       [A.id, 'skipped', 'SOURCES_NOT_CHECKED'],
       [B.id, 'skipped', 'SOURCES_NOT_CHECKED'],
     ]);
+  });
+});
+
+describe('recognitionReportAmong', () => {
+  it('takes the other credentials of a presentation as the sources, naming each by its place; the rest are not lines', () => {
+    const presented = [
+      given('uEiRecognition', 'urn:uuid:rrrrrrrr-0000-4000-8000-000000000009'),
+      given('uEiUnrelated', 'urn:uuid:dddddddd-0000-4000-8000-000000000004'),
+      given(B.digestMultibase, B.id, revoked),
+      given(A.digestMultibase, A.id),
+    ];
+    const report = recognitionReportAmong(citedSources(recognition()), presented, 0, true);
+    expect(report.sources.map((line) => [line.cited?.id, line.given, line.status, line.reason?.code])).toEqual([
+      [A.id, 3, 'valid', undefined],
+      [B.id, 2, 'invalid', 'SOURCE_NOT_VERIFIED'],
+    ]);
+    expect(report.sources.every((line) => !('verification' in line))).toBe(true);
+  });
+
+  it('never takes the recognition itself as one of its sources', () => {
+    const cited = [{ id: 'urn:uuid:self', digestMultibase: 'uEiSelf' }];
+    const report = recognitionReportAmong(cited, [given('uEiSelf', 'urn:uuid:self')], 0, true);
+    expect(report.sources.map((line) => line.reason?.code)).toEqual(['SOURCE_NOT_PROVIDED']);
   });
 });

@@ -116,6 +116,23 @@ export function recognitionReport<Report extends SourceVerification>(
 }
 
 /**
+ * A recognition presented with other credentials: those others are its given sources, by their place
+ * in the presentation (its own place matches nothing). Credentials it does not cite are simply other
+ * credentials of the learner's, not lines of its report; each line names the credential it matched
+ * (`given`) and leaves its report where the presentation's report has it.
+ */
+export function recognitionReportAmong(
+  cited: CitedSource[],
+  presented: GivenSource[],
+  self: number,
+  signatureHolds: boolean,
+): RecognitionReport<never> {
+  const others = presented.map((entry, i) => (i === self ? { report: entry.report } : entry));
+  const { sources } = recognitionReport(cited, others, signatureHolds);
+  return { sources: sources.filter((line) => line.cited !== undefined).map(({ verification: _verification, ...line }) => line) };
+}
+
+/**
  * The recognition's verdict with its sources': a source that fails or was not the one cited fails
  * it, one that could not be checked leaves it indeterminate; a source not given changes nothing.
  */
