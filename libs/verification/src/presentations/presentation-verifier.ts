@@ -119,6 +119,7 @@ export class PresentationVerifier {
  * sources (already verified: nothing is verified twice), its verdict with theirs.
  */
 function withPresentedSources(verified: { report: VerificationReport; credential?: ParsedCredential }[]): VerificationReport[] {
+  if (!verified.some(({ report }) => report.recognition)) return verified.map(({ report }) => report);
   const presented: GivenSource[] = verified.map(({ report, credential }) => ({
     report,
     ...(credential
