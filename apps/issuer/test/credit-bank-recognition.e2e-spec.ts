@@ -199,6 +199,18 @@ describe('a recognition credential', () => {
     expect(await listed(university)).toEqual(before);
   });
 
+  it('is refused with CREDENTIAL_SCHEMA_INVALID in a credit framework no credit reader knows, and nothing is stored', async () => {
+    const before = await listed(university);
+    await expect(
+      recognitions.issueRecognitionCredential(await institutions.get(university.id), {
+        learner: { did: LEARNER },
+        decision: decision([databases, mooc], { framework: 'https://credits.example/units/hours' }),
+        sources: [databases.deposited, mooc.deposited],
+      }),
+    ).rejects.toMatchObject({ code: 'CREDENTIAL_SCHEMA_INVALID' });
+    expect(await listed(university)).toEqual(before);
+  });
+
   it('is one per target course for a 1:n decision, each citing the same source', async () => {
     const university_ = await institutions.get(university.id);
     const [first, second]: { verifiableCredential: Record<string, any> }[] = await Promise.all(
@@ -310,6 +322,15 @@ describe('the verifier, given the sources of a recognition credential', () => {
       [revocable.id, 'skipped', 'SOURCE_NOT_PROVIDED'],
       [mooc.id, 'skipped', 'SOURCE_NOT_PROVIDED'],
     ]);
+    const page = await fetch(`${stack.verifierUrl}/check`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8' },
+      body: new URLSearchParams({ credential: JSON.stringify(recognition) }).toString(),
+    });
+    const text = await page.text();
+    expect(text).toContain('Recognised from');
+    expect(text).toContain(revocable.digest);
+    expect(text).toContain(mooc.digest);
   });
 
   it('verifies each source given as the learner presented it (a VC-JWT, a Data Integrity document), matched by digest', async () => {

@@ -75,6 +75,7 @@ ${display ? credentialSection(report, display) : html`<p>The credential could no
   ${report.checks.map(checkRow)}
   </tbody>
 </table>
+${report.recognition ? recognitionSection(report.recognition) : ''}
 ${
   receipt
     ? html`<h2>Blockchain anchor</h2>
@@ -123,6 +124,21 @@ function credentialSection(report: VerificationReport, display: CredentialDispla
   ${display.term ? html`<dt>Term</dt><dd>${display.term}</dd>` : ''}
   ${display.issuanceDate ? html`<dt>Issued</dt><dd>${display.issuanceDate}</dd>` : ''}
 </dl>`;
+}
+
+/** The credentials a recognition rests on, as it cites them: the learner can give them to be checked here. */
+function recognitionSection(recognition: NonNullable<VerificationReport['recognition']>): Html {
+  return html`<h2>Recognised from</h2>
+<p>This credential recognises learning certified by the credentials below; it names each by the digest of its exact bytes.</p>
+<table id="sources">
+  <thead><tr><th scope="col">Source credential</th><th scope="col">Result</th><th scope="col">Why</th></tr></thead>
+  <tbody>
+  ${recognition.sources.map(
+    (source) =>
+      html`<tr data-status="${source.status}"><th scope="row">${source.cited?.name ?? 'A credential given'}<br><code>${source.cited?.id ?? ''}</code><br><code>${source.cited?.digestMultibase ?? ''}</code></th><td class="mark">${MARKS[source.status]}</td><td>${source.reason?.message ?? ''}</td></tr>`,
+  )}
+  </tbody>
+</table>`;
 }
 
 function checkRow(check: CheckResult<CredentialCheckName>): Html {
