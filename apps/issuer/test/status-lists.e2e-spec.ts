@@ -6,10 +6,20 @@ import { Contract, JsonRpcProvider, Wallet } from 'ethers';
 import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
-import { buildCredential, statusListCredential } from '#schemas';
-import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
+import { statusListCredential } from '#schemas';
 import { createIssuerApp } from '../src/issuer.app.js';
-import { postJson, startTestStack, type TestInstitution, type TestStack, testWorkerEnv } from '../../../test/stack.js';
+import {
+  authOf as auth,
+  changeStatus as changeStatusOf,
+  createInstitution,
+  didOf,
+  issueCredential,
+  selfSignedCredential,
+  type TestInstitution,
+  type TestSigner,
+} from '../../../test/factories/index.js';
+import { postJson, startTestStack, type TestStack, testWorkerEnv } from '../../../test/stack.js';
+import { until } from '../../../test/until.js';
 import { testEnvironment } from '../../../test/test-environment.js';
 
 // Its own funded account: no other test sends from it, so its nonces are this file's alone.
@@ -27,8 +37,8 @@ let db: pg.Client;
 beforeAll(async () => {
   // No list cache in this verifier: each verification sees a change at once (the cache has unit tests).
   stack = await startTestStack(WORKER, { STATUS_LIST_CACHE_SECONDS: '0' });
-  a = await stack.createInstitution('University A');
-  b = await stack.createInstitution('University B');
+  a = await createInstitution(stack, { name: 'University A' });
+  b = await createInstitution(stack, { name: 'University B' });
   db = new pg.Client({ connectionString: stack.database.url });
   await db.connect();
 });
@@ -39,8 +49,6 @@ afterAll(async () => {
   provider.destroy();
 });
 
-const auth = (institution: TestInstitution) => ({ Authorization: `Bearer ${institution.apiKey}` });
-
 interface Entry {
   statusPurpose: 'revocation' | 'suspension';
   statusListIndex: string;
@@ -48,17 +56,12 @@ interface Entry {
 }
 
 async function issue(institution = a): Promise<{ id: string; verifiableCredential: Record<string, any>; entries: Entry[] }> {
-  const response = await postJson(`${stack.issuerUrl}/v1/credentials`, { ...EXAMPLE_FACTS.course, format: 'vc-jwt' }, auth(institution));
-  expect(response.status).toBe(201);
-  return { ...response.body, entries: response.body.verifiableCredential.credentialStatus };
+  const issued = await issueCredential(stack, institution, { format: 'vc-jwt' });
+  return { ...issued, entries: issued.verifiableCredential.credentialStatus };
 }
 
-const changeStatus = (id: string, status: string, institution = a, reason = 'Registrar decision 2026-114') =>
-  postJson(
-    `${stack.issuerUrl}/credentials/status`,
-    { credentialId: id, credentialStatus: [{ type: 'BitstringStatusListCredential', status }], reason },
-    auth(institution),
-  );
+const changeStatus = (id: string, status: string, institution = a, reason?: string) =>
+  changeStatusOf(stack, institution, id, status, reason);
 
 const verify = async (credential: unknown) =>
   (await postJson(`${stack.verifierUrl}/credentials/verify`, { verifiableCredential: credential })).body;
@@ -102,7 +105,7 @@ describe('a new credential', () => {
 
   it('gets an index no other gets, with 1,000 issued at once by a new institution', async () => {
     // Its first issuances also race to open its first list set: one set must come of it.
-    const fresh = await stack.createInstitution('University C');
+    const fresh = await createInstitution(stack, { name: 'University C' });
     const credentials = await Promise.all(Array.from({ length: 1000 }, () => issue(fresh)));
     expect(new Set(credentials.flatMap((c) => c.entries.map((e) => e.statusListCredential))).size).toBe(2);
     const slots = credentials.map((c) => `${entryOf(c, 'revocation').statusListCredential}#${entryOf(c, 'revocation').statusListIndex}`);
@@ -249,15 +252,15 @@ describe('list history', () => {
     const credential = await issue(b);
     const listUrl = entryOf(credential, 'revocation').statusListCredential;
     await changeStatus(credential.id, 'revoked', b);
-    const deadline = Date.now() + 30_000;
-    let versions: { version: number; verifiableCredential: { proof: { jwt: string } }; anchorReceipt: any }[];
-    for (;;) {
-      versions = (await (await fetch(`${listUrl}/versions`)).json()) as typeof versions;
-      if (versions.every((v) => v.anchorReceipt)) break;
-      if (Date.now() > deadline) throw new Error('timed out waiting for the list versions to be anchored');
-      await provider.send('evm_mine', []);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    type Version = { version: number; verifiableCredential: { proof: { jwt: string } }; anchorReceipt: any };
+    const versions = await until(
+      async () => {
+        const listed = (await (await fetch(`${listUrl}/versions`)).json()) as Version[];
+        return listed.every((v) => v.anchorReceipt) && listed;
+      },
+      'the list versions to be anchored',
+      { timeoutMs: 30_000, mining: provider },
+    );
     expect(versions.map((v) => v.version)).toEqual([2, 1]);
     for (const version of versions) {
       expect(await receiptProblem(version.anchorReceipt, { format: 'vc-jwt', bytes: version.verifiableCredential.proof.jwt })).toBeNull();
@@ -269,31 +272,11 @@ describe('list history', () => {
 });
 
 describe('the verifier', () => {
-  type Signer = { address: string; privateKey: string };
-
   /** A credential signed by `wallet` whose revocation entry names `listUrl`. */
-  async function selfSigned(wallet: Signer, listUrl: string): Promise<string> {
-    const did = `did:ethr:0x7a69:${wallet.address}`;
-    const credential = buildCredential(EXAMPLE_FACTS.course, {
-      id: 'urn:uuid:0b8e3c8e-3f7c-4d0a-9f7e-8f2f3c1d2e4a',
-      issuer: { id: did, name: 'Self', url: 'https://self.example' },
-      issuanceDate: '2026-01-01T00:00:00Z',
-    });
-    const entry = {
-      id: `${listUrl}#7`,
-      type: 'BitstringStatusListEntry',
-      statusPurpose: 'revocation',
-      statusListIndex: '7',
-      statusListCredential: listUrl,
-    };
-    return createVerifiableCredentialJwt(
-      { ...transformCredentialInput({ ...credential, credentialStatus: [entry] }), nbf: Math.floor(Date.now() / 1000) - 60 },
-      { did, signer: ES256KSigner(hexToBytes(wallet.privateKey)), alg: 'ES256K' },
-    );
-  }
+  const selfSigned = (wallet: TestSigner, listUrl: string) => selfSignedCredential({ wallet, statusLists: [listUrl] });
 
-  async function listSignedBy(wallet: Signer, url: string): Promise<string> {
-    const did = `did:ethr:0x7a69:${wallet.address}`;
+  async function listSignedBy(wallet: TestSigner, url: string): Promise<string> {
+    const did = didOf(wallet);
     const list = statusListCredential({
       url,
       issuer: { id: did, name: 'Other', url: 'https://other.example' },

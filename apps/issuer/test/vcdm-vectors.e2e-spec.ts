@@ -3,8 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { postJson, startTestStack, type TestStack } from '../../../test/stack.js';
-import { type InstitutionWithDids, withDids } from './issuer-identities.js';
+import { createInstitution, requestVcApiCredential, type TestInstitution } from '../../../test/factories/index.js';
+import { startTestStack, type TestStack } from '../../../test/stack.js';
 
 // The W3C VCDM 2.0 test suite's inputs for /credentials/issue (libs/schemas/test/fixtures/vcdm, see
 // its README), driven through our VC-API endpoint: each `-ok` one is signed, each `-fail` one refused
@@ -28,12 +28,12 @@ function vectors(folder: 'ok' | 'not-ok'): [string, Vector][] {
 }
 
 let stack: TestStack;
-let institution: InstitutionWithDids;
+let institution: TestInstitution;
 let db: pg.Client;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  institution = await withDids(stack, await stack.createInstitution('Vectors University'));
+  institution = await createInstitution(stack, { name: 'Vectors University' });
   db = new pg.Client({ connectionString: stack.database.url });
   await db.connect();
 });
@@ -54,14 +54,7 @@ function asOurs(body: Record<string, unknown>): Record<string, unknown> {
   return body;
 }
 
-const issue = (credential: object, options?: object) =>
-  postJson(
-    `${stack.issuerUrl}/credentials/issue`,
-    { credential, ...(options ? { options } : {}) },
-    {
-      Authorization: `Bearer ${institution.apiKey}`,
-    },
-  );
+const issue = (credential: object, options?: object) => requestVcApiCredential(stack, institution, credential, options);
 
 /** Whether every context the credential names by URL is pinned here, so that it can be signed as Data Integrity. */
 const allPinned = (body: Record<string, unknown>) =>

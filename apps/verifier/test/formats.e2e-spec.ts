@@ -16,7 +16,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { didJwkPair, didKeyPair, didWebDocument, ethrKeyPair } from '../../../libs/identity/test/test-keys.js';
+import { didJwkPair, didKeyPair, didWebDocument, ethrKeyPair } from '../../../test/factories/keys.js';
 import { highSTwin } from '../../../test/high-s-twin.js';
 import { chainEnv, postJson } from '../../../test/stack.js';
 import { createVerifierApp } from '../src/verifier.app.js';

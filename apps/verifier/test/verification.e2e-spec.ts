@@ -1,11 +1,17 @@
 import { createJWT, ES256KSigner, hexToBytes } from 'did-jwt';
 import { Contract, JsonRpcProvider, Wallet } from 'ethers';
-import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { createVerifierApp } from '../src/verifier.app.js';
 import { loadVerifierConfig } from '../src/verifier.config.js';
-import { chainEnv, postJson, startTestStack, type TestInstitution, type TestStack } from '../../../test/stack.js';
+import {
+  createInstitution,
+  didOf,
+  issueCredential,
+  selfSignedCredential,
+  type TestInstitution,
+  type TestSigner,
+} from '../../../test/factories/index.js';
+import { chainEnv, postJson, startTestStack, type TestStack } from '../../../test/stack.js';
 import { highSTwin } from '../../../test/high-s-twin.js';
-import { selfSignedCredential, type TestSigner } from '../../../test/self-signed.js';
 import { startSlowServer } from '../../../test/slow-server.js';
 import { testEnvironment } from '../../../test/test-environment.js';
 
@@ -14,22 +20,14 @@ let institution: TestInstitution;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  institution = await stack.createInstitution();
+  institution = await createInstitution(stack);
 });
 
 afterAll(() => stack.close());
 
 const verify = (verifiableCredential: unknown) => postJson(`${stack.verifierUrl}/credentials/verify`, { verifiableCredential });
 
-async function issued(facts: object = EXAMPLE_FACTS.course): Promise<Record<string, any>> {
-  const response = await postJson(
-    `${stack.issuerUrl}/v1/credentials`,
-    { ...facts, format: 'vc-jwt' },
-    { Authorization: `Bearer ${institution.apiKey}` },
-  );
-  expect(response.status).toBe(201);
-  return response.body.verifiableCredential;
-}
+const issued = async () => (await issueCredential(stack, institution, { format: 'vc-jwt' })).verifiableCredential;
 
 function statusOf(report: { checks: { check: string; status: string; reason?: { code: string } }[] }, check: string) {
   const found = report.checks.find((c) => c.check === check);
@@ -85,7 +83,7 @@ describe('signature', () => {
   });
 
   it('fails a JWT that names another institution as issuer than the key that signed it', async () => {
-    const other = await stack.createInstitution('Other University');
+    const other = await createInstitution(stack, { name: 'Other University' });
     const jwt = await selfSigned({ iss: other.did });
     // createJWT sets iss from its options; rewrite the payload's iss and keep the original signature.
     const [header, payload, signature] = jwt.split('.');
@@ -134,11 +132,7 @@ describe('validity period', () => {
 
 describe('schema', () => {
   const signedBy = (wallet: TestSigner, vc: Record<string, unknown>) =>
-    createJWT(
-      { vc },
-      { issuer: `did:ethr:0x7a69:${wallet.address}`, signer: ES256KSigner(hexToBytes(wallet.privateKey)) },
-      { alg: 'ES256K' },
-    );
+    createJWT({ vc }, { issuer: didOf(wallet), signer: ES256KSigner(hexToBytes(wallet.privateKey)) }, { alg: 'ES256K' });
 
   it('skips the schema of a validly signed credential of a kind it has no schema for, and the verdict follows the other checks', async () => {
     const vc = {

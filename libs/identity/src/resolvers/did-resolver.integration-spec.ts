@@ -2,7 +2,7 @@ import { DID_REGISTRY } from '#anchoring';
 import { LOCAL_CHAIN_FUNDED_KEYS } from '#local-stack';
 import { Contract, JsonRpcProvider, parseEther, Wallet } from 'ethers';
 import { testEnvironment } from '../../../../test/test-environment.js';
-import { didJwkPair, ethrKeyPair } from '../../test/test-keys.js';
+import { didJwkPair, ethrKeyPair } from '../../../../test/factories/keys.js';
 import { importSigningKey, type SigningKey } from '../keys/signing-key.js';
 import { signVcJwt } from '../proofs/vc-jose/sign-vc-jwt.js';
 import { didKeyResolver } from '../proofs/vc-jose/verification-key.js';

@@ -5,7 +5,7 @@ import { ES256KSigner, hexToBytes } from 'did-jwt';
 import { createVerifiableCredentialJwt } from 'did-jwt-vc';
 import { Wallet } from 'ethers';
 import { highSTwin } from '../../../../test/high-s-twin.js';
-import { didJwkPair } from '../../../identity/test/test-keys.js';
+import { didJwkPair } from '../../../../test/factories/keys.js';
 import { checkFormat } from '../credentials/checks/format.check.js';
 import type { PublicFetcher } from '../fetching/public-fetcher.js';
 import { AnchorReceipts } from './anchor-receipts.js';

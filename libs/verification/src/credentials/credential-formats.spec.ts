@@ -12,7 +12,7 @@ import { base58ToBytes, bytesToBase58, ES256Signer, EdDSASigner } from 'did-jwt'
 import { createVerifiableCredentialJwt } from 'did-jwt-vc';
 import { EXAMPLE_FACTS } from '../../../../scripts/example-facts.js';
 import { highSTwin } from '../../../../test/high-s-twin.js';
-import { didJwkPair, didKeyPair, didWebDocument, testResolver } from '../../../identity/test/test-keys.js';
+import { didJwkPair, didKeyPair, didWebDocument, testResolver } from '../../../../test/factories/keys.js';
 import { offlineVerifier } from '../../test/offline-verifier.js';
 import type { CheckResult } from '../pipeline/check.js';
 

@@ -8,7 +8,7 @@ import {
   signVpJwt,
   type SigningKey,
 } from '#identity';
-import { didJwkPair, didKeyPair, didWebDocument, testResolver } from '../../../identity/test/test-keys.js';
+import { didJwkPair, didKeyPair, didWebDocument, testResolver } from '../../../../test/factories/keys.js';
 import { offlineVerifier } from '../../test/offline-verifier.js';
 import { quietLogger } from '../../test/quiet-logger.js';
 import type { CheckResult } from '../pipeline/check.js';

@@ -9,7 +9,7 @@ import {
 import { encodeStatusList, messageStatusListEntry, MIN_STATUS_LIST_ENTRIES, setBit } from '#schemas';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { didJwkPair, didWebDocument, testResolver } from '../../../identity/test/test-keys.js';
+import { didJwkPair, didWebDocument, testResolver } from '../../../../test/factories/keys.js';
 import { quietLogger } from '../../test/quiet-logger.js';
 import { checkFormat } from '../credentials/checks/format.check.js';
 import { StatusCheck } from '../credentials/checks/status.check.js';

@@ -1,5 +1,5 @@
 import { base58ToBytes, bytesToBase58 } from 'did-jwt';
-import { didJwkPair, didKeyPair, didWebDocument, testResolver } from '../../../test/test-keys.js';
+import { didJwkPair, didKeyPair, didWebDocument, testResolver } from '../../../../../test/factories/keys.js';
 import { importSigningKey, InvalidSigningKey, type SigningKeyPair } from '../../keys/signing-key.js';
 import { hasHighS } from '../../keys/high-s.js';
 import { lowSProofs } from '../low-s-form.js';

@@ -1,7 +1,7 @@
 import type { DIDResolver } from 'did-resolver';
 import { Wallet } from 'ethers';
 import { highSTwin } from '../../../../../test/high-s-twin.js';
-import { didJwkPair, didKeyPair, didWebDocument, testResolver } from '../../../test/test-keys.js';
+import { didJwkPair, didKeyPair, didWebDocument, testResolver } from '../../../../../test/factories/keys.js';
 import { importSigningKey, type SigningKey } from '../../keys/signing-key.js';
 import { lowSJws } from '../low-s-form.js';
 import { envelopeCredential, presentedCredential, unwrapEnvelopedCredential } from './enveloped-credential.js';
