@@ -6,5 +6,6 @@ export * from './receipts.js';
 export * from './keys.js';
 export * from './self-signed.js';
 export * from './data-integrity-credential.js';
+export * from './plain-credential.js';
 export * from './presentations.js';
 export * from './stack-dids.js';

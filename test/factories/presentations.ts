@@ -1,7 +1,6 @@
 import { type DocumentLoader, signDataIntegrityPresentation, type SigningKey, signVpJwt } from '#identity';
 import { ES256KSigner, hexToBytes } from 'did-jwt';
 import { createVerifiablePresentationJwt } from 'did-jwt-vc';
-import { postJson } from '../stack.js';
 import { didOf, type TestSigner } from './keys.js';
 
 export interface VpJwtOptions {
@@ -54,7 +53,12 @@ export async function signedPresentation(
 
 /** A challenge the verifier hands out for the domain; anything but 201 fails the test. */
 export async function challengeFrom(verifierUrl: string, domain: string): Promise<string> {
-  const response = await postJson(`${verifierUrl}/challenges`, { domain });
-  if (response.status !== 201) throw new Error(`a challenge answered ${response.status}: ${JSON.stringify(response.body)}`);
-  return response.body.challenge as string;
+  const response = await fetch(`${verifierUrl}/challenges`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ domain }),
+  });
+  const body = (await response.json()) as { challenge?: string };
+  if (response.status !== 201 || !body.challenge) throw new Error(`a challenge answered ${response.status}: ${JSON.stringify(body)}`);
+  return body.challenge;
 }
