@@ -74,6 +74,13 @@ export async function listeningIssuer(config: IssuerConfig): Promise<{ app: INes
   return { app, issuerUrl: `http://127.0.0.1:${app.getHttpServer().address().port}`, adminToken: config.adminToken };
 }
 
+/** A verifier alone, on the run's chain with the settings given over it, listening on a free loopback port. */
+export async function listeningVerifier(env: Record<string, string> = {}): Promise<{ app: INestApplication; verifierUrl: string }> {
+  const app = await createVerifierApp(loadVerifierConfig({ ...chainEnv(), VERIFIER_PORT: '0', ...env }));
+  await app.listen(0, '127.0.0.1');
+  return { app, verifierUrl: `http://127.0.0.1:${app.getHttpServer().address().port}` };
+}
+
 /**
  * The issuer and the verifier over real HTTP, on a database of this file's own and the run's chain.
  * The issuer knows its public URL (credentials name their anchored package there), the verifier

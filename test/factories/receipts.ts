@@ -1,11 +1,13 @@
-import type { AnchorReceipt } from '#anchoring';
-import type { JsonRpcProvider } from 'ethers';
+import { ANCHOR_CONTRACT, type AnchorReceipt, anchorReceiptOf, MerkleTree, signedHashOf } from '#anchoring';
+import type { SignedBytes } from '#schemas';
+import { Contract, type JsonRpcProvider, type Signer } from 'ethers';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { testEnvironment } from '../test-environment.js';
 import { until } from '../until.js';
 import type { IssuerAccess } from './credentials.js';
 
@@ -42,5 +44,30 @@ export async function checkBySnippet(packaged: string, rpcUrl: string, confirmat
   writeFileSync(file, packaged);
   return promisify(execFile)(process.execPath, [SNIPPET, file, rpcUrl, confirmations], { cwd: REPOSITORY, encoding: 'utf8' }).catch(
     (error: { stdout: string; stderr: string }) => ({ stdout: error.stdout, stderr: error.stderr }),
+  );
+}
+
+/**
+ * Signed documents anchored by hand in one batch of the run's anchor contract, sent by `signer` as
+ * the worker would send it, and the receipt of each, in order.
+ */
+export async function anchorByHand(documents: SignedBytes[], signer: Signer): Promise<AnchorReceipt[]> {
+  const env = testEnvironment();
+  const tree = await MerkleTree.build(documents.map(signedHashOf));
+  const mined = (await (
+    await new Contract(env.anchorContract, ANCHOR_CONTRACT.abi, signer).getFunction('anchor')(tree.root, tree.size)
+  ).wait())!;
+  const block = (await signer.provider!.getBlock(mined.blockNumber))!;
+  return documents.map((document, index) =>
+    anchorReceiptOf(document.format, {
+      leaf: signedHashOf(document),
+      proof: tree.proof(index),
+      root: tree.root,
+      chainId: env.chainId,
+      contract: env.anchorContract,
+      txHash: mined.hash,
+      blockNumber: mined.blockNumber,
+      anchoredAt: new Date(block.timestamp * 1000).toISOString(),
+    }),
   );
 }

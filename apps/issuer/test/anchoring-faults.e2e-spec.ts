@@ -8,13 +8,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { createVerifierApp } from '../../verifier/src/verifier.app.js';
-import { loadVerifierConfig } from '../../verifier/src/verifier.config.js';
 import { openIssuerDatabase } from '../src/database/data-source.js';
 import { createTestDatabase } from '../../../test/database.js';
 import { createInstitution, issueCredential, issueCredentials, jwtOf } from '../../../test/factories/index.js';
 import { RpcFaultProxy } from '../../../test/rpc-fault-proxy.js';
-import { chainEnv, listeningIssuer, postJson, startTestStack, testIssuerConfig, testSecrets } from '../../../test/stack.js';
+import {
+  chainEnv,
+  listeningIssuer,
+  listeningVerifier,
+  postJson,
+  startTestStack,
+  testIssuerConfig,
+  testSecrets,
+} from '../../../test/stack.js';
 import { testEnvironment } from '../../../test/test-environment.js';
 import { until as waitUntil } from '../../../test/until.js';
 
@@ -428,14 +434,11 @@ describe('the verifier behind a failing RPC', () => {
   it('says indeterminate, never verified', async () => {
     // An issuer serving its status lists, and a verifier that reaches the chain through the proxy.
     const stack = await startTestStack();
-    const verifier = await createVerifierApp(
-      loadVerifierConfig({ ...stack.verifierEnv, CHAIN_RPC_URL: proxyUrl, VERIFIER_PORT: '0', STATUS_LIST_CACHE_SECONDS: '0' }),
-    );
+    const verifier = await listeningVerifier({ ...stack.verifierEnv, CHAIN_RPC_URL: proxyUrl, STATUS_LIST_CACHE_SECONDS: '0' });
     try {
       const institution = await createInstitution(stack);
       const jwt = jwtOf(await issueCredential(stack, institution, { kind: 'credit', format: 'vc-jwt' }));
-      await verifier.listen(0, '127.0.0.1');
-      const url = `http://127.0.0.1:${verifier.getHttpServer().address().port}/credentials/verify`;
+      const url = `${verifier.verifierUrl}/credentials/verify`;
       expect((await postJson(url, { verifiableCredential: jwt })).body.verdict).toBe('verified');
       for (const fault of [{ kind: 'status', status: 429 }, { kind: 'status', status: 503 }, { kind: 'drop' }] as const) {
         proxy.set('*', fault);
@@ -444,7 +447,7 @@ describe('the verifier behind a failing RPC', () => {
         expect(report.checks.find((c: { check: string }) => c.check === 'signature').status).toBe('error');
       }
     } finally {
-      await verifier.close();
+      await verifier.app.close();
       await stack.close();
     }
   });

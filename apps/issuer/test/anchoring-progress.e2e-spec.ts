@@ -1,7 +1,6 @@
 import { ANCHOR_CONTRACT, type AnchorReceipt } from '#anchoring';
 import { LOCAL_CHAIN_FUNDED_KEYS } from '#local-stack';
 import { Contract, type JsonRpcProvider, Wallet } from 'ethers';
-import pg from 'pg';
 import {
   checkBySnippet,
   createInstitution,
@@ -11,6 +10,7 @@ import {
   requestCredential,
   type TestInstitution,
 } from '../../../test/factories/index.js';
+import type { TestDatabase } from '../../../test/database.js';
 import { type OwnChain, startOwnChain } from '../../../test/own-chain.js';
 import { startTestStack, type TestStack, testWorkerEnv } from '../../../test/stack.js';
 import { until as waitUntil } from '../../../test/until.js';
@@ -119,7 +119,7 @@ interface OurTransaction {
 }
 
 /** Every transaction the worker signed, with what the chain made of it. */
-async function ourTransactions(db: pg.Client, provider: JsonRpcProvider): Promise<OurTransaction[]> {
+async function ourTransactions(db: TestDatabase, provider: JsonRpcProvider): Promise<OurTransaction[]> {
   const rows = (
     await db.query(
       `SELECT t.hash, t.batch_id, b.root FROM anchor_transactions t JOIN anchor_batches b ON b.id = t.batch_id ORDER BY t.created_at`,
@@ -135,7 +135,7 @@ async function ourTransactions(db: pg.Client, provider: JsonRpcProvider): Promis
 }
 
 /** Every batch confirmed, each root anchored once on the chain as it is now, nothing of ours left waiting. */
-async function expectEveryBatchAnchoredOnce(db: pg.Client, anchoringAddress: string): Promise<{ root: string; tx_hash: string }[]> {
+async function expectEveryBatchAnchoredOnce(db: TestDatabase, anchoringAddress: string): Promise<{ root: string; tx_hash: string }[]> {
   const batches: { root: string; status: string; tx_hash: string; block_number: string }[] = (
     await db.query(`SELECT root, status, tx_hash, block_number FROM anchor_batches ORDER BY created_at`)
   ).rows;
@@ -160,8 +160,7 @@ describe('a reorg while batches are open, on a node that drops the orphaned tran
 
   it('under steady issuance: every acknowledged credential ends anchored, no stale receipt is served, no root is anchored twice', async () => {
     const stack = await startTestStack({ ...testWorkerEnv(ANCHORING_KEY, 4), ...chain.env }, chain.env);
-    const db = new pg.Client({ connectionString: stack.database.url });
-    await db.connect();
+    const db = stack.database;
     const miner = mining(chain.provider, 200);
     let load: ReturnType<typeof steadyIssuance> | undefined;
     try {
@@ -215,7 +214,6 @@ describe('a reorg while batches are open, on a node that drops the orphaned tran
     } finally {
       await load?.stop();
       await miner.stop();
-      await db.end();
       await stack.close();
     }
   }, 180_000);
@@ -226,8 +224,7 @@ describe('a stranger who copies our pending anchor() call with higher fees', () 
 
   it("costs at most one wasted transaction: the batch is confirmed from the contract's record, and later batches proceed", async () => {
     const stack = await startTestStack({ ...testWorkerEnv(ANCHORING_KEY, 10), ...chain.env }, chain.env);
-    const db = new pg.Client({ connectionString: stack.database.url });
-    await db.connect();
+    const db = stack.database;
     let miner: { stop(): Promise<void> } | undefined;
     try {
       const institution = await createInstitution(stack);
@@ -285,7 +282,6 @@ describe('a stranger who copies our pending anchor() call with higher fees', () 
     } finally {
       await chain.provider.send('evm_setAutomine', [true]);
       await miner?.stop();
-      await db.end();
       await stack.close();
     }
   }, 120_000);

@@ -1,4 +1,4 @@
-import { ANCHOR_CONTRACT, anchorReceiptOf, AnchorWriter, MerkleTree, receiptProblem, signedHashOf } from '#anchoring';
+import { ANCHOR_CONTRACT, AnchorWriter, MerkleTree, receiptProblem } from '#anchoring';
 import { LOCAL_CHAIN_FUNDED_KEYS } from '#local-stack';
 import { Contract, JsonRpcProvider, NonceManager, Wallet } from 'ethers';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +12,7 @@ import { AnchorTransactionsRepository } from '../src/anchoring/anchor-transactio
 import { openIssuerDatabase } from '../src/database/data-source.js';
 import { UnitOfWork } from '../src/database/unit-of-work.js';
 import {
+  anchorByHand,
   anchoredReceipt,
   checkBySnippet,
   createInstitution,
@@ -23,8 +24,8 @@ import {
 } from '../../../test/factories/index.js';
 import { createTestDatabase } from '../../../test/database.js';
 import {
-  chainEnv,
   listeningIssuer,
+  listeningVerifier,
   postJson,
   startTestStack,
   testIssuerConfig,
@@ -32,8 +33,6 @@ import {
   type TestStack,
   testWorkerEnv,
 } from '../../../test/stack.js';
-import { createVerifierApp } from '../../verifier/src/verifier.app.js';
-import { loadVerifierConfig } from '../../verifier/src/verifier.config.js';
 import { testEnvironment } from '../../../test/test-environment.js';
 import { until as waitUntil } from '../../../test/until.js';
 
@@ -141,24 +140,15 @@ describe('the anchoring worker', () => {
   it("checks a Data Integrity credential's package by the snippet, however its JSON is spelled", async () => {
     // No ldp_vc is issued yet: a document anchored by hand, as the next formats will be, with its receipt.
     const document = dataIntegrityCredential();
-    const leaf = signedHashOf({ format: 'ldp_vc', bytes: JSON.stringify(document) });
-    const tree = await MerkleTree.build([leaf, signedHashOf({ format: 'vc-jwt', bytes: 'a.b.c' })]);
     const signer = new NonceManager(new Wallet(LOCAL_CHAIN_FUNDED_KEYS[1], provider));
-    const mined = await (
-      await new Contract(env.anchorContract, ANCHOR_CONTRACT.abi, signer).getFunction('anchor')(tree.root, tree.size)
-    ).wait();
+    const [receipt] = await anchorByHand(
+      [
+        { format: 'ldp_vc', bytes: JSON.stringify(document) },
+        { format: 'vc-jwt', bytes: 'a.b.c' },
+      ],
+      signer,
+    );
     await provider.send('evm_mine', []);
-    const block = (await provider.getBlock(mined.blockNumber))!;
-    const receipt = anchorReceiptOf('ldp_vc', {
-      leaf,
-      proof: tree.proof(0),
-      root: tree.root,
-      chainId: env.chainId,
-      contract: env.anchorContract,
-      txHash: mined.hash,
-      blockNumber: mined.blockNumber,
-      anchoredAt: new Date(block.timestamp * 1000).toISOString(),
-    });
     expect(validateAnchorReceipt(receipt)).toEqual([]);
 
     // Keys in another order and indented: the holder's copy, not the issuer's bytes.
@@ -232,11 +222,10 @@ describe('the anchoring worker', () => {
   it('a production verifier refuses to fetch a package on a private address', async () => {
     const [credential] = await issue(stack, institution, 1);
     await anchoredReceipt(stack, credential.id, provider);
-    const verifier = await createVerifierApp(loadVerifierConfig({ ...chainEnv(), VERIFIER_PORT: '0' }));
+    const verifier = await listeningVerifier();
     try {
-      await verifier.listen(0, '127.0.0.1');
       const report = (
-        await postJson(`http://127.0.0.1:${verifier.getHttpServer().address().port}/credentials/verify`, {
+        await postJson(`${verifier.verifierUrl}/credentials/verify`, {
           verifiableCredential: credential.jwt,
         })
       ).body;
@@ -248,7 +237,7 @@ describe('the anchoring worker', () => {
       expect([status.status, status.reason.code]).toEqual(['error', 'STATUS_LIST_UNAVAILABLE']);
       expect(report.verdict).toBe('indeterminate');
     } finally {
-      await verifier.close();
+      await verifier.app.close();
     }
   });
 

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { httpRequest, nestedValue } from '../../../test/http-request.js';
 import {
@@ -15,26 +14,21 @@ import { postJson, startTestStack, type TestStack } from '../../../test/stack.js
 
 let stack: TestStack;
 let institution: TestInstitution;
-let db: pg.Client;
 
 beforeAll(async () => {
   stack = await startTestStack();
   institution = await createInstitution(stack);
-  db = new pg.Client({ connectionString: stack.database.url });
-  await db.connect();
 });
 
-afterAll(async () => {
-  await db.end();
-  await stack.close();
-});
+afterAll(() => stack.close());
 
 const auth = () => authOf(institution);
 
 /** Credentials and the status indexes allocated to them: a refused request adds to neither. */
 async function storedCredentials(): Promise<number> {
-  return (await db.query('SELECT ((SELECT count(*) FROM issued_credentials) + (SELECT count(*) FROM credential_statuses))::int AS n'))
-    .rows[0].n as number;
+  return (
+    await stack.database.query('SELECT ((SELECT count(*) FROM issued_credentials) + (SELECT count(*) FROM credential_statuses))::int AS n')
+  ).rows[0].n as number;
 }
 
 /** Every bad request: the expected status and code, and nothing stored. */

@@ -1,6 +1,5 @@
 import { unwrapEnvelopedCredential, verifyDataIntegrityCredential, verifyVcJwt } from '#identity';
 import { validateIssuerRegistry } from '#schemas';
-import pg from 'pg';
 import {
   adminAuth,
   createInstitution,
@@ -17,19 +16,13 @@ import { StrictSecretBox } from '../src/identity/key-encryption.js';
 
 let stack: TestStack;
 let institution: TestInstitution;
-let db: pg.Client;
 
 beforeAll(async () => {
   stack = await startTestStack();
   institution = await createInstitution(stack, { name: 'Université de Genève' });
-  db = new pg.Client({ connectionString: stack.database.url });
-  await db.connect();
 });
 
-afterAll(async () => {
-  await db.end();
-  await stack.close();
-});
+afterAll(() => stack.close());
 
 const admin = () => adminAuth(stack);
 /** The admin API's answer, as it is: for the tests of slugs. */
@@ -82,7 +75,7 @@ describe('the did:web', () => {
   });
 
   it('keeps its keys in the key store encrypted with the key-encryption secret, like the did:ethr key', async () => {
-    const { rows } = await db.query(
+    const { rows } = await stack.database.query(
       `SELECT k.kid, p."privateKeyHex" AS stored FROM institution_web_keys k JOIN "private-key" p ON p.alias = k.kid WHERE k.institution_id = $1`,
       [institution.id],
     );

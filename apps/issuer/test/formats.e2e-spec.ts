@@ -3,7 +3,6 @@ import { unwrapEnvelopedCredential, verifyDataIntegrityCredential, verifyVcJwt }
 import { CREDENTIAL_KINDS, pinnedContext, validateOpenBadgeCredential } from '#schemas';
 import { verifyCredential as verifyWithDidJwtVc } from 'did-jwt-vc';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import {
   authOf,
   createInstitution,
@@ -22,26 +21,20 @@ import { startTestStack, type TestStack } from '../../../test/stack.js';
 
 let stack: TestStack;
 let institution: TestInstitution;
-let db: pg.Client;
 
 beforeAll(async () => {
   stack = await startTestStack();
   institution = await createInstitution(stack, { name: 'Formats University' });
-  db = new pg.Client({ connectionString: stack.database.url });
-  await db.connect();
 });
 
-afterAll(async () => {
-  await db.end();
-  await stack.close();
-});
+afterAll(() => stack.close());
 
 const auth = () => authOf(institution);
 const issueFacts = (request: CredentialRequest) => requestCredential(stack, institution, request);
 const issueVcApi = (credential: object, options?: object) => requestVcApiCredential(stack, institution, credential, options);
 
 async function storedCredentials(): Promise<number> {
-  return (await db.query('SELECT count(*)::int AS n FROM issued_credentials')).rows[0].n as number;
+  return (await stack.database.query('SELECT count(*)::int AS n FROM issued_credentials')).rows[0].n as number;
 }
 
 /** The credential inside what the issuer answered, checked as a verifier would: who signed it and what it says. */

@@ -1,6 +1,5 @@
 import { ConfigurationError } from '#service-kit';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { createIssuerApp } from '../src/issuer.app.js';
 import { loadIssuerConfig } from '../src/issuer.config.js';
 import { StrictSecretBox } from '../src/identity/key-encryption.js';
@@ -18,13 +17,7 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 async function storedPrivateKeys(): Promise<string[]> {
-  const db = new pg.Client({ connectionString: database.url });
-  await db.connect();
-  try {
-    return (await db.query('SELECT "privateKeyHex" AS k FROM "private-key"')).rows.map((row) => row.k as string);
-  } finally {
-    await db.end();
-  }
+  return (await database.query('SELECT "privateKeyHex" AS k FROM "private-key"')).rows.map((row) => row.k as string);
 }
 
 it("stores institutions' signing keys encrypted, and decrypts them with the same secret", async () => {

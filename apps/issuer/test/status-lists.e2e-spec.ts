@@ -5,7 +5,6 @@ import { ES256KSigner, hexToBytes } from 'did-jwt';
 import { Contract, JsonRpcProvider, Wallet } from 'ethers';
 import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
-import pg from 'pg';
 import { statusListCredential } from '#schemas';
 import { createIssuerApp } from '../src/issuer.app.js';
 import {
@@ -32,19 +31,15 @@ const anchor = new Contract(env.anchorContract, ANCHOR_CONTRACT.abi, provider);
 let stack: TestStack;
 let a: TestInstitution;
 let b: TestInstitution;
-let db: pg.Client;
 
 beforeAll(async () => {
   // No list cache in this verifier: each verification sees a change at once (the cache has unit tests).
   stack = await startTestStack(WORKER, { STATUS_LIST_CACHE_SECONDS: '0' });
   a = await createInstitution(stack, { name: 'University A' });
   b = await createInstitution(stack, { name: 'University B' });
-  db = new pg.Client({ connectionString: stack.database.url });
-  await db.connect();
 });
 
 afterAll(async () => {
-  await db.end();
   await stack.close();
   provider.destroy();
 });
@@ -131,7 +126,7 @@ describe('revoking', () => {
     // The reason is kept for the audit, never published.
     const list = await (await fetch(entryOf(revoked, 'revocation').statusListCredential)).text();
     expect(list).not.toContain('Registrar decision');
-    const { rows } = await db.query(`SELECT status, reason FROM status_changes WHERE credential_id = $1`, [revoked.id]);
+    const { rows } = await stack.database.query(`SELECT status, reason FROM status_changes WHERE credential_id = $1`, [revoked.id]);
     expect(rows).toEqual([{ status: 'revoked', reason: 'Registrar decision 2026-114' }]);
   });
 
@@ -155,7 +150,7 @@ describe('revoking', () => {
       const refused = await changeStatus(credential.id, status);
       expect([refused.status, refused.body.error.code]).toEqual([409, 'CREDENTIAL_REVOKED']);
     }
-    const { rows } = await db.query(`SELECT count(*)::int AS n FROM status_changes WHERE credential_id = $1`, [credential.id]);
+    const { rows } = await stack.database.query(`SELECT count(*)::int AS n FROM status_changes WHERE credential_id = $1`, [credential.id]);
     expect(rows[0].n).toBe(1);
   });
 });
@@ -193,7 +188,7 @@ describe('status changes', () => {
     const entry = entryOf(credential, 'revocation');
     const index = Number(entry.statusListIndex);
     // What a crash between the change's commit and its publication leaves behind.
-    await db.query(`UPDATE status_lists SET bits = set_bit(bits, $2, 1), changes = changes + 1 WHERE id = $1`, [
+    await stack.database.query(`UPDATE status_lists SET bits = set_bit(bits, $2, 1), changes = changes + 1 WHERE id = $1`, [
       entry.statusListCredential.split('/').pop(),
       Math.floor(index / 8) * 8 + 7 - (index % 8),
     ]);
@@ -208,7 +203,7 @@ describe('status changes', () => {
     const refused = await changeStatus(credential.id, 'revoked', b);
     expect([refused.status, refused.body.error.code]).toEqual([404, 'CREDENTIAL_NOT_FOUND']);
     expect(await publishedBit(entryOf(credential, 'revocation'))).toBe(false);
-    expect((await db.query(`SELECT 1 FROM status_changes WHERE credential_id = $1`, [credential.id])).rows).toHaveLength(0);
+    expect((await stack.database.query(`SELECT 1 FROM status_changes WHERE credential_id = $1`, [credential.id])).rows).toHaveLength(0);
   });
 
   it('refuse bad requests with stable codes', async () => {
@@ -243,7 +238,7 @@ describe('status changes', () => {
     expect(unauthenticated.status).toBe(401);
     expect((await fetch(`${stack.issuerUrl}/v1/status-lists/not-a-list`)).status).toBe(404);
     expect((await fetch(`${entryOf(credential, 'revocation').statusListCredential}/versions/0`)).status).toBe(400);
-    expect((await db.query(`SELECT 1 FROM status_changes WHERE credential_id = $1`, [credential.id])).rows).toHaveLength(0);
+    expect((await stack.database.query(`SELECT 1 FROM status_changes WHERE credential_id = $1`, [credential.id])).rows).toHaveLength(0);
   });
 });
 

@@ -1,26 +1,21 @@
-import pg from 'pg';
 import { authOf as auth, createInstitution, requestCredential, type TestInstitution, unsignedFrom } from '../../../test/factories/index.js';
 import { postJson, startTestStack, type TestStack } from '../../../test/stack.js';
 
 let stack: TestStack;
 let a: TestInstitution;
 let b: TestInstitution;
-let db: pg.Client;
 
 beforeAll(async () => {
   stack = await startTestStack();
   [a, b] = [await createInstitution(stack, { name: 'Institution A' }), await createInstitution(stack, { name: 'Institution B' })];
-  db = new pg.Client({ connectionString: stack.database.url });
-  await db.connect();
 });
 
-afterAll(async () => {
-  await db.end();
-  await stack.close();
-});
+afterAll(() => stack.close());
 
 async function credentialsOf(institution: TestInstitution): Promise<number> {
-  const { rows } = await db.query('SELECT count(*)::int AS n FROM issued_credentials WHERE institution_id = $1', [institution.id]);
+  const { rows } = await stack.database.query('SELECT count(*)::int AS n FROM issued_credentials WHERE institution_id = $1', [
+    institution.id,
+  ]);
   return rows[0].n as number;
 }
 

@@ -2,7 +2,6 @@ import { pinnedContext } from '#schemas';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { createInstitution, requestVcApiCredential, type TestInstitution } from '../../../test/factories/index.js';
 import { startTestStack, type TestStack } from '../../../test/stack.js';
 
@@ -29,19 +28,13 @@ function vectors(folder: 'ok' | 'not-ok'): [string, Vector][] {
 
 let stack: TestStack;
 let institution: TestInstitution;
-let db: pg.Client;
 
 beforeAll(async () => {
   stack = await startTestStack();
   institution = await createInstitution(stack, { name: 'Vectors University' });
-  db = new pg.Client({ connectionString: stack.database.url });
-  await db.connect();
 });
 
-afterAll(async () => {
-  await db.end();
-  await stack.close();
-});
+afterAll(() => stack.close());
 
 const isUrl = (value: unknown): boolean => typeof value === 'string' && /^[a-z][a-z0-9+.-]*:\S+$/i.test(value);
 
@@ -96,13 +89,13 @@ describe('the VCDM 2.0 inputs that must be signed', () => {
 
 describe('the VCDM 2.0 inputs that must be refused', () => {
   it.each(vectors('not-ok'))('%s is refused with a 4xx, and nothing is stored', async (_file, { body }) => {
-    const before = (await db.query('SELECT count(*)::int AS n FROM issued_credentials')).rows[0].n;
+    const before = (await stack.database.query('SELECT count(*)::int AS n FROM issued_credentials')).rows[0].n;
     for (const options of [undefined, { format: 'vc+jwt' }]) {
       const response = await issue(asOurs(body), options);
       expect(response.status).toBeGreaterThanOrEqual(400);
       expect(response.status).toBeLessThan(500);
       expect(response.body.error.code).toMatch(/^[A-Z_]+$/);
     }
-    expect((await db.query('SELECT count(*)::int AS n FROM issued_credentials')).rows[0].n).toBe(before);
+    expect((await stack.database.query('SELECT count(*)::int AS n FROM issued_credentials')).rows[0].n).toBe(before);
   });
 });

@@ -28,9 +28,7 @@ import {
 } from '../../../test/factories/index.js';
 import { outcomeOf as statusOf } from '../../../test/reports.js';
 import { highSTwin } from '../../../test/high-s-twin.js';
-import { chainEnv, postJson } from '../../../test/stack.js';
-import { createVerifierApp } from '../src/verifier.app.js';
-import { loadVerifierConfig } from '../src/verifier.config.js';
+import { listeningVerifier, postJson } from '../../../test/stack.js';
 
 // The verifier over HTTP, on the run's chain, with credentials of every format from issuers of every
 // DID method it resolves, none of them the issuer service's: did:key and did:jwk computed, another
@@ -64,17 +62,9 @@ beforeAll(async () => {
     trustedIssuersFile,
     JSON.stringify({ type: 'IssuerRegistry', version: 1, institutions: [{ ...institution, alsoKnownAs: [trustedJwk.controller, did] }] }),
   );
-  const app = await createVerifierApp(
-    loadVerifierConfig({
-      ...chainEnv(),
-      VERIFIER_PORT: '0',
-      ALLOW_PRIVATE_NETWORK_FETCH: 'true',
-      TRUSTED_ISSUERS_FILE: trustedIssuersFile,
-    }),
-  );
-  await app.listen(0, '127.0.0.1');
-  verifierUrl = `http://127.0.0.1:${app.getHttpServer().address().port}`;
-  close = () => app.close();
+  const verifier = await listeningVerifier({ ALLOW_PRIVATE_NETWORK_FETCH: 'true', TRUSTED_ISSUERS_FILE: trustedIssuersFile });
+  verifierUrl = verifier.verifierUrl;
+  close = () => verifier.app.close();
 });
 
 afterAll(async () => {

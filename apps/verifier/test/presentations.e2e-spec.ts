@@ -11,9 +11,7 @@ import {
   type VpJwtOptions,
 } from '../../../test/factories/index.js';
 import { outcomeOf as checkOf } from '../../../test/reports.js';
-import { chainEnv, postJson, startTestStack, type TestStack } from '../../../test/stack.js';
-import { createVerifierApp } from '../src/verifier.app.js';
-import { loadVerifierConfig } from '../src/verifier.config.js';
+import { listeningVerifier, postJson, startTestStack, type TestStack } from '../../../test/stack.js';
 import { startSlowServer } from '../../../test/slow-server.js';
 
 const SCHOOL = 'admissions.receiving-school.example';
@@ -91,19 +89,16 @@ it('fails a challenge this verifier never handed out', async () => {
 });
 
 it('fails an expired challenge', async () => {
-  const quick = await createVerifierApp(
-    loadVerifierConfig({ ...chainEnv(), VERIFIER_PORT: '0', ALLOW_PRIVATE_NETWORK_FETCH: 'true', CHALLENGE_TTL_SECONDS: '10' }),
-  );
+  const quick = await listeningVerifier({ ALLOW_PRIVATE_NETWORK_FETCH: 'true', CHALLENGE_TTL_SECONDS: '10' });
   try {
-    await quick.listen(0, '127.0.0.1');
-    const url = `http://127.0.0.1:${quick.getHttpServer().address().port}`;
+    const url = quick.verifierUrl;
     const presentation = await present([await credit()], await challenge(SCHOOL, url));
     await new Promise((resolve) => setTimeout(resolve, 10_500));
     const report = await verify(presentation, {}, url);
     expect(checkOf(report, 'challenge')).toEqual(['invalid', 'CHALLENGE_EXPIRED']);
     expect(report.verdict).toBe('failed');
   } finally {
-    await quick.close();
+    await quick.app.close();
   }
 }, 30_000);
 
@@ -181,18 +176,13 @@ describe('a presentation that does not hold itself', () => {
 
 it('verifies the credentials inside at the same time, within the one deadline of the presentation', async () => {
   const slow = await startSlowServer();
-  const app = await createVerifierApp(
-    loadVerifierConfig({
-      ...chainEnv(),
-      VERIFIER_PORT: '0',
-      ALLOW_PRIVATE_NETWORK_FETCH: 'true',
-      FETCH_DEADLINE_MS: '60000',
-      VERIFICATION_DEADLINE_MS: '2000',
-    }),
-  );
+  const verifier = await listeningVerifier({
+    ALLOW_PRIVATE_NETWORK_FETCH: 'true',
+    FETCH_DEADLINE_MS: '60000',
+    VERIFICATION_DEADLINE_MS: '2000',
+  });
   try {
-    await app.listen(0, '127.0.0.1');
-    const url = `http://127.0.0.1:${app.getHttpServer().address().port}`;
+    const url = verifier.verifierUrl;
     const credentials = await Promise.all(
       [1, 2, 3].map((n) => selfSignedCredential({ statusLists: [slow.url(`/lists/${n}`)], subject: { id: studentDid } })),
     );
@@ -207,7 +197,7 @@ it('verifies the credentials inside at the same time, within the one deadline of
     ]);
     expect(report.verdict).toBe('indeterminate');
   } finally {
-    await app.close();
+    await verifier.app.close();
     await slow.close();
   }
 });

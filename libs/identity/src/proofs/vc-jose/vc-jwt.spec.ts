@@ -1,7 +1,7 @@
 import type { DIDResolver } from 'did-resolver';
 import { Wallet } from 'ethers';
 import { highSTwin } from '../../../../../test/high-s-twin.js';
-import { didJwkPair, didKeyPair, didWebDocument, testResolver } from '../../../../../test/factories/keys.js';
+import { didJwkPair, didKeyPair, didOf, didWebDocument, ethrKeyPair, testResolver } from '../../../../../test/factories/keys.js';
 import { importSigningKey, type SigningKey } from '../../keys/signing-key.js';
 import { lowSJws } from '../low-s-form.js';
 import { envelopeCredential, presentedCredential, unwrapEnvelopedCredential } from './enveloped-credential.js';
@@ -43,7 +43,7 @@ function ethrMethod(wallet: { address: string }): Record<string, DIDResolver> {
 }
 
 const wallet = Wallet.createRandom();
-const ethrPair = { id: `did:ethr:0x7a69:${wallet.address}#controller`, controller: `did:ethr:0x7a69:${wallet.address}` };
+const ethrPair = { id: `${didOf(wallet)}#controller`, controller: didOf(wallet) };
 const webPair = { ...didJwkPair('P-256'), id: 'did:web:issuer.example#p256', controller: 'did:web:issuer.example' };
 const webAuthenticationOnly = { ...didJwkPair('Ed25519'), id: 'did:web:holder.example#key', controller: 'did:web:holder.example' };
 const resolver = testResolver(
@@ -77,12 +77,8 @@ describe('vc+jwt', () => {
   });
 
   it('verifies ES256K from a did:ethr whose key is an address, by the key the signature recovers to', async () => {
-    const key = await importSigningKey({
-      type: 'JsonWebKey',
-      id: ethrPair.id,
-      controller: ethrPair.controller,
-      ...secp256k1JwkOf(wallet),
-    });
+    // The wallet's key as a JWK pair: how an issuer would hand its did:ethr key to the signer.
+    const key = await importSigningKey(ethrKeyPair(wallet, ethrPair.controller));
     const jws = signVcJwt(plainCredential(key.controller), key);
     expect(await verifyVcJwt(jws, { resolveKey })).toMatchObject({ status: 'valid', signer: key.controller });
     const stranger = await importSigningKey({ ...didJwkPair('secp256k1'), id: ethrPair.id, controller: ethrPair.controller });
@@ -270,15 +266,3 @@ describe('enveloped credentials', () => {
     expect(presentedCredential(value)).toEqual(presented);
   });
 });
-
-/** The wallet's key as a JWK pair: how an issuer would hand its did:ethr key to the signer. */
-function secp256k1JwkOf(signer: { privateKey: string; signingKey: { publicKey: string } }) {
-  const uncompressed = Buffer.from(signer.signingKey.publicKey.slice(2), 'hex');
-  const publicKeyJwk = {
-    kty: 'EC',
-    crv: 'secp256k1',
-    x: uncompressed.subarray(1, 33).toString('base64url'),
-    y: uncompressed.subarray(33).toString('base64url'),
-  };
-  return { publicKeyJwk, secretKeyJwk: { ...publicKeyJwk, d: Buffer.from(signer.privateKey.slice(2), 'hex').toString('base64url') } };
-}
