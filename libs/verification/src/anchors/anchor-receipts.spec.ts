@@ -5,7 +5,7 @@ import { ES256KSigner, hexToBytes } from 'did-jwt';
 import { createVerifiableCredentialJwt } from 'did-jwt-vc';
 import { Wallet } from 'ethers';
 import { highSTwin } from '../../../../test/high-s-twin.js';
-import { didJwkPair } from '../../../../test/factories/keys.js';
+import { didJwkPair, didOf } from '../../../../test/factories/keys.js';
 import { checkFormat } from '../credentials/checks/format.check.js';
 import type { PublicFetcher } from '../fetching/public-fetcher.js';
 import { AnchorReceipts } from './anchor-receipts.js';
@@ -74,7 +74,7 @@ describe('AnchorReceipts', () => {
     const roots = new Set<string>();
     const receipts = new AnchorReceipts(chainOf(roots), noFetch, 31337, 2);
     const wallet = Wallet.createRandom();
-    const did = `did:ethr:0x7a69:${wallet.address}`;
+    const did = didOf(wallet);
     const vcJwt = await createVerifiableCredentialJwt(
       {
         '@context': ['https://www.w3.org/2018/credentials/v1'],
