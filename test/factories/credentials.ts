@@ -27,6 +27,8 @@ export interface IssuedCredential {
 
 /** The body of a facts request: a fresh copy of the example facts, with the request's members over them. */
 export function credentialFacts({ kind = 'course', ...members }: CredentialRequest = {}): Record<string, unknown> {
+  // A kind of none of ours has no example facts: a test of it sets `kind` over a body of ours.
+  if (!Object.hasOwn(EXAMPLE_FACTS, kind)) throw new Error(`no example facts of the kind ${String(kind)}`);
   return { ...structuredClone(EXAMPLE_FACTS[kind]), ...members };
 }
 

@@ -41,7 +41,7 @@ async function expectRefused(request: Promise<{ status: number; body: any }>, st
   return response.body;
 }
 
-const facts = (overrides: Record<string, unknown>) => credentialFacts(overrides);
+const facts = (overrides: Record<string, unknown>) => ({ ...credentialFacts(), ...overrides });
 const issueFacts = (body: unknown, headers: Record<string, string> = auth()) =>
   postJson(`${stack.issuerUrl}/v1/credentials`, body, headers);
 const issueVcApi = (body: unknown) => postJson(`${stack.issuerUrl}/credentials/issue`, body, auth());
