@@ -19,7 +19,7 @@ function challenges(...open: string[]): ChallengeStore & { used: string[] } {
   const used: string[] = [];
   return {
     used,
-    use: (challenge): ChallengeUse => {
+    use: async (challenge): Promise<ChallengeUse> => {
       if (!open.includes(challenge) || used.includes(challenge)) return { ok: false, code: 'CHALLENGE_UNKNOWN' };
       used.push(challenge);
       return { ok: true, domain: SCHOOL };
