@@ -1,8 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
 import { importSigningKey } from '#identity';
 import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { didKeyPair } from '../../../libs/identity/test/test-keys.js';
+import { launchChromium } from '../../../test/chromium.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
 import { postJson, startTestStack, type TestInstitution, type TestStack } from '../../../test/stack.js';
 import { createVerifierApp } from '../src/verifier.app.js';
@@ -23,6 +26,7 @@ let university: TestInstitution;
 let wallet: StudentWallet;
 
 const REQUEST_SIGNING_KEY = randomBytes(32).toString('hex');
+const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
 
 beforeAll(async () => {
   verifierDatabase = await createTestDatabase({ migrated: false });
@@ -180,5 +184,100 @@ describe('what the school never counts', () => {
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'PRESENTATION_REQUEST_NOT_FOUND']);
     const missing = await fetch(`${stack.verifierUrl}/openid4vp/requests/never-made`);
     expect(missing.status).toBe(404);
+  });
+});
+
+describe('a named set', () => {
+  it("gets only the named institution's credentials, as the wallet's DCQL match picks them", async () => {
+    const fromCollege = (await credit(college, 'ldp_vc', 5)) as { issuer: { id: string } };
+    const held = [fromCollege, await credit(university, 'vc-jwt', 2)];
+    const request = await schoolRequest({ kinds: ['credit'], issuers: [fromCollege.issuer.id] });
+    const resolved = await wallet.resolve(request.openid4vp.authorizationRequest);
+    const chosen = wallet.select(resolved, held);
+    expect(Object.keys(chosen)).toEqual(['credentials_ldp_vc']);
+    expect((await wallet.answer(resolved, chosen)).status).toBe(200);
+    const seen = await result(request.id);
+    expect(seen.result.verdict).toBe('verified');
+    expect(seen.result.creditSummary.byUnit).toEqual([{ unit: 'ECTS', credits: 5 }]);
+  });
+
+  it('refuses an answer whose credentials do not answer the query, and keeps nothing', async () => {
+    const held = [await credit(college, 'ldp_vc', 5)];
+    const request = await schoolRequest({ issuers: ['did:web:another-college.example'] });
+    const resolved = await wallet.resolve(request.openid4vp.authorizationRequest);
+    expect(wallet.select(resolved, held)).toEqual({});
+    const answer = await wallet.answer(resolved, { credentials_ldp_vc: held });
+    expect([answer.status, (answer.body as { error: { code: string } }).error.code]).toEqual([400, 'PRESENTATION_RESPONSE_INVALID']);
+    expect((await result(request.id)).state).toBe('pending');
+  });
+});
+
+describe('the Learner Credential Wallet path: a VC-API exchange', () => {
+  it('asks for DIDAuthentication and credentials by example, then takes a Data Integrity presentation of a did:key holder', async () => {
+    const held = await credit(college, 'ldp_vc', 4);
+    const request = await schoolRequest();
+    expect(request.vcApi.protocols).toEqual({ vcapi: request.vcApi.exchangeUrl });
+    const first = await postJson(request.vcApi.exchangeUrl, {});
+    expect(first.status).toBe(200);
+    const vpr = first.body.verifiablePresentationRequest;
+    expect(vpr.query.map((query: { type: string }) => query.type)).toEqual(['DIDAuthentication', 'QueryByExample']);
+    expect(vpr.query[0].acceptedMethods).toEqual([{ method: 'key' }]);
+    expect(vpr.query[1].credentialQuery[0].example.type).toBe('OpenBadgeCredential');
+    expect(vpr.domain).toBe(new URL(stack.verifierUrl).host);
+
+    const presentation = await wallet.present(held, { nonce: vpr.challenge, audience: vpr.domain });
+    const second = await postJson(request.vcApi.exchangeUrl, { verifiablePresentation: presentation });
+    expect([second.status, second.body]).toEqual([200, {}]);
+    const seen = await result(request.id);
+    expect(seen.result).toMatchObject({ protocol: 'vc-api', verdict: 'verified', holders: [wallet.did] });
+    expect(seen.result.creditSummary.byUnit).toEqual([{ unit: 'ECTS', credits: 4 }]);
+
+    const again = await postJson(request.vcApi.exchangeUrl, { verifiablePresentation: presentation });
+    expect([again.status, again.body.error.code]).toEqual([409, 'PRESENTATION_REQUEST_ANSWERED']);
+  });
+
+  it('refuses a presentation signed for the OpenID4VP audience instead of this exchange', async () => {
+    const held = await credit(college, 'ldp_vc', 4);
+    const request = await schoolRequest();
+    const { verifiablePresentationRequest: vpr } = (await postJson(request.vcApi.exchangeUrl, {})).body;
+    const presentation = await wallet.present(held, { nonce: vpr.challenge, audience: request.openid4vp.clientId });
+    const refused = await postJson(request.vcApi.exchangeUrl, { verifiablePresentation: presentation });
+    expect([refused.status, refused.body.error.code]).toEqual([422, 'PRESENTATION_RESPONSE_REFUSED']);
+    expect((await result(request.id)).state).toBe('pending');
+  });
+});
+
+describe("the school's page", () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+
+  afterAll(() => browser?.close());
+
+  it('shows the QR code while the request waits, and the verdict and credits once answered (on reload)', async () => {
+    const held = [await credit(college, 'ldp_vc', 6), await credit(university, 'vc-jwt', 7.5)];
+    const request = await schoolRequest({ purpose: 'Credit transfer into the BSc <Mathematics>' });
+    const tab = await browser.newPage();
+    const problems: string[] = [];
+    tab.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+    try {
+      await tab.goto(request.page);
+      expect(await tab.textContent('#state')).toBe("Waiting for the student's wallet");
+      expect(await tab.$eval('#qr', (img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+      expect(await tab.textContent('body')).toContain('BSc <Mathematics>');
+      await tab.screenshot({ path: `${ARTIFACTS}presentation-request-pending.png`, fullPage: true });
+
+      const resolved = await wallet.resolve(request.openid4vp.authorizationRequest);
+      expect((await wallet.answer(resolved, wallet.select(resolved, held))).status).toBe(200);
+      await tab.reload();
+      expect(await tab.textContent('#verdict')).toBe('Verified');
+      expect(await tab.textContent('tr[data-unit="ECTS"]')).toContain('13.5');
+      await tab.screenshot({ path: `${ARTIFACTS}presentation-request-answered.png`, fullPage: true });
+      expect(problems).toEqual([]);
+    } finally {
+      await tab.close();
+    }
   });
 });

@@ -30,20 +30,26 @@ ${view.state === 'pending' ? pending(view) : view.state === 'expired' ? expired(
   );
 }
 
+/** The page's images by path: whichever instance serves the page serves them (the CSP allows only 'self'). */
+const sameOrigin = (url: string): string => {
+  const { pathname, search } = new URL(url);
+  return pathname + search;
+};
+
 function pending(view: PresentationRequestView): Html {
   return html`
-<h2>Waiting for the student's wallet</h2>
+<h2 id="state">Waiting for the student's wallet</h2>
 <p>The student scans this code with an OpenID4VP wallet, chooses the credentials, and shares them. Reload this page to see the result.</p>
-<p><img src="${view.qr.openid4vp}" alt="QR code of the presentation request" width="320" height="320"></p>
+<p><img id="qr" src="${sameOrigin(view.qr.openid4vp)}" alt="QR code of the presentation request" width="320" height="320"></p>
 <p>On the student's own phone: <a href="${view.openid4vp.authorizationRequest}">open the request in a wallet</a>.</p>
 <h2>Learner Credential Wallet</h2>
-<p><img src="${view.qr.vcApi}" alt="QR code for the Learner Credential Wallet" width="200" height="200"></p>
+<p><img src="${sameOrigin(view.qr.vcApi)}" alt="QR code for the Learner Credential Wallet" width="200" height="200"></p>
 <p><a href="${view.vcApi.walletLink}">Open in the Learner Credential Wallet</a></p>
 <p>The request expires at ${view.expiresAt.toISOString()}.</p>`;
 }
 
 function expired(view: PresentationRequestView): Html {
-  return html`<div class="verdict indeterminate"><strong>Expired</strong><br>No wallet answered before ${view.expiresAt.toISOString()}. Make a new request.</div>`;
+  return html`<div class="verdict indeterminate"><strong id="state">Expired</strong><br>No wallet answered before ${view.expiresAt.toISOString()}. Make a new request.</div>`;
 }
 
 function answered(view: PresentationRequestView): Html {
@@ -52,13 +58,13 @@ function answered(view: PresentationRequestView): Html {
   const { creditSummary } = result;
   const credentials = result.presentations.flatMap((presentation) => presentation.credentials);
   return html`
-<div class="verdict ${result.verdict}"><strong>${verdict}</strong><br>${explanation}</div>
+<div class="verdict ${result.verdict}"><strong id="verdict">${verdict}</strong><br>${explanation}</div>
 <h2>Credits counted</h2>
 ${
   creditSummary.byUnit.length === 0
     ? html`<p>None.</p>`
     : html`<table><tr><th>Unit</th><th>Credits</th></tr>${creditSummary.byUnit.map(
-        (total) => html`<tr><td>${UNIT_NAMES[total.unit] ?? total.unit}</td><td>${total.credits}</td></tr>`,
+        (total) => html`<tr data-unit="${total.unit}"><td>${UNIT_NAMES[total.unit] ?? total.unit}</td><td>${total.credits}</td></tr>`,
       )}</table>
 <h2>By institution</h2>
 <table><tr><th>Institution</th><th>Unit</th><th>Credits</th></tr>${creditSummary.byInstitution.map(
