@@ -78,7 +78,7 @@ export function loadVerifierConfig(env: Environment = process.env): VerifierConf
     },
     databaseUrl: read.optionalString('VERIFIER_DATABASE_URL'),
     requestSigningKey: read.optionalString('VERIFIER_REQUEST_SIGNING_KEY'),
-    presentationRequestTtlSeconds: read.integer('PRESENTATION_REQUEST_TTL_SECONDS', 1800, { min: 30, max: 7 * 86400 }),
+    presentationRequestTtlSeconds: read.integer('PRESENTATION_REQUEST_TTL_SECONDS', 1800, { min: 10, max: 7 * 86400 }),
   };
   if (config.databaseUrl && !URL.canParse(config.databaseUrl)) read.problem('VERIFIER_DATABASE_URL must be a postgres:// URL');
   if (config.requestSigningKey && !/^[0-9a-fA-F]{64}$/.test(config.requestSigningKey))

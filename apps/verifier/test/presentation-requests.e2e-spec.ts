@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { importSigningKey } from '#identity';
+import { freePort } from '#local-stack';
 import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { didKeyPair } from '../../../libs/identity/test/test-keys.js';
 import { launchChromium } from '../../../test/chromium.js';
@@ -281,3 +282,27 @@ describe("the school's page", () => {
     }
   });
 });
+
+it('refuses an answer after the request expired, and the page says so', async () => {
+  const port = await freePort();
+  const quick = await createVerifierApp(
+    loadVerifierConfig({ ...stack.verifierEnv, VERIFIER_PORT: String(port), PRESENTATION_REQUEST_TTL_SECONDS: '10' }),
+  );
+  try {
+    await quick.listen(port, '127.0.0.1');
+    const url = `http://127.0.0.1:${port}`;
+    const held = [await credit(college, 'ldp_vc', 6)];
+    const request = (await postJson(`${url}/presentation-requests`, {})).body;
+    const resolved = await wallet.resolve(request.openid4vp.authorizationRequest);
+    await new Promise((resolve) => setTimeout(resolve, 10_500));
+    const late = await wallet.answer(resolved, wallet.select(resolved, held));
+    expect([late.status, (late.body as { error: { code: string } }).error.code]).toEqual([409, 'PRESENTATION_REQUEST_EXPIRED']);
+    expect((await fetch(request.openid4vp.requestUri)).status).toBe(409);
+    const page = await (await fetch(request.page)).text();
+    expect(page).toContain('Expired');
+    const view = (await (await fetch(request.page, { headers: { Accept: 'application/json' } })).json()) as { state: string };
+    expect(view.state).toBe('expired');
+  } finally {
+    await quick.close();
+  }
+}, 30_000);
