@@ -42,11 +42,14 @@ export interface PresentationRequestView {
   result?: PresentationRequestResult;
 }
 
-/** A presented credential with the format its query named (OpenID4VP), in the wallet's order. */
+/** One presentation of an answer, with the DCQL query it answers (OpenID4VP), in the wallet's order. */
 interface Presented {
   queryId?: string;
   presentation: unknown;
 }
+
+/** Presentations one answer may carry (each with up to 100 credentials): a transcript's worth, verified one after another. */
+const MAX_PRESENTATIONS = 20;
 
 /** Wallets look for what to say about a verifier here; signed into every request object. */
 const CLIENT_METADATA: ClientMetadata = {
@@ -145,6 +148,10 @@ export class PresentationRequestsService {
     const presented = Object.entries(presentations).flatMap(([queryId, entries]) =>
       entries.map((presentation) => ({ queryId, presentation })),
     );
+    if (presented.length > MAX_PRESENTATIONS)
+      throw PresentationRequestError.invalidResponse(
+        `An answer carries at most ${MAX_PRESENTATIONS} presentations; this one ${presented.length}.`,
+      );
     await this.answer(record, 'openid4vp', presented, this.signer.clientId);
   }
 
