@@ -9,9 +9,9 @@ const UNUSABLE = {
 
 /**
  * The single-use challenge the holder signed (a JWT `nonce`, a Data Integrity proof's `challenge`):
- * one this verifier handed out (in the store the verification names), unused and unexpired. It is used up here, by the first presentation
- * that names it, whatever follows; the domain it was handed to goes into the context for the domain
- * check.
+ * one this verifier handed out (in the store the verification names), unused and unexpired. It is
+ * used up here, by the first presentation that names it, whatever follows; the domain it was handed
+ * to goes into the context for the domain check.
  */
 export class ChallengeCheck implements PresentationCheck {
   readonly name = 'challenge';
