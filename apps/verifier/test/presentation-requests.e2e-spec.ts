@@ -49,15 +49,26 @@ afterAll(async () => {
   await verifierDatabase?.drop();
 });
 
-/** A credit credential issued to the wallet's holder: `ldp_vc` (the issuer's default, its did:web) or a VC-JWT (its did:ethr). */
-async function credit(institution: TestInstitution, format: 'ldp_vc' | 'vc-jwt', amount: number, learner: object = { did: wallet.did }) {
+/**
+ * A credit credential issued to the wallet's holder: `ldp_vc` (the issuer's default, its did:web), a
+ * VC-JWT (its did:ethr), or a `vc+jwt` (its did:web), held as the wallet keeps each: the document, the JWT.
+ */
+async function credit(
+  institution: TestInstitution,
+  format: 'ldp_vc' | 'vc-jwt' | 'vc+jwt',
+  amount: number,
+  learner: object = { did: wallet.did },
+) {
   const response = await postJson(
     `${stack.issuerUrl}/v1/credentials`,
-    { ...EXAMPLE_FACTS.credit, learner, credits: { amount, unit: 'ECTS' }, ...(format === 'vc-jwt' ? { format } : {}) },
+    { ...EXAMPLE_FACTS.credit, learner, credits: { amount, unit: 'ECTS' }, ...(format === 'ldp_vc' ? {} : { format }) },
     { Authorization: `Bearer ${institution.apiKey}` },
   );
   expect(response.status).toBe(201);
-  return (format === 'vc-jwt' ? response.body.verifiableCredential.proof.jwt : response.body.verifiableCredential) as HeldCredential;
+  const { verifiableCredential } = response.body;
+  if (format === 'vc-jwt') return verifiableCredential.proof.jwt as HeldCredential;
+  if (format === 'vc+jwt') return (verifiableCredential.id as string).slice('data:application/vc+jwt,'.length);
+  return verifiableCredential as HeldCredential;
 }
 
 async function schoolRequest(body: object = {}) {
@@ -100,6 +111,19 @@ describe('a school asks for credits with OpenID4VP', () => {
       ['Riverside College', 6],
     ]);
     expect(seen.result.creditSummary.notCounted).toEqual([]);
+  });
+
+  it('takes a vc+jwt in a vp+jwt under the JWT query, beside a VC-JWT in a VP-JWT', async () => {
+    const held = [await credit(college, 'vc+jwt', 2), await credit(university, 'vc-jwt', 3)];
+    const request = await schoolRequest();
+    const resolved = await wallet.resolve(request.openid4vp.authorizationRequest);
+    const chosen = wallet.select(resolved, held);
+    expect(Object.keys(chosen)).toEqual(['credentials_jwt_vc_json']);
+    expect(chosen.credentials_jwt_vc_json).toHaveLength(2);
+    expect((await wallet.answer(resolved, chosen)).status).toBe(200);
+    const seen = await result(request.id);
+    expect(seen.result.verdict).toBe('verified');
+    expect(seen.result.creditSummary.byUnit).toEqual([{ unit: 'ECTS', credits: 5 }]);
   });
 });
 

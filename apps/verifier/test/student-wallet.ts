@@ -1,4 +1,12 @@
-import { createDidResolver, createDocumentLoader, importSigningKey, signDataIntegrityPresentation, type SigningKey } from '#identity';
+import {
+  createDidResolver,
+  createDocumentLoader,
+  envelopeCredential,
+  importSigningKey,
+  signDataIntegrityPresentation,
+  type SigningKey,
+  signVpJwt,
+} from '#identity';
 import { type Jwk, type VerifyJwtCallback } from '@openid4vc/oauth2';
 import { Openid4vpClient, type ResolvedOpenid4vpAuthorizationRequest } from '@openid4vc/openid4vp';
 import { DcqlQuery, type DcqlW3cVcCredential } from 'dcql';
@@ -10,7 +18,7 @@ import { didKeyPair } from '../../../libs/identity/test/test-keys.js';
 // for the protocol (parse the link, fetch and verify the signed request object, submit by
 // direct_post), dcql to pick the credentials a query asks for, and our signers for the presentations.
 
-/** A credential the wallet holds: a JWT (VC-JWT) or a Data Integrity document. */
+/** A credential the wallet holds: a JWT (VC-JWT or `vc+jwt`) or a Data Integrity document. */
 export type HeldCredential = string | Record<string, unknown>;
 
 const EXPANDED: Record<string, string> = {
@@ -21,10 +29,19 @@ const EXPANDED: Record<string, string> = {
 
 const decodeJwtPart = (jwt: string, part: number) => JSON.parse(Buffer.from(jwt.split('.')[part], 'base64url').toString('utf8'));
 
-/** A held credential as dcql matches it: its format, its types as IRIs, and its claims (a VC-JWT's `vc` with its issuer). */
+/** A VC-JOSE-COSE credential (`typ: vc+jwt`): its payload is the credential itself. */
+const isVcJose = (credential: HeldCredential): credential is string =>
+  typeof credential === 'string' && decodeJwtPart(credential, 0).typ === 'vc+jwt';
+
+/** What a held JWT credential says: a VC-JWT's `vc` with its issuer, or a `vc+jwt` payload. */
+function claimsOfJwt(jwt: string): Record<string, unknown> {
+  const payload = decodeJwtPart(jwt, 1);
+  return isVcJose(jwt) ? payload : { ...payload.vc, issuer: { id: payload.iss } };
+}
+
+/** A held credential as dcql matches it: its format, its types as IRIs, and its claims. */
 function dcqlCredentialOf(credential: HeldCredential): DcqlW3cVcCredential {
-  const claims =
-    typeof credential === 'string' ? { ...decodeJwtPart(credential, 1).vc, issuer: { id: decodeJwtPart(credential, 1).iss } } : credential;
+  const claims = typeof credential === 'string' ? claimsOfJwt(credential) : credential;
   const types = (claims.type as string[]).map((type) => EXPANDED[type] ?? type);
   return {
     credential_format: typeof credential === 'string' ? 'jwt_vc_json' : 'ldp_vc',
@@ -90,11 +107,23 @@ export class StudentWallet {
     return chosen;
   }
 
-  /** A presentation of one credential for the verifier: a Data Integrity one for an `ldp_vc`, a VP-JWT (EdDSA) for a JWT. */
+  /**
+   * A presentation of one credential for the verifier: a Data Integrity one for an `ldp_vc`, a
+   * `vp+jwt` enveloping a `vc+jwt`, a VP-JWT (EdDSA) for a VC-JWT.
+   */
   async present(
     credential: HeldCredential,
     { nonce, audience, key = this.key }: { nonce: string; audience: string; key?: SigningKey },
   ): Promise<HeldCredential> {
+    if (isVcJose(credential)) {
+      const presentation = {
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        type: ['VerifiablePresentation'],
+        holder: this.did,
+        verifiableCredential: [envelopeCredential(credential)],
+      };
+      return signVpJwt(presentation, key, { nonce, aud: audience });
+    }
     if (typeof credential !== 'string') {
       const presentation = {
         '@context': ['https://www.w3.org/ns/credentials/v2'],
