@@ -1,5 +1,9 @@
-import type { PresentationRequestRecord, PresentationRequestResult, PresentationRequestStore } from './presentation-request-store.js';
-import { RESULT_RETENTION_MS } from './presentation-request-store.js';
+import {
+  type PresentationRequestRecord,
+  type PresentationRequestResult,
+  type PresentationRequestStore,
+  RESULT_RETENTION_MS,
+} from './presentation-request-store.js';
 
 /** Requests kept at most; the oldest go first. Bounds what strangers can make one instance hold. */
 const MAX_REQUESTS = 10_000;

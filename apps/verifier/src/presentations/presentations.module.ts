@@ -33,6 +33,6 @@ import { PresentationsService } from './presentations.service.js';
     },
     PresentationsService,
   ],
-  exports: [PresentationVerifier, PresentationsService],
+  exports: [PresentationVerifier],
 })
 export class PresentationsModule {}
