@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { AnchoringModule } from './anchoring/anchoring.module.js';
 import { CredentialsModule } from './credentials/credentials.module.js';
+import { CreditBankModule } from './credit-bank/credit-bank.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthController } from '#service-kit';
 import { IdentityModule } from './identity/identity.module.js';
@@ -19,6 +20,7 @@ export class IssuerModule {
         AnchoringModule.forRoot(config),
         InstitutionsModule,
         CredentialsModule,
+        CreditBankModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: ISSUER_CONFIG, useValue: config }],
