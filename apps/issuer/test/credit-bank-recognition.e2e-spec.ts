@@ -1,18 +1,27 @@
+import { importSigningKey, type SigningKey, signVpJwt } from '#identity';
 import { LOCAL_CHAIN_FUNDED_KEYS } from '#local-stack';
 import { canonicalJson, digestMultibase, ECTS, validateClrCredential, validateRecognitionCredential } from '#schemas';
-import { importSigningKey, type SigningKey, signVpJwt } from '#identity';
 import { JsonRpcProvider } from 'ethers';
-import { didKeyPair } from '../../../libs/identity/test/test-keys.js';
-import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
-import { postJson, startTestStack, type TestInstitution, type TestStack, testWorkerEnv } from '../../../test/stack.js';
+import {
+  authOf,
+  challengeFrom,
+  changeStatus,
+  createInstitution,
+  didKeyPair,
+  issueCredential,
+  jwtOf,
+  presentationOf,
+  type TestInstitution,
+} from '../../../test/factories/index.js';
+import { postJson, startTestStack, type TestStack, testWorkerEnv } from '../../../test/stack.js';
 import { testEnvironment } from '../../../test/test-environment.js';
+import { until } from '../../../test/until.js';
 import { InstitutionsService } from '../src/institutions/institutions.service.js';
 import {
   type ConfirmedDecision,
   type DepositedSource,
   RecognitionCredentialsService,
 } from '../src/credit-bank/recognition-credentials/recognition-credentials.service.js';
-import { withDids, type InstitutionWithDids } from './issuer-identities.js';
 
 // Recognition credentials and transcripts go through the normal issuance path on the real stack:
 // signed as ldp_vc by the receiving institution's did:web, in its status list, anchored, and
@@ -25,7 +34,7 @@ const LEARNER = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
 let stack: TestStack;
 let college: TestInstitution;
 let platform: TestInstitution;
-let university: InstitutionWithDids;
+let university: TestInstitution;
 let recognitions: RecognitionCredentialsService;
 let institutions: InstitutionsService;
 
@@ -44,19 +53,24 @@ async function issueSource(
   amount: number,
   learner = LEARNER,
 ): Promise<Source> {
-  const facts = {
-    ...EXAMPLE_FACTS.credit,
+  const issued = await issueCredential(stack, issuer, {
+    kind: 'credit',
+    format,
     learner: { did: learner },
-    achievement: { ...EXAMPLE_FACTS.credit.achievement, ...achievement },
+    achievement: {
+      id: 'https://example.edu/courses/X',
+      code: 'X',
+      name: 'X',
+      description: 'A course.',
+      criteria: 'Passed.',
+      ...achievement,
+    },
     credits: { amount, unit: 'ECTS' },
-  };
-  const response = await postJson(`${stack.issuerUrl}/v1/credentials`, { ...facts, format }, { Authorization: `Bearer ${issuer.apiKey}` });
-  expect(response.status).toBe(201);
-  const { id, verifiableCredential } = response.body;
-  const presented = format === 'vc-jwt' ? (verifiableCredential.proof.jwt as string) : (verifiableCredential as Record<string, unknown>);
+  });
+  const presented = format === 'vc-jwt' ? jwtOf(issued) : issued.verifiableCredential;
   const bytes = typeof presented === 'string' ? presented : canonicalJson(presented);
   return {
-    id,
+    id: issued.id,
     presented,
     deposited: { format, bytes, verifiedAt: '2026-06-20T09:00:00Z', checks: ['signature', 'status', 'anchor', 'issuer-trust'] },
     digest: digestMultibase(bytes),
@@ -94,32 +108,16 @@ const verify = (verifiableCredential: unknown, options?: object) =>
   postJson(`${stack.verifierUrl}/credentials/verify`, { verifiableCredential, ...(options ? { options } : {}) });
 
 const listed = async (institution: TestInstitution) =>
-  (await (
-    await fetch(`${stack.issuerUrl}/v1/credentials?limit=100`, { headers: { Authorization: `Bearer ${institution.apiKey}` } })
-  ).json()) as {
-    id: string;
-  }[];
-
-/** Polls until the value is there, mining a block each time: the chain mines only on demand, and the worker waits for confirmations. */
-async function eventually<T>(read: () => Promise<T | null | undefined>): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await provider.send('evm_mine', []);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+  (await (await fetch(`${stack.issuerUrl}/v1/credentials?limit=100`, { headers: authOf(institution) })).json()) as { id: string }[];
 
 let databases: Source;
 let mooc: Source;
 
 beforeAll(async () => {
   stack = await startTestStack(WORKER, { STATUS_LIST_CACHE_SECONDS: '0' });
-  college = await stack.createInstitution('Example Vocational College');
-  platform = await stack.createInstitution('Example Online Platform');
-  university = await withDids(stack, await stack.createInstitution('University of Example'));
+  college = await createInstitution(stack, { name: 'Example Vocational College' });
+  platform = await createInstitution(stack, { name: 'Example Online Platform' });
+  university = await createInstitution(stack, { name: 'University of Example' });
   recognitions = stack.issuerApp.get(RecognitionCredentialsService);
   institutions = stack.issuerApp.get(InstitutionsService);
   databases = await issueSource(college, 'vc-jwt', { id: 'https://college.example/courses/DB-1', code: 'DB-1', name: 'Databases I' }, 3);
@@ -169,12 +167,13 @@ describe('a recognition credential', () => {
   });
 
   it('is anchored like any credential, and verifies on the verifier with every check', async () => {
-    await eventually(async () => {
-      const response = await fetch(`${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(issued.id)}`, {
-        headers: { Authorization: `Bearer ${university.apiKey}` },
-      });
-      return response.status === 200;
-    });
+    await until(
+      async () => (await fetch(`${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(issued.id)}`)).status === 200,
+      'the anchor receipt',
+      {
+        mining: provider,
+      },
+    );
     const { status, body } = await verify(issued.verifiableCredential);
     expect(status).toBe(200);
     expect(body.checks.filter((check: { status: string }) => check.status !== 'valid')).toEqual([]);
@@ -243,13 +242,8 @@ describe('a CLR 2.0 transcript', () => {
       decision: decision([databases, mooc]),
       sources: [databases.deposited, mooc.deposited],
     });
-    const own = await postJson(
-      `${stack.issuerUrl}/v1/credentials`,
-      { ...EXAMPLE_FACTS.credit, learner: { did: LEARNER } },
-      { Authorization: `Bearer ${university.apiKey}` },
-    );
-    expect(own.status).toBe(201);
-    const members = [own.body.verifiableCredential, recognition.verifiableCredential];
+    const own = await issueCredential(stack, university, { kind: 'credit', learner: { did: LEARNER } });
+    const members = [own.verifiableCredential, recognition.verifiableCredential];
     const transcript = await recognitions.issueTranscript(receiving, {
       learner: { did: LEARNER },
       programme: {
@@ -367,15 +361,7 @@ describe('the verifier, given the sources of a recognition credential', () => {
   });
 
   it('shows a source its issuer revoked since: SOURCE_NOT_VERIFIED with its own report, and the recognition fails', async () => {
-    const revoked = await postJson(
-      `${stack.issuerUrl}/credentials/status`,
-      {
-        credentialId: revocable.id,
-        credentialStatus: [{ type: 'BitstringStatusListCredential', status: 'revoked' }],
-        reason: 'Grade withdrawn after appeal',
-      },
-      { Authorization: `Bearer ${college.apiKey}` },
-    );
+    const revoked = await changeStatus(stack, college, revocable.id, 'revoked', 'Grade withdrawn after appeal');
     expect(revoked.status).toBe(200);
     const { body } = await verify(recognition, { sources: [revocable.presented, mooc.presented] });
     expect(lines(body)).toEqual([
@@ -407,7 +393,6 @@ describe('the verifier, given a recognition credential with its sources in one p
 
   /** The student's wallet: a vp+jwt over the credentials (a VC-JWT enveloped), answering the verifier's challenge. */
   async function present(credentials: unknown[]): Promise<any> {
-    const challenge = (await postJson(`${stack.verifierUrl}/challenges`, { domain: SCHOOL })).body.challenge;
     const enveloped = credentials.map((credential) =>
       typeof credential === 'string'
         ? {
@@ -417,16 +402,8 @@ describe('the verifier, given a recognition credential with its sources in one p
           }
         : credential,
     );
-    const verifiablePresentation = signVpJwt(
-      {
-        '@context': ['https://www.w3.org/ns/credentials/v2'],
-        type: ['VerifiablePresentation'],
-        holder: studentDid,
-        verifiableCredential: enveloped,
-      },
-      wallet,
-      { nonce: challenge, aud: SCHOOL },
-    );
+    const challenge = await challengeFrom(stack.verifierUrl, SCHOOL);
+    const verifiablePresentation = signVpJwt(presentationOf(studentDid, enveloped), wallet, { nonce: challenge, aud: SCHOOL });
     const { status, body } = await postJson(`${stack.verifierUrl}/presentations/verify`, { verifiablePresentation, options: {} });
     expect(status).toBe(200);
     return body;

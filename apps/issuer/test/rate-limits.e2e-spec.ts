@@ -1,6 +1,7 @@
 import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { httpRequest } from '../../../test/http-request.js';
-import { postJson, startTestStack, type TestInstitution, type TestStack } from '../../../test/stack.js';
+import { createInstitution, type TestInstitution } from '../../../test/factories/index.js';
+import { postJson, startTestStack, type TestStack } from '../../../test/stack.js';
 
 const WINDOW_SECONDS = 2;
 let stack: TestStack;
@@ -12,7 +13,7 @@ beforeAll(async () => {
     { AUTH_FAILURE_LIMIT: '3', AUTH_FAILURE_WINDOW_SECONDS: String(WINDOW_SECONDS), TRUST_PROXY: 'loopback' },
     { VERIFIER_RATE_LIMIT: '2' },
   );
-  institution = await stack.createInstitution();
+  institution = await createInstitution(stack);
 });
 
 afterAll(() => stack.close());

@@ -153,6 +153,26 @@ export const ERROR_CODES = {
     meaning:
       'The verifier makes a link only for a credential of at most 128 KiB signed (a JWT, or a Data Integrity document as RFC 8785 JSON).',
   },
+
+  PRESENTATION_REQUEST_NOT_FOUND: {
+    kind: 'not_found',
+    meaning: 'The verifier has no presentation request (or VC-API exchange) with this id.',
+  },
+  PRESENTATION_REQUEST_ANSWERED: {
+    kind: 'conflict',
+    meaning: 'The presentation request was answered already: a wallet answers a request once.',
+  },
+  PRESENTATION_REQUEST_EXPIRED: { kind: 'conflict', meaning: 'The presentation request expired before the wallet answered it.' },
+  PRESENTATION_RESPONSE_INVALID: {
+    kind: 'invalid_input',
+    meaning:
+      "The wallet's answer breaks the protocol (no `vp_token` per DCQL query, another `state`, credentials that do not answer the query); nothing is kept.",
+  },
+  PRESENTATION_RESPONSE_REFUSED: {
+    kind: 'unprocessable',
+    meaning:
+      "A presentation of the wallet's answer does not hold (its format, the holder's signature, the request's nonce, the verifier as audience, its validity period); `details.presentations` says which; nothing is kept.",
+  },
 } as const satisfies Record<string, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
