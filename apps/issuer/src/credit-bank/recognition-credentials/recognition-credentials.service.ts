@@ -121,6 +121,7 @@ function sourcesOf(decision: ConfirmedDecision, deposited: DepositedSource[]): R
     const { credential } = parsed;
     const achievement = (credential.credentialSubject as { achievement?: { id?: unknown; name?: unknown } } | undefined)?.achievement;
     return {
+      // A credential without an id (VCDM makes it optional) is named by its digest.
       id: typeof credential.id === 'string' ? credential.id : `urn:digest:${use.digest}`,
       name:
         typeof credential.name === 'string'
