@@ -3,7 +3,17 @@ import pg from 'pg';
 import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { postJson, startTestStack, type TestStack } from '../../../test/stack.js';
 import { type InstitutionWithDids, withDids } from './issuer-identities.js';
-import { ed25519HolderKey, type Received, redeemWithLibraryClient } from './wallets.js';
+import {
+  asDidJwk,
+  ed25519HolderKey,
+  handWrittenCredential,
+  handWrittenProof,
+  handWrittenToken,
+  p256HolderKey,
+  type Received,
+  redeemWithLibraryClient,
+  startHandWritten,
+} from './wallets.js';
 
 // OpenID4VCI, pre-authorized code flow, end to end on the real stack: a registrar issues, asks for
 // an offer, and two wallets (the @openid4vc client, and a hand-written draft-13 one) redeem offers in
@@ -104,5 +114,197 @@ describe('the @openid4vc client wallet (did:key Ed25519, 1.0 requests)', () => {
     expect(report.verdict).toBe('verified');
     const { rows } = await db.query('SELECT id, derived_from FROM issued_credentials WHERE derived_from = $1', [original]);
     expect(rows).toHaveLength(1);
+  });
+});
+
+describe('the @openid4vc client wallet with a tx_code, DPoP, and other holder DIDs', () => {
+  it.each(FORMATS)('receives a %s credential for an offer with a tx_code, over DPoP, as did:jwk P-256', async (format) => {
+    const offer = await offerFor(await issueCredit(), { txCode: true });
+    expect(offer.body.txCode).toMatch(/^\d{6}$/);
+    const holder = asDidJwk(p256HolderKey());
+    const dpopKey = p256HolderKey();
+    const { credential } = await redeemWithLibraryClient(offer.body.credentialOffer, {
+      holder,
+      format,
+      txCode: offer.body.txCode,
+      dpopKey,
+    });
+    expect(subjectOf(credential).id).toBe(holder.did);
+    expect((await verify(credential)).verdict).toBe('verified');
+  });
+
+  it('receives a credential as did:key P-256 (ES256)', async () => {
+    const offer = await offerFor(await issueCredit());
+    const holder = p256HolderKey();
+    const { credential } = await redeemWithLibraryClient(offer.body.credentialOffer, { holder, format: 'ldp_vc' });
+    expect(subjectOf(credential).id).toBe(holder.did);
+    expect((await verify(credential)).verdict).toBe('verified');
+  });
+
+  it('keeps the tx_code only as a hash', async () => {
+    const offer = await offerFor(await issueCredit(), { txCode: true });
+    const { rows } = await db.query('SELECT tx_code_hash, code_hash FROM wallet_offers WHERE id = $1', [offer.body.id]);
+    expect(rows[0].tx_code_hash).toHaveLength(32);
+    expect(rows[0].tx_code_hash.toString()).not.toContain(offer.body.txCode);
+    expect(JSON.stringify(rows)).not.toContain(offer.body.claimPage.split('/').pop());
+  });
+});
+
+/** Redeems an offer with the hand-written wallet up to its token; the token response. */
+async function handWrittenTokenFor(offer: Record<string, any>, txCode?: string) {
+  const session = await startHandWritten(offer.credentialOffer);
+  return { session, token: await handWrittenToken(session, txCode ? { txCode } : {}) };
+}
+
+describe('the hand-written wallet (a plain P-256 JWK, draft-13 requests, the c_nonce of the token response)', () => {
+  it.each([
+    { format: 'ldp_vc', txCode: false },
+    { format: 'jwt_vc_json', txCode: false },
+    { format: 'ldp_vc', txCode: true },
+    { format: 'jwt_vc_json', txCode: true },
+  ] as const)('receives a $format credential (tx_code: $txCode) in the draft-13 shape', async ({ format, txCode }) => {
+    const offer = (await offerFor(await issueCredit(), txCode ? { txCode: true } : undefined)).body;
+    const { session, token } = await handWrittenTokenFor(offer, offer.txCode);
+    expect(token.status).toBe(200);
+    expect(token.body).toMatchObject({ token_type: 'Bearer', c_nonce: expect.any(String) });
+    const key = p256HolderKey();
+    const answer = await handWrittenCredential(
+      session,
+      token.body.access_token,
+      format,
+      await handWrittenProof(session, key, token.body.c_nonce),
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.body.credentials).toBeUndefined();
+    expect(answer.body.c_nonce).toEqual(expect.any(String));
+    const credential = answer.body.credential;
+    expect(typeof credential).toBe(format === 'jwt_vc_json' ? 'string' : 'object');
+    expect(subjectOf(credential).id).toBe(
+      `did:jwk:${Buffer.from(JSON.stringify({ crv: 'P-256', kty: 'EC', x: key.publicJwk.x, y: key.publicJwk.y })).toString('base64url')}`,
+    );
+    expect((await verify(credential)).verdict).toBe('verified');
+  });
+
+  it('accepts an Ed25519 JWK with the algorithm named Ed25519', async () => {
+    const offer = (await offerFor(await issueCredit())).body;
+    const { session, token } = await handWrittenTokenFor(offer);
+    const key = ed25519HolderKey();
+    const proof = await handWrittenProof(session, key, token.body.c_nonce, { alg: 'Ed25519' });
+    const answer = await handWrittenCredential(session, token.body.access_token, 'ldp_vc', proof);
+    expect(answer.status).toBe(200);
+    expect(subjectOf(answer.body.credential).id).toMatch(/^did:jwk:/);
+  });
+});
+
+describe('refusals', () => {
+  const issuedCount = async () => (await db.query('SELECT count(*)::int AS n FROM issued_credentials')).rows[0].n as number;
+
+  it('refuses a replayed pre-authorized code, and a second credential for one offer', async () => {
+    const offer = (await offerFor(await issueCredit())).body;
+    const { session, token } = await handWrittenTokenFor(offer);
+    expect(token.status).toBe(200);
+    const again = await handWrittenToken(session);
+    expect([again.status, again.body.error]).toEqual([400, 'invalid_grant']);
+    const key = p256HolderKey();
+    const first = await handWrittenCredential(
+      session,
+      token.body.access_token,
+      'ldp_vc',
+      await handWrittenProof(session, key, token.body.c_nonce),
+    );
+    expect(first.status).toBe(200);
+    const before = await issuedCount();
+    const second = await handWrittenCredential(
+      session,
+      token.body.access_token,
+      'ldp_vc',
+      await handWrittenProof(session, key, first.body.c_nonce),
+    );
+    expect([second.status, second.body.error]).toEqual([400, 'credential_request_denied']);
+    expect(await issuedCount()).toBe(before);
+  });
+
+  it('refuses an expired offer', async () => {
+    const offer = (await offerFor(await issueCredit())).body;
+    await db.query(`UPDATE wallet_offers SET expires_at = now() - interval '1 second' WHERE id = $1`, [offer.id]);
+    const { token } = await handWrittenTokenFor(offer);
+    expect([token.status, token.body.error]).toEqual([400, 'invalid_grant']);
+    expect(token.body.error_description).toMatch(/expired/);
+  });
+
+  it('refuses a missing or wrong tx_code, and voids the offer after five wrong ones', async () => {
+    const offer = (await offerFor(await issueCredit(), { txCode: true })).body;
+    const session = await startHandWritten(offer.credentialOffer);
+    const missing = await handWrittenToken(session);
+    expect([missing.status, missing.body.error]).toEqual([400, 'invalid_request']);
+    const wrong = String((Number(offer.txCode) + 1) % 1_000_000).padStart(6, '0');
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const refused = await handWrittenToken(session, { txCode: wrong });
+      expect([refused.status, refused.body.error]).toEqual([400, 'invalid_grant']);
+    }
+    const right = await handWrittenToken(session, { txCode: offer.txCode });
+    expect([right.status, right.body.error]).toEqual([400, 'invalid_grant']);
+    expect(right.body.error_description).toMatch(/Too many/);
+  });
+
+  it('refuses a proof signed by another key than the one it names, and stores nothing', async () => {
+    const offer = (await offerFor(await issueCredit())).body;
+    const { session, token } = await handWrittenTokenFor(offer);
+    const [named, signing] = [p256HolderKey(), p256HolderKey()];
+    const before = await issuedCount();
+    const proof = await handWrittenProof(session, signing, token.body.c_nonce, { publicJwk: named.publicJwk });
+    const answer = await handWrittenCredential(session, token.body.access_token, 'ldp_vc', proof);
+    expect([answer.status, answer.body.error]).toEqual([400, 'invalid_proof']);
+    expect(await issuedCount()).toBe(before);
+  });
+
+  it('refuses a nonce used once already, and one it never gave', async () => {
+    const [first, second] = [(await offerFor(await issueCredit())).body, (await offerFor(await issueCredit())).body];
+    const one = await handWrittenTokenFor(first);
+    const two = await handWrittenTokenFor(second);
+    const key = p256HolderKey();
+    const nonce = one.token.body.c_nonce;
+    const used = await handWrittenCredential(
+      one.session,
+      one.token.body.access_token,
+      'ldp_vc',
+      await handWrittenProof(one.session, key, nonce),
+    );
+    expect(used.status).toBe(200);
+    const reused = await handWrittenCredential(
+      two.session,
+      two.token.body.access_token,
+      'ldp_vc',
+      await handWrittenProof(two.session, key, nonce),
+    );
+    expect([reused.status, reused.body.error]).toEqual([400, 'invalid_nonce']);
+    const invented = await handWrittenCredential(
+      two.session,
+      two.token.body.access_token,
+      'ldp_vc',
+      await handWrittenProof(two.session, key, 'not-a-nonce'),
+    );
+    expect([invented.status, invented.body.error]).toEqual([400, 'invalid_nonce']);
+  });
+
+  it('refuses a credential request without a valid access token, in OAuth terms', async () => {
+    const offer = (await offerFor(await issueCredit())).body;
+    const session = await startHandWritten(offer.credentialOffer);
+    const answer = await handWrittenCredential(session, 'not-a-token', 'ldp_vc', 'x.y.z');
+    expect([answer.status, answer.body.error]).toEqual([401, 'invalid_token']);
+  });
+
+  it('answers the house error shape for what is not OAuth: an unknown credential, another institution, a bad body', async () => {
+    const other = await stack.createInstitution('Other University');
+    const mine = await issueCredit();
+    const foreign = await postJson(`${stack.issuerUrl}/v1/credentials/${encodeURIComponent(mine)}/offer`, '', {
+      Authorization: `Bearer ${other.apiKey}`,
+    });
+    expect([foreign.status, foreign.body.error.code]).toEqual([404, 'CREDENTIAL_NOT_FOUND']);
+    const bad = await offerFor(mine, { txCode: 'yes' });
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'INVALID_REQUEST_BODY']);
+    expect((await fetch(`${stack.issuerUrl}/offers/${'A'.repeat(43)}`)).status).toBe(404);
+    const unknownIssuer = await fetch(`${stack.issuerUrl}/.well-known/openid-credential-issuer/institutions/no-such-university`);
+    expect([unknownIssuer.status, ((await unknownIssuer.json()) as any).error.code]).toEqual([404, 'INSTITUTION_NOT_FOUND']);
   });
 });

@@ -13,15 +13,17 @@ export interface HolderKey {
   privateKey: KeyObject;
   publicJwk: Jwk;
   alg: 'EdDSA' | 'ES256';
-  /** The did:key, for keys named by DID. */
+  /** The holder's DID (a did:key unless `asDidJwk` made it a did:jwk), for keys named by DID. */
   did: string;
+  /** The DID URL of its key, as a proof's `kid` names it. */
+  didUrl: string;
 }
 
 export function ed25519HolderKey(): HolderKey {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const publicJwk = publicKey.export({ format: 'jwk' }) as Jwk;
-  const did = `did:key:${bytesToMultibase(Buffer.from(publicJwk.x!, 'base64url'), 'base58btc', 'ed25519-pub')}`;
-  return { privateKey, publicJwk, alg: 'EdDSA', did };
+  const multibase = bytesToMultibase(Buffer.from(publicJwk.x!, 'base64url'), 'base58btc', 'ed25519-pub');
+  return { privateKey, publicJwk, alg: 'EdDSA', did: `did:key:${multibase}`, didUrl: `did:key:${multibase}#${multibase}` };
 }
 
 export function p256HolderKey(): HolderKey {
@@ -29,11 +31,15 @@ export function p256HolderKey(): HolderKey {
   const publicJwk = publicKey.export({ format: 'jwk' }) as Jwk;
   const point = Buffer.concat([Buffer.from([0x04]), Buffer.from(publicJwk.x!, 'base64url'), Buffer.from(publicJwk.y!, 'base64url')]);
   const compressed = Buffer.concat([Buffer.from([point[64] % 2 === 0 ? 0x02 : 0x03]), point.subarray(1, 33)]);
-  return { privateKey, publicJwk, alg: 'ES256', did: `did:key:${bytesToMultibase(compressed, 'base58btc', 'p256-pub')}` };
+  const multibase = bytesToMultibase(compressed, 'base58btc', 'p256-pub');
+  return { privateKey, publicJwk, alg: 'ES256', did: `did:key:${multibase}`, didUrl: `did:key:${multibase}#${multibase}` };
 }
 
-/** The did:key's own verification method id (its fragment is the key's multibase). */
-export const didKeyUrlOf = (key: HolderKey) => `${key.did}#${key.did.slice('did:key:'.length)}`;
+/** The same key named as a did:jwk (its one verification method is `#0`). */
+export function asDidJwk(key: HolderKey): HolderKey {
+  const did = `did:jwk:${Buffer.from(JSON.stringify(key.publicJwk)).toString('base64url')}`;
+  return { ...key, did, didUrl: `${did}#0` };
+}
 
 const thumbprint = (jwk: Jwk) =>
   createHash('sha256')
@@ -99,7 +105,7 @@ export async function redeemWithLibraryClient(deepLink: string, options: Library
   const { jwt } = await client.createCredentialRequestJwtProof({
     issuerMetadata,
     credentialConfigurationId,
-    signer: { method: 'did', didUrl: didKeyUrlOf(options.holder), alg: options.holder.alg },
+    signer: { method: 'did', didUrl: options.holder.didUrl, alg: options.holder.alg },
     nonce: c_nonce,
   });
   const { credentialResponse } = await client.retrieveCredentials({
@@ -157,10 +163,11 @@ export async function handWrittenProof(
   session: HandWrittenSession,
   key: HolderKey,
   nonce: string,
-  publicJwk = key.publicJwk,
+  /** Another public key to name in the header than the one that signs, or another name for the algorithm. */
+  options: { publicJwk?: Jwk; alg?: string } = {},
 ): Promise<string> {
   return new SignJWT({ nonce })
-    .setProtectedHeader({ alg: key.alg, typ: 'openid4vci-proof+jwt', jwk: { ...publicJwk } as Record<string, unknown> })
+    .setProtectedHeader({ alg: options.alg ?? key.alg, typ: 'openid4vci-proof+jwt', jwk: { ...(options.publicJwk ?? key.publicJwk) } })
     .setAudience(session.issuer)
     .setIssuedAt()
     .setJti(randomUUID())
