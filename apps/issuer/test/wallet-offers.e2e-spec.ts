@@ -24,7 +24,8 @@ let institution: InstitutionWithDids;
 let db: pg.Client;
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  // The verifier reads status lists afresh on every check: revocation is tested through it.
+  stack = await startTestStack({}, { STATUS_LIST_CACHE_SECONDS: '0' });
   institution = await withDids(stack, await stack.createInstitution('Wallet University'));
   db = new pg.Client({ connectionString: stack.database.url });
   await db.connect();
@@ -38,10 +39,23 @@ afterAll(async () => {
 const auth = () => ({ Authorization: `Bearer ${institution.apiKey}` });
 
 async function issueCredit(): Promise<string> {
+  return (await issueCreditCredential()).id as string;
+}
+
+async function issueCreditCredential(): Promise<Record<string, any>> {
   const issued = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.credit, auth());
   expect(issued.status).toBe(201);
-  return issued.body.id as string;
+  return issued.body;
 }
+
+const changeStatus = (credentialId: string, status: 'revoked' | 'suspended' | 'unsuspended') =>
+  postJson(
+    `${stack.issuerUrl}/credentials/status`,
+    { credentialId, credentialStatus: [{ type: 'BitstringStatusListCredential', status }], reason: 'Registrar decision' },
+    auth(),
+  );
+
+const statusOf = (report: Record<string, any>) => report.checks.find((check: { check: string }) => check.check === 'status');
 
 async function offerFor(credentialId: string, body?: object): Promise<{ status: number; body: Record<string, any> }> {
   return postJson(`${stack.issuerUrl}/v1/credentials/${encodeURIComponent(credentialId)}/offer`, body ?? '', auth());
@@ -306,5 +320,49 @@ describe('refusals', () => {
     expect((await fetch(`${stack.issuerUrl}/offers/${'A'.repeat(43)}`)).status).toBe(404);
     const unknownIssuer = await fetch(`${stack.issuerUrl}/.well-known/openid-credential-issuer/institutions/no-such-university`);
     expect([unknownIssuer.status, ((await unknownIssuer.json()) as any).error.code]).toEqual([404, 'INSTITUTION_NOT_FOUND']);
+  });
+});
+
+describe('the wallet copy and the original', () => {
+  /** An original and the copy a wallet received of it, in the format asked. */
+  async function pair(format: 'ldp_vc' | 'jwt_vc_json') {
+    const original = await issueCreditCredential();
+    const offer = (await offerFor(original.id)).body;
+    const { credential } = await redeemWithLibraryClient(offer.credentialOffer, { holder: ed25519HolderKey(), format });
+    const { rows } = await db.query('SELECT delivered_credential_id FROM wallet_offers WHERE id = $1', [offer.id]);
+    return { original, copy: credential, copyId: rows[0].delivered_credential_id as string };
+  }
+
+  it('are the same achievement with the same learner identifier, in new credentials of their own', async () => {
+    const { original, copy, copyId } = await pair('ldp_vc');
+    const [before, after] = [original.verifiableCredential, copy as Record<string, any>];
+    expect(after.id).toBe(copyId);
+    expect(after.id).not.toBe(before.id);
+    expect(after.credentialSubject.achievement).toEqual(before.credentialSubject.achievement);
+    expect(after.credentialSubject.identifier).toEqual(before.credentialSubject.identifier);
+    expect(after.credentialStatus.statusListIndex).not.toBe(before.credentialStatus.statusListIndex);
+    const { rows } = await db.query('SELECT source_id FROM anchor_leaves WHERE source_id = $1', [copyId]);
+    expect(rows).toHaveLength(1);
+  });
+
+  it('are revoked together when the original is revoked', async () => {
+    const { original, copy, copyId } = await pair('jwt_vc_json');
+    const revoked = await changeStatus(original.id, 'revoked');
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.linkedCredentials).toEqual([copyId]);
+    for (const credential of [copy, original.verifiableCredential]) {
+      const report = await verify(credential);
+      expect(statusOf(report)).toMatchObject({ status: 'invalid', reason: { code: 'CREDENTIAL_REVOKED' } });
+      expect(report.verdict).toBe('failed');
+    }
+  });
+
+  it('are suspended and reinstated together when the copy is', async () => {
+    const { original, copy, copyId } = await pair('ldp_vc');
+    expect((await changeStatus(copyId, 'suspended')).body.linkedCredentials).toEqual([original.id]);
+    for (const credential of [copy, original.verifiableCredential])
+      expect(statusOf(await verify(credential))).toMatchObject({ status: 'invalid', reason: { code: 'CREDENTIAL_SUSPENDED' } });
+    await changeStatus(copyId, 'unsuspended');
+    for (const credential of [copy, original.verifiableCredential]) expect((await verify(credential)).verdict).toBe('verified');
   });
 });
