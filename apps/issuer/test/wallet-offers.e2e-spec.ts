@@ -1,6 +1,10 @@
 import { decodeJwt } from 'jose';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import type { Browser } from 'playwright-core';
 import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
+import { launchChromium } from '../../../test/chromium.js';
 import { postJson, startTestStack, type TestStack } from '../../../test/stack.js';
 import { type InstitutionWithDids, withDids } from './issuer-identities.js';
 import {
@@ -364,5 +368,77 @@ describe('the wallet copy and the original', () => {
       expect(statusOf(await verify(credential))).toMatchObject({ status: 'invalid', reason: { code: 'CREDENTIAL_SUSPENDED' } });
     await changeStatus(copyId, 'unsuspended');
     for (const credential of [copy, original.verifiableCredential]) expect((await verify(credential)).verdict).toBe('verified');
+  });
+});
+
+describe('the claim page', () => {
+  /** Screenshots kept for people to look at after a run (ignored by git). */
+  const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
+  let browser: Browser;
+  let awkward: InstitutionWithDids;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    awkward = await withDids(stack, await stack.createInstitution('Hogeschool <b>Kunst</b> & "Design"'));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function offerOf(by: InstitutionWithDids, body?: object): Promise<Record<string, any>> {
+    const issued = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.credit, { Authorization: `Bearer ${by.apiKey}` });
+    const offer = await postJson(`${stack.issuerUrl}/v1/credentials/${encodeURIComponent(issued.body.id)}/offer`, body ?? '', {
+      Authorization: `Bearer ${by.apiKey}`,
+    });
+    expect(offer.status).toBe(201);
+    return offer.body;
+  }
+
+  it('is escaped, allows nothing external, and serves its QR codes', async () => {
+    const offer = await offerOf(awkward);
+    const response = await fetch(offer.claimPage);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const body = await response.text();
+    expect(body).toContain('Hogeschool &lt;b&gt;Kunst&lt;/b&gt; &amp; &quot;Design&quot;');
+    expect(body).not.toContain('<b>Kunst');
+    expect(body).not.toMatch(/<script|<link|src="https?:/);
+    const png = await fetch(offer.qr.png);
+    expect(png.headers.get('content-type')).toBe('image/png');
+    expect(
+      Buffer.from(await png.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
+    expect(await (await fetch(offer.qr.svg)).text()).toMatch(/^<svg/);
+  });
+
+  it('opens on a phone: the institution, the achievement, the QR code, the deep link and the steps', async () => {
+    const offer = await offerOf(institution, { txCode: true });
+    const tab = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+    try {
+      await tab.goto(offer.claimPage);
+      expect(await tab.textContent('h1')).toBe('Your credential from Wallet University');
+      expect(await tab.textContent('.card .name')).toBe(EXAMPLE_FACTS.credit.achievement.name);
+      expect(await tab.locator('.qr svg').count()).toBe(1);
+      expect(await tab.getAttribute('a.button', 'href')).toBe(offer.credentialOffer);
+      expect(await tab.textContent('ol')).toContain('6-digit code');
+      // Readable on a phone: nothing wider than the screen.
+      expect(await tab.$eval('html', (root) => root.scrollWidth)).toBeLessThanOrEqual(390);
+      await tab.screenshot({ path: `${ARTIFACTS}claim-page.png`, fullPage: true });
+    } finally {
+      await tab.close();
+    }
+  });
+
+  it('says when the offer was collected, and shows no code any more', async () => {
+    const offer = await offerOf(awkward);
+    await redeemWithLibraryClient(offer.credentialOffer, { holder: ed25519HolderKey(), format: 'ldp_vc' });
+    const body = await (await fetch(offer.claimPage)).text();
+    expect(body).toContain('collected by a wallet already');
+    expect(body).not.toContain('openid-credential-offer://');
   });
 });
