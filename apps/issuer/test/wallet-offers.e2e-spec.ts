@@ -371,6 +371,39 @@ describe('the wallet copy and the original', () => {
   });
 });
 
+describe('offers of revoked or suspended credentials', () => {
+  it('makes no offer of a revoked credential', async () => {
+    const id = await issueCredit();
+    await changeStatus(id, 'revoked');
+    const offer = await offerFor(id);
+    expect([offer.status, offer.body.error.code]).toEqual([409, 'CREDENTIAL_REVOKED']);
+  });
+
+  it('delivers nothing for an offer whose credential was revoked since', async () => {
+    const id = await issueCredit();
+    const offer = (await offerFor(id)).body;
+    await changeStatus(id, 'revoked');
+    const { session, token } = await handWrittenTokenFor(offer);
+    const key = p256HolderKey();
+    const answer = await handWrittenCredential(
+      session,
+      token.body.access_token,
+      'ldp_vc',
+      await handWrittenProof(session, key, token.body.c_nonce),
+    );
+    expect([answer.status, answer.body.error]).toEqual([400, 'credential_request_denied']);
+    expect((await db.query('SELECT 1 FROM issued_credentials WHERE derived_from = $1', [id])).rows).toHaveLength(0);
+  });
+
+  it('delivers a suspended copy of a suspended credential', async () => {
+    const id = await issueCredit();
+    const offer = (await offerFor(id)).body;
+    await changeStatus(id, 'suspended');
+    const { credential } = await redeemWithLibraryClient(offer.credentialOffer, { holder: ed25519HolderKey(), format: 'jwt_vc_json' });
+    expect(statusOf(await verify(credential))).toMatchObject({ status: 'invalid', reason: { code: 'CREDENTIAL_SUSPENDED' } });
+  });
+});
+
 describe('the claim page', () => {
   /** Screenshots kept for people to look at after a run (ignored by git). */
   const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));

@@ -163,10 +163,7 @@ export class CredentialIssuanceService {
    * other, and linked to the original (the root of its family): revoking or suspending one changes all.
    */
   async issueForHolder(institution: Institution, originalId: string, holder: string, format: HolderBoundFormat): Promise<IssuedCredential> {
-    const original = await this.repository.findOne(institution.id, originalId);
-    if (!original) throw CredentialIssuanceError.notFound(originalId);
-    if (!original.kind) throw CredentialIssuanceError.notOfOurKinds(originalId);
-    const kind = original.kind;
+    const { original, kind, root } = await this.offerable(institution, originalId);
     const { choice, dataModel } = this.decide(institution, { format }, undefined, undefined);
     const id = newCredentialId();
     const binding = {
@@ -178,14 +175,39 @@ export class CredentialIssuanceService {
       dataModel,
     };
     const credential = signedCredentialOf(original.signed).credential;
-    return this.signAndRecord(institution, {
+    const issued = await this.signAndRecord(institution, {
       id,
       kind,
       choice,
-      derivedFrom: original.derivedFrom ?? original.id,
+      derivedFrom: root,
       withStatus: (slot) => holderBoundCredential(credential, binding, slot),
       violations: (withStatus) => validateCredential(kind, withStatus),
     });
+    // A status change of the family made while this copy was being signed could not see it: the copy
+    // takes the family's status now (it is recorded, so every later change reaches it).
+    const now = await this.statusLists.stateOf(institution, root);
+    if (now?.revoked || now?.suspended) {
+      const status = now.revoked ? 'revoked' : 'suspended';
+      await this.statusLists.update(institution, {
+        credentialId: id,
+        credentialStatus: [{ type: 'BitstringStatusListCredential', status }],
+        reason: `Follows ${root}, from which it was derived for a wallet.`,
+      });
+    }
+    return issued;
+  }
+
+  /**
+   * The kind of a credential that may be offered to a wallet (one of our kinds, not revoked), the
+   * credential, and the root of its family (the issuance it was derived from, or itself).
+   */
+  async offerable(institution: Institution, id: string) {
+    const original = await this.repository.findOne(institution.id, id);
+    if (!original) throw CredentialIssuanceError.notFound(id);
+    if (!original.kind) throw CredentialIssuanceError.notOfOurKinds(id);
+    const root = original.derivedFrom ?? original.id;
+    if ((await this.statusLists.stateOf(institution, root))?.revoked) throw CredentialIssuanceError.revokedNotOffered(id);
+    return { original, kind: original.kind, root };
   }
 
   async get(institution: Institution, id: string): Promise<IssuedCredential> {

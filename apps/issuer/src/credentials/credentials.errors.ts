@@ -97,6 +97,11 @@ export class CredentialIssuanceError extends DomainError {
     );
   }
 
+  /** A revoked credential is not offered to wallets, nor copied for one: revoking is final. */
+  static revokedNotOffered(id: string): CredentialIssuanceError {
+    return new CredentialIssuanceError('CREDENTIAL_REVOKED', `The credential ${id} is revoked: it is offered to no wallet.`);
+  }
+
   static notFound(id: string): CredentialIssuanceError {
     return new CredentialIssuanceError('CREDENTIAL_NOT_FOUND', `Your institution has no credential with the id ${id}.`);
   }

@@ -7,6 +7,7 @@ import {
   type RequestLike,
 } from '@openid4vc/oauth2';
 import type { IssuerMetadataResult, ParseCredentialRequestReturn } from '@openid4vc/openid4vci';
+import { DomainError } from '#service-kit';
 import { decodeJwt } from 'jose';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { CredentialIssuanceService, type IssuedCredential } from '../credentials/credential-issuance.service.js';
@@ -171,6 +172,8 @@ export class WalletIssuanceService {
       issued = await this.issuance.issueForHolder(institution, offer.credentialId, holder, WALLET_FORMATS[format]);
     } catch (error) {
       await this.offers.releaseDelivery(institution.id, offer.id);
+      if (error instanceof DomainError && error.code === 'CREDENTIAL_REVOKED')
+        throw oauthError(Oauth2ErrorCodes.CredentialRequestDenied, 'The institution has revoked this credential.');
       throw error;
     }
     await this.offers.recordDelivery(institution.id, offer.id, issued.id);

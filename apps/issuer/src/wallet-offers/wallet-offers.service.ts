@@ -4,7 +4,6 @@ import type { CredentialKind } from '#schemas';
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import QRCode from 'qrcode';
 import { CredentialIssuanceService } from '../credentials/credential-issuance.service.js';
-import { CredentialIssuanceError } from '../credentials/credentials.errors.js';
 import { type Institution, InstitutionsService } from '../institutions/institutions.service.js';
 import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
 import { configurationIdsOf } from './credential-issuer-metadata.js';
@@ -62,13 +61,12 @@ export class WalletOffersService {
   ) {}
 
   async create(institution: Institution, credentialId: string, request: OfferRequest): Promise<CreatedWalletOffer> {
-    const credential = await this.issuance.get(institution, credentialId);
-    if (!credential.kind) throw CredentialIssuanceError.notOfOurKinds(credentialId);
+    const { kind } = await this.issuance.offerable(institution, credentialId);
     const code = randomBytes(32).toString('base64url');
     const txCode = request.txCode ? String(randomInt(10 ** TX_CODE_LENGTH)).padStart(TX_CODE_LENGTH, '0') : undefined;
     const id = randomUUID();
     const expiresAt = new Date(Date.now() + this.config.walletOffers.offerTtlSeconds * 1000);
-    const configurationIds = configurationIdsOf(credential.kind);
+    const configurationIds = configurationIdsOf(kind);
     const credentialOffer = await this.deepLink(institution, configurationIds, code, txCode !== undefined);
     await this.repository.insert({
       id,
