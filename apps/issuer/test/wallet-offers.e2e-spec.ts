@@ -305,6 +305,24 @@ describe('refusals', () => {
     expect([invented.status, invented.body.error]).toEqual([400, 'invalid_nonce']);
   });
 
+  it('binds a token to the DPoP key it was asked with: refused as a Bearer token or with another key', async () => {
+    const offer = (await offerFor(await issueCredit())).body;
+    const session = await startHandWritten(offer.credentialOffer);
+    const dpopKey = p256HolderKey();
+    const token = await handWrittenToken(session, { dpopKey });
+    expect([token.status, token.body.token_type]).toEqual([200, 'DPoP']);
+    const key = p256HolderKey();
+    const ask = async (nonce: string, how?: typeof dpopKey) =>
+      handWrittenCredential(session, token.body.access_token, 'ldp_vc', await handWrittenProof(session, key, nonce), how);
+    const nonce = async () => (await postJson(session.metadata.nonce_endpoint, {})).body.c_nonce as string;
+    const asBearer = await ask(await nonce());
+    expect([asBearer.status, asBearer.body.error]).toEqual([401, 'invalid_dpop_proof']);
+    const otherKey = await ask(await nonce(), p256HolderKey());
+    expect([otherKey.status, otherKey.body.error]).toEqual([401, 'invalid_dpop_proof']);
+    const right = await ask(await nonce(), dpopKey);
+    expect(right.status).toBe(200);
+  });
+
   it('refuses a credential request without a valid access token, in OAuth terms', async () => {
     const offer = (await offerFor(await issueCredit())).body;
     const session = await startHandWritten(offer.credentialOffer);

@@ -138,10 +138,23 @@ export async function startHandWritten(deepLink: string): Promise<HandWrittenSes
   return { issuer, metadata, authorizationServer, offer };
 }
 
-/** The token request, as a form, with the offer's code unless another is given. */
+/** A DPoP proof (RFC 9449) for one request, bound to an access token when one is given (`ath`). */
+export async function dpopProof(key: HolderKey, method: string, url: string, accessToken?: string): Promise<string> {
+  return new SignJWT({
+    htm: method,
+    htu: url,
+    jti: randomUUID(),
+    ...(accessToken ? { ath: createHash('sha256').update(accessToken).digest('base64url') } : {}),
+  })
+    .setProtectedHeader({ alg: key.alg, typ: 'dpop+jwt', jwk: { ...key.publicJwk } })
+    .setIssuedAt()
+    .sign(key.privateKey);
+}
+
+/** The token request, as a form, with the offer's code unless another is given, and a DPoP proof with a DPoP key. */
 export async function handWrittenToken(
   session: HandWrittenSession,
-  extra: { txCode?: string; code?: string } = {},
+  extra: { txCode?: string; code?: string; dpopKey?: HolderKey } = {},
 ): Promise<{ status: number; body: Record<string, any> }> {
   const form = new URLSearchParams({
     grant_type: 'urn:ietf:params:oauth:grant-type:pre-authorized_code',
@@ -149,9 +162,13 @@ export async function handWrittenToken(
       extra.code ?? session.offer.grants['urn:ietf:params:oauth:grant-type:pre-authorized_code']['pre-authorized_code'],
     ...(extra.txCode ? { tx_code: extra.txCode } : {}),
   });
-  const response = await fetch(session.authorizationServer.token_endpoint, {
+  const endpoint = session.authorizationServer.token_endpoint as string;
+  const response = await fetch(endpoint, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded',
+      ...(extra.dpopKey ? { DPoP: await dpopProof(extra.dpopKey, 'POST', endpoint) } : {}),
+    },
     body: form,
   });
   session.tokenResponse = { status: response.status, body: (await response.json()) as Record<string, any> };
@@ -180,13 +197,19 @@ export async function handWrittenCredential(
   accessToken: string,
   format: 'ldp_vc' | 'jwt_vc_json',
   proofJwt: string,
+  /** How the access token is sent: Bearer by default; DPoP with a proof of this key. */
+  dpopKey?: HolderKey,
 ): Promise<{ status: number; body: Record<string, any> }> {
   const configuration = Object.values(session.metadata.credential_configurations_supported as Record<string, any>).find(
     (candidate) => candidate.format === format,
   );
-  const response = await fetch(session.metadata.credential_endpoint, {
+  const endpoint = session.metadata.credential_endpoint as string;
+  const authorization: Record<string, string> = dpopKey
+    ? { Authorization: `DPoP ${accessToken}`, DPoP: await dpopProof(dpopKey, 'POST', endpoint, accessToken) }
+    : { Authorization: `Bearer ${accessToken}` };
+  const response = await fetch(endpoint, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` },
+    headers: { 'Content-Type': 'application/json', ...authorization },
     body: JSON.stringify({
       format,
       credential_definition: configuration.credential_definition,

@@ -34,10 +34,11 @@ export class OauthErrorFilter implements ExceptionFilter {
       const [challenge] = exception.wwwAuthenticateHeaders;
       const error = challenge?.error ?? Oauth2ErrorCodes.InvalidToken;
       this.logger.warn(`${request.method} ${request.path} -> 401 ${error}`);
+      const description = challenge?.error_description ?? exception.message;
       response
         .status(401)
-        .setHeader('WWW-Authenticate', exception.toHeaderValue())
-        .json({ error, error_description: challenge?.error_description ?? exception.message });
+        .setHeader('WWW-Authenticate', challengeOf(challenge?.scheme ?? 'Bearer', error, description))
+        .json({ error, error_description: description });
       return;
     }
     // What the libraries throw for a request they cannot read: a body of the wrong shape, a JWT that does not decode.
@@ -55,4 +56,18 @@ export class OauthErrorFilter implements ExceptionFilter {
     }
     this.house.catch(exception, host);
   }
+}
+
+/**
+ * The `WWW-Authenticate` challenge (RFC 6750 section 3) for a refused token. Written here rather than
+ * taken from the library, whose challenge carries its error message as it is: one that quotes a
+ * parse error may hold characters a header cannot, which Node refuses outright.
+ */
+function challengeOf(scheme: string, error: string, description: string): string {
+  const quotable = (value: string) =>
+    value
+      .replace(/[^\x20-\x7e]+/g, ' ')
+      .replace(/["\\]/g, "'")
+      .slice(0, 200);
+  return `${quotable(scheme)} error="${quotable(error)}", error_description="${quotable(description)}"`;
 }
