@@ -13,7 +13,17 @@ import {
 import { Openid4vciIssuer } from '@openid4vc/openid4vci';
 import { createDidResolver, findVerificationMethod, publicKeyOf } from '#identity';
 import { CompactSign, compactVerify } from 'jose';
-import { createECDH, createHash, createHmac, createPrivateKey, createPublicKey, hkdfSync, type KeyObject, randomBytes } from 'node:crypto';
+import {
+  createECDH,
+  createHash,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  hkdfSync,
+  type KeyObject,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
 
 /** The path of every institution's JWKS (its access-token key), which the resource server reads in process. */
@@ -30,6 +40,7 @@ const JWKS_PATH = /^\/institutions\/[^/]+\/jwks\.json$/;
  *   (resolved offline): no other DID method, and nothing fetched.
  * - The pre-authorized code and the tx_code are stored as HMACs under another key derived from the
  *   same secret: a copy of the database alone cannot redeem an offer, nor guess a 6-digit PIN offline.
+ *   c_nonces are authenticated with the same key, so that only used ones need storing.
  * - The libraries refuse `http://` URLs unless told otherwise: allowed only when the issuer's own
  *   public URL is http (development and tests).
  */
@@ -74,6 +85,30 @@ export class Openid4vcLibrary {
   /** A keyed hash of an offer's secret (its pre-authorized code, its tx_code), as stored. */
   secretHash(value: string): Buffer {
     return createHmac('sha256', this.secretKey).update(value, 'utf8').digest();
+  }
+
+  /**
+   * A c_nonce for an institution's issuer: its expiry and random bytes, authenticated with the
+   * offer-secrets key, so that making one stores nothing (anyone may ask for nonces); only a used
+   * one is stored, to refuse it the second time.
+   */
+  mintNonce(institutionId: string, expiresAt: Date): string {
+    const body = `${Math.floor(expiresAt.getTime() / 1000)}.${randomBytes(16).toString('base64url')}`;
+    return `${body}.${this.nonceTag(institutionId, body)}`;
+  }
+
+  /** When a nonce this issuer minted for the institution expires; undefined for any other string. */
+  nonceExpiry(institutionId: string, nonce: string): Date | undefined {
+    const match = /^(\d{1,12})\.[A-Za-z0-9_-]{22}\.([A-Za-z0-9_-]{43})$/.exec(nonce);
+    if (!match) return undefined;
+    const body = nonce.slice(0, nonce.lastIndexOf('.'));
+    const expected = Buffer.from(this.nonceTag(institutionId, body));
+    const given = Buffer.from(match[2]);
+    return given.length === expected.length && timingSafeEqual(given, expected) ? new Date(Number(match[1]) * 1000) : undefined;
+  }
+
+  private nonceTag(institutionId: string, body: string): string {
+    return createHmac('sha256', this.secretKey).update(`c_nonce ${institutionId} ${body}`, 'utf8').digest('base64url');
   }
 
   /** Signs only with the access-token key: the libraries ask for nothing else on the issuer's side. */

@@ -9,7 +9,7 @@ import {
 import type { IssuerMetadataResult, ParseCredentialRequestReturn } from '@openid4vc/openid4vci';
 import { DomainError } from '#service-kit';
 import { decodeJwt } from 'jose';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { CredentialIssuanceService, type IssuedCredential } from '../credentials/credential-issuance.service.js';
 import { type Institution, InstitutionsService } from '../institutions/institutions.service.js';
 import { ISSUER_CONFIG, type IssuerConfig } from '../issuer.config.js';
@@ -113,7 +113,7 @@ export class WalletIssuanceService {
       signer: this.library.accessTokenSigner,
       subject: offer.id,
       expiresInSeconds: ACCESS_TOKEN_TTL_SECONDS,
-      cNonce: await this.newNonce(institution, now),
+      cNonce: this.newNonce(institution, now),
       cNonceExpiresIn: NONCE_TTL_SECONDS,
       ...(dpop ? { dpop } : {}),
       now,
@@ -123,7 +123,7 @@ export class WalletIssuanceService {
   /** The nonce endpoint (OpenID4VCI 1.0): a fresh c_nonce, used once. */
   async nonce(slug: string): Promise<Record<string, unknown>> {
     const institution = await this.institutions.findBySlug(slug);
-    const cNonce = await this.newNonce(institution, new Date());
+    const cNonce = this.newNonce(institution, new Date());
     return this.library.issuer.createNonceResponse({ cNonce, cNonceExpiresIn: NONCE_TTL_SECONDS });
   }
 
@@ -153,7 +153,8 @@ export class WalletIssuanceService {
       throw oauthError(Oauth2ErrorCodes.InvalidProof, 'Send one proof of possession of the holder key, of type jwt.');
     const now = new Date();
     const nonce = nonceOf(proof);
-    if (!nonce || !(await this.nonces.use(institution.id, nonce, now)))
+    const nonceExpiresAt = nonce === undefined ? undefined : this.library.nonceExpiry(institution.id, nonce);
+    if (!nonce || !nonceExpiresAt || nonceExpiresAt <= now || !(await this.nonces.use(institution.id, nonce, nonceExpiresAt, now)))
       throw oauthError(
         Oauth2ErrorCodes.InvalidNonce,
         'The proof signs no c_nonce of this issuer that is unused and unexpired; ask /nonce for a new one.',
@@ -183,7 +184,7 @@ export class WalletIssuanceService {
       credentialRequest: parsed,
       ...(parsed.credentialConfigurationId
         ? { credentials: [{ credential }] }
-        : { credential, cNonce: await this.newNonce(institution, now), cNonceExpiresInSeconds: NONCE_TTL_SECONDS }),
+        : { credential, cNonce: this.newNonce(institution, now), cNonceExpiresInSeconds: NONCE_TTL_SECONDS }),
     });
   }
 
@@ -217,10 +218,8 @@ export class WalletIssuanceService {
     }
   }
 
-  private async newNonce(institution: Institution, now: Date): Promise<string> {
-    const nonce = randomBytes(24).toString('base64url');
-    await this.nonces.insert(institution.id, nonce, new Date(now.getTime() + NONCE_TTL_SECONDS * 1000), now);
-    return nonce;
+  private newNonce(institution: Institution, now: Date): string {
+    return this.library.mintNonce(institution.id, new Date(now.getTime() + NONCE_TTL_SECONDS * 1000));
   }
 }
 

@@ -1,26 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-/** The `wallet_nonces` table: c_nonces for wallets' holder-binding proofs, each used at most once. */
+/**
+ * The `wallet_nonces` table: the c_nonces wallets' proofs have used, kept until they expire so that
+ * none is used twice. Nonces are minted without a row (they are authenticated, see Openid4vcLibrary).
+ */
 @Injectable()
 export class WalletNoncesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Stores a fresh nonce, sweeping the expired ones first (they can never be used again). */
-  async insert(institutionId: string, nonce: string, expiresAt: Date, now: Date): Promise<void> {
+  /**
+   * Records a nonce as used: true the first time, false ever after. Expired ones are swept first;
+   * they are refused by their expiry anyway.
+   */
+  async use(institutionId: string, nonce: string, expiresAt: Date, now: Date): Promise<boolean> {
     await this.dataSource.query(`DELETE FROM wallet_nonces WHERE expires_at < $1`, [now]);
-    await this.dataSource.query(`INSERT INTO wallet_nonces (nonce, institution_id, expires_at) VALUES ($1, $2, $3)`, [
-      nonce,
-      institutionId,
-      expiresAt,
-    ]);
-  }
-
-  /** Uses the nonce: true once, when it was this institution's, unused and unexpired; false ever after. */
-  async use(institutionId: string, nonce: string, now: Date): Promise<boolean> {
-    const [rows]: [unknown[], number] = await this.dataSource.query(
-      `UPDATE wallet_nonces SET used_at = $3 WHERE nonce = $1 AND institution_id = $2 AND used_at IS NULL AND expires_at > $3 RETURNING nonce`,
-      [nonce, institutionId, now],
+    const rows: unknown[] = await this.dataSource.query(
+      `INSERT INTO wallet_nonces (nonce, institution_id, expires_at, used_at) VALUES ($1, $2, $3, $4) ON CONFLICT (nonce) DO NOTHING RETURNING nonce`,
+      [nonce, institutionId, expiresAt, now],
     );
     return rows.length === 1;
   }

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { preAuthorizedCodeGrantIdentifier } from '@openid4vc/oauth2';
-import type { CredentialKind } from '#schemas';
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import QRCode from 'qrcode';
 import { CredentialIssuanceService } from '../credentials/credential-issuance.service.js';
@@ -33,7 +32,6 @@ export interface CreatedWalletOffer {
 export interface ClaimPageOffer {
   institution: Pick<Institution, 'name' | 'url'>;
   achievementName: string;
-  kind: CredentialKind;
   credentialOffer: string;
   qrSvg: string;
   state: 'open' | 'collected' | 'expired';
@@ -99,9 +97,8 @@ export class WalletOffersService {
     return {
       institution: { name: institution.name, url: institution.url },
       achievementName: typeof name === 'string' ? name : 'Your credential',
-      kind: credential.kind!,
       credentialOffer,
-      qrSvg: await QRCode.toString(credentialOffer, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
+      qrSvg: await svgOf(credentialOffer),
       state: offer.deliveredCredentialId || offer.redeemedAt ? 'collected' : offer.expiresAt <= new Date() ? 'expired' : 'open',
       expiresAt: offer.expiresAt,
       txCodeRequired: offer.txCodeHash !== null,
@@ -114,8 +111,7 @@ export class WalletOffersService {
   }
 
   async qrSvg(code: string): Promise<string> {
-    const { credentialOffer } = await this.byCode(code);
-    return QRCode.toString(credentialOffer, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    return svgOf((await this.byCode(code)).credentialOffer);
   }
 
   private async byCode(code: string) {
@@ -152,4 +148,9 @@ export class WalletOffersService {
   private claimPageUrl(code: string): string {
     return `${this.config.publicUrl}/offers/${code}`;
   }
+}
+
+/** The offer link's QR code as SVG markup (error correction M, as the verifier's link codes). */
+function svgOf(credentialOffer: string): Promise<string> {
+  return QRCode.toString(credentialOffer, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
 }

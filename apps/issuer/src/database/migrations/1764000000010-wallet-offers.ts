@@ -25,13 +25,14 @@ export class WalletOffers1764000000010 implements MigrationInterface {
         delivered_at timestamptz
       )`);
     await db.query(`CREATE INDEX wallet_offers_institution ON wallet_offers (institution_id, created_at)`);
-    // c_nonces for holder-binding proofs, each used once; expired ones are swept as new ones are made.
+    // The c_nonces holder-binding proofs have used (minted ones are authenticated, not stored), kept
+    // until they expire so that none is used twice; expired ones are swept as others are used.
     await db.query(`
       CREATE TABLE wallet_nonces (
         nonce text PRIMARY KEY,
         institution_id uuid NOT NULL REFERENCES institutions (id),
         expires_at timestamptz NOT NULL,
-        used_at timestamptz
+        used_at timestamptz NOT NULL
       )`);
     await db.query(`CREATE INDEX wallet_nonces_expiry ON wallet_nonces (expires_at)`);
     // A credential delivered to a wallet is a new credential for the same achievement, derived from
