@@ -453,6 +453,7 @@ describe('the claim page', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);
     expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     const body = await response.text();
     expect(body).toContain('Hogeschool &lt;b&gt;Kunst&lt;/b&gt; &amp; &quot;Design&quot;');
     expect(body).not.toContain('<b>Kunst');
