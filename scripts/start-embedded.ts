@@ -40,6 +40,10 @@ console.log(`
   curl -s -X POST ${stack.verifierUrl}/credentials/verify \\
     -H 'Content-Type: application/json' -d @course-credential.json
 
+  As a receiving school, ask a student's wallet for credits (open its "page" in a browser):
+
+  curl -s -X POST ${stack.verifierUrl}/presentation-requests -H 'Content-Type: application/json' -d '{}'
+
   Make a verification link (open it in a browser) and its QR code:
 
   ID=$(node -p 'require("./course-credential.json").id')

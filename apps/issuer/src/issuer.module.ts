@@ -1,6 +1,7 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { AnchoringModule } from './anchoring/anchoring.module.js';
 import { CredentialsModule } from './credentials/credentials.module.js';
+import { CreditBankModule } from './credit-bank/credit-bank.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthController } from '#service-kit';
 import { IdentityModule } from './identity/identity.module.js';
@@ -21,6 +22,7 @@ export class IssuerModule {
         InstitutionsModule,
         CredentialsModule,
         WalletOffersModule,
+        CreditBankModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: ISSUER_CONFIG, useValue: config }],

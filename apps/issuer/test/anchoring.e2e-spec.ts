@@ -1,6 +1,6 @@
 import { ANCHOR_CONTRACT, anchorReceiptOf, AnchorWriter, MerkleTree, receiptProblem, signedHashOf } from '#anchoring';
 import { LOCAL_CHAIN_FUNDED_KEYS } from '#local-stack';
-import { Contract, JsonRpcProvider, NonceManager, Wallet } from 'ethers';
+import { Contract, hexlify, JsonRpcProvider, NonceManager, Wallet } from 'ethers';
 import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -220,9 +220,10 @@ describe('the anchoring worker', () => {
       code: 'ANCHOR_BLOCK_MISMATCH',
     });
     expect(await verify({ ...packaged, anchorReceipt: { ...receipt, proof: 'none' } })).toMatchObject({ code: 'ANCHOR_RECEIPT_MALFORMED' });
-    // A well-formed receipt for this credential whose root was never anchored.
-    const unanchored = await MerkleTree.build([receipt.leaf]);
-    expect(await verify({ ...packaged, anchorReceipt: { ...receipt, root: unanchored.root, proof: [] } })).toMatchObject({
+    // A well-formed receipt for this credential whose root was never anchored: paired with a random
+    // leaf, since a tree of its leaf alone is the real root whenever the credential was batched alone.
+    const unanchored = await MerkleTree.build([receipt.leaf, hexlify(randomBytes(32))]);
+    expect(await verify({ ...packaged, anchorReceipt: { ...receipt, root: unanchored.root, proof: unanchored.proof(0) } })).toMatchObject({
       verdict: 'failed',
       code: 'ANCHOR_ROOT_NOT_ANCHORED',
     });

@@ -20,7 +20,7 @@ beforeAll(async () => {
 
 afterAll(() => stack.close());
 
-const POSTS = ['/credentials/verify', '/presentations/verify', '/links', '/challenges', '/check'];
+const POSTS = ['/credentials/verify', '/presentations/verify', '/links', '/challenges', '/check', '/presentation-requests'];
 
 function expectCode(response: { status: number; body: any }, status: number, code: string) {
   expect({ status: response.status, code: response.body?.error?.code }).toEqual({ status, code });

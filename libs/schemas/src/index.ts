@@ -68,3 +68,29 @@ export {
   validateIssuerRegistry,
 } from './issuer-registry/issuer-registry.schema.js';
 export type { VerificationLink } from './verification-link/verification-link.js';
+export type {
+  RecognitionPolicy,
+  RecognitionCaps,
+  DuplicatePolicy,
+  GradePolicy,
+  GradeAggregation,
+  UnitConversion,
+  GradeScale,
+  NumericGradeScale,
+  OrdinalGradeScale,
+  GradeConversionTable,
+  Cardinality,
+  SourceMatcher,
+  RecognitionTarget,
+  CreditAward,
+  GradeConversion,
+  EquivalenceRule,
+} from './recognition-policy/recognition-policy.js';
+export {
+  RECOGNITION_POLICY_SCHEMA,
+  validateRecognitionPolicy,
+  isBetter,
+  numericGrade,
+} from './recognition-policy/recognition-policy.schema.js';
+export { ECTS, US_SEMESTER_HOURS, EXAMPLE_POLICY_DIDS, exampleRecognitionPolicy } from './recognition-policy/example-recognition-policy.js';
+export { canonicalJson, digestMultibase } from './common/digest-multibase.js';

@@ -97,6 +97,44 @@ export const ERROR_CODES = {
   ISSUER_KEY_MISSING: { kind: 'unavailable', meaning: "No signing key is stored for the institution's DID." },
   CHAIN_UNAVAILABLE: { kind: 'unavailable', meaning: "The chain could not be read to confirm a receipt's block; try again." },
 
+  ALLIANCE_NOT_FOUND: { kind: 'not_found', meaning: 'The caller is a member of no alliance with this id.' },
+  ALLIANCE_FOUNDER_ONLY: { kind: 'forbidden', meaning: 'Only the institution that founded the alliance adds members.' },
+  ALLIANCE_MEMBER_EXISTS: { kind: 'conflict', meaning: 'The institution is a member of the alliance already.' },
+  APPROVER_DID_TAKEN: {
+    kind: 'conflict',
+    meaning: 'Another member of the alliance approves with this DID; each member approves with its own.',
+  },
+  POLICY_INVALID: {
+    kind: 'unprocessable',
+    meaning: 'The recognition policy breaks its schema or its own references; `details.violations[] {path, message}` says where.',
+  },
+  POLICY_FOREIGN_INSTITUTION: {
+    kind: 'forbidden',
+    meaning:
+      "A policy's `receivingInstitution` is not one of the caller's two DIDs: an institution proposes policies for its own programmes.",
+  },
+  POLICY_EXISTS: {
+    kind: 'conflict',
+    meaning: 'The alliance has a policy for this programme of the caller already; propose a new version of it.',
+  },
+  POLICY_NOT_FOUND: { kind: 'not_found', meaning: 'No policy with this id is visible to the caller.' },
+  POLICY_VERSION_NOT_FOUND: {
+    kind: 'not_found',
+    meaning: 'The policy has no such version (publicly: no such published version).',
+  },
+  POLICY_PROPOSER_ONLY: { kind: 'forbidden', meaning: 'Only the receiving institution that proposed a policy changes it.' },
+  POLICY_PUBLISHED: { kind: 'conflict', meaning: 'The policy version is published, and a published version never changes.' },
+  POLICY_ALREADY_APPROVED: { kind: 'conflict', meaning: 'The member approved this text of the policy version already.' },
+  APPROVAL_INVALID: {
+    kind: 'unprocessable',
+    meaning:
+      "The approval is not a `vp+jwt` signed by the member's approver DID with the version's digest as `nonce` and its URL as `aud`; `details` says why.",
+  },
+  APPROVER_DID_UNAVAILABLE: {
+    kind: 'unavailable',
+    meaning: "The approver's DID could not be resolved now (the chain did not answer); nothing is stored, try again.",
+  },
+
   LINK_NOT_FOUND: { kind: 'not_found', meaning: 'The verifier has no verification link with this code.' },
   LINK_CREDENTIAL_NOT_VERIFIED: {
     kind: 'unprocessable',
@@ -110,6 +148,26 @@ export const ERROR_CODES = {
     kind: 'too_large',
     meaning:
       'The verifier makes a link only for a credential of at most 128 KiB signed (a JWT, or a Data Integrity document as RFC 8785 JSON).',
+  },
+
+  PRESENTATION_REQUEST_NOT_FOUND: {
+    kind: 'not_found',
+    meaning: 'The verifier has no presentation request (or VC-API exchange) with this id.',
+  },
+  PRESENTATION_REQUEST_ANSWERED: {
+    kind: 'conflict',
+    meaning: 'The presentation request was answered already: a wallet answers a request once.',
+  },
+  PRESENTATION_REQUEST_EXPIRED: { kind: 'conflict', meaning: 'The presentation request expired before the wallet answered it.' },
+  PRESENTATION_RESPONSE_INVALID: {
+    kind: 'invalid_input',
+    meaning:
+      "The wallet's answer breaks the protocol (no `vp_token` per DCQL query, another `state`, credentials that do not answer the query); nothing is kept.",
+  },
+  PRESENTATION_RESPONSE_REFUSED: {
+    kind: 'unprocessable',
+    meaning:
+      "A presentation of the wallet's answer does not hold (its format, the holder's signature, the request's nonce, the verifier as audience, its validity period); `details.presentations` says which; nothing is kept.",
   },
 } as const satisfies Record<string, ErrorDefinition>;
 

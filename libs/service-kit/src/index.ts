@@ -16,4 +16,4 @@ export { bodySchema } from './body-schema.js';
 export { screenJson } from './request-screening.js';
 export { clientAddressOf } from './client-address.js';
 export { HealthController } from './health.controller.js';
-export { escapeHtml, Html, html, PAGE_CSP, page } from './html-page.js';
+export { escapeHtml, Html, html, PAGE_CSP, page } from './html.js';

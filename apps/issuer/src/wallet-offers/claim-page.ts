@@ -1,13 +1,14 @@
 import { Html, html, page } from '#service-kit';
 import type { ClaimPageOffer } from './wallet-offers.service.js';
 
-const STYLES = `
-  .card { border-radius: .75rem; padding: 1rem 1.25rem; background: #12355b; color: #fff; }
-  .card p { margin: .25rem 0; } .card .name { font-size: 1.3rem; font-weight: 700; }
-  .qr { max-width: 18rem; margin: 1.5rem auto; } .qr svg { width: 100%; height: auto; display: block; }
-  .button { display: block; text-align: center; padding: .9rem 1rem; border-radius: .5rem; background: #1a7f37; color: #fff; font-weight: 700; text-decoration: none; font-size: 1.1rem; }
-  .notice { padding: 1rem; border-radius: .5rem; border: 2px solid #8a6100; background: #fff6e0; }
-  ol li { margin-bottom: .5rem; } details { margin-top: 1.5rem; } details code { display: block; font-size: .8rem; }`;
+const STYLES = [
+  '.card { border-radius: .75rem; padding: 1rem 1.25rem; background: #12355b; color: #fff; }',
+  '.card p { margin: .25rem 0; } .card .name { font-size: 1.3rem; font-weight: 700; }',
+  '.qr { max-width: 18rem; margin: 1.5rem auto; } .qr svg { width: 100%; height: auto; display: block; }',
+  '.button { display: block; text-align: center; padding: .9rem 1rem; border-radius: .5rem; background: #1a7f37; color: #fff; font-weight: 700; text-decoration: none; font-size: 1.1rem; }',
+  '.notice { padding: 1rem; border-radius: .5rem; border: 2px solid #8a6100; background: #fff6e0; }',
+  'ol li { margin-bottom: .5rem; } details { margin-top: 1.5rem; } details code { display: block; font-size: .8rem; }',
+];
 
 const dateOf = (date: Date) => date.toUTCString().replace(/:\d\d GMT$/, ' UTC');
 

@@ -79,7 +79,7 @@ describe('did-jwt-vc vector 02, a VP-JWT carrying vector 01', () => {
     const presentations = new PresentationVerifier(
       verifier,
       new HolderSignatureCheck(new SignatureVerifier({ resolver })),
-      { use: () => ({ ok: false, code: 'CHALLENGE_UNKNOWN' }) },
+      { use: async () => ({ ok: false, code: 'CHALLENGE_UNKNOWN' }) },
       { clockSkewSeconds: 300, logger: quietLogger },
     );
     const jwt = vector('vector-02.jwt');

@@ -26,7 +26,7 @@ const documentLoader = createDocumentLoader(resolver);
 function challenges(...open: string[]): ChallengeStore {
   const used = new Set<string>();
   return {
-    use: (challenge): ChallengeUse => {
+    use: async (challenge): Promise<ChallengeUse> => {
       if (!open.includes(challenge) || used.has(challenge)) return { ok: false, code: 'CHALLENGE_UNKNOWN' };
       used.add(challenge);
       return { ok: true, domain: SCHOOL };

@@ -19,7 +19,7 @@ function challenges(...open: string[]): ChallengeStore & { used: string[] } {
   const used: string[] = [];
   return {
     used,
-    use: (challenge): ChallengeUse => {
+    use: async (challenge): Promise<ChallengeUse> => {
       if (!open.includes(challenge) || used.includes(challenge)) return { ok: false, code: 'CHALLENGE_UNKNOWN' };
       used.push(challenge);
       return { ok: true, domain: SCHOOL };
@@ -129,6 +129,18 @@ describe('PresentationVerifier', () => {
       'invalid',
       'CHALLENGE_UNKNOWN',
     ]);
+  });
+
+  it("takes the challenge from the store a verification names (a request's own nonce), not the verifier's", async () => {
+    const own = challenges('c1');
+    const request = challenges('n1');
+    const verifier = verifierWith(own);
+    const { report } = await verifier.verify(await present(['valid'], 'n1'), { challenge: 'n1', domain: SCHOOL, challenges: request });
+    expect(report.verdict).toBe('verified');
+    expect([own.used, request.used]).toEqual([[], ['n1']]);
+    const elsewhere = await verifier.verify(await present(['valid'], 'c1'), { challenges: request });
+    expect(lines(elsewhere.report.checks)[2]).toEqual(['challenge', 'invalid', 'CHALLENGE_UNKNOWN']);
+    expect(own.used).toEqual([]);
   });
 
   it('fails a presentation addressed to another domain than its challenge was handed to', async () => {

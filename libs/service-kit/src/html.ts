@@ -28,14 +28,14 @@ function render(value: unknown): string {
 }
 
 /**
- * The Content Security Policy of every page: nothing external (styles inline, images from this
- * service only), scripts only where the page has its own inline one.
+ * The page frame: no external assets (styles inline, images from the serving app), and a Content
+ * Security Policy that allows nothing else, scripts only where the page has its own inline one.
  */
 export const PAGE_CSP = (scripts: boolean) =>
   `default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'${scripts ? "; script-src 'unsafe-inline'" : ''}`;
 
-/** The page frame both services' pages share, readable on a phone; `styles` adds a page's own rules. */
-export function page(title: string, body: Html, styles = ''): string {
+/** A whole page in the house style; `styles` are the page's own rules, written by the app, never from input. */
+export function page(title: string, body: Html, styles: string[] = []): string {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -45,10 +45,10 @@ export function page(title: string, body: Html, styles = ''): string {
 <style>
   body { font-family: system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #1b1b1b; }
   h1 { font-size: 1.6rem; } h2 { font-size: 1.15rem; margin-top: 2rem; }
-  table { border-collapse: collapse; width: 100%; } th, td { text-align: left; vertical-align: top; padding: .4rem; border-bottom: 1px solid #ddd; }
+${new Html(styles.map((rule) => `  ${rule}\n`).join(''))}  table { border-collapse: collapse; width: 100%; } th, td { text-align: left; vertical-align: top; padding: .4rem; border-bottom: 1px solid #ddd; }
   dt { font-weight: 600; } dd { margin: 0 0 .5rem 0; overflow-wrap: anywhere; }
-  code { overflow-wrap: anywhere; }
-${new Html(styles)}
+  code { overflow-wrap: anywhere; } textarea { width: 100%; min-height: 12rem; font-family: monospace; }
+  .mark { font-weight: 700; white-space: nowrap; }
 </style>
 </head>
 <body>
