@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { launchChromium } from '../../../test/chromium.js';
 import { postJson, startTestStack, type TestStack } from '../../../test/stack.js';
-import { type InstitutionWithDids, withDids } from './issuer-identities.js';
+import { createInstitution, type TestInstitution } from '../../../test/factories/index.js';
 import {
   asDidJwk,
   ed25519HolderKey,
@@ -24,13 +24,13 @@ import {
 // each format, with and without tx_code, Bearer and DPoP; the stack's verifier accepts what they got.
 
 let stack: TestStack;
-let institution: InstitutionWithDids;
+let institution: TestInstitution;
 let db: pg.Client;
 
 beforeAll(async () => {
   // The verifier reads status lists afresh on every check: revocation is tested through it.
   stack = await startTestStack({}, { STATUS_LIST_CACHE_SECONDS: '0' });
-  institution = await withDids(stack, await stack.createInstitution('Wallet University'));
+  institution = await createInstitution(stack, { name: 'Wallet University' });
   db = new pg.Client({ connectionString: stack.database.url });
   await db.connect();
 });
@@ -331,7 +331,7 @@ describe('refusals', () => {
   });
 
   it('answers the house error shape for what is not OAuth: an unknown credential, another institution, a bad body', async () => {
-    const other = await stack.createInstitution('Other University');
+    const other = await createInstitution(stack, { name: 'Other University' });
     const mine = await issueCredit();
     const foreign = await postJson(`${stack.issuerUrl}/v1/credentials/${encodeURIComponent(mine)}/offer`, '', {
       Authorization: `Bearer ${other.apiKey}`,
@@ -426,19 +426,19 @@ describe('the claim page', () => {
   /** Screenshots kept for people to look at after a run (ignored by git). */
   const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
   let browser: Browser;
-  let awkward: InstitutionWithDids;
+  let awkward: TestInstitution;
 
   beforeAll(async () => {
     browser = await launchChromium();
     mkdirSync(ARTIFACTS, { recursive: true });
-    awkward = await withDids(stack, await stack.createInstitution('Hogeschool <b>Kunst</b> & "Design"'));
+    awkward = await createInstitution(stack, { name: 'Hogeschool <b>Kunst</b> & "Design"' });
   });
 
   afterAll(async () => {
     await browser?.close();
   });
 
-  async function offerOf(by: InstitutionWithDids, body?: object): Promise<Record<string, any>> {
+  async function offerOf(by: TestInstitution, body?: object): Promise<Record<string, any>> {
     const issued = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.credit, { Authorization: `Bearer ${by.apiKey}` });
     const offer = await postJson(`${stack.issuerUrl}/v1/credentials/${encodeURIComponent(issued.body.id)}/offer`, body ?? '', {
       Authorization: `Bearer ${by.apiKey}`,
