@@ -50,7 +50,15 @@ console.log(`
   curl -s -X POST ${stack.issuerUrl}/v1/credentials/$ID/verification-link \\
     -H 'Authorization: Bearer ${stack.demo.apiKey}'
 
-  Revoke it, then verify it again:
+  Offer it to the learner's wallet (OpenID4VCI), then open the claim page it names in a browser: the
+  QR code and the openid-credential-offer:// link. For a PIN as well (tx_code, shown once), send
+  -H 'Content-Type: application/json' -d '{"txCode": true}'.
+
+  curl -s -X POST ${stack.issuerUrl}/v1/credentials/$ID/offer \\
+    -H 'Authorization: Bearer ${stack.demo.apiKey}' | tee offer.json
+  node -p 'require("./offer.json").claimPage'
+
+  Revoke it (a wallet's copy is revoked with it), then verify it again:
 
   curl -s -X POST ${stack.issuerUrl}/credentials/status \\
     -H 'Authorization: Bearer ${stack.demo.apiKey}' -H 'Content-Type: application/json' \\

@@ -25,7 +25,7 @@ export interface TestStack {
 }
 
 /** Limits no test reaches; only the tests of the limits set their own. */
-const UNTHROTTLED = { VERIFIER_RATE_LIMIT: '1000000000', AUTH_FAILURE_LIMIT: '1000000000' };
+const UNTHROTTLED = { VERIFIER_RATE_LIMIT: '1000000000', AUTH_FAILURE_LIMIT: '1000000000', TOKEN_RATE_LIMIT: '1000000000' };
 
 /** The settings every test app starts from: the run's chain, quiet logs, and no rate limit a test could reach. */
 export function chainEnv(): Record<string, string> {

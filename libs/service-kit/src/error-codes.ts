@@ -80,6 +80,11 @@ export const ERROR_CODES = {
     kind: 'not_found',
     meaning: 'The institution has no credential with this id (or, for receipts, no credential has this id or leaf).',
   },
+  CREDENTIAL_NOT_OFFERABLE: {
+    kind: 'unprocessable',
+    meaning: 'A wallet offer was asked for a credential of none of our three kinds (a VC-API credential of its own shape).',
+  },
+  OFFER_NOT_FOUND: { kind: 'not_found', meaning: "No wallet offer has this code (a claim page's or QR code's URL)." },
   CREDENTIAL_NOT_ANCHORED_YET: { kind: 'not_found', meaning: 'The credential is issued but not anchored with enough confirmations yet.' },
   CREDENTIAL_REVOKED: { kind: 'conflict', meaning: 'The credential is revoked, and revoking is final.' },
   CREDENTIAL_HAS_NO_STATUS: { kind: 'conflict', meaning: 'The credential was issued before status lists and names none.' },
