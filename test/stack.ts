@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
 import { freePort } from '#local-stack';
+import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { createIssuerApp } from '../apps/issuer/src/issuer.app.js';
 import { type IssuerConfig, loadIssuerConfig } from '../apps/issuer/src/issuer.config.js';

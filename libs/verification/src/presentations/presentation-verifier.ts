@@ -1,13 +1,12 @@
 import { digestMultibase, type JsonObject, type Learner } from '#schemas';
 import type { CredentialVerifier, VerificationReport } from '../credentials/credential-verifier.js';
-import type { VerifiedCredentialFormat } from '../credentials/parsed-credential.js';
+import type { ParsedCredential, VerifiedCredentialFormat } from '../credentials/parsed-credential.js';
 import type { VerificationLogger } from '../logger.js';
 import { type CheckOutcome, type CheckResult, valid } from '../pipeline/check.js';
 import type { PresentationCheckName } from '../pipeline/check-name.js';
 import { runCheck, runChecks } from '../pipeline/check-runner.js';
 import { REQUIRED_CREDENTIAL_CHECKS, type Verdict, verdictOf } from '../pipeline/verification-verdict.js';
 import { citedSources, type GivenSource, recognitionReportAmong, verdictWithSources } from '../recognition/recognition-sources.js';
-import type { ParsedCredential } from '../credentials/parsed-credential.js';
 import type { ChallengeStore } from './challenge-store.js';
 import { ChallengeCheck } from './checks/challenge.check.js';
 import type { HolderSignatureCheck } from './checks/holder-signature.check.js';
