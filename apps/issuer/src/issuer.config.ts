@@ -1,6 +1,7 @@
 import { ConfigReader, type Environment, type HttpServerConfig, readHttpServerConfig } from '#service-kit';
 import { type EthrNetwork, readEthrNetwork } from '#identity';
 import { type AnchoringConfig, readAnchoringConfig } from './anchoring/anchoring.config.js';
+import { type CreditBankConfig, readCreditBankConfig } from './credit-bank/credit-bank.config.js';
 
 export interface IssuerConfig extends HttpServerConfig {
   /**
@@ -17,6 +18,7 @@ export interface IssuerConfig extends HttpServerConfig {
   adminToken: string;
   chain: EthrNetwork;
   anchoring: AnchoringConfig;
+  creditBank: CreditBankConfig;
   /** Failed authentications a client may make within the window; past them it is refused for a window. */
   authFailures: { limit: number; windowSeconds: number };
   /** Institutions per page of the public registry; at most 250, so a page stays under a verifier's 1 MiB page cap. */
@@ -41,6 +43,7 @@ export function loadIssuerConfig(env: Environment = process.env): IssuerConfig {
     adminToken: read.matching('ADMIN_TOKEN', /^\S{32,}$/, 'at least 32 characters without spaces'),
     chain: readEthrNetwork(read),
     anchoring: readAnchoringConfig(read),
+    creditBank: readCreditBankConfig(read),
     authFailures: {
       limit: read.integer('AUTH_FAILURE_LIMIT', 10, { min: 1 }),
       windowSeconds: read.integer('AUTH_FAILURE_WINDOW_SECONDS', 600, { min: 1, max: 86400 }),

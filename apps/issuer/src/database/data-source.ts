@@ -11,6 +11,7 @@ import { DidWebIdentities1764000000007 } from './migrations/1764000000007-did-we
 import { Vcdm2Credentials1764000000008 } from './migrations/1764000000008-vcdm2-credentials.js';
 import { DidEthrChanges1764000000009 } from './migrations/1764000000009-did-ethr-changes.js';
 import { CreditBankPolicies1764000000011 } from './migrations/1764000000011-credit-bank-policies.js';
+import { CreditBankAccounts1764000000012 } from './migrations/1764000000012-credit-bank-accounts.js';
 
 /** Veramo's migrations, then ours, in the order they run. */
 export const ISSUER_MIGRATIONS = [
@@ -26,6 +27,7 @@ export const ISSUER_MIGRATIONS = [
   Vcdm2Credentials1764000000008,
   DidEthrChanges1764000000009,
   CreditBankPolicies1764000000011,
+  CreditBankAccounts1764000000012,
 ];
 
 /**

@@ -1,5 +1,6 @@
 import type { JsonObject, Learner } from '#schemas';
 import type { CredentialVerifier, VerificationReport } from '../credentials/credential-verifier.js';
+import type { ParsedCredential } from '../credentials/parsed-credential.js';
 import type { VerificationLogger } from '../logger.js';
 import { type CheckOutcome, type CheckResult, valid } from '../pipeline/check.js';
 import type { PresentationCheckName } from '../pipeline/check-name.js';
@@ -72,15 +73,18 @@ export class PresentationVerifier {
     this.instantChecks = [new ChallengeCheck(challenges), new DomainCheck(), new PresentationValidityPeriodCheck(options.clockSkewSeconds)];
   }
 
-  /** The report, and each credential inside as signed (where it decoded), in the report's order. */
+  /**
+   * The report, and each credential inside as signed (where it decoded), in the report's order;
+   * `parsed` adds each one's signed bytes and format, for callers that keep the exact credential.
+   */
   async verify(
     input: unknown,
     options: PresentationOptions = {},
-  ): Promise<{ report: PresentationReport; signed: (JsonObject | undefined)[] }> {
+  ): Promise<{ report: PresentationReport; signed: (JsonObject | undefined)[]; parsed: (ParsedCredential | undefined)[] }> {
     const { logger } = this.options;
     const deadline = this.credentials.deadlineFromNow();
     const format = parsePresentation(input);
-    if ('outcome' in format) return { report: report([{ check: 'format', ...format.outcome }], []), signed: [] };
+    if ('outcome' in format) return { report: report([{ check: 'format', ...format.outcome }], []), signed: [], parsed: [] };
     const presentation = format.parsed;
     const context: PresentationContext = { now: new Date(), expected: { challenge: options.challenge, domain: options.domain } };
     const checks: CheckResult<PresentationCheckName>[] = [{ check: 'format', ...valid() }];
@@ -93,7 +97,7 @@ export class PresentationVerifier {
       logger.log(
         `Presentation by ${presentation.holder}: ${result.verdict}, its ${presentation.credentials.length} credentials not verified`,
       );
-      return { report: result, signed: [] };
+      return { report: result, signed: [], parsed: [] };
     }
     const verified = await mapConcurrently(presentation.credentials, CONCURRENT_CREDENTIALS, (entry) =>
       this.credentials.verify(entry, { deadline }),
@@ -108,7 +112,7 @@ export class PresentationVerifier {
     );
     const result = { ...report(checks, credentials), holder: presentation.holder };
     logger.log(`Presentation by ${presentation.holder} with ${credentials.length} credentials: ${result.verdict}`);
-    return { report: result, signed };
+    return { report: result, signed, parsed: verified.map(({ credential }) => credential) };
   }
 }
 
