@@ -34,7 +34,8 @@ export class CreditChallengesRepository {
 
   /** Uses the challenge up, whatever comes of the presentation that names it; one caller only ever gets it. */
   async take(challenge: string): Promise<ChallengeTaking> {
-    const rows: Row[] = await this.dataSource.query(
+    // TypeORM answers an UPDATE with [rows, count].
+    const [rows]: [Row[], number] = await this.dataSource.query(
       `UPDATE credit_challenges SET used_at = clock_timestamp() WHERE challenge = $1 AND used_at IS NULL
        RETURNING institution_id, alliance_id, account_id, expires_at < clock_timestamp() AS expired`,
       [challenge],

@@ -122,7 +122,8 @@ export class RecognitionDecisionsRepository {
 
   /** Proposals of the account and programme nobody has decided yet, but those in `keep`: a new proposal run replaces them. */
   async withdrawUndecided(tx: Transaction, accountId: string, programmeId: string, keep: string[]): Promise<string[]> {
-    const rows: { id: string }[] = await tx.query(
+    // TypeORM answers an UPDATE with [rows, count].
+    const [rows]: [{ id: string }[], number] = await tx.query(
       `UPDATE recognition_decisions SET state = 'withdrawn', decided_at = clock_timestamp(), reason = 'Replaced by a newer proposal.'
        WHERE account_id = $1 AND programme_id = $2 AND state IN ('proposed', 'refused-by-rule') AND NOT (id = ANY($3::uuid[]))
        RETURNING id`,

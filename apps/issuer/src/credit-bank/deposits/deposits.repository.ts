@@ -147,7 +147,11 @@ export class DepositsRepository {
 
   /** Marks an active deposit as revoked at its source; false when it was not active any more. */
   async markRevoked(tx: Transaction, id: string): Promise<boolean> {
-    const rows: unknown[] = await tx.query(`UPDATE deposits SET state = 'revoked' WHERE id = $1 AND state = 'active' RETURNING id`, [id]);
+    // TypeORM answers an UPDATE with [rows, count].
+    const [rows]: [unknown[], number] = await tx.query(
+      `UPDATE deposits SET state = 'revoked' WHERE id = $1 AND state = 'active' RETURNING id`,
+      [id],
+    );
     return rows.length === 1;
   }
 }
