@@ -1,6 +1,10 @@
 import { importSigningKey, type SigningKey, signVpJwt } from '#identity';
 import { CREDIT_UNITS, ECTS, type RecognitionPolicy } from '#schemas';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../../test/chromium.js';
 import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { didKeyPair } from '../../../libs/identity/test/test-keys.js';
 import { startTestStack, type TestInstitution, type TestStack } from '../../../test/stack.js';
@@ -12,6 +16,7 @@ import { type InstitutionWithDids, withDids } from './issuer-identities.js';
 // a grade below the minimum refuse two); its registrar confirms one and edits one; a source credential
 // is revoked and the recheck job writes it into the ledger; a dispute is opened and decided by a panel.
 
+const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
 const LETTERS = ['F', 'E', 'D', 'C', 'B', 'A'];
 const V2 = 'https://www.w3.org/ns/credentials/v2';
 
@@ -21,6 +26,7 @@ interface Member extends InstitutionWithDids {
 
 let stack: TestStack;
 let db: pg.Client;
+let browser: Browser;
 let university: Member;
 let college: Member;
 let platform: Member;
@@ -66,7 +72,7 @@ async function credit(
       ...EXAMPLE_FACTS.credit.achievement,
       id: `https://${issuer.slug}.example/courses/${code}`,
       code,
-      name: `Course ${code}`,
+      name: `Course ${code} <i>& lab</i>`,
     },
     credits: { amount, unit: 'ECTS' },
     grade: { value: grade, scale: LETTERS, required: 'E' },
@@ -162,6 +168,8 @@ beforeAll(async () => {
   stranger = await importSigningKey(await didKeyPair('Ed25519'));
   db = new pg.Client({ connectionString: stack.database.url });
   await db.connect();
+  browser = await launchChromium();
+  mkdirSync(ARTIFACTS, { recursive: true });
 
   const founded = await call('POST', '/v1/alliances', university, {
     name: 'Lifelong Learning Alliance',
@@ -208,6 +216,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  await browser?.close();
   await db?.end();
   await stack?.close();
 });
@@ -489,5 +498,31 @@ describe('a dispute', () => {
     expect(statement.body.balances.programmes[0].buckets).toEqual([
       { bucket: 'elective', framework: CREDIT_UNITS.ECTS.framework, credits: 9 },
     ]);
+  });
+
+  it("is the learner's page too, in headless Chromium: escaped, under a strict CSP", async () => {
+    const tab = await browser.newPage();
+    const violations: string[] = [];
+    tab.on('console', (message) => message.type() === 'error' && violations.push(message.text()));
+    const url = `${stack.issuerUrl}/v1/credit-accounts/${accountId}/statement/page`;
+    // The page answers a POST of the holder's proof, as a wallet would send it.
+    const body = JSON.stringify(await holderProof(accountId));
+    await tab.route(url, (route) => route.continue({ method: 'POST', postData: body, headers: { 'content-type': 'application/json' } }));
+    try {
+      const response = await tab.goto(url);
+      expect(response?.headers()['content-security-policy']).toContain("default-src 'none'");
+      expect(await tab.textContent('#title')).toBe('Credit account at University of Example');
+      expect(await tab.$$eval('tr[data-deposit]', (rows) => rows.map((row) => row.querySelector('td')?.textContent))).toEqual([
+        'Course PROG-1 <i>& lab</i> PROG-1',
+        'Course PROG-2 <i>& lab</i> PROG-2',
+        'Course PROG-3 <i>& lab</i> PROG-3',
+        'Course DB-101 <i>& lab</i> DB-101',
+      ]);
+      expect(await tab.$$eval('tr[data-programme] td', (cells) => cells.slice(1, 3).map((cell) => cell.textContent))).toEqual(['9', '81']);
+      await tab.screenshot({ path: `${ARTIFACTS}account-page.png`, fullPage: true });
+      expect(violations).toEqual([]);
+    } finally {
+      await tab.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ValidBody } from '#service-kit';
+import { Body, Controller, Header, HttpCode, Param, Post } from '@nestjs/common';
+import { PAGE_CSP, ValidBody } from '#service-kit';
 import {
   type HolderProofRequest,
   holderProofBody,
@@ -9,6 +9,7 @@ import {
   openDisputeBody,
 } from '../credit-bank.dto.js';
 import { type DisputeView, RecognitionDisputesService } from '../disputes/recognition-disputes.service.js';
+import { accountPage } from './account-page.js';
 import { type AccountView, type ChallengeView, CreditAccountsService } from './credit-accounts.service.js';
 
 /**
@@ -50,6 +51,18 @@ export class LearnerAccountsController {
   @HttpCode(200)
   statement(@Param('id') id: string, @Body(new ValidBody(holderProofBody)) request: HolderProofRequest): Promise<AccountView> {
     return this.accounts.statement(id, request);
+  }
+
+  /** The same, as a page a wallet or a small client shows: escaped, strict CSP, no external assets. */
+  @Post(':id/statement/page')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Content-Security-Policy', PAGE_CSP(false))
+  @Header('X-Content-Type-Options', 'nosniff')
+  @Header('Referrer-Policy', 'no-referrer')
+  @Header('Cache-Control', 'no-store')
+  async statementPage(@Param('id') id: string, @Body(new ValidBody(holderProofBody)) request: HolderProofRequest): Promise<string> {
+    return accountPage(await this.accounts.statement(id, request));
   }
 
   @Post(':id/disputes')
