@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import { ApiKeyGuard, CallingInstitution } from '../../institutions/auth.guards.js';
 import type { Institution } from '../../institutions/institutions.service.js';
-import { type AccountView, type ChallengeView, CreditAccountsService } from './credit-accounts.service.js';
+import { type AccountSummary, type AccountView, type ChallengeView, CreditAccountsService } from './credit-accounts.service.js';
 
 /** The receiving institution's registrar: challenges for learners who open accounts, and its accounts. */
 @Controller('v1')
@@ -16,7 +16,7 @@ export class CreditAccountsController {
   }
 
   @Get('credit-accounts')
-  list(@CallingInstitution() institution: Institution): ReturnType<CreditAccountsService['listFor']> {
+  list(@CallingInstitution() institution: Institution): Promise<AccountSummary[]> {
     return this.accounts.listFor(institution);
   }
 

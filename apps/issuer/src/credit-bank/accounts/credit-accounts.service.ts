@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { digestMultibase, type Learner, type SignedCredentialFormat } from '#schemas';
+import { digestMultibase, type SignedCredentialFormat } from '#schemas';
 import { isUuid } from '#service-kit';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type Transaction, UnitOfWork } from '../../database/unit-of-work.js';
 import { type Institution, InstitutionsService } from '../../institutions/institutions.service.js';
 import { ISSUER_CONFIG, type IssuerConfig } from '../../issuer.config.js';
 import { AlliancesService } from '../alliances/alliances.service.js';
+import type { LearnerPresentationRequest } from '../credit-bank.dto.js';
 import { CreditBankError } from '../credit-bank.errors.js';
 import { type CredentialFacts, credentialFacts } from '../deposits/deposit-facts.js';
 import { DepositVerifier } from '../deposits/deposit-verifier.js';
@@ -74,11 +75,14 @@ export interface AccountView {
   decisions: DecisionView[];
 }
 
-export interface PresentationRequest {
-  challenge: string;
-  presentation: unknown;
-  /** For credentials that name their subject by a salted hash (an email, a student number), not by the holder's DID. */
-  learner?: Learner;
+/** `learner`: for credentials that name their subject by a salted hash (an email, a student number), not by the holder's DID. */
+export type PresentationRequest = LearnerPresentationRequest;
+
+export interface AccountSummary {
+  id: string;
+  allianceId: string;
+  holderDid: string;
+  openedAt: string;
 }
 
 /** One credential of a presentation that passed everything, ready to be stored. */
@@ -122,6 +126,11 @@ export class CreditAccountsService {
   async openingChallenge(caller: Institution, allianceId: string): Promise<ChallengeView> {
     const { alliance } = await this.alliances.visible(caller, allianceId);
     return this.challenge({ institutionId: caller.id, allianceId: alliance.id, accountId: null });
+  }
+
+  /** Forgets long-expired challenges (the recheck job calls it). */
+  sweepChallenges(): Promise<void> {
+    return this.challenges.sweepExpired();
   }
 
   /** A learner's challenge for acting on their account: anyone may ask, only the holder's signature uses it. */
@@ -185,7 +194,7 @@ export class CreditAccountsService {
     return this.view(await this.accountOf(caller, accountId));
   }
 
-  async listFor(caller: Institution): Promise<{ id: string; allianceId: string; holderDid: string; openedAt: string }[]> {
+  async listFor(caller: Institution): Promise<AccountSummary[]> {
     return (await this.accounts.listOf(caller.id)).map((account) => ({
       id: account.id,
       allianceId: account.allianceId,

@@ -48,4 +48,9 @@ export class CreditChallengesRepository {
     if (row.expired) return { ok: false, code: 'CHALLENGE_EXPIRED' };
     return { ok: true, binding: { institutionId: row.institution_id, allianceId: row.alliance_id, accountId: row.account_id } };
   }
+
+  /** Forgets challenges expired a day ago: past then a replay is told it is unknown rather than used. */
+  async sweepExpired(): Promise<void> {
+    await this.dataSource.query(`DELETE FROM credit_challenges WHERE expires_at < clock_timestamp() - interval '1 day'`);
+  }
 }

@@ -248,5 +248,10 @@ describe('deposits, accounts and challenges', () => {
     await challenges.insert('stale', binding, 10);
     await db.query(`UPDATE credit_challenges SET expires_at = now() - interval '1 second' WHERE challenge = 'stale'`);
     expect(await challenges.take('stale')).toEqual({ ok: false, code: 'CHALLENGE_EXPIRED' });
+    await challenges.insert('long-gone', binding, 10);
+    await db.query(`UPDATE credit_challenges SET expires_at = now() - interval '2 days' WHERE challenge = 'long-gone'`);
+    await challenges.sweepExpired();
+    expect(await challenges.take('long-gone')).toEqual({ ok: false, code: 'CHALLENGE_UNKNOWN' });
+    expect(await challenges.take('stale')).toEqual({ ok: false, code: 'CHALLENGE_ALREADY_USED' });
   });
 });

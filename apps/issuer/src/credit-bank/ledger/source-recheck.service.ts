@@ -26,7 +26,7 @@ export interface RecheckSummary {
  * programme's recency limit becomes `expire` for that programme. A status that cannot be read now
  * changes nothing; a suspension is not a revocation (it may be lifted). Safe to run on several
  * instances at once: each entry may be written once (unique indexes) and the deposit changes only
- * while active.
+ * while active. Challenges expired a day ago are forgotten on the way.
  */
 @Injectable()
 export class SourceRecheckService {
@@ -66,6 +66,7 @@ export class SourceRecheckService {
         summary.expired += await this.expire(deposit, account, programmes, now);
       }
     }
+    await this.accounts.sweepChallenges();
     if (summary.revoked + summary.expired > 0)
       this.logger.log(
         `Rechecked ${summary.checked} deposits: ${summary.revoked} revoked at source, ${summary.expired} expired for a programme`,

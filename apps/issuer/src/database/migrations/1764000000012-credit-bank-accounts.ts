@@ -66,7 +66,8 @@ export class CreditBankAccounts1764000000012 implements MigrationInterface {
         deposited_at timestamptz NOT NULL DEFAULT clock_timestamp(),
         UNIQUE (account_id, digest)
       )`);
-    await db.query(`CREATE INDEX deposits_active ON deposits (deposited_at) WHERE state = 'active'`);
+    // The recheck job walks active deposits by id.
+    await db.query(`CREATE INDEX deposits_active ON deposits (id) WHERE state = 'active'`);
     // Decisions a proposal stored: a recognition the engine proposes (a registrar confirms, edits or
     // refuses it) or a refusal by the engine with its reason code. Every step is in decision_events.
     await db.query(`
