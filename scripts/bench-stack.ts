@@ -18,7 +18,7 @@ import { createIssuerApp } from '../apps/issuer/src/issuer.app.js';
 import { loadIssuerConfig } from '../apps/issuer/src/issuer.config.js';
 
 /** Rate limits a benchmark never reaches: it measures the services, not their limits. */
-export const UNTHROTTLED_ENV = { VERIFIER_RATE_LIMIT: '1000000000', AUTH_FAILURE_LIMIT: '1000000000' };
+export const UNTHROTTLED_ENV = { VERIFIER_RATE_LIMIT: '1000000000', AUTH_FAILURE_LIMIT: '1000000000', TOKEN_RATE_LIMIT: '1000000000' };
 
 export interface BenchStack {
   app: INestApplication;

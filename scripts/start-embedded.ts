@@ -40,13 +40,25 @@ console.log(`
   curl -s -X POST ${stack.verifierUrl}/credentials/verify \\
     -H 'Content-Type: application/json' -d @course-credential.json
 
+  As a receiving school, ask a student's wallet for credits (open its "page" in a browser):
+
+  curl -s -X POST ${stack.verifierUrl}/presentation-requests -H 'Content-Type: application/json' -d '{}'
+
   Make a verification link (open it in a browser) and its QR code:
 
   ID=$(node -p 'require("./course-credential.json").id')
   curl -s -X POST ${stack.issuerUrl}/v1/credentials/$ID/verification-link \\
     -H 'Authorization: Bearer ${stack.demo.apiKey}'
 
-  Revoke it, then verify it again:
+  Offer it to the learner's wallet (OpenID4VCI), then open the claim page it names in a browser: the
+  QR code and the openid-credential-offer:// link. For a PIN as well (tx_code, shown once), send
+  -H 'Content-Type: application/json' -d '{"txCode": true}'.
+
+  curl -s -X POST ${stack.issuerUrl}/v1/credentials/$ID/offer \\
+    -H 'Authorization: Bearer ${stack.demo.apiKey}' | tee offer.json
+  node -p 'require("./offer.json").claimPage'
+
+  Revoke it (a wallet's copy is revoked with it), then verify it again:
 
   curl -s -X POST ${stack.issuerUrl}/credentials/status \\
     -H 'Authorization: Bearer ${stack.demo.apiKey}' -H 'Content-Type: application/json' \\

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { createIssuerDataSource, ISSUER_MIGRATIONS } from '../apps/issuer/src/database/data-source.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
 
 type Migration = (typeof ISSUER_MIGRATIONS)[number];
 
@@ -26,4 +27,28 @@ export async function columnsOf(dataSource: DataSource, table: string): Promise<
     [table],
   );
   return rows.map((row) => row.column_name);
+}
+
+/**
+ * An empty database for each test of the calling file, dropped after it with every data source the
+ * test opened on it through `open` (the migrations run to the stop given, as in `openMigrated`).
+ */
+export function emptyDatabaseEachTest(): { url(): string; open(stop?: { before?: Migration; through?: Migration }): Promise<DataSource> } {
+  let database: TestDatabase | undefined;
+  const opened: DataSource[] = [];
+  beforeEach(async () => {
+    database = await createTestDatabase({ migrated: false });
+  });
+  afterEach(async () => {
+    for (const dataSource of opened.splice(0)) if (dataSource.isInitialized) await dataSource.destroy();
+    await database?.drop();
+  });
+  return {
+    url: () => database!.url,
+    async open(stop = {}) {
+      const dataSource = await openMigrated(database!.url, stop);
+      opened.push(dataSource);
+      return dataSource;
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { freePort } from '#local-stack';
+import type { INestApplication } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { createIssuerApp } from '../apps/issuer/src/issuer.app.js';
 import { type IssuerConfig, loadIssuerConfig } from '../apps/issuer/src/issuer.config.js';
@@ -7,12 +8,6 @@ import { createVerifierApp } from '../apps/verifier/src/verifier.app.js';
 import { loadVerifierConfig } from '../apps/verifier/src/verifier.config.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { testEnvironment } from './test-environment.js';
-
-export interface TestInstitution {
-  id: string;
-  did: string;
-  apiKey: string;
-}
 
 export interface TestStack {
   issuerUrl: string;
@@ -22,14 +17,13 @@ export interface TestStack {
   issuerConfig: IssuerConfig;
   /** What the stack's verifier runs with: the chain, loopback fetches, and trust in the issuer's registry; for tests that start another verifier. */
   verifierEnv: Record<string, string>;
-  createInstitution(name?: string): Promise<TestInstitution>;
   /** Stops the issuer alone, as an outage would; `close` tolerates it being stopped. */
   stopIssuer(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Limits no test reaches; only the tests of the limits set their own. */
-const UNTHROTTLED = { VERIFIER_RATE_LIMIT: '1000000000', AUTH_FAILURE_LIMIT: '1000000000' };
+const UNTHROTTLED = { VERIFIER_RATE_LIMIT: '1000000000', AUTH_FAILURE_LIMIT: '1000000000', TOKEN_RATE_LIMIT: '1000000000' };
 
 /** The settings every test app starts from: the run's chain, quiet logs, and no rate limit a test could reach. */
 export function chainEnv(): Record<string, string> {
@@ -55,6 +49,11 @@ export function testWorkerEnv(anchoringKey: string, batchSize: number): Record<s
   };
 }
 
+/** Fresh secrets for an issuer: kept by a test that starts several issuers on one database, as restarts of one. */
+export function testSecrets(): { KEY_ENCRYPTION_SECRET: string; ADMIN_TOKEN: string } {
+  return { KEY_ENCRYPTION_SECRET: randomBytes(32).toString('hex'), ADMIN_TOKEN: randomBytes(24).toString('base64url') };
+}
+
 /** Issuer config for a test database, with fresh secrets unless given. */
 export function testIssuerConfig(databaseUrl: string, overrides: Record<string, string> = {}): IssuerConfig {
   return loadIssuerConfig({
@@ -63,10 +62,23 @@ export function testIssuerConfig(databaseUrl: string, overrides: Record<string, 
     // Where credentials say the issuer is; tests that fetch from it pass the address it listens on.
     ISSUER_PUBLIC_URL: 'https://issuer.invalid',
     DATABASE_URL: databaseUrl,
-    KEY_ENCRYPTION_SECRET: randomBytes(32).toString('hex'),
-    ADMIN_TOKEN: randomBytes(24).toString('base64url'),
+    ...testSecrets(),
     ...overrides,
   });
+}
+
+/** An issuer alone, as a test configured it, listening on a free loopback port. */
+export async function listeningIssuer(config: IssuerConfig): Promise<{ app: INestApplication; issuerUrl: string; adminToken: string }> {
+  const app = await createIssuerApp(config);
+  await app.listen(0, '127.0.0.1');
+  return { app, issuerUrl: `http://127.0.0.1:${app.getHttpServer().address().port}`, adminToken: config.adminToken };
+}
+
+/** A verifier alone, on the run's chain with the settings given over it, listening on a free loopback port. */
+export async function listeningVerifier(env: Record<string, string> = {}): Promise<{ app: INestApplication; verifierUrl: string }> {
+  const app = await createVerifierApp(loadVerifierConfig({ ...chainEnv(), VERIFIER_PORT: '0', ...env }));
+  await app.listen(0, '127.0.0.1');
+  return { app, verifierUrl: `http://127.0.0.1:${app.getHttpServer().address().port}` };
 }
 
 /**
@@ -102,7 +114,6 @@ export async function startTestStack(
     loadVerifierConfig({ ...verifierEnv, VERIFIER_PORT: String(verifierPort), ...verifierOverrides }),
   );
   await verifier.listen(verifierPort, '127.0.0.1');
-  const admin = { Authorization: `Bearer ${issuerConfig.adminToken}`, 'Content-Type': 'application/json' };
   let issuerStopped = false;
   return {
     issuerUrl,
@@ -111,19 +122,6 @@ export async function startTestStack(
     database,
     issuerConfig,
     verifierEnv,
-    async createInstitution(name = 'Test University') {
-      const institution = (await (
-        await fetch(`${issuerUrl}/v1/admin/institutions`, {
-          method: 'POST',
-          headers: admin,
-          body: JSON.stringify({ name, url: 'https://test.example' }),
-        })
-      ).json()) as { id: string; did: string };
-      const { apiKey } = (await (
-        await fetch(`${issuerUrl}/v1/admin/institutions/${institution.id}/api-keys`, { method: 'POST', headers: admin, body: '{}' })
-      ).json()) as { apiKey: string };
-      return { id: institution.id, did: institution.did, apiKey };
-    },
     async stopIssuer() {
       issuerStopped = true;
       await issuer.close();

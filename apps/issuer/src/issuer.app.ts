@@ -3,7 +3,10 @@ import { createHttpApp } from '#service-kit';
 import type { IssuerConfig } from './issuer.config.js';
 import { IssuerModule } from './issuer.module.js';
 
-/** Builds the issuer application, connected, migrated and with its keys checked, but not yet listening. */
+/**
+ * Builds the issuer application, connected, migrated and with its keys checked, but not yet
+ * listening. Form bodies are read too: OAuth token requests are `application/x-www-form-urlencoded`.
+ */
 export function createIssuerApp(config: IssuerConfig): Promise<INestApplication> {
-  return createHttpApp(IssuerModule.forRoot(config), config);
+  return createHttpApp(IssuerModule.forRoot(config), config, { htmlForms: true });
 }

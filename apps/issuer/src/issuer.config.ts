@@ -2,6 +2,7 @@ import { ConfigReader, type Environment, type HttpServerConfig, readHttpServerCo
 import { type EthrNetwork, readEthrNetwork } from '#identity';
 import { type AnchoringConfig, readAnchoringConfig } from './anchoring/anchoring.config.js';
 import { type CreditBankConfig, readCreditBankConfig } from './credit-bank/credit-bank.config.js';
+import { readWalletOffersConfig, type WalletOffersConfig } from './wallet-offers/wallet-offers.config.js';
 
 export interface IssuerConfig extends HttpServerConfig {
   /**
@@ -19,6 +20,8 @@ export interface IssuerConfig extends HttpServerConfig {
   chain: EthrNetwork;
   anchoring: AnchoringConfig;
   creditBank: CreditBankConfig;
+  /** OpenID4VCI offers: their lifetime, and the token endpoint's rate limit. */
+  walletOffers: WalletOffersConfig;
   /** Failed authentications a client may make within the window; past them it is refused for a window. */
   authFailures: { limit: number; windowSeconds: number };
   /** Institutions per page of the public registry; at most 250, so a page stays under a verifier's 1 MiB page cap. */
@@ -44,6 +47,7 @@ export function loadIssuerConfig(env: Environment = process.env): IssuerConfig {
     chain: readEthrNetwork(read),
     anchoring: readAnchoringConfig(read),
     creditBank: readCreditBankConfig(read),
+    walletOffers: readWalletOffersConfig(read),
     authFailures: {
       limit: read.integer('AUTH_FAILURE_LIMIT', 10, { min: 1 }),
       windowSeconds: read.integer('AUTH_FAILURE_WINDOW_SECONDS', 600, { min: 1, max: 86400 }),

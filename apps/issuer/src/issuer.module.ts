@@ -7,6 +7,7 @@ import { HealthController } from '#service-kit';
 import { IdentityModule } from './identity/identity.module.js';
 import { InstitutionsModule } from './institutions/institutions.module.js';
 import { ISSUER_CONFIG, type IssuerConfig } from './issuer.config.js';
+import { WalletOffersModule } from './wallet-offers/wallet-offers.module.js';
 
 @Global()
 @Module({})
@@ -20,6 +21,7 @@ export class IssuerModule {
         AnchoringModule.forRoot(config),
         InstitutionsModule,
         CredentialsModule,
+        WalletOffersModule,
         CreditBankModule,
       ],
       controllers: [HealthController],

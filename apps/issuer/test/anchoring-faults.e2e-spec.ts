@@ -3,21 +3,26 @@ import { LOCAL_CHAIN_FUNDED_KEYS, startEmbeddedPostgres } from '#local-stack';
 import type { SignedCredentialFormat } from '#schemas';
 import { Contract, JsonRpcProvider, Wallet } from 'ethers';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { createIssuerApp } from '../src/issuer.app.js';
-import { createVerifierApp } from '../../verifier/src/verifier.app.js';
-import { loadVerifierConfig } from '../../verifier/src/verifier.config.js';
 import { openIssuerDatabase } from '../src/database/data-source.js';
-import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { createTestDatabase } from '../../../test/database.js';
+import { createInstitution, issueCredential, issueCredentials, jwtOf } from '../../../test/factories/index.js';
 import { RpcFaultProxy } from '../../../test/rpc-fault-proxy.js';
-import { chainEnv, postJson, startTestStack, testIssuerConfig } from '../../../test/stack.js';
+import {
+  chainEnv,
+  listeningIssuer,
+  listeningVerifier,
+  postJson,
+  startTestStack,
+  testIssuerConfig,
+  testSecrets,
+} from '../../../test/stack.js';
 import { testEnvironment } from '../../../test/test-environment.js';
+import { until as waitUntil } from '../../../test/until.js';
 
 // Real processes: the built issuer (`npm test` builds first), killed with SIGKILL mid-step.
 const ISSUER_MAIN = fileURLToPath(new URL('../../../dist/apps/issuer/src/main.js', import.meta.url));
@@ -41,19 +46,12 @@ afterAll(async () => {
 });
 afterEach(() => proxy.clear());
 
-const secrets = () => ({ KEY_ENCRYPTION_SECRET: randomBytes(32).toString('hex'), ADMIN_TOKEN: randomBytes(24).toString('base64url') });
-
 /** Credentials issued by an instance without the anchoring key, so they wait for a worker. */
 async function issueWaiting(databaseUrl: string, keys: Record<string, string>, count: number): Promise<void> {
-  const app = await createIssuerApp(testIssuerConfig(databaseUrl, keys));
-  await app.listen(0, '127.0.0.1');
-  const url = `http://127.0.0.1:${app.getHttpServer().address().port}`;
-  const admin = { Authorization: `Bearer ${keys.ADMIN_TOKEN}` };
-  const institution = await postJson(`${url}/v1/admin/institutions`, { name: 'Faulty U', url: 'https://faulty.example' }, admin);
-  const key = await postJson(`${url}/v1/admin/institutions/${institution.body.id}/api-keys`, {}, admin);
-  for (let i = 0; i < count; i++)
-    await postJson(`${url}/v1/credentials`, { ...EXAMPLE_FACTS.credit, format: 'vc-jwt' }, { Authorization: `Bearer ${key.body.apiKey}` });
-  await app.close();
+  const issuer = await listeningIssuer(testIssuerConfig(databaseUrl, keys));
+  const institution = await createInstitution(issuer, { name: 'Faulty U', url: 'https://faulty.example' });
+  await issueCredentials(issuer, institution, count, { kind: 'credit', format: 'vc-jwt' });
+  await issuer.app.close();
 }
 
 interface Worker {
@@ -105,18 +103,12 @@ async function query<T>(databaseUrl: string, sql: string, parameters: unknown[] 
   }
 }
 
-async function until(
-  probe: () => Promise<boolean>,
-  what: string,
-  options: { mine?: boolean; timeoutMs?: number; worker?: Worker } = {},
-): Promise<void> {
-  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}\n${options.worker?.output() ?? ''}`);
-    if (options.mine) await provider.send('evm_mine', []);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const until = (probe: () => Promise<boolean>, what: string, options: { mine?: boolean; timeoutMs?: number; worker?: Worker } = {}) =>
+  waitUntil(probe, what, {
+    timeoutMs: options.timeoutMs ?? 30_000,
+    mining: options.mine ? provider : undefined,
+    context: options.worker?.output,
+  });
 
 const allAnchored = (databaseUrl: string) => async () =>
   (
@@ -225,7 +217,7 @@ describe('a worker killed with SIGKILL', () => {
   const runs = KILL_POINTS.flatMap((point) => [1, 2].map((run) => [`${point.name} (run ${run})`, point] as const));
   it.each(runs)('%s: after a restart nothing is lost, no root is anchored twice, no nonce gap', async (_name, point) => {
     const database = await createTestDatabase();
-    const keys = secrets();
+    const keys = testSecrets();
     try {
       await issueWaiting(database.url, keys, 5);
       proxy.calls.length = 0;
@@ -290,7 +282,7 @@ describe('a worker killed with SIGKILL while it repairs a reorg', () => {
   const runs = REORG_KILL_POINTS.flatMap((point) => [1, 2].map((run) => [`${point.name} (run ${run})`, point] as const));
   it.each(runs)('%s: after a restart every credential is anchored again, each root once, no nonce gap', async (_name, point) => {
     const database = await createTestDatabase();
-    const keys = secrets();
+    const keys = testSecrets();
     // Only this test's transactions come after it: reverting to it undoes nothing of other tests.
     const snapshot = await provider.send('evm_snapshot', []);
     try {
@@ -324,7 +316,7 @@ describe('a worker killed with SIGKILL while it repairs a reorg', () => {
 describe('a stranger who copies the pending anchor() call of a worker that then dies', () => {
   it("the restarted worker confirms the batch from the contract's record, after one reverted transaction of ours", async () => {
     const database = await createTestDatabase();
-    const keys = secrets();
+    const keys = testSecrets();
     try {
       await issueWaiting(database.url, keys, 2);
       await provider.send('evm_setAutomine', [false]);
@@ -374,7 +366,7 @@ describe('a stranger who copies the pending anchor() call of a worker that then 
 describe('a flaky chain RPC', () => {
   it('answering 429, 5xx, dropping connections and timing out: the worker waits and recovers', async () => {
     const database = await createTestDatabase();
-    const keys = secrets();
+    const keys = testSecrets();
     try {
       await issueWaiting(database.url, keys, 4);
       const worker = startWorker(database.url, keys);
@@ -406,7 +398,7 @@ describe('a flaky chain RPC', () => {
 describe('a stuck transaction', () => {
   it('is replaced with a higher fee under the same nonce, and only one of the two is mined', async () => {
     const database = await createTestDatabase();
-    const keys = secrets();
+    const keys = testSecrets();
     try {
       await issueWaiting(database.url, keys, 3);
       await provider.send('evm_setAutomine', [false]);
@@ -442,21 +434,11 @@ describe('the verifier behind a failing RPC', () => {
   it('says indeterminate, never verified', async () => {
     // An issuer serving its status lists, and a verifier that reaches the chain through the proxy.
     const stack = await startTestStack();
-    const verifier = await createVerifierApp(
-      loadVerifierConfig({ ...stack.verifierEnv, CHAIN_RPC_URL: proxyUrl, VERIFIER_PORT: '0', STATUS_LIST_CACHE_SECONDS: '0' }),
-    );
+    const verifier = await listeningVerifier({ ...stack.verifierEnv, CHAIN_RPC_URL: proxyUrl, STATUS_LIST_CACHE_SECONDS: '0' });
     try {
-      const institution = await stack.createInstitution();
-      const issued = await postJson(
-        `${stack.issuerUrl}/v1/credentials`,
-        { ...EXAMPLE_FACTS.credit, format: 'vc-jwt' },
-        {
-          Authorization: `Bearer ${institution.apiKey}`,
-        },
-      );
-      const jwt = issued.body.verifiableCredential.proof.jwt;
-      await verifier.listen(0, '127.0.0.1');
-      const url = `http://127.0.0.1:${verifier.getHttpServer().address().port}/credentials/verify`;
+      const institution = await createInstitution(stack);
+      const jwt = jwtOf(await issueCredential(stack, institution, { kind: 'credit', format: 'vc-jwt' }));
+      const url = `${verifier.verifierUrl}/credentials/verify`;
       expect((await postJson(url, { verifiableCredential: jwt })).body.verdict).toBe('verified');
       for (const fault of [{ kind: 'status', status: 429 }, { kind: 'status', status: 503 }, { kind: 'drop' }] as const) {
         proxy.set('*', fault);
@@ -465,7 +447,7 @@ describe('the verifier behind a failing RPC', () => {
         expect(report.checks.find((c: { check: string }) => c.check === 'signature').status).toBe('error');
       }
     } finally {
-      await verifier.close();
+      await verifier.app.close();
       await stack.close();
     }
   });
@@ -474,7 +456,7 @@ describe('the verifier behind a failing RPC', () => {
 describe('two workers started at once', () => {
   it('one sends, the other waits; when the sender dies the other takes over', async () => {
     const database = await createTestDatabase();
-    const keys = secrets();
+    const keys = testSecrets();
     try {
       await issueWaiting(database.url, keys, 3);
       const workers = [startWorker(database.url, keys), startWorker(database.url, keys)];
@@ -510,7 +492,7 @@ describe('Postgres restarted in the middle of a batch', () => {
       const databaseUrl = serverUrl.toString();
       await (await openIssuerDatabase(databaseUrl)).destroy();
       proxy.calls.length = 0;
-      const keys = secrets();
+      const keys = testSecrets();
       await issueWaiting(databaseUrl, keys, 4);
       proxy.set('eth_sendRawTransaction', { kind: 'hold' });
       const worker = startWorker(databaseUrl, keys);

@@ -1,23 +1,24 @@
 import { ANCHOR_CONTRACT, type AnchorReceipt } from '#anchoring';
 import { LOCAL_CHAIN_FUNDED_KEYS } from '#local-stack';
 import { Contract, type JsonRpcProvider, Wallet } from 'ethers';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import pg from 'pg';
-import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
+import {
+  checkBySnippet,
+  createInstitution,
+  issueCredentials,
+  jwtOf,
+  packageOf,
+  requestCredential,
+  type TestInstitution,
+} from '../../../test/factories/index.js';
+import type { TestDatabase } from '../../../test/database.js';
 import { type OwnChain, startOwnChain } from '../../../test/own-chain.js';
-import { postJson, startTestStack, type TestInstitution, type TestStack, testWorkerEnv } from '../../../test/stack.js';
+import { startTestStack, type TestStack, testWorkerEnv } from '../../../test/stack.js';
+import { until as waitUntil } from '../../../test/until.js';
 
 // Anchoring makes progress whatever the chain does (issue 10): a reorg that drops our transactions
 // while batches are open, and a stranger who anchors our pending root first. Both revert or stop the
 // chain, so this file runs on a chain of its own.
 
-const REPOSITORY = fileURLToPath(new URL('../../..', import.meta.url));
-const SNIPPET = path.join(REPOSITORY, 'docs', 'check-receipt.mjs');
 const STRANGER_KEY = LOCAL_CHAIN_FUNDED_KEYS[5];
 
 let chain: OwnChain;
@@ -30,13 +31,7 @@ afterAll(() => chain?.stop());
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until(probe: () => Promise<boolean>, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
+const until = (probe: () => Promise<boolean>, what: string) => waitUntil(probe, what, { timeoutMs: 60_000 });
 
 /** A block every `everyMs`, so batches gather their confirmations; automine stays as the test sets it. */
 function mining(provider: JsonRpcProvider, everyMs: number): { stop(): Promise<void> } {
@@ -66,13 +61,7 @@ function steadyIssuance(stack: TestStack, institution: TestInstitution, everyMs:
   let stopped = false;
   const loop = (async () => {
     while (!stopped) {
-      const response = await postJson(
-        `${stack.issuerUrl}/v1/credentials`,
-        { ...EXAMPLE_FACTS.credit, format: 'vc-jwt' },
-        {
-          Authorization: `Bearer ${institution.apiKey}`,
-        },
-      );
+      const response = await requestCredential(stack, institution, { kind: 'credit', format: 'vc-jwt' });
       if (response.status === 201) issued.push({ id: response.body.id, jwt: response.body.verifiableCredential.proof.jwt });
       await sleep(everyMs);
     }
@@ -87,18 +76,8 @@ function steadyIssuance(stack: TestStack, institution: TestInstitution, everyMs:
 }
 
 async function issue(stack: TestStack, institution: TestInstitution, count: number): Promise<Issued[]> {
-  const issued: Issued[] = [];
-  for (let i = 0; i < count; i++) {
-    const response = await postJson(
-      `${stack.issuerUrl}/v1/credentials`,
-      { ...EXAMPLE_FACTS.credit, format: 'vc-jwt' },
-      {
-        Authorization: `Bearer ${institution.apiKey}`,
-      },
-    );
-    issued.push({ id: response.body.id, jwt: response.body.verifiableCredential.proof.jwt });
-  }
-  return issued;
+  const issued = await issueCredentials(stack, institution, count, { kind: 'credit', format: 'vc-jwt' });
+  return issued.map((credential) => ({ id: credential.id, jwt: jwtOf(credential) }));
 }
 
 /**
@@ -117,25 +96,17 @@ async function servedReceipt(stack: TestStack, id: string): Promise<AnchorReceip
   return body;
 }
 
-const execFileAsync = promisify(execFile);
-
 /** The credential's downloaded package, checked by the README's own snippet with ethers and an RPC alone. */
-async function checkedBySnippet(stack: TestStack, credential: Issued, directory: string): Promise<string> {
-  const packaged = await (await fetch(`${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(credential.id)}/package`)).text();
-  const file = path.join(directory, `${credential.id.replace(/\W/g, '_')}.json`);
-  writeFileSync(file, packaged);
-  const { stdout, stderr } = await execFileAsync(process.execPath, [SNIPPET, file, chain.rpcUrl, '2'], {
-    cwd: REPOSITORY,
-    encoding: 'utf8',
-  }).catch((error: { stdout: string; stderr: string }) => error);
+async function checkedBySnippet(stack: TestStack, credential: Issued): Promise<string> {
+  const packaged = (await packageOf(stack, credential.id))!;
+  const { stdout, stderr } = await checkBySnippet(packaged.text, chain.rpcUrl);
   expect({ id: credential.id, stderr }).toEqual({ id: credential.id, stderr: '' });
   return stdout;
 }
 
 async function everyCredentialCheckedBySnippet(stack: TestStack, credentials: Issued[]): Promise<void> {
-  const directory = mkdtempSync(path.join(os.tmpdir(), 'lc-progress-'));
   for (let i = 0; i < credentials.length; i += 4) {
-    const outputs = await Promise.all(credentials.slice(i, i + 4).map((credential) => checkedBySnippet(stack, credential, directory)));
+    const outputs = await Promise.all(credentials.slice(i, i + 4).map((credential) => checkedBySnippet(stack, credential)));
     for (const output of outputs) expect(output).toMatch(/^anchored in block \d+/);
   }
 }
@@ -148,7 +119,7 @@ interface OurTransaction {
 }
 
 /** Every transaction the worker signed, with what the chain made of it. */
-async function ourTransactions(db: pg.Client, provider: JsonRpcProvider): Promise<OurTransaction[]> {
+async function ourTransactions(db: TestDatabase, provider: JsonRpcProvider): Promise<OurTransaction[]> {
   const rows = (
     await db.query(
       `SELECT t.hash, t.batch_id, b.root FROM anchor_transactions t JOIN anchor_batches b ON b.id = t.batch_id ORDER BY t.created_at`,
@@ -164,7 +135,7 @@ async function ourTransactions(db: pg.Client, provider: JsonRpcProvider): Promis
 }
 
 /** Every batch confirmed, each root anchored once on the chain as it is now, nothing of ours left waiting. */
-async function expectEveryBatchAnchoredOnce(db: pg.Client, anchoringAddress: string): Promise<{ root: string; tx_hash: string }[]> {
+async function expectEveryBatchAnchoredOnce(db: TestDatabase, anchoringAddress: string): Promise<{ root: string; tx_hash: string }[]> {
   const batches: { root: string; status: string; tx_hash: string; block_number: string }[] = (
     await db.query(`SELECT root, status, tx_hash, block_number FROM anchor_batches ORDER BY created_at`)
   ).rows;
@@ -189,12 +160,11 @@ describe('a reorg while batches are open, on a node that drops the orphaned tran
 
   it('under steady issuance: every acknowledged credential ends anchored, no stale receipt is served, no root is anchored twice', async () => {
     const stack = await startTestStack({ ...testWorkerEnv(ANCHORING_KEY, 4), ...chain.env }, chain.env);
-    const db = new pg.Client({ connectionString: stack.database.url });
-    await db.connect();
+    const db = stack.database;
     const miner = mining(chain.provider, 200);
     let load: ReturnType<typeof steadyIssuance> | undefined;
     try {
-      const institution = await stack.createInstitution();
+      const institution = await createInstitution(stack);
       load = steadyIssuance(stack, institution, 80);
       const count = async (sql: string, parameters: unknown[] = []) => (await db.query(sql, parameters)).rows[0].n as number;
       await until(
@@ -244,7 +214,6 @@ describe('a reorg while batches are open, on a node that drops the orphaned tran
     } finally {
       await load?.stop();
       await miner.stop();
-      await db.end();
       await stack.close();
     }
   }, 180_000);
@@ -255,11 +224,16 @@ describe('a stranger who copies our pending anchor() call with higher fees', () 
 
   it("costs at most one wasted transaction: the batch is confirmed from the contract's record, and later batches proceed", async () => {
     const stack = await startTestStack({ ...testWorkerEnv(ANCHORING_KEY, 10), ...chain.env }, chain.env);
-    const db = new pg.Client({ connectionString: stack.database.url });
-    await db.connect();
+    const db = stack.database;
     let miner: { stop(): Promise<void> } | undefined;
     try {
-      const institution = await stack.createInstitution();
+      const institution = await createInstitution(stack);
+      // The worker relays the new did:ethr's link with the same funded key: mined before mining stops,
+      // so that it does not wait in the node ahead of the anchor() call this test copies.
+      await until(async () => {
+        const [change] = (await db.query(`SELECT tx_hash FROM did_ethr_changes WHERE institution_id = $1`, [institution.id])).rows;
+        return Boolean(change?.tx_hash) && (await chain.provider.getTransactionReceipt(change.tx_hash)) !== null;
+      }, 'the did:ethr link mined');
       await chain.provider.send('evm_setAutomine', [false]);
       const first = await issue(stack, institution, 3);
       let ours = '';
@@ -308,7 +282,6 @@ describe('a stranger who copies our pending anchor() call with higher fees', () 
     } finally {
       await chain.provider.send('evm_setAutomine', [true]);
       await miner?.stop();
-      await db.end();
       await stack.close();
     }
   }, 120_000);

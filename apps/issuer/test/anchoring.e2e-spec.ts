@@ -1,34 +1,40 @@
-import { ANCHOR_CONTRACT, anchorReceiptOf, AnchorWriter, MerkleTree, receiptProblem, signedHashOf } from '#anchoring';
+import { ANCHOR_CONTRACT, AnchorWriter, MerkleTree, receiptProblem } from '#anchoring';
 import { LOCAL_CHAIN_FUNDED_KEYS } from '#local-stack';
 import { Contract, hexlify, JsonRpcProvider, NonceManager, Wallet } from 'ethers';
-import { spawnSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type SignedCredentialFormat, validateAnchorReceipt } from '#schemas';
-import { createIssuerApp } from '../src/issuer.app.js';
 import { AnchorBatchesRepository } from '../src/anchoring/anchor-batches.repository.js';
 import { AnchorLeavesRepository } from '../src/anchoring/anchor-leaves.repository.js';
 import { AnchorTransactionsRepository } from '../src/anchoring/anchor-transactions.repository.js';
 import { openIssuerDatabase } from '../src/database/data-source.js';
 import { UnitOfWork } from '../src/database/unit-of-work.js';
-import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
-import { dataIntegrityCredential } from '../../../test/data-integrity-credential.js';
+import {
+  anchorByHand,
+  anchoredReceipt,
+  checkBySnippet,
+  createInstitution,
+  dataIntegrityCredential,
+  issueCredentials,
+  jwtOf,
+  receiptOf,
+  type TestInstitution,
+} from '../../../test/factories/index.js';
 import { createTestDatabase } from '../../../test/database.js';
 import {
-  chainEnv,
+  listeningIssuer,
+  listeningVerifier,
   postJson,
   startTestStack,
   testIssuerConfig,
-  type TestInstitution,
+  testSecrets,
   type TestStack,
   testWorkerEnv,
 } from '../../../test/stack.js';
-import { createVerifierApp } from '../../verifier/src/verifier.app.js';
-import { loadVerifierConfig } from '../../verifier/src/verifier.config.js';
 import { testEnvironment } from '../../../test/test-environment.js';
+import { until as waitUntil } from '../../../test/until.js';
 
 const REPOSITORY = fileURLToPath(new URL('../../..', import.meta.url));
 const SNIPPET = path.join(REPOSITORY, 'docs', 'check-receipt.mjs');
@@ -42,37 +48,16 @@ const provider = new JsonRpcProvider(env.chainRpcUrl, env.chainId, { staticNetwo
 const anchor = new Contract(env.anchorContract, ANCHOR_CONTRACT.abi, provider);
 afterAll(() => provider.destroy());
 
-/** The test chain mines only on transactions: mine empty blocks so batches gather confirmations. */
-async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await provider.send('evm_mine', []);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
+/** Credit credentials as VC-JWTs, with their ids and JWTs. */
 async function issue(stack: TestStack, institution: TestInstitution, count: number): Promise<{ id: string; jwt: string }[]> {
-  const issued = [];
-  for (let i = 0; i < count; i++) {
-    const response = await postJson(
-      `${stack.issuerUrl}/v1/credentials`,
-      { ...EXAMPLE_FACTS.credit, format: 'vc-jwt' },
-      {
-        Authorization: `Bearer ${institution.apiKey}`,
-      },
-    );
-    issued.push({ id: response.body.id as string, jwt: response.body.verifiableCredential.proof.jwt as string });
-  }
-  return issued;
+  return (await issueCredentials(stack, institution, count, { kind: 'credit', format: 'vc-jwt' })).map((issued) => ({
+    id: issued.id,
+    jwt: jwtOf(issued),
+  }));
 }
 
-async function receiptOf(stack: TestStack, id: string) {
-  const response = await fetch(`${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(id)}`);
-  return response.status === 200 ? ((await response.json()) as Parameters<typeof receiptProblem>[0]) : undefined;
-}
+/** The test chain mines only on transactions: mine empty blocks so batches gather confirmations. */
+const until = <T>(probe: () => Promise<T | undefined>, what: string) => waitUntil(probe, what, { mining: provider });
 
 async function anchorEvents(root: string): Promise<number> {
   return (await anchor.queryFilter(anchor.filters.RootAnchored(root))).length;
@@ -84,14 +69,14 @@ describe('the anchoring worker', () => {
 
   beforeAll(async () => {
     stack = await startTestStack(WORKER);
-    institution = await stack.createInstitution();
+    institution = await createInstitution(stack);
   });
   afterAll(() => stack.close());
 
   it('anchors every credential in batches and stores a receipt that checks against the signed bytes and the chain', async () => {
     const issued = await issue(stack, institution, 7);
     const receipts = [];
-    for (const credential of issued) receipts.push(await until(() => receiptOf(stack, credential.id), `a receipt for ${credential.id}`));
+    for (const credential of issued) receipts.push(await anchoredReceipt(stack, credential.id, provider));
 
     // Seven credentials, at most five a batch: two batches or more, as they arrived.
     expect(new Set(receipts.map((r) => r.root)).size).toBeGreaterThanOrEqual(2);
@@ -106,7 +91,7 @@ describe('the anchoring worker', () => {
 
   it('serves the receipt by leaf and a package of credential and receipt', async () => {
     const [credential] = await issue(stack, institution, 1);
-    const receipt = await until(() => receiptOf(stack, credential.id), 'a receipt');
+    const receipt = await anchoredReceipt(stack, credential.id, provider);
     const byLeaf = await fetch(`${stack.issuerUrl}/v1/anchors/leaves/${receipt.leaf}`);
     expect(await byLeaf.json()).toEqual(receipt);
     const packaged = await fetch(`${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(credential.id)}/package`);
@@ -119,28 +104,24 @@ describe('the anchoring worker', () => {
 
   it("checks with nothing but ethers and an RPC, by the README's own snippet", async () => {
     const [credential] = await issue(stack, institution, 1);
-    await until(() => receiptOf(stack, credential.id), 'a receipt');
+    await anchoredReceipt(stack, credential.id, provider);
     const packaged = await (await fetch(`${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(credential.id)}/package`)).text();
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'lc-package-')), 'credential-package.json');
-    writeFileSync(file, packaged);
-    const run = (confirmations: string) =>
-      spawnSync(process.execPath, [SNIPPET, file, env.chainRpcUrl, confirmations], { encoding: 'utf8', cwd: REPOSITORY });
-    const ok = run('2');
+    const run = (confirmations: string, text = packaged) => checkBySnippet(text, env.chainRpcUrl, confirmations);
+    const ok = await run('2');
     expect(ok.stderr).toBe('');
     expect(ok.stdout).toMatch(/^anchored in block \d+ \(\d+ confirmations\)/);
-    expect(run('100000').stderr).toContain('confirmations');
+    expect((await run('100000')).stderr).toContain('confirmations');
 
     const tampered = JSON.parse(packaged);
     tampered.anchorReceipt.proof.push(tampered.anchorReceipt.root);
-    writeFileSync(file, JSON.stringify(tampered));
-    expect(run('2').stderr).toContain('proof does not lead to the root');
+    expect((await run('2', JSON.stringify(tampered))).stderr).toContain('proof does not lead to the root');
 
     expect(readFileSync(path.join(REPOSITORY, 'README.md'), 'utf8')).toContain(readFileSync(SNIPPET, 'utf8'));
   });
 
   it('writes version 2 receipts, and still checks version 1 receipts kept from before, by the snippet and by the verifier', async () => {
     const [credential] = await issue(stack, institution, 1);
-    await until(() => receiptOf(stack, credential.id), 'a receipt');
+    await anchoredReceipt(stack, credential.id, provider);
     const packaged = (await (
       await fetch(`${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(credential.id)}/package`)
     ).json()) as Record<string, any>;
@@ -149,9 +130,7 @@ describe('the anchoring worker', () => {
     const version1 = { ...rest, version: 1 };
     expect(validateAnchorReceipt(version1)).toEqual([]);
 
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'lc-package-')), 'credential-package.json');
-    writeFileSync(file, JSON.stringify({ ...packaged, anchorReceipt: version1 }));
-    const checked = spawnSync(process.execPath, [SNIPPET, file, env.chainRpcUrl, '2'], { encoding: 'utf8', cwd: REPOSITORY });
+    const checked = await checkBySnippet(JSON.stringify({ ...packaged, anchorReceipt: version1 }), env.chainRpcUrl);
     expect(checked.stderr).toBe('');
     const report = (await postJson(`${stack.verifierUrl}/credentials/verify`, { ...packaged, anchorReceipt: version1 })).body;
     expect(report.verdict).toBe('verified');
@@ -161,45 +140,33 @@ describe('the anchoring worker', () => {
   it("checks a Data Integrity credential's package by the snippet, however its JSON is spelled", async () => {
     // No ldp_vc is issued yet: a document anchored by hand, as the next formats will be, with its receipt.
     const document = dataIntegrityCredential();
-    const leaf = signedHashOf({ format: 'ldp_vc', bytes: JSON.stringify(document) });
-    const tree = await MerkleTree.build([leaf, signedHashOf({ format: 'vc-jwt', bytes: 'a.b.c' })]);
     const signer = new NonceManager(new Wallet(LOCAL_CHAIN_FUNDED_KEYS[1], provider));
-    const mined = await (
-      await new Contract(env.anchorContract, ANCHOR_CONTRACT.abi, signer).getFunction('anchor')(tree.root, tree.size)
-    ).wait();
+    const [receipt] = await anchorByHand(
+      [
+        { format: 'ldp_vc', bytes: JSON.stringify(document) },
+        { format: 'vc-jwt', bytes: 'a.b.c' },
+      ],
+      signer,
+    );
     await provider.send('evm_mine', []);
-    const block = (await provider.getBlock(mined.blockNumber))!;
-    const receipt = anchorReceiptOf('ldp_vc', {
-      leaf,
-      proof: tree.proof(0),
-      root: tree.root,
-      chainId: env.chainId,
-      contract: env.anchorContract,
-      txHash: mined.hash,
-      blockNumber: mined.blockNumber,
-      anchoredAt: new Date(block.timestamp * 1000).toISOString(),
-    });
     expect(validateAnchorReceipt(receipt)).toEqual([]);
 
-    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'lc-package-')), 'credential-package.json');
-    const check = (verifiableCredential: unknown) => {
-      // Keys in another order and indented: the holder's copy, not the issuer's bytes.
-      writeFileSync(file, JSON.stringify({ anchorReceipt: receipt, verifiableCredential }, null, 2));
-      return spawnSync(process.execPath, [SNIPPET, file, env.chainRpcUrl, '2'], { encoding: 'utf8', cwd: REPOSITORY });
-    };
+    // Keys in another order and indented: the holder's copy, not the issuer's bytes.
+    const check = (verifiableCredential: unknown) =>
+      checkBySnippet(JSON.stringify({ anchorReceipt: receipt, verifiableCredential }, null, 2), env.chainRpcUrl);
     const { proof, ...claims } = document;
     const { credits, name, id } = claims.credentialSubject;
     const respelled = { proof, ...claims, credentialSubject: { credits, name, id } };
-    expect(check(respelled).stderr).toBe('');
-    expect(check({ ...respelled, credentialSubject: { ...respelled.credentialSubject, credits: 8 } }).stderr).toContain(
+    expect((await check(respelled)).stderr).toBe('');
+    expect((await check({ ...respelled, credentialSubject: { ...respelled.credentialSubject, credits: 8 } })).stderr).toContain(
       'receipt is for other bytes',
     );
   });
 
   it('is checked by the verifier: a package verifies, and every way to break its receipt is caught', async () => {
     const [credential, other] = await issue(stack, institution, 2);
-    await until(() => receiptOf(stack, other.id), 'a receipt');
-    await until(() => receiptOf(stack, credential.id), 'a receipt');
+    await anchoredReceipt(stack, other.id, provider);
+    await anchoredReceipt(stack, credential.id, provider);
     const packaged = (await (
       await fetch(`${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(credential.id)}/package`)
     ).json()) as Record<string, any>;
@@ -241,7 +208,7 @@ describe('the anchoring worker', () => {
       id: `${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(credential.id)}/package`,
       type: 'AnchoredCredentialPackage2026',
     });
-    await until(() => receiptOf(stack, credential.id), 'a receipt');
+    await anchoredReceipt(stack, credential.id, provider);
     expect(await anchorOf(credential.jwt)).toEqual({ verdict: 'verified', status: 'valid', code: undefined });
 
     const [header, , signature] = credential.jwt.split('.');
@@ -255,12 +222,11 @@ describe('the anchoring worker', () => {
 
   it('a production verifier refuses to fetch a package on a private address', async () => {
     const [credential] = await issue(stack, institution, 1);
-    await until(() => receiptOf(stack, credential.id), 'a receipt');
-    const verifier = await createVerifierApp(loadVerifierConfig({ ...chainEnv(), VERIFIER_PORT: '0' }));
+    await anchoredReceipt(stack, credential.id, provider);
+    const verifier = await listeningVerifier();
     try {
-      await verifier.listen(0, '127.0.0.1');
       const report = (
-        await postJson(`http://127.0.0.1:${verifier.getHttpServer().address().port}/credentials/verify`, {
+        await postJson(`${verifier.verifierUrl}/credentials/verify`, {
           verifiableCredential: credential.jwt,
         })
       ).body;
@@ -272,13 +238,13 @@ describe('the anchoring worker', () => {
       expect([status.status, status.reason.code]).toEqual(['error', 'STATUS_LIST_UNAVAILABLE']);
       expect(report.verdict).toBe('indeterminate');
     } finally {
-      await verifier.close();
+      await verifier.app.close();
     }
   });
 
   it('anchors again, and repoints the receipts, when a reorg takes the anchoring block away', async () => {
     const [credential] = await issue(stack, institution, 1);
-    const before = await until(() => receiptOf(stack, credential.id), 'a receipt');
+    const before = await anchoredReceipt(stack, credential.id, provider);
     const head = await provider.getBlockNumber();
     // Replace every block from the anchoring one up with empty blocks.
     await provider.send('anvil_reorg', [head - before.blockNumber + 1, []]);
@@ -298,26 +264,15 @@ describe('the anchoring worker', () => {
 describe('resuming from the stored state', () => {
   it('finishes a batch left `built`, and re-sends the very transaction left recorded but unsent, anchoring each root once', async () => {
     const database = await createTestDatabase();
-    const secrets = { KEY_ENCRYPTION_SECRET: randomBytes(32).toString('hex'), ADMIN_TOKEN: randomBytes(24).toString('base64url') };
+    const secrets = testSecrets();
     try {
       // An instance without the key issues six credentials; they wait.
       const idle = await listeningIssuer(testIssuerConfig(database.url, secrets));
-      const admin = { Authorization: `Bearer ${secrets.ADMIN_TOKEN}` };
-      const created = await postJson(`${idle.url}/v1/admin/institutions`, { name: 'Resume U', url: 'https://resume.example' }, admin);
-      const key = await postJson(`${idle.url}/v1/admin/institutions/${created.body.id}/api-keys`, {}, admin);
-      const jwts: string[] = [];
-      const ids: string[] = [];
-      for (let i = 0; i < 6; i++) {
-        const response = await postJson(
-          `${idle.url}/v1/credentials`,
-          { ...EXAMPLE_FACTS.course, format: 'vc-jwt' },
-          { Authorization: `Bearer ${key.body.apiKey}` },
-        );
-        jwts.push(response.body.verifiableCredential.proof.jwt);
-        ids.push(response.body.id);
-      }
+      const institution = await createInstitution(idle, { name: 'Resume U', url: 'https://resume.example' });
+      const issued = await issueCredentials(idle, institution, 6, { format: 'vc-jwt' });
+      const [jwts, ids] = [issued.map(jwtOf), issued.map((credential) => credential.id)];
       const codeOf = async (path: string) => {
-        const response = await fetch(`${idle.url}${path}`);
+        const response = await fetch(`${idle.issuerUrl}${path}`);
         return [response.status, ((await response.json()) as { error: { code: string } }).error.code];
       };
       expect(await codeOf(`/v1/anchors/credentials/${encodeURIComponent(ids[0])}`)).toEqual([404, 'CREDENTIAL_NOT_ANCHORED_YET']);
@@ -411,9 +366,3 @@ describe('resuming from the stored state', () => {
     }
   });
 });
-
-async function listeningIssuer(config: ReturnType<typeof testIssuerConfig>) {
-  const app = await createIssuerApp(config);
-  await app.listen(0, '127.0.0.1');
-  return { app, url: `http://127.0.0.1:${app.getHttpServer().address().port}` };
-}

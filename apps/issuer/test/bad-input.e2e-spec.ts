@@ -1,33 +1,34 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { httpRequest, nestedValue } from '../../../test/http-request.js';
-import { postJson, startTestStack, type TestInstitution, type TestStack } from '../../../test/stack.js';
+import {
+  authOf,
+  createInstitution,
+  credentialFacts,
+  type TestInstitution,
+  unsignedCredential as unsignedCredentialOf,
+} from '../../../test/factories/index.js';
+import { postJson, startTestStack, type TestStack } from '../../../test/stack.js';
 
 let stack: TestStack;
 let institution: TestInstitution;
-let db: pg.Client;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  institution = await stack.createInstitution();
-  db = new pg.Client({ connectionString: stack.database.url });
-  await db.connect();
+  institution = await createInstitution(stack);
 });
 
-afterAll(async () => {
-  await db.end();
-  await stack.close();
-});
+afterAll(() => stack.close());
 
-const auth = () => ({ Authorization: `Bearer ${institution.apiKey}` });
+const auth = () => authOf(institution);
 
 /** Credentials and the status indexes allocated to them: a refused request adds to neither. */
 async function storedCredentials(): Promise<number> {
-  return (await db.query('SELECT ((SELECT count(*) FROM issued_credentials) + (SELECT count(*) FROM credential_statuses))::int AS n'))
-    .rows[0].n as number;
+  return (
+    await stack.database.query('SELECT ((SELECT count(*) FROM issued_credentials) + (SELECT count(*) FROM credential_statuses))::int AS n')
+  ).rows[0].n as number;
 }
 
 /** Every bad request: the expected status and code, and nothing stored. */
@@ -40,10 +41,12 @@ async function expectRefused(request: Promise<{ status: number; body: any }>, st
   return response.body;
 }
 
-const facts = (overrides: Record<string, unknown>) => ({ ...structuredClone(EXAMPLE_FACTS.course), ...overrides });
+const facts = (overrides: Record<string, unknown>) => ({ ...credentialFacts(), ...overrides });
 const issueFacts = (body: unknown, headers: Record<string, string> = auth()) =>
   postJson(`${stack.issuerUrl}/v1/credentials`, body, headers);
 const issueVcApi = (body: unknown) => postJson(`${stack.issuerUrl}/credentials/issue`, body, auth());
+/** A VCDM 1.1 course credential as a VC-API client would send it, to be signed as a VC-JWT. */
+const unsignedCredential = () => unsignedCredentialOf(stack, institution);
 
 describe('authentication', () => {
   it('refuses a request without an API key', () => expectRefused(issueFacts(EXAMPLE_FACTS.course, {}), 401, 'API_KEY_REQUIRED'));
@@ -113,18 +116,11 @@ describe('the facts endpoint', () => {
 });
 
 describe('the VC-API issue endpoint', () => {
-  /** A VCDM 1.1 course credential as a VC-API client would send it, to be signed as a VC-JWT. */
-  async function courseCredential(): Promise<Record<string, any>> {
-    const issued = await issueFacts({ ...EXAMPLE_FACTS.course, format: 'vc-jwt' });
-    const { id: _id, proof: _proof, credentialStatus: _status, refreshService: _refresh, ...credential } = issued.body.verifiableCredential;
-    return credential;
-  }
-
   it('refuses a request without a credential', () => expectRefused(issueVcApi({ options: {} }), 400, 'INVALID_REQUEST_BODY'));
 
   it('refuses a credential that already has a proof', async () =>
     expectRefused(
-      issueVcApi({ credential: { ...(await courseCredential()), proof: { type: 'Ed25519Signature2020' } } }),
+      issueVcApi({ credential: { ...(await unsignedCredential()), proof: { type: 'Ed25519Signature2020' } } }),
       400,
       'PROOF_NOT_ALLOWED',
     ));
@@ -133,7 +129,7 @@ describe('the VC-API issue endpoint', () => {
     expectRefused(
       issueVcApi({
         credential: {
-          ...(await courseCredential()),
+          ...(await unsignedCredential()),
           credentialStatus: { id: 'https://x.example/list#1', type: 'BitstringStatusListEntry' },
         },
       }),
@@ -143,7 +139,7 @@ describe('the VC-API issue endpoint', () => {
 
   it('refuses a client-chosen refresh service', async () =>
     expectRefused(
-      issueVcApi({ credential: { ...(await courseCredential()), refreshService: { id: 'https://x.example/p', type: 'X' } } }),
+      issueVcApi({ credential: { ...(await unsignedCredential()), refreshService: { id: 'https://x.example/p', type: 'X' } } }),
       400,
       'REFRESH_SERVICE_NOT_ALLOWED',
     ));
@@ -152,7 +148,7 @@ describe('the VC-API issue endpoint', () => {
     'refuses the member %s, which the VC-JWT encoding reserves',
     async (member) =>
       expectRefused(
-        issueVcApi({ credential: { ...(await courseCredential()), [member]: member === 'vc' ? 1 : 'x' } }),
+        issueVcApi({ credential: { ...(await unsignedCredential()), [member]: member === 'vc' ? 1 : 'x' } }),
         400,
         'RESERVED_MEMBER_NOT_ALLOWED',
       ),
@@ -161,7 +157,7 @@ describe('the VC-API issue endpoint', () => {
   it('refuses an issuanceDate that is not a date-time string, rather than replacing it', async () => {
     for (const issuanceDate of [1e308, ['2026-01-01T00:00:00Z'], null]) {
       const body = await expectRefused(
-        issueVcApi({ credential: { ...(await courseCredential()), issuanceDate } }),
+        issueVcApi({ credential: { ...(await unsignedCredential()), issuanceDate } }),
         422,
         'CREDENTIAL_SCHEMA_INVALID',
       );
@@ -170,7 +166,7 @@ describe('the VC-API issue endpoint', () => {
   });
 
   it("refuses a credential that fails its kind's schema, listing the violations", async () => {
-    const credential = await courseCredential();
+    const credential = await unsignedCredential();
     delete credential.credentialSubject.achievement.name;
     const body = await expectRefused(issueVcApi({ credential }), 422, 'CREDENTIAL_SCHEMA_INVALID');
     expect(JSON.stringify(body.error.details.violations)).toContain('achievement');
@@ -320,13 +316,6 @@ describe('dates beyond what a VC-JWT can carry', () => {
     );
   });
 });
-
-/** A VCDM 1.1 credential of ours as a VC-API client would send it to be signed as a VC-JWT: unsigned, without what the issuer assigns. */
-async function unsignedCredential(): Promise<Record<string, any>> {
-  const issued = await issueFacts({ ...EXAMPLE_FACTS.course, format: 'vc-jwt' });
-  const { id: _id, proof: _proof, credentialStatus: _status, refreshService: _refresh, ...credential } = issued.body.verifiableCredential;
-  return credential;
-}
 
 describe("what the issuer's own verifier would reject is never signed", () => {
   const withSubject = (credential: Record<string, any>, subject: Record<string, unknown>) => ({

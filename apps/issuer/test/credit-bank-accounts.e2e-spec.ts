@@ -5,10 +5,15 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../../test/chromium.js';
-import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
-import { didKeyPair } from '../../../libs/identity/test/test-keys.js';
-import { startTestStack, type TestInstitution, type TestStack } from '../../../test/stack.js';
-import { type InstitutionWithDids, withDids } from './issuer-identities.js';
+import {
+  createInstitution,
+  credentialFacts,
+  didKeyPair,
+  issueCredential,
+  presentationOf,
+  type TestInstitution,
+} from '../../../test/factories/index.js';
+import { startTestStack, type TestStack } from '../../../test/stack.js';
 
 // A learner's credit account on the real stack: two institutions of an alliance issue credit
 // credentials to a learner whose wallet holds a did:key; the learner opens an account at a university
@@ -18,9 +23,8 @@ import { type InstitutionWithDids, withDids } from './issuer-identities.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
 const LETTERS = ['F', 'E', 'D', 'C', 'B', 'A'];
-const V2 = 'https://www.w3.org/ns/credentials/v2';
 
-interface Member extends InstitutionWithDids {
+interface Member extends TestInstitution {
   approver: SigningKey;
 }
 
@@ -38,8 +42,7 @@ let allianceId: string;
 let policyId: string;
 
 async function member(name: string): Promise<Member> {
-  const institution = await withDids(stack, await stack.createInstitution(name));
-  return { ...institution, approver: await importSigningKey(await didKeyPair('Ed25519')) };
+  return { ...(await createInstitution(stack, { name })), approver: await importSigningKey(await didKeyPair('Ed25519')) };
 }
 
 async function call(method: string, path: string, caller?: TestInstitution, body?: unknown): Promise<{ status: number; body: any }> {
@@ -65,33 +68,26 @@ async function credit(
   grade: string,
   holder = learner.controller,
 ): Promise<{ id: string; envelope: Record<string, unknown> }> {
-  const response = await call('POST', '/v1/credentials', issuer, {
-    ...EXAMPLE_FACTS.credit,
+  const achievement = credentialFacts({ kind: 'credit' }).achievement as Record<string, unknown>;
+  const issued = await issueCredential(stack, issuer, {
+    kind: 'credit',
     learner: { did: holder },
-    achievement: {
-      ...EXAMPLE_FACTS.credit.achievement,
-      id: `https://${issuer.slug}.example/courses/${code}`,
-      code,
-      name: `Course ${code} <i>& lab</i>`,
-    },
+    achievement: { ...achievement, id: `https://${issuer.slug}.example/courses/${code}`, code, name: `Course ${code} <i>& lab</i>` },
     credits: { amount, unit: 'ECTS' },
     grade: { value: grade, scale: LETTERS, required: 'E' },
     activityEndDate: '2025-06-15T00:00:00Z',
     format: 'vc+jwt',
   });
-  expect(response.status).toBe(201);
-  return { id: response.body.id, envelope: response.body.verifiableCredential };
+  return { id: issued.id, envelope: issued.verifiableCredential };
 }
 
 /** The learner's wallet: a `vp+jwt` of the credentials, answering the challenge, addressed to the issuer. */
 function present(credentials: { envelope: Record<string, unknown> }[], challenge: string, key = learner): string {
   return signVpJwt(
-    {
-      '@context': [V2],
-      type: ['VerifiablePresentation'],
-      holder: key.controller,
-      verifiableCredential: credentials.map((c) => c.envelope),
-    },
+    presentationOf(
+      key.controller,
+      credentials.map((c) => c.envelope),
+    ),
     key,
     { nonce: challenge, aud: stack.issuerUrl },
   );
@@ -100,7 +96,7 @@ function present(credentials: { envelope: Record<string, unknown> }[], challenge
 /** The learner proves they hold the account's DID: a `vp+jwt` with no credentials, over a challenge for the account. */
 async function holderProof(accountId: string, key = learner): Promise<{ challenge: string; proof: string }> {
   const { challenge } = (await call('POST', `/v1/credit-accounts/${accountId}/challenges`)).body;
-  const proof = signVpJwt({ '@context': [V2], type: ['VerifiablePresentation'], holder: key.controller }, key, {
+  const proof = signVpJwt(presentationOf(key.controller, []), key, {
     nonce: challenge,
     aud: stack.issuerUrl,
   });
@@ -196,14 +192,10 @@ beforeAll(async () => {
   expect(proposed.status).toBe(201);
   policyId = proposed.body.id;
   const [draft] = proposed.body.versions;
-  const approval = signVpJwt(
-    { '@context': [V2], type: ['VerifiablePresentation'], holder: university.approver.controller },
-    university.approver,
-    {
-      nonce: draft.digest,
-      aud: draft.url,
-    },
-  );
+  const approval = signVpJwt(presentationOf(university.approver.controller, []), university.approver, {
+    nonce: draft.digest,
+    aud: draft.url,
+  });
   const published = await call('POST', `/v1/policies/${policyId}/versions/1/approvals`, university, { approval });
   expect(published.body.state).toBe('published');
 

@@ -8,10 +8,9 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../../test/chromium.js';
-import { didJwkPair, didKeyPair } from '../../../libs/identity/test/test-keys.js';
-import { startTestStack, type TestInstitution, type TestStack, testWorkerEnv } from '../../../test/stack.js';
+import { authOf, createInstitution, didJwkPair, didKeyPair, stackVerifiers, type TestInstitution } from '../../../test/factories/index.js';
+import { startTestStack, type TestStack, testWorkerEnv } from '../../../test/stack.js';
 import { testEnvironment } from '../../../test/test-environment.js';
-import { stackVerifiers, withDids, type InstitutionWithDids } from './issuer-identities.js';
 
 const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
 
@@ -19,7 +18,7 @@ const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/', import.meta.
 const WORKER = testWorkerEnv(LOCAL_CHAIN_FUNDED_KEYS[5], 1);
 const provider = new JsonRpcProvider(testEnvironment().chainRpcUrl, testEnvironment().chainId, { staticNetwork: true });
 
-interface Member extends InstitutionWithDids {
+interface Member extends TestInstitution {
   key: SigningKey;
 }
 
@@ -33,7 +32,7 @@ let outsider: Member;
 let browser: Browser;
 
 async function member(name: string, curve: 'key' | 'jwk'): Promise<Member> {
-  const institution = await withDids(stack, await stack.createInstitution(name));
+  const institution = await createInstitution(stack, { name });
   return { ...institution, key: await importSigningKey(curve === 'key' ? await didKeyPair('Ed25519') : didJwkPair('P-256')) };
 }
 
@@ -67,7 +66,7 @@ async function call(
     method,
     headers: {
       ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(caller ? { Authorization: `Bearer ${caller.apiKey}` } : {}),
+      ...(caller ? authOf(caller) : {}),
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
@@ -88,7 +87,7 @@ function approval(signer: Member, digest: string, versionUrl: string, key: Signi
   );
 }
 
-function policyOf(receiver: InstitutionWithDids, programmeName = 'BSc Computer Science <b>& friends</b>'): RecognitionPolicy {
+function policyOf(receiver: TestInstitution, programmeName = 'BSc Computer Science <b>& friends</b>'): RecognitionPolicy {
   const policy = exampleRecognitionPolicy();
   policy.receivingInstitution = receiver.didWeb;
   policy.programme.name = programmeName;

@@ -3,13 +3,18 @@ import { freePort, LOCAL_CHAIN_FUNDED_KEYS } from '#local-stack';
 import type { INestApplication } from '@nestjs/common';
 import { verifyCredential as verifyWithDidJwtVc } from 'did-jwt-vc';
 import { computeAddress, JsonRpcProvider } from 'ethers';
-import { randomBytes } from 'node:crypto';
-import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
-import { postJson, testIssuerConfig, testWorkerEnv } from '../../../test/stack.js';
+import {
+  createInstitution,
+  type CredentialRequest,
+  issueCredential,
+  stackResolver,
+  stackVerifiers,
+} from '../../../test/factories/index.js';
+import { postJson, testIssuerConfig, testSecrets, testWorkerEnv } from '../../../test/stack.js';
 import { testEnvironment } from '../../../test/test-environment.js';
+import { until } from '../../../test/until.js';
 import { createIssuerApp } from '../src/issuer.app.js';
-import { stackResolver, stackVerifiers } from './issuer-identities.js';
 
 // The did:ethr names the did:web through an ERC-1056 attribute, and rotates its owner key through a
 // relayed changeOwner: both signed by the DID's owner key (its address holds no ether) and sent, and
@@ -18,7 +23,7 @@ import { stackResolver, stackVerifiers } from './issuer-identities.js';
 const env = testEnvironment();
 const provider = new JsonRpcProvider(env.chainRpcUrl, env.chainId, { staticNetwork: true });
 const FUNDED_KEY = LOCAL_CHAIN_FUNDED_KEYS[3];
-const SECRETS = { KEY_ENCRYPTION_SECRET: randomBytes(32).toString('hex'), ADMIN_TOKEN: randomBytes(24).toString('base64url') };
+const SECRETS = testSecrets();
 
 let database: TestDatabase;
 let port: number;
@@ -57,16 +62,6 @@ async function stop(app: INestApplication): Promise<void> {
 
 const admin = { Authorization: `Bearer ${SECRETS.ADMIN_TOKEN}` };
 
-async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 async function changesOf(url: string, id: string): Promise<Record<string, any>[]> {
   return (await (await fetch(`${url}/v1/admin/institutions/${id}/did-ethr/changes`, { headers: admin })).json()) as Record<string, any>[];
 }
@@ -76,8 +71,11 @@ const ethrDocument = async (did: string) => (await stackResolver().resolve(did))
 it('links the did:ethr to the did:web once an instance with the funded key runs, and rotates its owner key', async () => {
   // An instance without the key creates the institution: the link waits in the queue.
   const idle = await issuer(false);
-  const created = await postJson(`${idle.url}/v1/admin/institutions`, { name: 'Linked University', url: 'https://linked.example' }, admin);
-  const { id, did, didWeb } = created.body;
+  const institution = await createInstitution(
+    { issuerUrl: idle.url, adminToken: SECRETS.ADMIN_TOKEN },
+    { name: 'Linked University', url: 'https://linked.example' },
+  );
+  const { id, did, didWeb } = institution;
   expect(await changesOf(idle.url, id)).toEqual([expect.objectContaining({ kind: 'also-known-as', state: 'pending', value: didWeb })]);
   expect((await ethrDocument(did)).service).toBeUndefined();
   await stop(idle.app);
@@ -89,16 +87,14 @@ it('links the did:ethr to the did:web once an instance with the funded key runs,
     return changes[0].state === 'done' ? changes : undefined;
   }, 'the link');
   expect(link.txHash).toMatch(/^0x[0-9a-f]{64}$/);
-  const identity = computeAddress(did.split(':').at(-1));
+  const identity = computeAddress(did.split(':').at(-1)!);
   expect(await provider.getBalance(identity)).toBe(0n);
   const linked = await ethrDocument(did);
   expect(linked.service).toEqual([{ id: `${did}#service-1`, type: 'AlsoKnownAs', serviceEndpoint: didWeb }]);
   const webDocument = (await stackResolver().resolve(didWeb)).didDocument!;
   expect(webDocument.alsoKnownAs).toEqual([did]);
 
-  const key = await postJson(`${worker.url}/v1/admin/institutions/${id}/api-keys`, {}, admin);
-  const auth = { Authorization: `Bearer ${key.body.apiKey}` };
-  const issue = async (ask: object) => (await postJson(`${worker.url}/v1/credentials`, { ...EXAMPLE_FACTS.course, ...ask }, auth)).body;
+  const issue = (ask: CredentialRequest) => issueCredential({ issuerUrl: worker.url }, institution, ask);
   const before = await issue({ format: 'vc-jwt' });
   expect((await verifyWithDidJwtVc(before.verifiableCredential.proof.jwt, stackResolver())).issuer).toBe(did);
   const ownerBefore = (linked.verificationMethod ?? []).find((method) => method.id === `${did}#controller`)?.blockchainAccountId;

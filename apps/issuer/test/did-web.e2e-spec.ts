@@ -1,32 +1,32 @@
 import { unwrapEnvelopedCredential, verifyDataIntegrityCredential, verifyVcJwt } from '#identity';
 import { validateIssuerRegistry } from '#schemas';
-import pg from 'pg';
-import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
+import {
+  adminAuth,
+  createInstitution,
+  issueCredential,
+  stackResolver,
+  stackVerifiers,
+  type TestInstitution,
+} from '../../../test/factories/index.js';
 import { postJson, startTestStack, type TestStack } from '../../../test/stack.js';
 import { StrictSecretBox } from '../src/identity/key-encryption.js';
-import { type InstitutionWithDids, stackResolver, stackVerifiers, withDids } from './issuer-identities.js';
 
 // Each institution's did:web, served by the issuer: its document, its keys (held like the did:ethr
 // key), its slug, its link to the did:ethr, and the rotation of its keys through the admin API.
 
 let stack: TestStack;
-let institution: InstitutionWithDids;
-let db: pg.Client;
+let institution: TestInstitution;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  institution = await withDids(stack, await stack.createInstitution('Université de Genève'));
-  db = new pg.Client({ connectionString: stack.database.url });
-  await db.connect();
+  institution = await createInstitution(stack, { name: 'Université de Genève' });
 });
 
-afterAll(async () => {
-  await db.end();
-  await stack.close();
-});
+afterAll(() => stack.close());
 
-const admin = () => ({ Authorization: `Bearer ${stack.adminToken}` });
-const createInstitution = (body: object) => postJson(`${stack.issuerUrl}/v1/admin/institutions`, body, admin());
+const admin = () => adminAuth(stack);
+/** The admin API's answer, as it is: for the tests of slugs. */
+const postInstitution = (body: object) => postJson(`${stack.issuerUrl}/v1/admin/institutions`, body, admin());
 const documentOf = async (slug: string) => {
   const response = await fetch(`${stack.issuerUrl}/institutions/${slug}/did.json`);
   return { status: response.status, body: (await response.json()) as Record<string, any> };
@@ -75,7 +75,7 @@ describe('the did:web', () => {
   });
 
   it('keeps its keys in the key store encrypted with the key-encryption secret, like the did:ethr key', async () => {
-    const { rows } = await db.query(
+    const { rows } = await stack.database.query(
       `SELECT k.kid, p."privateKeyHex" AS stored FROM institution_web_keys k JOIN "private-key" p ON p.alias = k.kid WHERE k.institution_id = $1`,
       [institution.id],
     );
@@ -101,25 +101,23 @@ describe('the did:web', () => {
 describe('slugs', () => {
   it('are derived from the name, the next free one taken; one asked for is kept, or refused when taken', async () => {
     const [first, second] = [
-      await createInstitution({ name: 'Open Campus', url: 'https://open.example' }),
-      await createInstitution({ name: 'Open  Campus!', url: 'https://open2.example' }),
+      await postInstitution({ name: 'Open Campus', url: 'https://open.example' }),
+      await postInstitution({ name: 'Open  Campus!', url: 'https://open2.example' }),
     ];
     expect([first.body.slug, second.body.slug]).toEqual(['open-campus', 'open-campus-2']);
-    const chosen = await createInstitution({ name: 'Registrar', url: 'https://r.example', slug: 'registrar-2026' });
+    const chosen = await postInstitution({ name: 'Registrar', url: 'https://r.example', slug: 'registrar-2026' });
     expect(chosen.body).toMatchObject({ slug: 'registrar-2026', didWeb: expect.stringMatching(/:institutions:registrar-2026$/) });
-    const taken = await createInstitution({ name: 'Another', url: 'https://a.example', slug: 'registrar-2026' });
+    const taken = await postInstitution({ name: 'Another', url: 'https://a.example', slug: 'registrar-2026' });
     expect([taken.status, taken.body.error.code]).toEqual([409, 'INSTITUTION_SLUG_TAKEN']);
-    const malformed = await createInstitution({ name: 'Another', url: 'https://a.example', slug: 'Not A Slug' });
+    const malformed = await postInstitution({ name: 'Another', url: 'https://a.example', slug: 'Not A Slug' });
     expect([malformed.status, malformed.body.error.code]).toEqual([400, 'INVALID_REQUEST_BODY']);
   });
 });
 
 describe('rotating the did:web keys through the admin API', () => {
   it('signs with new keys from then on, and keeps the old ones in the document so that what they signed still verifies', async () => {
-    const rotating = await withDids(stack, await stack.createInstitution('Rotation College'));
-    const auth = { Authorization: `Bearer ${rotating.apiKey}` };
-    const issue = async (format: string) =>
-      (await postJson(`${stack.issuerUrl}/v1/credentials`, { ...EXAMPLE_FACTS.course, format }, auth)).body.verifiableCredential;
+    const rotating = await createInstitution(stack, { name: 'Rotation College' });
+    const issue = async (format: 'ldp_vc' | 'vc+jwt') => (await issueCredential(stack, rotating, { format })).verifiableCredential;
     const methodOf = (credential: Record<string, any>) => {
       const jws = unwrapEnvelopedCredential(credential);
       return jws ? JSON.parse(Buffer.from(jws.split('.')[0], 'base64url').toString()).kid : credential.proof.verificationMethod;

@@ -3,21 +3,21 @@ import { unwrapEnvelopedCredential } from '#identity';
 import { LOCAL_CHAIN_FUNDED_KEYS } from '#local-stack';
 import { type SignedBytes, validateAnchorReceipt } from '#schemas';
 import { JsonRpcProvider } from 'ethers';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
-import { postJson, startTestStack, type TestInstitution, type TestStack, testWorkerEnv } from '../../../test/stack.js';
+import {
+  checkBySnippet,
+  createInstitution,
+  packageOf as packageOfCredential,
+  requestCredential,
+  type TestInstitution,
+} from '../../../test/factories/index.js';
+import { startTestStack, type TestStack, testWorkerEnv } from '../../../test/stack.js';
 import { testEnvironment } from '../../../test/test-environment.js';
+import { until as waitUntil } from '../../../test/until.js';
 
 // Every format is anchored: the leaf is the hash of its exact signed bytes (for Data Integrity, of the
 // RFC 8785 form of the whole signed document), and the anchored package checks with nothing but
 // ethers and an RPC, by the README's snippet, whatever the format.
 
-const REPOSITORY = fileURLToPath(new URL('../../..', import.meta.url));
-const SNIPPET = path.join(REPOSITORY, 'docs', 'check-receipt.mjs');
 const env = testEnvironment();
 const provider = new JsonRpcProvider(env.chainRpcUrl, env.chainId, { staticNetwork: true });
 
@@ -26,7 +26,7 @@ let institution: TestInstitution;
 
 beforeAll(async () => {
   stack = await startTestStack(testWorkerEnv(LOCAL_CHAIN_FUNDED_KEYS[2], 3));
-  institution = await stack.createInstitution('Anchored Formats University');
+  institution = await createInstitution(stack, { name: 'Anchored Formats University' });
 });
 
 afterAll(async () => {
@@ -35,22 +35,8 @@ afterAll(async () => {
 });
 
 /** The test chain mines only on transactions: mine empty blocks so batches gather confirmations. */
-async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await provider.send('evm_mine', []);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function packageOf(id: string): Promise<{ text: string; body: Record<string, any> } | undefined> {
-  const response = await fetch(`${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(id)}/package`);
-  const text = await response.text();
-  return JSON.parse(text).anchorReceipt ? { text, body: JSON.parse(text) } : undefined;
-}
+const until = <T>(probe: () => Promise<T | undefined>, what: string) => waitUntil(probe, what, { mining: provider });
+const packageOf = (id: string) => packageOfCredential(stack, id);
 
 /** What the issuer signed, as anchoring knows it: the format and the exact bytes, read from the credential handed out. */
 function signedBytesOf(format: string, handedOut: Record<string, any>): SignedBytes {
@@ -59,11 +45,7 @@ function signedBytesOf(format: string, handedOut: Record<string, any>): SignedBy
   return { format: 'ldp_vc', bytes: JSON.stringify(handedOut) };
 }
 
-function checkWithSnippet(packaged: string): ReturnType<typeof spawnSync> {
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'lc-package-')), 'credential-package.json');
-  writeFileSync(file, packaged);
-  return spawnSync(process.execPath, [SNIPPET, file, env.chainRpcUrl, '2'], { encoding: 'utf8', cwd: REPOSITORY });
-}
+const checkWithSnippet = (packaged: string) => checkBySnippet(packaged, env.chainRpcUrl);
 
 it.each([
   { format: 'ldp_vc', ask: {}, leafAlgorithm: 'keccak256-jcs' },
@@ -71,13 +53,7 @@ it.each([
   { format: 'vc+jwt', ask: { format: 'vc+jwt' }, leafAlgorithm: 'keccak256-utf8' },
   { format: 'vc-jwt', ask: { format: 'vc-jwt' }, leafAlgorithm: 'keccak256-utf8' },
 ])('anchors a $format credential ($leafAlgorithm), and its package checks by the snippet', async ({ format, ask, leafAlgorithm }) => {
-  const issued = await postJson(
-    `${stack.issuerUrl}/v1/credentials`,
-    { ...EXAMPLE_FACTS.credit, ...ask },
-    {
-      Authorization: `Bearer ${institution.apiKey}`,
-    },
-  );
+  const issued = await requestCredential(stack, institution, { kind: 'credit', ...ask });
   expect(issued.status).toBe(201);
   const packaged = await until(() => packageOf(issued.body.id), `the package of ${issued.body.id}`);
   const receipt = packaged.body.anchorReceipt;
@@ -88,23 +64,21 @@ it.each([
   expect(receipt.leaf).toBe(signedHashOf(signed));
   expect(await receiptProblem(receipt, signed)).toBeNull();
 
-  const checked = checkWithSnippet(packaged.text);
+  const checked = await checkWithSnippet(packaged.text);
   expect(checked.stderr).toBe('');
   expect(checked.stdout).toMatch(/^anchored in block \d+/);
   // Re-serialised (as a holder's wallet may store it), a Data Integrity credential still checks; changed, it does not.
   const reordered = JSON.stringify({ anchorReceipt: receipt, verifiableCredential: packaged.body.verifiableCredential }, null, 2);
-  expect(checkWithSnippet(reordered).stderr).toBe('');
+  expect((await checkWithSnippet(reordered)).stderr).toBe('');
   const changed = structuredClone(packaged.body);
   if (format === 'ldp_vc') changed.verifiableCredential.name = 'Something else';
   else if (format === 'vc+jwt') changed.verifiableCredential.id = `${changed.verifiableCredential.id}x`;
   else changed.verifiableCredential.proof.jwt = `${changed.verifiableCredential.proof.jwt}x`;
-  expect(checkWithSnippet(JSON.stringify(changed)).stderr).toContain('receipt is for other bytes');
+  expect((await checkWithSnippet(JSON.stringify(changed))).stderr).toContain('receipt is for other bytes');
 });
 
 it('anchors each version of the message status list, which checks by the snippet as a Data Integrity document', async () => {
-  const issued = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.course, {
-    Authorization: `Bearer ${institution.apiKey}`,
-  });
+  const issued = await requestCredential(stack, institution);
   const listUrl = issued.body.verifiableCredential.credentialStatus.statusListCredential;
   const version = await until(async () => {
     const [latest] = (await (await fetch(`${listUrl}/versions?limit=1`)).json()) as Record<string, any>[];
@@ -112,7 +86,7 @@ it('anchors each version of the message status list, which checks by the snippet
   }, 'an anchored list version');
   expect(version.anchorReceipt).toMatchObject({ format: 'ldp_vc', leafAlgorithm: 'keccak256-jcs' });
   expect(version.verifiableCredential.proof).toMatchObject({ cryptosuite: 'eddsa-rdfc-2022' });
-  const checked = checkWithSnippet(
+  const checked = await checkWithSnippet(
     JSON.stringify({ verifiableCredential: version.verifiableCredential, anchorReceipt: version.anchorReceipt }),
   );
   expect(checked.stderr).toBe('');

@@ -3,38 +3,38 @@ import { unwrapEnvelopedCredential, verifyDataIntegrityCredential, verifyVcJwt }
 import { CREDENTIAL_KINDS, pinnedContext, validateOpenBadgeCredential } from '#schemas';
 import { verifyCredential as verifyWithDidJwtVc } from 'did-jwt-vc';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
-import { postJson, startTestStack, type TestStack } from '../../../test/stack.js';
-import { type InstitutionWithDids, stackResolver, stackVerifiers, withDids } from './issuer-identities.js';
+import {
+  authOf,
+  createInstitution,
+  type CredentialRequest,
+  requestCredential,
+  requestVcApiCredential,
+  stackResolver,
+  stackVerifiers,
+  type TestInstitution,
+} from '../../../test/factories/index.js';
+import { startTestStack, type TestStack } from '../../../test/stack.js';
 
 // Current Open Badges 3.0 in every VCDM 2.0 format, the VC-JWT as before, and any credential on the
 // VC-API: issued over HTTP, then checked as outsiders would check them, with the DIDs resolved (the
 // did:web document from the issuer, the did:ethr on the chain).
 
 let stack: TestStack;
-let institution: InstitutionWithDids;
-let db: pg.Client;
+let institution: TestInstitution;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  institution = await withDids(stack, await stack.createInstitution('Formats University'));
-  db = new pg.Client({ connectionString: stack.database.url });
-  await db.connect();
+  institution = await createInstitution(stack, { name: 'Formats University' });
 });
 
-afterAll(async () => {
-  await db.end();
-  await stack.close();
-});
+afterAll(() => stack.close());
 
-const auth = () => ({ Authorization: `Bearer ${institution.apiKey}` });
-const issueFacts = (body: object) => postJson(`${stack.issuerUrl}/v1/credentials`, body, auth());
-const issueVcApi = (credential: object, options?: object) =>
-  postJson(`${stack.issuerUrl}/credentials/issue`, { credential, ...(options ? { options } : {}) }, auth());
+const auth = () => authOf(institution);
+const issueFacts = (request: CredentialRequest) => requestCredential(stack, institution, request);
+const issueVcApi = (credential: object, options?: object) => requestVcApiCredential(stack, institution, credential, options);
 
 async function storedCredentials(): Promise<number> {
-  return (await db.query('SELECT count(*)::int AS n FROM issued_credentials')).rows[0].n as number;
+  return (await stack.database.query('SELECT count(*)::int AS n FROM issued_credentials')).rows[0].n as number;
 }
 
 /** The credential inside what the issuer answered, checked as a verifier would: who signed it and what it says. */
@@ -82,7 +82,7 @@ function proofKind(handedOut: Record<string, any>): string {
 
 describe.each(VCDM2_FORMATS)('Open Badges 3.0 as $name', ({ ask, format, by, proof }) => {
   it.each(CREDENTIAL_KINDS)("issues a %s credential that passes 1EdTech's official schema unchanged and verifies", async (kind) => {
-    const issued = await issueFacts({ ...EXAMPLE_FACTS[kind], ...ask() });
+    const issued = await issueFacts({ kind, ...ask() });
     expect(issued.status).toBe(201);
     expect(issued.body).toMatchObject({ kind, format });
     expect(proofKind(issued.body.verifiableCredential)).toBe(proof);
@@ -155,7 +155,7 @@ describe("the plain VCDM 2.0 credential of the issue's 'Done when'", () => {
 
 describe('the VC-JWT (VCDM 1.1, did:ethr), kept for clients that want it', () => {
   it.each(CREDENTIAL_KINDS)('is what a %s credential naming the did:ethr comes as, and did-jwt-vc verifies it', async (kind) => {
-    const issued = await issueFacts({ ...EXAMPLE_FACTS[kind], issuer: institution.did });
+    const issued = await issueFacts({ kind, issuer: institution.did });
     expect(issued.status).toBe(201);
     expect(issued.body.format).toBe('vc-jwt');
     const verification = await verifyWithDidJwtVc(issued.body.verifiableCredential.proof.jwt, stackResolver());
@@ -180,9 +180,9 @@ describe('what cannot be made is refused, and nothing is stored', () => {
   });
 
   it.each([
-    ['Data Integrity from the did:ethr', () => issueFacts({ ...EXAMPLE_FACTS.course, format: 'ldp_vc', issuer: institution.did })],
-    ['a VC-JWT from the did:web', () => issueFacts({ ...EXAMPLE_FACTS.course, format: 'vc-jwt', issuer: institution.didWeb })],
-    ['a cryptosuite for a JWT', () => issueFacts({ ...EXAMPLE_FACTS.course, format: 'vc+jwt', cryptosuite: 'ecdsa-rdfc-2019' })],
+    ['Data Integrity from the did:ethr', () => issueFacts({ format: 'ldp_vc', issuer: institution.did })],
+    ['a VC-JWT from the did:web', () => issueFacts({ format: 'vc-jwt', issuer: institution.didWeb })],
+    ['a cryptosuite for a JWT', () => issueFacts({ format: 'vc+jwt', cryptosuite: 'ecdsa-rdfc-2019' })],
     ['a VCDM 2.0 credential as a VC-JWT', () => issueVcApi(v2(), { format: 'vc-jwt' })],
     ['a VCDM 1.1 credential as vc+jwt', () => issueVcApi(v1(institution.did), { format: 'vc+jwt' })],
     ['a VCDM 1.1 credential of the did:web', () => issueVcApi(v1(institution.didWeb))],
@@ -194,10 +194,7 @@ describe('what cannot be made is refused, and nothing is stored', () => {
   });
 
   it('an unknown format or cryptosuite: 400', async () => {
-    for (const body of [
-      { ...EXAMPLE_FACTS.course, format: 'jwt_vc_json' },
-      { ...EXAMPLE_FACTS.course, cryptosuite: 'bbs-2023' },
-    ]) {
+    for (const body of [{ format: 'jwt_vc_json' }, { cryptosuite: 'bbs-2023' }]) {
       const response = await issueFacts(body);
       expect([response.status, response.body.error.code]).toEqual([400, 'INVALID_REQUEST_BODY']);
     }
@@ -207,7 +204,7 @@ describe('what cannot be made is refused, and nothing is stored', () => {
 
   it("an issuer other than the institution's two DIDs: 403 FOREIGN_ISSUER", async () => {
     const other = 'did:web:other.example:institutions:someone';
-    for (const response of [await issueFacts({ ...EXAMPLE_FACTS.course, issuer: other }), await issueVcApi({ ...v2(), issuer: other })])
+    for (const response of [await issueFacts({ issuer: other }), await issueVcApi({ ...v2(), issuer: other })])
       expect([response.status, response.body.error.code]).toEqual([403, 'FOREIGN_ISSUER']);
   });
 
@@ -242,7 +239,7 @@ describe("an independent verifier, @digitalcredentials/verifier-core (the Learne
   });
 
   it.each(CREDENTIAL_KINDS)('accepts our ldp_vc %s credential, resolving our did:web', async (kind) => {
-    const issued = await issueFacts(EXAMPLE_FACTS[kind]);
+    const issued = await issueFacts({ kind });
     const result = await verifyWithDcc({ credential: issued.body.verifiableCredential, knownDIDRegistries: [] });
     expect(result.errors).toBeUndefined();
     expect(result.log).toContainEqual({ id: 'valid_signature', valid: true });

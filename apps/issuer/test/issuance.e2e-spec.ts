@@ -1,20 +1,18 @@
 import { CREDENTIAL_KINDS, type CredentialKind } from '#schemas';
-import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
-import { postJson, startTestStack, type TestInstitution, type TestStack } from '../../../test/stack.js';
+import { authOf, createInstitution, requestCredential, type TestInstitution, unsignedFrom } from '../../../test/factories/index.js';
+import { postJson, startTestStack, type TestStack } from '../../../test/stack.js';
 
 let stack: TestStack;
 let institution: TestInstitution;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  institution = await stack.createInstitution('Example University');
+  institution = await createInstitution(stack, { name: 'Example University' });
 });
 
 afterAll(() => stack.close());
 
-function issue(kind: CredentialKind, apiKey = institution.apiKey) {
-  return postJson(`${stack.issuerUrl}/v1/credentials`, { ...EXAMPLE_FACTS[kind], format: 'vc-jwt' }, { Authorization: `Bearer ${apiKey}` });
-}
+const issue = (kind: CredentialKind) => requestCredential(stack, institution, { kind, format: 'vc-jwt' });
 
 describe.each(CREDENTIAL_KINDS)('a %s credential', (kind) => {
   it('is issued over HTTP from plain facts, signed by the institution, and verified by the verifier over HTTP', async () => {
@@ -60,14 +58,7 @@ describe.each(CREDENTIAL_KINDS)('a %s credential', (kind) => {
 describe('the VC-API issue endpoint', () => {
   it("signs a standard client's credential of one of our kinds and answers 201 {verifiableCredential}", async () => {
     const fromFacts = await issue('course');
-    const {
-      id: _id,
-      issuer: _issuer,
-      proof: _proof,
-      credentialStatus: _status,
-      refreshService: _refresh,
-      ...credential
-    } = fromFacts.body.verifiableCredential;
+    const credential = unsignedFrom(fromFacts.body.verifiableCredential);
     const issued = await postJson(
       `${stack.issuerUrl}/credentials/issue`,
       { credential: { ...credential, issuer: institution.did }, options: {} },
@@ -87,7 +78,7 @@ describe('the VC-API issue endpoint', () => {
 describe('listing and fetching', () => {
   it("lists the institution's own credentials newest first and fetches one by id", async () => {
     const issued = await issue('credit');
-    const headers = { Authorization: `Bearer ${institution.apiKey}` };
+    const headers = authOf(institution);
     const list = (await (await fetch(`${stack.issuerUrl}/v1/credentials?limit=100`, { headers })).json()) as { id: string; kind: string }[];
     expect(list[0]).toMatchObject({ id: issued.body.id, kind: 'credit', state: 'issued' });
     const fetched = await fetch(`${stack.issuerUrl}/v1/credentials/${encodeURIComponent(issued.body.id)}`, { headers });

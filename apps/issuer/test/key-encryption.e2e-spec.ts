@@ -1,12 +1,11 @@
 import { ConfigurationError } from '#service-kit';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { createIssuerApp } from '../src/issuer.app.js';
 import { loadIssuerConfig } from '../src/issuer.config.js';
 import { StrictSecretBox } from '../src/identity/key-encryption.js';
-import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/database.js';
-import { chainEnv, postJson, testIssuerConfig } from '../../../test/stack.js';
+import { adminAuth, createApiKey, requestCredential } from '../../../test/factories/index.js';
+import { chainEnv, listeningIssuer, postJson, testIssuerConfig } from '../../../test/stack.js';
 
 let database: TestDatabase;
 const secret = randomBytes(32).toString('hex');
@@ -18,27 +17,18 @@ beforeAll(async () => {
 afterAll(() => database.drop());
 
 async function storedPrivateKeys(): Promise<string[]> {
-  const db = new pg.Client({ connectionString: database.url });
-  await db.connect();
-  try {
-    return (await db.query('SELECT "privateKeyHex" AS k FROM "private-key"')).rows.map((row) => row.k as string);
-  } finally {
-    await db.end();
-  }
+  return (await database.query('SELECT "privateKeyHex" AS k FROM "private-key"')).rows.map((row) => row.k as string);
 }
 
 it("stores institutions' signing keys encrypted, and decrypts them with the same secret", async () => {
-  const config = testIssuerConfig(database.url, { KEY_ENCRYPTION_SECRET: secret });
-  const app = await createIssuerApp(config);
-  await app.listen(0, '127.0.0.1');
-  const url = `http://127.0.0.1:${app.getHttpServer().address().port}`;
+  const issuer = await listeningIssuer(testIssuerConfig(database.url, { KEY_ENCRYPTION_SECRET: secret }));
   const created = await postJson(
-    `${url}/v1/admin/institutions`,
+    `${issuer.issuerUrl}/v1/admin/institutions`,
     { name: 'Keyed', url: 'https://keyed.example' },
-    { Authorization: `Bearer ${config.adminToken}` },
+    adminAuth(issuer),
   );
   expect(created.status).toBe(201);
-  await app.close();
+  await issuer.app.close();
 
   const [ciphertext] = await storedPrivateKeys();
   const plain = await new StrictSecretBox(secret).decrypt(ciphertext);
@@ -59,14 +49,11 @@ it('refuses to start without a secret, or with a malformed one', () => {
 });
 
 it('starts again with the right secret and signs with the stored key', async () => {
-  const config = testIssuerConfig(database.url, { KEY_ENCRYPTION_SECRET: secret });
-  const app = await createIssuerApp(config);
-  await app.listen(0, '127.0.0.1');
-  const url = `http://127.0.0.1:${app.getHttpServer().address().port}`;
-  const admin = { Authorization: `Bearer ${config.adminToken}` };
-  const [institution] = (await (await fetch(`${url}/v1/admin/institutions`, { headers: admin })).json()) as { id: string }[];
-  const key = await postJson(`${url}/v1/admin/institutions/${institution.id}/api-keys`, {}, admin);
-  const issued = await postJson(`${url}/v1/credentials`, EXAMPLE_FACTS.course, { Authorization: `Bearer ${key.body.apiKey}` });
+  const issuer = await listeningIssuer(testIssuerConfig(database.url, { KEY_ENCRYPTION_SECRET: secret }));
+  const [institution] = (await (await fetch(`${issuer.issuerUrl}/v1/admin/institutions`, { headers: adminAuth(issuer) })).json()) as {
+    id: string;
+  }[];
+  const issued = await requestCredential(issuer, { apiKey: await createApiKey(issuer, institution.id) });
   expect(issued.status).toBe(201);
-  await app.close();
+  await issuer.app.close();
 });

@@ -1,37 +1,32 @@
 import { verifyDataIntegrityCredential } from '#identity';
 import { decodeStatusList, isBitSet, STATUS_MESSAGES } from '#schemas';
-import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
-import { postJson, startTestStack, type TestStack } from '../../../test/stack.js';
-import { type InstitutionWithDids, stackVerifiers, withDids } from './issuer-identities.js';
+import {
+  changeStatus as changeStatusOf,
+  createInstitution,
+  type CredentialRequest,
+  issueCredential,
+  stackVerifiers,
+  type TestInstitution,
+} from '../../../test/factories/index.js';
+import { startTestStack, type TestStack } from '../../../test/stack.js';
 
 // A VCDM 2.0 credential names one credentialStatus: its entry in the institution's 2-bit message list
 // (0x0 valid, 0x1 suspended, 0x2 revoked), published as a VCDM 2.0 BitstringStatusListCredential
 // signed by the did:web. VCDM 1.1 credentials keep their two 1-bit lists.
 
 let stack: TestStack;
-let institution: InstitutionWithDids;
+let institution: TestInstitution;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  institution = await withDids(stack, await stack.createInstitution('Message Status University'));
+  institution = await createInstitution(stack, { name: 'Message Status University' });
 });
 
 afterAll(() => stack.close());
 
-const auth = () => ({ Authorization: `Bearer ${institution.apiKey}` });
-
-async function issue(extra: object = {}): Promise<{ id: string; verifiableCredential: Record<string, any> }> {
-  const response = await postJson(`${stack.issuerUrl}/v1/credentials`, { ...EXAMPLE_FACTS.credit, ...extra }, auth());
-  expect(response.status).toBe(201);
-  return response.body;
-}
-
+const issue = (extra: CredentialRequest = {}) => issueCredential(stack, institution, { kind: 'credit', ...extra });
 const changeStatus = (credentialId: string, status: string) =>
-  postJson(
-    `${stack.issuerUrl}/credentials/status`,
-    { credentialId, credentialStatus: [{ type: 'BitstringStatusListCredential', status }], reason: 'Registrar decision 2026-7' },
-    auth(),
-  );
+  changeStatusOf(stack, institution, credentialId, status, 'Registrar decision 2026-7');
 
 /** The published list a status entry names, verified as a verifier would, and the entry's value in it. */
 async function published(entry: { statusListCredential: string; statusListIndex: string; statusSize?: number }) {

@@ -1,6 +1,7 @@
 import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { httpRequest } from '../../../test/http-request.js';
-import { postJson, startTestStack, type TestInstitution, type TestStack } from '../../../test/stack.js';
+import { createInstitution, type TestInstitution } from '../../../test/factories/index.js';
+import { postJson, startTestStack, type TestStack } from '../../../test/stack.js';
 
 const WINDOW_SECONDS = 2;
 let stack: TestStack;
@@ -9,10 +10,16 @@ let institution: TestInstitution;
 beforeAll(async () => {
   stack = await startTestStack(
     // The issuer sits behind a proxy on loopback, which names each client in X-Forwarded-For.
-    { AUTH_FAILURE_LIMIT: '3', AUTH_FAILURE_WINDOW_SECONDS: String(WINDOW_SECONDS), TRUST_PROXY: 'loopback' },
+    {
+      AUTH_FAILURE_LIMIT: '3',
+      AUTH_FAILURE_WINDOW_SECONDS: String(WINDOW_SECONDS),
+      TOKEN_RATE_LIMIT: '3',
+      TOKEN_RATE_LIMIT_WINDOW_SECONDS: String(WINDOW_SECONDS),
+      TRUST_PROXY: 'loopback',
+    },
     { VERIFIER_RATE_LIMIT: '2' },
   );
-  institution = await stack.createInstitution();
+  institution = await createInstitution(stack);
 });
 
 afterAll(() => stack.close());
@@ -67,5 +74,24 @@ describe("the verifier's limit on links", () => {
     }
     expect(statuses).toEqual([201, 201, 503]);
     expect(last?.body.error).toMatchObject({ code: 'VERIFIER_UNAVAILABLE', message: expect.stringContaining('rate limited') });
+  });
+});
+
+describe('the OpenID4VCI token endpoint', () => {
+  it('limits token requests per client (a pre-authorized code is a bearer secret), in OAuth terms', async () => {
+    const { body: institutionView } = await httpRequest(`${stack.issuerUrl}/v1/admin/institutions/${institution.id}`, {
+      headers: { Authorization: `Bearer ${stack.adminToken}` },
+    });
+    const token = (address: string) =>
+      httpRequest(`${stack.issuerUrl}/institutions/${institutionView.slug}/token`, {
+        method: 'POST',
+        headers: { 'X-Forwarded-For': address, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Apre-authorized_code&pre-authorized_code=guess',
+      });
+    for (let attempt = 0; attempt < 3; attempt++) expect((await token('203.0.113.20')).body.error).toBe('invalid_grant');
+    const limited = await token('203.0.113.20');
+    expect([limited.status, limited.body.error]).toEqual([429, 'invalid_request']);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect((await token('203.0.113.21')).body.error).toBe('invalid_grant');
   });
 });

@@ -1,6 +1,5 @@
-import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
-import { selfSignedCredential } from '../../../test/self-signed.js';
-import { postJson, startTestStack, type TestInstitution, type TestStack } from '../../../test/stack.js';
+import { createInstitution, requestCredential, selfSignedCredential, type TestInstitution } from '../../../test/factories/index.js';
+import { postJson, startTestStack, type TestStack } from '../../../test/stack.js';
 
 let stack: TestStack;
 const institutions: TestInstitution[] = [];
@@ -8,7 +7,7 @@ const institutions: TestInstitution[] = [];
 beforeAll(async () => {
   // Pages of two, so five institutions make three pages.
   stack = await startTestStack({ REGISTRY_PAGE_SIZE: '2' });
-  for (const n of [1, 2, 3, 4, 5]) institutions.push(await stack.createInstitution(`University ${n}`));
+  for (const n of [1, 2, 3, 4, 5]) institutions.push(await createInstitution(stack, { name: `University ${n}` }));
 });
 
 afterAll(() => stack.close());
@@ -45,11 +44,7 @@ describe('the public registry', () => {
 
   it('is read to its last page by the verifier, which trusts an institution on page three', async () => {
     const last = institutions[4];
-    const issued = await postJson(
-      `${stack.issuerUrl}/v1/credentials`,
-      { ...EXAMPLE_FACTS.course, format: 'vc-jwt' },
-      { Authorization: `Bearer ${last.apiKey}` },
-    );
+    const issued = await requestCredential(stack, last, { format: 'vc-jwt' });
     const report = (await postJson(`${stack.verifierUrl}/credentials/verify`, issued.body)).body;
     expect(report.issuer).toMatchObject({ id: last.did, trusted: true, name: 'University 5' });
     expect(report.verdict).toBe('verified');

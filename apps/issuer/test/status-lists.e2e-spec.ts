@@ -5,11 +5,20 @@ import { ES256KSigner, hexToBytes } from 'did-jwt';
 import { Contract, JsonRpcProvider, Wallet } from 'ethers';
 import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
-import pg from 'pg';
-import { buildCredential, statusListCredential } from '#schemas';
-import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
+import { statusListCredential } from '#schemas';
 import { createIssuerApp } from '../src/issuer.app.js';
-import { postJson, startTestStack, type TestInstitution, type TestStack, testWorkerEnv } from '../../../test/stack.js';
+import {
+  authOf as auth,
+  changeStatus as changeStatusOf,
+  createInstitution,
+  didOf,
+  issueCredential,
+  selfSignedCredential,
+  type TestInstitution,
+  type TestSigner,
+} from '../../../test/factories/index.js';
+import { postJson, startTestStack, type TestStack, testWorkerEnv } from '../../../test/stack.js';
+import { until } from '../../../test/until.js';
 import { testEnvironment } from '../../../test/test-environment.js';
 
 // Its own funded account: no other test sends from it, so its nonces are this file's alone.
@@ -22,24 +31,18 @@ const anchor = new Contract(env.anchorContract, ANCHOR_CONTRACT.abi, provider);
 let stack: TestStack;
 let a: TestInstitution;
 let b: TestInstitution;
-let db: pg.Client;
 
 beforeAll(async () => {
   // No list cache in this verifier: each verification sees a change at once (the cache has unit tests).
   stack = await startTestStack(WORKER, { STATUS_LIST_CACHE_SECONDS: '0' });
-  a = await stack.createInstitution('University A');
-  b = await stack.createInstitution('University B');
-  db = new pg.Client({ connectionString: stack.database.url });
-  await db.connect();
+  a = await createInstitution(stack, { name: 'University A' });
+  b = await createInstitution(stack, { name: 'University B' });
 });
 
 afterAll(async () => {
-  await db.end();
   await stack.close();
   provider.destroy();
 });
-
-const auth = (institution: TestInstitution) => ({ Authorization: `Bearer ${institution.apiKey}` });
 
 interface Entry {
   statusPurpose: 'revocation' | 'suspension';
@@ -48,17 +51,12 @@ interface Entry {
 }
 
 async function issue(institution = a): Promise<{ id: string; verifiableCredential: Record<string, any>; entries: Entry[] }> {
-  const response = await postJson(`${stack.issuerUrl}/v1/credentials`, { ...EXAMPLE_FACTS.course, format: 'vc-jwt' }, auth(institution));
-  expect(response.status).toBe(201);
-  return { ...response.body, entries: response.body.verifiableCredential.credentialStatus };
+  const issued = await issueCredential(stack, institution, { format: 'vc-jwt' });
+  return { ...issued, entries: issued.verifiableCredential.credentialStatus };
 }
 
-const changeStatus = (id: string, status: string, institution = a, reason = 'Registrar decision 2026-114') =>
-  postJson(
-    `${stack.issuerUrl}/credentials/status`,
-    { credentialId: id, credentialStatus: [{ type: 'BitstringStatusListCredential', status }], reason },
-    auth(institution),
-  );
+const changeStatus = (id: string, status: string, institution = a, reason?: string) =>
+  changeStatusOf(stack, institution, id, status, reason);
 
 const verify = async (credential: unknown) =>
   (await postJson(`${stack.verifierUrl}/credentials/verify`, { verifiableCredential: credential })).body;
@@ -102,7 +100,7 @@ describe('a new credential', () => {
 
   it('gets an index no other gets, with 1,000 issued at once by a new institution', async () => {
     // Its first issuances also race to open its first list set: one set must come of it.
-    const fresh = await stack.createInstitution('University C');
+    const fresh = await createInstitution(stack, { name: 'University C' });
     const credentials = await Promise.all(Array.from({ length: 1000 }, () => issue(fresh)));
     expect(new Set(credentials.flatMap((c) => c.entries.map((e) => e.statusListCredential))).size).toBe(2);
     const slots = credentials.map((c) => `${entryOf(c, 'revocation').statusListCredential}#${entryOf(c, 'revocation').statusListIndex}`);
@@ -128,7 +126,7 @@ describe('revoking', () => {
     // The reason is kept for the audit, never published.
     const list = await (await fetch(entryOf(revoked, 'revocation').statusListCredential)).text();
     expect(list).not.toContain('Registrar decision');
-    const { rows } = await db.query(`SELECT status, reason FROM status_changes WHERE credential_id = $1`, [revoked.id]);
+    const { rows } = await stack.database.query(`SELECT status, reason FROM status_changes WHERE credential_id = $1`, [revoked.id]);
     expect(rows).toEqual([{ status: 'revoked', reason: 'Registrar decision 2026-114' }]);
   });
 
@@ -152,7 +150,7 @@ describe('revoking', () => {
       const refused = await changeStatus(credential.id, status);
       expect([refused.status, refused.body.error.code]).toEqual([409, 'CREDENTIAL_REVOKED']);
     }
-    const { rows } = await db.query(`SELECT count(*)::int AS n FROM status_changes WHERE credential_id = $1`, [credential.id]);
+    const { rows } = await stack.database.query(`SELECT count(*)::int AS n FROM status_changes WHERE credential_id = $1`, [credential.id]);
     expect(rows[0].n).toBe(1);
   });
 });
@@ -190,7 +188,7 @@ describe('status changes', () => {
     const entry = entryOf(credential, 'revocation');
     const index = Number(entry.statusListIndex);
     // What a crash between the change's commit and its publication leaves behind.
-    await db.query(`UPDATE status_lists SET bits = set_bit(bits, $2, 1), changes = changes + 1 WHERE id = $1`, [
+    await stack.database.query(`UPDATE status_lists SET bits = set_bit(bits, $2, 1), changes = changes + 1 WHERE id = $1`, [
       entry.statusListCredential.split('/').pop(),
       Math.floor(index / 8) * 8 + 7 - (index % 8),
     ]);
@@ -205,7 +203,7 @@ describe('status changes', () => {
     const refused = await changeStatus(credential.id, 'revoked', b);
     expect([refused.status, refused.body.error.code]).toEqual([404, 'CREDENTIAL_NOT_FOUND']);
     expect(await publishedBit(entryOf(credential, 'revocation'))).toBe(false);
-    expect((await db.query(`SELECT 1 FROM status_changes WHERE credential_id = $1`, [credential.id])).rows).toHaveLength(0);
+    expect((await stack.database.query(`SELECT 1 FROM status_changes WHERE credential_id = $1`, [credential.id])).rows).toHaveLength(0);
   });
 
   it('refuse bad requests with stable codes', async () => {
@@ -240,7 +238,7 @@ describe('status changes', () => {
     expect(unauthenticated.status).toBe(401);
     expect((await fetch(`${stack.issuerUrl}/v1/status-lists/not-a-list`)).status).toBe(404);
     expect((await fetch(`${entryOf(credential, 'revocation').statusListCredential}/versions/0`)).status).toBe(400);
-    expect((await db.query(`SELECT 1 FROM status_changes WHERE credential_id = $1`, [credential.id])).rows).toHaveLength(0);
+    expect((await stack.database.query(`SELECT 1 FROM status_changes WHERE credential_id = $1`, [credential.id])).rows).toHaveLength(0);
   });
 });
 
@@ -249,15 +247,15 @@ describe('list history', () => {
     const credential = await issue(b);
     const listUrl = entryOf(credential, 'revocation').statusListCredential;
     await changeStatus(credential.id, 'revoked', b);
-    const deadline = Date.now() + 30_000;
-    let versions: { version: number; verifiableCredential: { proof: { jwt: string } }; anchorReceipt: any }[];
-    for (;;) {
-      versions = (await (await fetch(`${listUrl}/versions`)).json()) as typeof versions;
-      if (versions.every((v) => v.anchorReceipt)) break;
-      if (Date.now() > deadline) throw new Error('timed out waiting for the list versions to be anchored');
-      await provider.send('evm_mine', []);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    type Version = { version: number; verifiableCredential: { proof: { jwt: string } }; anchorReceipt: any };
+    const versions = await until(
+      async () => {
+        const listed = (await (await fetch(`${listUrl}/versions`)).json()) as Version[];
+        return listed.every((v) => v.anchorReceipt) && listed;
+      },
+      'the list versions to be anchored',
+      { timeoutMs: 30_000, mining: provider },
+    );
     expect(versions.map((v) => v.version)).toEqual([2, 1]);
     for (const version of versions) {
       expect(await receiptProblem(version.anchorReceipt, { format: 'vc-jwt', bytes: version.verifiableCredential.proof.jwt })).toBeNull();
@@ -269,31 +267,11 @@ describe('list history', () => {
 });
 
 describe('the verifier', () => {
-  type Signer = { address: string; privateKey: string };
-
   /** A credential signed by `wallet` whose revocation entry names `listUrl`. */
-  async function selfSigned(wallet: Signer, listUrl: string): Promise<string> {
-    const did = `did:ethr:0x7a69:${wallet.address}`;
-    const credential = buildCredential(EXAMPLE_FACTS.course, {
-      id: 'urn:uuid:0b8e3c8e-3f7c-4d0a-9f7e-8f2f3c1d2e4a',
-      issuer: { id: did, name: 'Self', url: 'https://self.example' },
-      issuanceDate: '2026-01-01T00:00:00Z',
-    });
-    const entry = {
-      id: `${listUrl}#7`,
-      type: 'BitstringStatusListEntry',
-      statusPurpose: 'revocation',
-      statusListIndex: '7',
-      statusListCredential: listUrl,
-    };
-    return createVerifiableCredentialJwt(
-      { ...transformCredentialInput({ ...credential, credentialStatus: [entry] }), nbf: Math.floor(Date.now() / 1000) - 60 },
-      { did, signer: ES256KSigner(hexToBytes(wallet.privateKey)), alg: 'ES256K' },
-    );
-  }
+  const selfSigned = (wallet: TestSigner, listUrl: string) => selfSignedCredential({ wallet, statusLists: [listUrl] });
 
-  async function listSignedBy(wallet: Signer, url: string): Promise<string> {
-    const did = `did:ethr:0x7a69:${wallet.address}`;
+  async function listSignedBy(wallet: TestSigner, url: string): Promise<string> {
+    const did = didOf(wallet);
     const list = statusListCredential({
       url,
       issuer: { id: did, name: 'Other', url: 'https://other.example' },

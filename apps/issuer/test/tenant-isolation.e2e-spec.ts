@@ -1,36 +1,21 @@
-import pg from 'pg';
-import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
-import { postJson, startTestStack, type TestInstitution, type TestStack } from '../../../test/stack.js';
+import { authOf as auth, createInstitution, requestCredential, type TestInstitution, unsignedFrom } from '../../../test/factories/index.js';
+import { postJson, startTestStack, type TestStack } from '../../../test/stack.js';
 
 let stack: TestStack;
 let a: TestInstitution;
 let b: TestInstitution;
-let db: pg.Client;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  [a, b] = [await stack.createInstitution('Institution A'), await stack.createInstitution('Institution B')];
-  db = new pg.Client({ connectionString: stack.database.url });
-  await db.connect();
+  [a, b] = [await createInstitution(stack, { name: 'Institution A' }), await createInstitution(stack, { name: 'Institution B' })];
 });
 
-afterAll(async () => {
-  await db.end();
-  await stack.close();
-});
-
-const auth = (institution: TestInstitution) => ({ Authorization: `Bearer ${institution.apiKey}` });
-
-/** The institution's did:web, as the admin API tells it. */
-async function didWebOf(institution: TestInstitution): Promise<string> {
-  const response = await fetch(`${stack.issuerUrl}/v1/admin/institutions/${institution.id}`, {
-    headers: { Authorization: `Bearer ${stack.adminToken}` },
-  });
-  return ((await response.json()) as { didWeb: string }).didWeb;
-}
+afterAll(() => stack.close());
 
 async function credentialsOf(institution: TestInstitution): Promise<number> {
-  const { rows } = await db.query('SELECT count(*)::int AS n FROM issued_credentials WHERE institution_id = $1', [institution.id]);
+  const { rows } = await stack.database.query('SELECT count(*)::int AS n FROM issued_credentials WHERE institution_id = $1', [
+    institution.id,
+  ]);
   return rows[0].n as number;
 }
 
@@ -44,11 +29,11 @@ it('gives every institution its own did:ethr on the configured chain', () => {
 });
 
 it('refuses to let B issue as A, and stores nothing', async () => {
-  const issued = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.course, auth(a));
-  const { id: _id, proof: _proof, credentialStatus: _status, refreshService: _refresh, ...credential } = issued.body.verifiableCredential;
+  const issued = await requestCredential(stack, a);
+  const credential = unsignedFrom(issued.body.verifiableCredential);
   const before = await credentialsOf(b);
 
-  const aDidWeb = await didWebOf(a);
+  const aDidWeb = a.didWeb;
   for (const issuer of [a.did, { id: a.did, type: ['Profile'], name: 'Institution A' }, aDidWeb, { id: aDidWeb, type: ['Profile'] }]) {
     const response = await postJson(`${stack.issuerUrl}/credentials/issue`, { credential: { ...credential, issuer } }, auth(b));
     expect(response.status).toBe(403);
@@ -58,14 +43,14 @@ it('refuses to let B issue as A, and stores nothing', async () => {
 });
 
 it("signs with the caller's own DID whatever profile the facts carry", async () => {
-  const issued = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.credit, auth(b));
-  expect(issued.body.verifiableCredential.issuer.id).toBe(await didWebOf(b));
-  const asEthr = await postJson(`${stack.issuerUrl}/v1/credentials`, { ...EXAMPLE_FACTS.credit, format: 'vc-jwt' }, auth(b));
+  const issued = await requestCredential(stack, b, { kind: 'credit' });
+  expect(issued.body.verifiableCredential.issuer.id).toBe(b.didWeb);
+  const asEthr = await requestCredential(stack, b, { kind: 'credit', format: 'vc-jwt' });
   expect(asEthr.body.verifiableCredential.issuer.id).toBe(b.did);
 });
 
 it("does not let B read or list A's credentials", async () => {
-  const issued = await postJson(`${stack.issuerUrl}/v1/credentials`, EXAMPLE_FACTS.certificate, auth(a));
+  const issued = await requestCredential(stack, a, { kind: 'certificate' });
   const id = encodeURIComponent(issued.body.id);
 
   const asB = await fetch(`${stack.issuerUrl}/v1/credentials/${id}`, { headers: auth(b) });

@@ -2,9 +2,8 @@ import { pinnedContext } from '#schemas';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { postJson, startTestStack, type TestStack } from '../../../test/stack.js';
-import { type InstitutionWithDids, withDids } from './issuer-identities.js';
+import { createInstitution, requestVcApiCredential, type TestInstitution } from '../../../test/factories/index.js';
+import { startTestStack, type TestStack } from '../../../test/stack.js';
 
 // The W3C VCDM 2.0 test suite's inputs for /credentials/issue (libs/schemas/test/fixtures/vcdm, see
 // its README), driven through our VC-API endpoint: each `-ok` one is signed, each `-fail` one refused
@@ -28,20 +27,14 @@ function vectors(folder: 'ok' | 'not-ok'): [string, Vector][] {
 }
 
 let stack: TestStack;
-let institution: InstitutionWithDids;
-let db: pg.Client;
+let institution: TestInstitution;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  institution = await withDids(stack, await stack.createInstitution('Vectors University'));
-  db = new pg.Client({ connectionString: stack.database.url });
-  await db.connect();
+  institution = await createInstitution(stack, { name: 'Vectors University' });
 });
 
-afterAll(async () => {
-  await db.end();
-  await stack.close();
-});
+afterAll(() => stack.close());
 
 const isUrl = (value: unknown): boolean => typeof value === 'string' && /^[a-z][a-z0-9+.-]*:\S+$/i.test(value);
 
@@ -54,14 +47,7 @@ function asOurs(body: Record<string, unknown>): Record<string, unknown> {
   return body;
 }
 
-const issue = (credential: object, options?: object) =>
-  postJson(
-    `${stack.issuerUrl}/credentials/issue`,
-    { credential, ...(options ? { options } : {}) },
-    {
-      Authorization: `Bearer ${institution.apiKey}`,
-    },
-  );
+const issue = (credential: object, options?: object) => requestVcApiCredential(stack, institution, credential, options);
 
 /** Whether every context the credential names by URL is pinned here, so that it can be signed as Data Integrity. */
 const allPinned = (body: Record<string, unknown>) =>
@@ -103,13 +89,13 @@ describe('the VCDM 2.0 inputs that must be signed', () => {
 
 describe('the VCDM 2.0 inputs that must be refused', () => {
   it.each(vectors('not-ok'))('%s is refused with a 4xx, and nothing is stored', async (_file, { body }) => {
-    const before = (await db.query('SELECT count(*)::int AS n FROM issued_credentials')).rows[0].n;
+    const before = (await stack.database.query('SELECT count(*)::int AS n FROM issued_credentials')).rows[0].n;
     for (const options of [undefined, { format: 'vc+jwt' }]) {
       const response = await issue(asOurs(body), options);
       expect(response.status).toBeGreaterThanOrEqual(400);
       expect(response.status).toBeLessThan(500);
       expect(response.body.error.code).toMatch(/^[A-Z_]+$/);
     }
-    expect((await db.query('SELECT count(*)::int AS n FROM issued_credentials')).rows[0].n).toBe(before);
+    expect((await stack.database.query('SELECT count(*)::int AS n FROM issued_credentials')).rows[0].n).toBe(before);
   });
 });

@@ -32,6 +32,15 @@ export interface VerifierConfig extends HttpServerConfig {
   linkStoreDir?: string;
   /** Requests one client may make to each POST endpoint within the window. */
   rateLimit: { limit: number; windowSeconds: number };
+  /**
+   * Where challenges and presentation requests live: a Postgres database every instance shares, or,
+   * unset, this process's memory (one instance alone).
+   */
+  databaseUrl?: string;
+  /** The P-256 private key (64 hex characters) that signs OpenID4VP request objects; random per process when unset. */
+  requestSigningKey?: string;
+  /** How long a presentation request (OpenID4VP or VC-API exchange) may be answered. */
+  presentationRequestTtlSeconds: number;
 }
 
 export const VERIFIER_CONFIG = Symbol('VerifierConfig');
@@ -67,7 +76,17 @@ export function loadVerifierConfig(env: Environment = process.env): VerifierConf
       limit: read.integer('VERIFIER_RATE_LIMIT', 60, { min: 1 }),
       windowSeconds: read.integer('VERIFIER_RATE_LIMIT_WINDOW_SECONDS', 60, { min: 1, max: 86400 }),
     },
+    databaseUrl: read.optionalString('VERIFIER_DATABASE_URL'),
+    requestSigningKey: read.optionalString('VERIFIER_REQUEST_SIGNING_KEY'),
+    presentationRequestTtlSeconds: read.integer('PRESENTATION_REQUEST_TTL_SECONDS', 1800, { min: 10, max: 7 * 86400 }),
   };
+  if (config.databaseUrl && !URL.canParse(config.databaseUrl)) read.problem('VERIFIER_DATABASE_URL must be a postgres:// URL');
+  if (config.requestSigningKey && !/^[0-9a-fA-F]{64}$/.test(config.requestSigningKey))
+    read.problem('VERIFIER_REQUEST_SIGNING_KEY must be a P-256 private key as 64 hex characters');
+  // Instances behind one load balancer must sign requests as one client: a wallet holds any of them
+  // to the client_id of the request it fetched.
+  if (config.databaseUrl && !config.requestSigningKey)
+    read.problem('VERIFIER_REQUEST_SIGNING_KEY is required with VERIFIER_DATABASE_URL (every instance signs requests as one client)');
   read.done();
   return config;
 }

@@ -1,8 +1,10 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { DatabaseModule } from './database/database.module.js';
 import { VerifierHealthController } from './health/verifier-health.controller.js';
 import { LinksModule } from './links/links.module.js';
 import { PagesModule } from './pages/pages.module.js';
+import { PresentationRequestsModule } from './presentation-requests/presentation-requests.module.js';
 import { PresentationsModule } from './presentations/presentations.module.js';
 import { PostRateLimitGuard } from './rate-limits/post-rate-limit.guard.js';
 import { VerificationModule } from './verification/verification.module.js';
@@ -14,7 +16,14 @@ export class VerifierModule {
   static forRoot(config: VerifierConfig): DynamicModule {
     return {
       module: VerifierModule,
-      imports: [VerificationModule, PresentationsModule, LinksModule, PagesModule],
+      imports: [
+        DatabaseModule.forRoot(config.databaseUrl),
+        VerificationModule,
+        PresentationsModule,
+        PresentationRequestsModule,
+        LinksModule,
+        PagesModule,
+      ],
       controllers: [VerifierHealthController],
       providers: [
         { provide: VERIFIER_CONFIG, useValue: config },

@@ -1,26 +1,18 @@
-import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
+import { createInstitution, issueCredential, jwtOf } from '../../../test/factories/index.js';
 import { httpRequest, nestedValue } from '../../../test/http-request.js';
-import { postJson, startTestStack, type TestStack } from '../../../test/stack.js';
+import { startTestStack, type TestStack } from '../../../test/stack.js';
 
 let stack: TestStack;
 let jwt: string;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  const institution = await stack.createInstitution();
-  const issued = await postJson(
-    `${stack.issuerUrl}/v1/credentials`,
-    { ...EXAMPLE_FACTS.course, format: 'vc-jwt' },
-    {
-      Authorization: `Bearer ${institution.apiKey}`,
-    },
-  );
-  jwt = issued.body.verifiableCredential.proof.jwt;
+  jwt = jwtOf(await issueCredential(stack, await createInstitution(stack), { format: 'vc-jwt' }));
 });
 
 afterAll(() => stack.close());
 
-const POSTS = ['/credentials/verify', '/presentations/verify', '/links', '/challenges', '/check'];
+const POSTS = ['/credentials/verify', '/presentations/verify', '/links', '/challenges', '/check', '/presentation-requests'];
 
 function expectCode(response: { status: number; body: any }, status: number, code: string) {
   expect({ status: response.status, code: response.body?.error?.code }).toEqual({ status, code });

@@ -16,11 +16,19 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { didJwkPair, didKeyPair, didWebDocument, ethrKeyPair } from '../../../libs/identity/test/test-keys.js';
+import {
+  challengeFrom,
+  didJwkPair,
+  didKeyPair,
+  didOf,
+  didWebDocument,
+  ethrKeyPair,
+  plainCredential,
+  presentationOf,
+} from '../../../test/factories/index.js';
+import { outcomeOf as statusOf } from '../../../test/reports.js';
 import { highSTwin } from '../../../test/high-s-twin.js';
-import { chainEnv, postJson } from '../../../test/stack.js';
-import { createVerifierApp } from '../src/verifier.app.js';
-import { loadVerifierConfig } from '../src/verifier.config.js';
+import { listeningVerifier, postJson } from '../../../test/stack.js';
 
 // The verifier over HTTP, on the run's chain, with credentials of every format from issuers of every
 // DID method it resolves, none of them the issuer service's: did:key and did:jwk computed, another
@@ -40,7 +48,7 @@ let trustedJwk: SigningKey;
 let verifierUrl: string;
 let close: () => Promise<void>;
 
-const institution = { did: `did:ethr:0x7a69:${Wallet.createRandom().address}`, name: 'Trusted College', url: 'https://college.example' };
+const institution = { did: didOf(Wallet.createRandom()), name: 'Trusted College', url: 'https://college.example' };
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => didServer.listen(0, '127.0.0.1', resolve));
@@ -54,17 +62,9 @@ beforeAll(async () => {
     trustedIssuersFile,
     JSON.stringify({ type: 'IssuerRegistry', version: 1, institutions: [{ ...institution, alsoKnownAs: [trustedJwk.controller, did] }] }),
   );
-  const app = await createVerifierApp(
-    loadVerifierConfig({
-      ...chainEnv(),
-      VERIFIER_PORT: '0',
-      ALLOW_PRIVATE_NETWORK_FETCH: 'true',
-      TRUSTED_ISSUERS_FILE: trustedIssuersFile,
-    }),
-  );
-  await app.listen(0, '127.0.0.1');
-  verifierUrl = `http://127.0.0.1:${app.getHttpServer().address().port}`;
-  close = () => app.close();
+  const verifier = await listeningVerifier({ ALLOW_PRIVATE_NETWORK_FETCH: 'true', TRUSTED_ISSUERS_FILE: trustedIssuersFile });
+  verifierUrl = verifier.verifierUrl;
+  close = () => verifier.app.close();
 });
 
 afterAll(async () => {
@@ -72,27 +72,14 @@ afterAll(async () => {
   await new Promise<void>((resolve) => didServer.close(() => resolve()));
 });
 
-/** The Done-when credential of issue 12. */
-const plainCredential = (issuer: string, subject = 'did:example:1') => ({
-  '@context': ['https://www.w3.org/ns/credentials/v2'],
-  id: 'urn:uuid:7b0e4f2a-9c1d-4e3b-8a5f-6d2c1b0a9e8f',
-  type: ['VerifiableCredential'],
-  issuer,
-  credentialSubject: { id: subject },
-});
-
 // did:key and did:jwk resolve offline; signing Data Integrity needs no more.
 const documentLoader = createDocumentLoader(createDidResolver());
 const verify = async (verifiableCredential: unknown) =>
   (await postJson(`${verifierUrl}/credentials/verify`, { verifiableCredential })).body;
-const statusOf = (report: { checks: { check: string; status: string; reason?: { code: string } }[] }, name: string) => {
-  const found = report.checks.find((check) => check.check === name);
-  return [found?.status, found?.reason?.code];
-};
 
 describe('a plain VCDM 2.0 credential of an issuer this verifier does not know', () => {
   const ethrWallet = Wallet.createRandom();
-  const ethrDid = `did:ethr:0x7a69:${ethrWallet.address}`;
+  const ethrDid = didOf(ethrWallet);
   it.each([
     ['did:key, vc+jwt', async () => signVcJwt(plainCredential((await keyOf()).controller), await keyOf())],
     [
@@ -206,18 +193,12 @@ describe('verification links', () => {
 describe('a presentation of a did:key holder, as vp+jwt', () => {
   it("verifies with the institution's credential about the holder inside", async () => {
     const holder = await importSigningKey(await didKeyPair('P-256'));
-    const { challenge } = (await postJson(`${verifierUrl}/challenges`, { domain: 'admissions.school.example' })).body;
-    const credential = envelopeCredential(signVcJwt(plainCredential(trustedJwk.controller, holder.controller), trustedJwk));
-    const presentation = signVpJwt(
-      {
-        '@context': ['https://www.w3.org/ns/credentials/v2'],
-        type: ['VerifiablePresentation'],
-        holder: holder.controller,
-        verifiableCredential: [credential],
-      },
-      holder,
-      { nonce: challenge, aud: 'admissions.school.example' },
-    );
+    const challenge = await challengeFrom(verifierUrl, 'admissions.school.example');
+    const credential = envelopeCredential(signVcJwt(plainCredential(trustedJwk.controller, { subject: holder.controller }), trustedJwk));
+    const presentation = signVpJwt(presentationOf(holder.controller, [credential]), holder, {
+      nonce: challenge,
+      aud: 'admissions.school.example',
+    });
     const { body } = await postJson(`${verifierUrl}/presentations/verify`, {
       verifiablePresentation: presentation,
       options: { challenge, domain: 'admissions.school.example' },

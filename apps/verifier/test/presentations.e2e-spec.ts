@@ -1,67 +1,44 @@
-import { ES256KSigner, hexToBytes } from 'did-jwt';
-import { createVerifiablePresentationJwt } from 'did-jwt-vc';
 import { Wallet } from 'ethers';
-import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
-import { chainEnv, postJson, startTestStack, type TestInstitution, type TestStack } from '../../../test/stack.js';
-import { createVerifierApp } from '../src/verifier.app.js';
-import { loadVerifierConfig } from '../src/verifier.config.js';
-import { selfSignedCredential } from '../../../test/self-signed.js';
+import {
+  challengeFrom,
+  createInstitution,
+  ethrHolder,
+  issueCredential,
+  jwtOf,
+  selfSignedCredential,
+  type TestInstitution,
+  vpJwt,
+  type VpJwtOptions,
+} from '../../../test/factories/index.js';
+import { outcomeOf as checkOf } from '../../../test/reports.js';
+import { listeningVerifier, postJson, startTestStack, type TestStack } from '../../../test/stack.js';
 import { startSlowServer } from '../../../test/slow-server.js';
 
 const SCHOOL = 'admissions.receiving-school.example';
 
 let stack: TestStack;
 let institution: TestInstitution;
-const student = Wallet.createRandom();
-const studentDid = `did:ethr:0x7a69:${student.address}`;
+const { wallet: student, did: studentDid } = ethrHolder();
 
 beforeAll(async () => {
   stack = await startTestStack();
-  institution = await stack.createInstitution();
+  institution = await createInstitution(stack);
 });
 
 afterAll(() => stack.close());
 
 /** A credit credential of the student's, named by their DID unless another learner is given. */
-async function credit(learner: object = { did: studentDid }, credits = { amount: 6, unit: 'ECTS' }): Promise<string> {
-  const response = await postJson(
-    `${stack.issuerUrl}/v1/credentials`,
-    { ...EXAMPLE_FACTS.credit, learner, credits, format: 'vc-jwt' },
-    { Authorization: `Bearer ${institution.apiKey}` },
-  );
-  expect(response.status).toBe(201);
-  return response.body.verifiableCredential.proof.jwt;
-}
+const credit = async (learner: object = { did: studentDid }, credits = { amount: 6, unit: 'ECTS' }) =>
+  jwtOf(await issueCredential(stack, institution, { kind: 'credit', learner, credits, format: 'vc-jwt' }));
 
-async function challenge(domain = SCHOOL, verifierUrl = stack.verifierUrl): Promise<string> {
-  const response = await postJson(`${verifierUrl}/challenges`, { domain });
-  expect(response.status).toBe(201);
-  return response.body.challenge;
-}
+const challenge = (domain = SCHOOL, verifierUrl = stack.verifierUrl) => challengeFrom(verifierUrl, domain);
 
 /** The student's wallet: a VP-JWT over the credentials, answering the challenge, addressed to the school. */
-function present(
-  credentials: string[],
-  nonce: string,
-  { aud = SCHOOL, signer = student, holder = studentDid, claims = {} } = {},
-): Promise<string> {
-  return createVerifiablePresentationJwt(
-    {
-      vp: { '@context': ['https://www.w3.org/2018/credentials/v1'], type: ['VerifiablePresentation'], verifiableCredential: credentials },
-      nonce,
-      aud,
-      ...claims,
-    },
-    { did: holder, signer: ES256KSigner(hexToBytes(signer.privateKey)), alg: 'ES256K' },
-  );
-}
+const present = (credentials: string[], nonce: string, options: Partial<VpJwtOptions> = {}) =>
+  vpJwt(credentials, nonce, { aud: SCHOOL, signer: student, holder: studentDid, ...options });
 
 const verify = async (verifiablePresentation: string, options: object = {}, verifierUrl = stack.verifierUrl) =>
   (await postJson(`${verifierUrl}/presentations/verify`, { verifiablePresentation, options })).body;
-const checkOf = (report: { checks: { check: string; status: string; reason?: { code: string } }[] }, name: string) => {
-  const found = report.checks.find((c) => c.check === name)!;
-  return [found.status, found.reason?.code];
-};
 
 it("verifies a transfer student's credits, and sums them by unit, level and institution", async () => {
   const credentials = [
@@ -112,19 +89,16 @@ it('fails a challenge this verifier never handed out', async () => {
 });
 
 it('fails an expired challenge', async () => {
-  const quick = await createVerifierApp(
-    loadVerifierConfig({ ...chainEnv(), VERIFIER_PORT: '0', ALLOW_PRIVATE_NETWORK_FETCH: 'true', CHALLENGE_TTL_SECONDS: '10' }),
-  );
+  const quick = await listeningVerifier({ ALLOW_PRIVATE_NETWORK_FETCH: 'true', CHALLENGE_TTL_SECONDS: '10' });
   try {
-    await quick.listen(0, '127.0.0.1');
-    const url = `http://127.0.0.1:${quick.getHttpServer().address().port}`;
+    const url = quick.verifierUrl;
     const presentation = await present([await credit()], await challenge(SCHOOL, url));
     await new Promise((resolve) => setTimeout(resolve, 10_500));
     const report = await verify(presentation, {}, url);
     expect(checkOf(report, 'challenge')).toEqual(['invalid', 'CHALLENGE_EXPIRED']);
     expect(report.verdict).toBe('failed');
   } finally {
-    await quick.close();
+    await quick.app.close();
   }
 }, 30_000);
 
@@ -157,7 +131,7 @@ it('fails a presentation signed by someone other than the holder it names', asyn
 });
 
 it('fails a credential whose subject is not the holder, and does not count its credits', async () => {
-  const someoneElse = `did:ethr:0x7a69:${Wallet.createRandom().address}`;
+  const someoneElse = ethrHolder().did;
   const report = await verify(await present([await credit(), await credit({ did: someoneElse })], await challenge()));
   expect(report.credentials[1].holder.reason.code).toBe('HOLDER_NOT_SUBJECT');
   expect(report.credentials[1].verdict).toBe('verified');
@@ -202,18 +176,13 @@ describe('a presentation that does not hold itself', () => {
 
 it('verifies the credentials inside at the same time, within the one deadline of the presentation', async () => {
   const slow = await startSlowServer();
-  const app = await createVerifierApp(
-    loadVerifierConfig({
-      ...chainEnv(),
-      VERIFIER_PORT: '0',
-      ALLOW_PRIVATE_NETWORK_FETCH: 'true',
-      FETCH_DEADLINE_MS: '60000',
-      VERIFICATION_DEADLINE_MS: '2000',
-    }),
-  );
+  const verifier = await listeningVerifier({
+    ALLOW_PRIVATE_NETWORK_FETCH: 'true',
+    FETCH_DEADLINE_MS: '60000',
+    VERIFICATION_DEADLINE_MS: '2000',
+  });
   try {
-    await app.listen(0, '127.0.0.1');
-    const url = `http://127.0.0.1:${app.getHttpServer().address().port}`;
+    const url = verifier.verifierUrl;
     const credentials = await Promise.all(
       [1, 2, 3].map((n) => selfSignedCredential({ statusLists: [slow.url(`/lists/${n}`)], subject: { id: studentDid } })),
     );
@@ -228,7 +197,7 @@ it('verifies the credentials inside at the same time, within the one deadline of
     ]);
     expect(report.verdict).toBe('indeterminate');
   } finally {
-    await app.close();
+    await verifier.app.close();
     await slow.close();
   }
 });

@@ -17,6 +17,9 @@ const ENDPOINTS: [string, RequestInit][] = [
   ['/presentations/verify', json({ verifiablePresentation: 'not-a-jwt' })],
   ['/challenges', json({ domain: 'admissions.school.example' })],
   ['/links', json({ verifiableCredential: 'not-a-jwt' })],
+  ['/presentation-requests', json({})],
+  ['/openid4vp/responses/unknown', json({ vp_token: '{}' })],
+  ['/exchanges/unknown', json({})],
   ['/check', { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'credential=not-a-jwt' }],
 ];
 

@@ -1,15 +1,23 @@
 import { LOCAL_CHAIN_FUNDED_KEYS } from '#local-stack';
-import { buildCredential } from '#schemas';
-import { ES256KSigner, hexToBytes } from 'did-jwt';
-import { createVerifiableCredentialJwt, transformCredentialInput } from 'did-jwt-vc';
 import { JsonRpcProvider, Wallet } from 'ethers';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { launchChromium } from '../../../test/chromium.js';
-import { postJson, startTestStack, type TestInstitution, type TestStack, testWorkerEnv } from '../../../test/stack.js';
+import {
+  anchoredReceipt,
+  authOf,
+  createInstitution,
+  type CredentialRequest,
+  issueCredential,
+  jwtOf,
+  selfSignedCredential,
+  type TestInstitution,
+} from '../../../test/factories/index.js';
 import { highSTwin } from '../../../test/high-s-twin.js';
+import { outcomeOf as statusOf } from '../../../test/reports.js';
+import { postJson, startTestStack, type TestStack, testWorkerEnv } from '../../../test/stack.js';
 import { testEnvironment } from '../../../test/test-environment.js';
 
 /** Screenshots kept for people to look at after a run (ignored by git). */
@@ -25,7 +33,7 @@ let browser: Browser;
 beforeAll(async () => {
   // Its own funded account: no other test sends from it, so its nonces are this file's alone.
   stack = await startTestStack(testWorkerEnv(LOCAL_CHAIN_FUNDED_KEYS[5], 10));
-  institution = await stack.createInstitution();
+  institution = await createInstitution(stack);
   browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
 });
@@ -36,12 +44,11 @@ afterAll(async () => {
   provider.destroy();
 });
 
-const auth = () => ({ Authorization: `Bearer ${institution.apiKey}` });
+const auth = () => authOf(institution);
 
-async function issue(facts: object = EXAMPLE_FACTS.credit): Promise<{ id: string; jwt: string }> {
-  const response = await postJson(`${stack.issuerUrl}/v1/credentials`, { ...facts, format: 'vc-jwt' }, auth());
-  expect(response.status).toBe(201);
-  return { id: response.body.id, jwt: response.body.verifiableCredential.proof.jwt };
+async function issue(request: CredentialRequest = {}): Promise<{ id: string; jwt: string }> {
+  const issued = await issueCredential(stack, institution, { kind: 'credit', ...request, format: 'vc-jwt' });
+  return { id: issued.id, jwt: jwtOf(issued) };
 }
 
 async function linkOf(id: string): Promise<{ code: string; url: string; qr: { png: string; svg: string } }> {
@@ -51,20 +58,8 @@ async function linkOf(id: string): Promise<{ code: string; url: string; qr: { pn
 }
 
 const reportAt = async (url: string) => (await (await fetch(url, { headers: { Accept: 'application/json' } })).json()) as any;
-const statusOf = (report: { checks: { check: string; status: string; reason?: { code: string } }[] }, name: string) => {
-  const found = report.checks.find((c) => c.check === name)!;
-  return [found.status, found.reason?.code];
-};
-
 /** The test chain mines only on transactions: mine until the credential's receipt is served. */
-async function anchored(id: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while ((await fetch(`${stack.issuerUrl}/v1/anchors/credentials/${encodeURIComponent(id)}`)).status !== 200) {
-    if (Date.now() > deadline) throw new Error('timed out waiting for the credential to be anchored');
-    await provider.send('evm_mine', []);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const anchored = (id: string) => anchoredReceipt(stack, id, provider);
 
 describe('a verification link', () => {
   it('is made by the issuer on the verifier, with QR codes, and answers JSON with the report', async () => {
@@ -105,18 +100,7 @@ describe('a verification link', () => {
     });
     expect([tampered.status, tampered.body.error.code]).toEqual([422, 'LINK_CREDENTIAL_NOT_VERIFIED']);
 
-    const stranger = Wallet.createRandom();
-    const did = `did:ethr:0x7a69:${stranger.address}`;
-    const credential = buildCredential(EXAMPLE_FACTS.course, {
-      id: 'urn:uuid:0b8e3c8e-3f7c-4d0a-9f7e-8f2f3c1d2e4a',
-      issuer: { id: did, name: 'Diploma Mill', url: 'https://mill.example' },
-      issuanceDate: '2026-01-01T00:00:00Z',
-    });
-    const selfSigned = await createVerifiableCredentialJwt(transformCredentialInput(credential), {
-      did,
-      signer: ES256KSigner(hexToBytes(stranger.privateKey)),
-      alg: 'ES256K',
-    });
+    const selfSigned = await selfSignedCredential();
     const untrusted = await postJson(`${stack.verifierUrl}/links`, { verifiableCredential: selfSigned });
     expect([untrusted.status, untrusted.body.error.code]).toEqual([422, 'LINK_ISSUER_NOT_TRUSTED']);
 
@@ -126,7 +110,6 @@ describe('a verification link', () => {
 
   it('renders everything escaped, under a policy that loads nothing from elsewhere', async () => {
     const credential = await issue({
-      ...EXAMPLE_FACTS.credit,
       achievement: { ...EXAMPLE_FACTS.credit.achievement, name: '<script>alert(1)</script> & "Algebra"' },
     });
     const page = await fetch((await linkOf(credential.id)).url);

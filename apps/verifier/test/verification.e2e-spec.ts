@@ -1,11 +1,15 @@
 import { createJWT, ES256KSigner, hexToBytes } from 'did-jwt';
 import { Contract, JsonRpcProvider, Wallet } from 'ethers';
-import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
-import { createVerifierApp } from '../src/verifier.app.js';
-import { loadVerifierConfig } from '../src/verifier.config.js';
-import { chainEnv, postJson, startTestStack, type TestInstitution, type TestStack } from '../../../test/stack.js';
+import {
+  createInstitution,
+  didOf,
+  issueCredential,
+  selfSignedCredential,
+  type TestInstitution,
+  type TestSigner,
+} from '../../../test/factories/index.js';
+import { listeningVerifier, postJson, startTestStack, type TestStack } from '../../../test/stack.js';
 import { highSTwin } from '../../../test/high-s-twin.js';
-import { selfSignedCredential, type TestSigner } from '../../../test/self-signed.js';
 import { startSlowServer } from '../../../test/slow-server.js';
 import { testEnvironment } from '../../../test/test-environment.js';
 
@@ -14,22 +18,14 @@ let institution: TestInstitution;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  institution = await stack.createInstitution();
+  institution = await createInstitution(stack);
 });
 
 afterAll(() => stack.close());
 
 const verify = (verifiableCredential: unknown) => postJson(`${stack.verifierUrl}/credentials/verify`, { verifiableCredential });
 
-async function issued(facts: object = EXAMPLE_FACTS.course): Promise<Record<string, any>> {
-  const response = await postJson(
-    `${stack.issuerUrl}/v1/credentials`,
-    { ...facts, format: 'vc-jwt' },
-    { Authorization: `Bearer ${institution.apiKey}` },
-  );
-  expect(response.status).toBe(201);
-  return response.body.verifiableCredential;
-}
+const issued = async () => (await issueCredential(stack, institution, { format: 'vc-jwt' })).verifiableCredential;
 
 function statusOf(report: { checks: { check: string; status: string; reason?: { code: string } }[] }, check: string) {
   const found = report.checks.find((c) => c.check === check);
@@ -85,7 +81,7 @@ describe('signature', () => {
   });
 
   it('fails a JWT that names another institution as issuer than the key that signed it', async () => {
-    const other = await stack.createInstitution('Other University');
+    const other = await createInstitution(stack, { name: 'Other University' });
     const jwt = await selfSigned({ iss: other.did });
     // createJWT sets iss from its options; rewrite the payload's iss and keep the original signature.
     const [header, payload, signature] = jwt.split('.');
@@ -134,11 +130,7 @@ describe('validity period', () => {
 
 describe('schema', () => {
   const signedBy = (wallet: TestSigner, vc: Record<string, unknown>) =>
-    createJWT(
-      { vc },
-      { issuer: `did:ethr:0x7a69:${wallet.address}`, signer: ES256KSigner(hexToBytes(wallet.privateKey)) },
-      { alg: 'ES256K' },
-    );
+    createJWT({ vc }, { issuer: didOf(wallet), signer: ES256KSigner(hexToBytes(wallet.privateKey)) }, { alg: 'ES256K' });
 
   it('skips the schema of a validly signed credential of a kind it has no schema for, and the verdict follows the other checks', async () => {
     const vc = {
@@ -187,19 +179,15 @@ describe('format and bad input', () => {
 
 describe('an unreachable chain', () => {
   it('makes the signature check an error and the verdict indeterminate, never verified', async () => {
-    const { createVerifierApp } = await import('../src/verifier.app.js');
-    const { loadVerifierConfig } = await import('../src/verifier.config.js');
-    const { chainEnv } = await import('../../../test/stack.js');
     // Port 9 (discard) on loopback: nothing answers there.
-    const app = await createVerifierApp(loadVerifierConfig({ ...chainEnv(), CHAIN_RPC_URL: 'http://127.0.0.1:9', VERIFIER_PORT: '0' }));
-    await app.listen(0, '127.0.0.1');
+    const verifier = await listeningVerifier({ CHAIN_RPC_URL: 'http://127.0.0.1:9' });
     try {
-      const url = `http://127.0.0.1:${app.getHttpServer().address().port}/credentials/verify`;
+      const url = `${verifier.verifierUrl}/credentials/verify`;
       const report = (await postJson(url, { verifiableCredential: (await issued()).proof.jwt })).body;
       expect(statusOf(report, 'signature')).toEqual({ status: 'error', code: 'ISSUER_DID_UNAVAILABLE' });
       expect(report.verdict).toBe('indeterminate');
     } finally {
-      await app.close();
+      await verifier.app.close();
     }
   });
 });
@@ -208,18 +196,13 @@ describe('one deadline per verification', () => {
   it('makes the checks it cuts off an error and the verdict indeterminate, however long a list host trickles', async () => {
     const slow = await startSlowServer();
     // Fetches would wait a minute: the verification's own deadline is what must end it.
-    const app = await createVerifierApp(
-      loadVerifierConfig({
-        ...chainEnv(),
-        VERIFIER_PORT: '0',
-        ALLOW_PRIVATE_NETWORK_FETCH: 'true',
-        FETCH_DEADLINE_MS: '60000',
-        VERIFICATION_DEADLINE_MS: '1500',
-      }),
-    );
+    const verifier = await listeningVerifier({
+      ALLOW_PRIVATE_NETWORK_FETCH: 'true',
+      FETCH_DEADLINE_MS: '60000',
+      VERIFICATION_DEADLINE_MS: '1500',
+    });
     try {
-      await app.listen(0, '127.0.0.1');
-      const url = `http://127.0.0.1:${app.getHttpServer().address().port}/credentials/verify`;
+      const url = `${verifier.verifierUrl}/credentials/verify`;
       const report = (await postJson(url, { verifiableCredential: await selfSignedCredential({ statusLists: [slow.url('/lists/1')] }) }))
         .body;
       expect(slow.requests()).toBe(1);
@@ -228,7 +211,7 @@ describe('one deadline per verification', () => {
         expect(statusOf(report, check)).toEqual({ status: 'error', code: 'VERIFICATION_DEADLINE_EXCEEDED' });
       expect(report.verdict).toBe('indeterminate');
     } finally {
-      await app.close();
+      await verifier.app.close();
       await slow.close();
     }
   });
@@ -265,25 +248,20 @@ describe('issuer trust', () => {
   });
 
   it('fails it when the verifier is configured to require a trusted issuer', async () => {
-    const strict = await createVerifierApp(
-      loadVerifierConfig({
-        ...chainEnv(),
-        VERIFIER_PORT: '0',
-        ALLOW_PRIVATE_NETWORK_FETCH: 'true',
-        REQUIRE_TRUSTED_ISSUER: 'true',
-        TRUST_REGISTRY_URLS: `${stack.issuerUrl}/v1/registry`,
-        TRUST_REGISTRY_MISS_REFRESH_SECONDS: '0',
-      }),
-    );
+    const strict = await listeningVerifier({
+      ALLOW_PRIVATE_NETWORK_FETCH: 'true',
+      REQUIRE_TRUSTED_ISSUER: 'true',
+      TRUST_REGISTRY_URLS: `${stack.issuerUrl}/v1/registry`,
+      TRUST_REGISTRY_MISS_REFRESH_SECONDS: '0',
+    });
     try {
-      await strict.listen(0, '127.0.0.1');
-      const url = `http://127.0.0.1:${strict.getHttpServer().address().port}/credentials/verify`;
+      const url = `${strict.verifierUrl}/credentials/verify`;
       const unknown = (await postJson(url, { verifiableCredential: await selfSigned({}) })).body;
       expect(statusOf(unknown, 'issuer-trust')).toEqual({ status: 'invalid', code: 'ISSUER_NOT_TRUSTED' });
       expect(unknown.verdict).toBe('failed');
       expect((await postJson(url, { verifiableCredential: await issued() })).body.verdict).toBe('verified');
     } finally {
-      await strict.close();
+      await strict.app.close();
     }
   });
 });

@@ -80,6 +80,11 @@ export const ERROR_CODES = {
     kind: 'not_found',
     meaning: 'The institution has no credential with this id (or, for receipts, no credential has this id or leaf).',
   },
+  CREDENTIAL_NOT_OFFERABLE: {
+    kind: 'unprocessable',
+    meaning: 'A wallet offer was asked for a credential of none of our three kinds (a VC-API credential of its own shape).',
+  },
+  OFFER_NOT_FOUND: { kind: 'not_found', meaning: "No wallet offer has this code (a claim page's or QR code's URL)." },
   CREDENTIAL_NOT_ANCHORED_YET: { kind: 'not_found', meaning: 'The credential is issued but not anchored with enough confirmations yet.' },
   CREDENTIAL_REVOKED: { kind: 'conflict', meaning: 'The credential is revoked, and revoking is final.' },
   CREDENTIAL_HAS_NO_STATUS: { kind: 'conflict', meaning: 'The credential was issued before status lists and names none.' },
@@ -205,6 +210,26 @@ export const ERROR_CODES = {
     kind: 'too_large',
     meaning:
       'The verifier makes a link only for a credential of at most 128 KiB signed (a JWT, or a Data Integrity document as RFC 8785 JSON).',
+  },
+
+  PRESENTATION_REQUEST_NOT_FOUND: {
+    kind: 'not_found',
+    meaning: 'The verifier has no presentation request (or VC-API exchange) with this id.',
+  },
+  PRESENTATION_REQUEST_ANSWERED: {
+    kind: 'conflict',
+    meaning: 'The presentation request was answered already: a wallet answers a request once.',
+  },
+  PRESENTATION_REQUEST_EXPIRED: { kind: 'conflict', meaning: 'The presentation request expired before the wallet answered it.' },
+  PRESENTATION_RESPONSE_INVALID: {
+    kind: 'invalid_input',
+    meaning:
+      "The wallet's answer breaks the protocol (no `vp_token` per DCQL query, another `state`, credentials that do not answer the query); nothing is kept.",
+  },
+  PRESENTATION_RESPONSE_REFUSED: {
+    kind: 'unprocessable',
+    meaning:
+      "A presentation of the wallet's answer does not hold (its format, the holder's signature, the request's nonce, the verifier as audience, its validity period); `details.presentations` says which; nothing is kept.",
   },
 } as const satisfies Record<string, ErrorDefinition>;
 

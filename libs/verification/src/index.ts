@@ -44,6 +44,7 @@ export { HolderSignatureCheck } from './presentations/checks/holder-signature.ch
 export {
   type PresentationOptions,
   type PresentationReport,
+  type PresentationVerification,
   type PresentedCredentialReport,
   PresentationVerifier,
   type PresentationVerifierOptions,

@@ -27,6 +27,7 @@ import { VerifierClient } from '../verifier-client/verifier-client.js';
 import { CredentialIssuanceError } from './credentials.errors.js';
 import type { FactsIssueRequest, IssuanceOptions, ListQuery, VcApiIssueRequest } from './credentials.dto.js';
 import { CREDENTIAL_LEAF_SOURCE, type IssuedCredentialRecord, IssuedCredentialsRepository } from './issued-credentials.repository.js';
+import { holderBoundCredential } from './holder-bound-credential.js';
 import { checkSignedCredential } from './signed-credential-check.js';
 import { signingDecisionOf } from './signing-choice.js';
 
@@ -58,7 +59,12 @@ interface Unsigned {
   withStatus(slot: StatusSlot): Record<string, unknown>;
   /** What the credential breaks, checked once before the first signature; [] for none. */
   violations(credential: Record<string, unknown>): SchemaViolation[];
+  /** The issued credential this one is derived from (a wallet's copy): status changes apply to both. */
+  derivedFrom?: string;
 }
+
+/** The formats a credential for a wallet is signed in: Data Integrity by the did:web, or a VCDM 1.1 VC-JWT by the did:ethr. */
+export type HolderBoundFormat = 'ldp_vc' | 'vc-jwt';
 
 @Injectable()
 export class CredentialIssuanceService {
@@ -151,6 +157,59 @@ export class CredentialIssuanceService {
     });
   }
 
+  /**
+   * A new credential for the same achievement as one the institution issued, bound to a wallet's
+   * holder DID (OpenID4VCI), signed as asked and recorded, anchored and given a status entry like any
+   * other, and linked to the original (the root of its family): revoking or suspending one changes all.
+   */
+  async issueForHolder(institution: Institution, originalId: string, holder: string, format: HolderBoundFormat): Promise<IssuedCredential> {
+    const { original, kind, root } = await this.offerable(institution, originalId);
+    const { choice, dataModel } = this.decide(institution, { format }, undefined, undefined);
+    const id = newCredentialId();
+    const binding = {
+      id,
+      holder,
+      issuer: issuerObject(issuerProfileOf(institution, this.signerOf(institution, choice))),
+      issuedAt: issuanceTimestamp(),
+      packageUrl: this.packageUrl(id),
+      dataModel,
+    };
+    const credential = signedCredentialOf(original.signed).credential;
+    const issued = await this.signAndRecord(institution, {
+      id,
+      kind,
+      choice,
+      derivedFrom: root,
+      withStatus: (slot) => holderBoundCredential(credential, binding, slot),
+      violations: (withStatus) => validateCredential(kind, withStatus),
+    });
+    // A status change of the family made while this copy was being signed could not see it: the copy
+    // takes the family's status now (it is recorded, so every later change reaches it).
+    const now = await this.statusLists.stateOf(institution, root);
+    if (now?.revoked || now?.suspended) {
+      const status = now.revoked ? 'revoked' : 'suspended';
+      await this.statusLists.update(institution, {
+        credentialId: id,
+        credentialStatus: [{ type: 'BitstringStatusListCredential', status }],
+        reason: `Follows ${root}, from which it was derived for a wallet.`,
+      });
+    }
+    return issued;
+  }
+
+  /**
+   * The kind of a credential that may be offered to a wallet (one of our kinds, not revoked), the
+   * credential, and the root of its family (the issuance it was derived from, or itself).
+   */
+  async offerable(institution: Institution, id: string) {
+    const original = await this.repository.findOne(institution.id, id);
+    if (!original) throw CredentialIssuanceError.notFound(id);
+    if (!original.kind) throw CredentialIssuanceError.notOfOurKinds(id);
+    const root = original.derivedFrom ?? original.id;
+    if ((await this.statusLists.stateOf(institution, root))?.revoked) throw CredentialIssuanceError.revokedNotOffered(id);
+    return { original, kind: original.kind, root };
+  }
+
   async get(institution: Institution, id: string): Promise<IssuedCredential> {
     const record = await this.repository.findOne(institution.id, id);
     if (!record) throw CredentialIssuanceError.notFound(id);
@@ -215,7 +274,14 @@ export class CredentialIssuanceService {
       const { signed, key } = await this.identity.sign(institution, credential, choice);
       const problem = await checkSignedCredential(signed, { kind, key, now: new Date() });
       if (problem) throw CredentialIssuanceError.signedCredentialRefused(problem);
-      const record: IssuedCredentialRecord = { id, institutionId: institution.id, kind: kind ?? null, issuedAt: new Date(), signed };
+      const record: IssuedCredentialRecord = {
+        id,
+        institutionId: institution.id,
+        kind: kind ?? null,
+        issuedAt: new Date(),
+        signed,
+        ...(unsigned.derivedFrom ? { derivedFrom: unsigned.derivedFrom } : {}),
+      };
       const stored = await this.unitOfWork.run(async (tx) => {
         if (!(await this.statusLists.claim(tx, institution, record.id, slot, statusEntry))) return false;
         if (!(await this.repository.insert(tx, record))) throw CredentialIssuanceError.idTaken(id);

@@ -89,6 +89,19 @@ export class CredentialIssuanceError extends DomainError {
     return new CredentialIssuanceError('CREDENTIAL_NOT_FOUND', 'No credential has this id or leaf.');
   }
 
+  /** Wallet offers re-issue our kinds only: a VC-API credential of another shape has no achievement to bind. */
+  static notOfOurKinds(id: string): CredentialIssuanceError {
+    return new CredentialIssuanceError(
+      'CREDENTIAL_NOT_OFFERABLE',
+      `The credential ${id} is of none of the course, certificate and credit kinds; only those are offered to wallets.`,
+    );
+  }
+
+  /** A revoked credential is not offered to wallets, nor copied for one: revoking is final. */
+  static revokedNotOffered(id: string): CredentialIssuanceError {
+    return new CredentialIssuanceError('CREDENTIAL_REVOKED', `The credential ${id} is revoked: it is offered to no wallet.`);
+  }
+
   static notFound(id: string): CredentialIssuanceError {
     return new CredentialIssuanceError('CREDENTIAL_NOT_FOUND', `Your institution has no credential with the id ${id}.`);
   }

@@ -14,5 +14,6 @@ import { VcApiController } from './vc-api.controller.js';
   imports: [InstitutionsModule, StatusListsModule, VerifierClientModule],
   controllers: [CredentialsController, VcApiController, CredentialReceiptsController],
   providers: [IssuedCredentialsRepository, CredentialIssuanceService, CredentialStatusService, CredentialReceiptsService],
+  exports: [CredentialIssuanceService],
 })
 export class CredentialsModule {}

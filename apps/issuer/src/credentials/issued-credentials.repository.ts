@@ -16,6 +16,8 @@ export interface IssuedCredentialRecord {
   issuedAt: Date;
   /** The signed credential's format and its exact signed bytes, as returned to the institution. */
   signed: SignedBytes;
+  /** For a credential delivered to a wallet: the issued credential it was derived from. */
+  derivedFrom?: string;
 }
 
 interface IssuedCredentialRow {
@@ -25,9 +27,10 @@ interface IssuedCredentialRow {
   issued_at: Date;
   format: SignedCredentialFormat;
   signed_bytes: string;
+  derived_from: string | null;
 }
 
-const COLUMNS = 'id, institution_id, kind, issued_at, format, signed_bytes';
+const COLUMNS = 'id, institution_id, kind, issued_at, format, signed_bytes, derived_from';
 
 const toRecord = (row: IssuedCredentialRow): IssuedCredentialRecord => ({
   id: row.id,
@@ -35,6 +38,7 @@ const toRecord = (row: IssuedCredentialRow): IssuedCredentialRecord => ({
   kind: row.kind,
   issuedAt: row.issued_at,
   signed: { format: row.format, bytes: row.signed_bytes },
+  ...(row.derived_from ? { derivedFrom: row.derived_from } : {}),
 });
 
 /**
@@ -48,8 +52,16 @@ export class IssuedCredentialsRepository {
   /** Stores a credential; false when one with its id is stored already. */
   async insert(tx: Transaction, credential: IssuedCredentialRecord): Promise<boolean> {
     const rows: unknown[] = await tx.query(
-      `INSERT INTO issued_credentials (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [credential.id, credential.institutionId, credential.kind, credential.issuedAt, credential.signed.format, credential.signed.bytes],
+      `INSERT INTO issued_credentials (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [
+        credential.id,
+        credential.institutionId,
+        credential.kind,
+        credential.issuedAt,
+        credential.signed.format,
+        credential.signed.bytes,
+        credential.derivedFrom ?? null,
+      ],
     );
     return rows.length === 1;
   }
@@ -72,6 +84,21 @@ export class IssuedCredentialsRepository {
   async findPublic(id: string): Promise<IssuedCredentialRecord | null> {
     const rows: IssuedCredentialRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM issued_credentials WHERE id = $1`, [id]);
     return rows.length ? toRecord(rows[0]) : null;
+  }
+
+  /**
+   * The other credentials of this one's family: the credential it was derived from and every one
+   * derived from that (wallets' copies of one issuance), within the institution.
+   */
+  async family(institutionId: string, id: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `WITH root AS (SELECT COALESCE(derived_from, id) AS id FROM issued_credentials WHERE institution_id = $1 AND id = $2)
+       SELECT c.id FROM issued_credentials c, root
+        WHERE c.institution_id = $1 AND (c.id = root.id OR c.derived_from = root.id) AND c.id <> $2
+        ORDER BY c.issued_at, c.id`,
+      [institutionId, id],
+    );
+    return rows.map((row) => row.id);
   }
 
   /** Newest first, a page at a time. */

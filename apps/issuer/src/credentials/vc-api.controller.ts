@@ -3,9 +3,8 @@ import { ValidBody } from '#service-kit';
 import { ApiKeyGuard, CallingInstitution } from '../institutions/auth.guards.js';
 import type { Institution } from '../institutions/institutions.service.js';
 import { type StatusUpdateRequest, statusUpdateBody } from '../status-lists/status-lists.dto.js';
-import type { StatusUpdateResult } from '../status-lists/status-lists.service.js';
 import { CredentialIssuanceService } from './credential-issuance.service.js';
-import { CredentialStatusService } from './credential-status.service.js';
+import { CredentialStatusService, type FamilyStatusUpdateResult } from './credential-status.service.js';
 import { type VcApiIssueRequest, vcApiIssueBody } from './credentials.dto.js';
 
 /** W3C VC-API issuance and status changes, for standard clients. */
@@ -33,7 +32,7 @@ export class VcApiController {
   updateStatus(
     @CallingInstitution() institution: Institution,
     @Body(new ValidBody(statusUpdateBody)) request: StatusUpdateRequest,
-  ): Promise<StatusUpdateResult> {
+  ): Promise<FamilyStatusUpdateResult> {
     return this.status.change(institution, request);
   }
 }

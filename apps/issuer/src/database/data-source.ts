@@ -10,6 +10,7 @@ import { SignedCredentialFormat1764000000006 } from './migrations/1764000000006-
 import { DidWebIdentities1764000000007 } from './migrations/1764000000007-did-web-identities.js';
 import { Vcdm2Credentials1764000000008 } from './migrations/1764000000008-vcdm2-credentials.js';
 import { DidEthrChanges1764000000009 } from './migrations/1764000000009-did-ethr-changes.js';
+import { WalletOffers1764000000010 } from './migrations/1764000000010-wallet-offers.js';
 import { CreditBankPolicies1764000000011 } from './migrations/1764000000011-credit-bank-policies.js';
 import { CreditBankAccounts1764000000012 } from './migrations/1764000000012-credit-bank-accounts.js';
 
@@ -26,6 +27,7 @@ export const ISSUER_MIGRATIONS = [
   DidWebIdentities1764000000007,
   Vcdm2Credentials1764000000008,
   DidEthrChanges1764000000009,
+  WalletOffers1764000000010,
   CreditBankPolicies1764000000011,
   CreditBankAccounts1764000000012,
 ];

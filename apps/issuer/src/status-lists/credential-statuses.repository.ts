@@ -43,6 +43,15 @@ export class CredentialStatusesRepository {
     return rows.length === 1;
   }
 
+  /** What the credential's status says now; null when it has none. */
+  async state(institutionId: string, credentialId: string): Promise<CredentialStatusState | null> {
+    const rows: CredentialStatusState[] = await this.dataSource.query(
+      `SELECT revoked_at IS NOT NULL AS revoked, suspended FROM credential_statuses WHERE credential_id = $1 AND institution_id = $2`,
+      [credentialId, institutionId],
+    );
+    return rows.length ? { revoked: rows[0].revoked, suspended: rows[0].suspended } : null;
+  }
+
   /** The credential's entry, locked until the transaction ends; null when it has none. */
   async lock(tx: Transaction, institutionId: string, credentialId: string): Promise<CredentialStatusEntry | null> {
     const rows: { list_number: number; status_index: number; status_entry: StatusEntryKind; revoked: boolean; suspended: boolean }[] =

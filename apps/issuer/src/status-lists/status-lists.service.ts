@@ -22,7 +22,7 @@ import { StatusListError } from './status-lists.errors.js';
 import { type StatusListRef, StatusListsRepository } from './status-lists.repository.js';
 import { StatusListPublisher } from './status-list-publisher.js';
 import { type PublishedVersion, STATUS_LIST_VERSION_LEAF_SOURCE, StatusListVersionsRepository } from './status-list-versions.repository.js';
-import { purposeOf, transitionOf } from './status-transition.js';
+import { type CredentialStatusState, purposeOf, transitionOf } from './status-transition.js';
 
 /**
  * Random probes for a free index before a list set counts as full and the next one opens. At 95%
@@ -141,6 +141,11 @@ export class StatusListsService implements OnApplicationBootstrap {
     const set = { listNumber, lists: await this.lists.listSet(institutionId, listNumber) };
     this.currentSets.set(institutionId, set);
     return set;
+  }
+
+  /** Whether the institution's credential is revoked or suspended now; null when it has no status. */
+  stateOf(institution: Institution, credentialId: string): Promise<CredentialStatusState | null> {
+    return this.statuses.state(institution.id, credentialId);
   }
 
   /**

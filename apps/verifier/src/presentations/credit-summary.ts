@@ -1,5 +1,5 @@
 import { type CreditUnit, earnedCredits, type JsonObject, listOf, objectOf } from '#schemas';
-import type { Verdict } from '#verification';
+import type { PresentationVerification, PresentedCredentialReport, Verdict } from '#verification';
 
 /** One credential of a presentation as the summary sees it: what verification concluded, and what it says. */
 export interface PresentedCredential {
@@ -12,6 +12,33 @@ export interface PresentedCredential {
   issuer?: { id: string; name?: string };
   /** No trusted registry lists its issuer (which alone leaves it indeterminate). */
   issuerUnknown?: boolean;
+  /** Why it is not what the school asked for (another issuer or kind than a request named), if it is not. */
+  outsideRequest?: string;
+}
+
+/**
+ * The credentials of one verified presentation as the summary sees them, numbered from `firstIndex`
+ * (a wallet may answer with several presentations), each held to what the school asked for, if it asked.
+ */
+export function presentedCredentialsOf(
+  { report, signed }: Pick<PresentationVerification, 'report' | 'signed'>,
+  firstIndex = 0,
+  outsideRequest: (credential: PresentedCredentialReport, signed?: JsonObject) => string | undefined = () => undefined,
+): PresentedCredential[] {
+  return report.credentials.map((credential) => {
+    const outside = outsideRequest(credential, signed[credential.index]);
+    return {
+      index: firstIndex + credential.index,
+      verdict: credential.verdict,
+      holderIsSubject: credential.holder.status === 'valid',
+      issuerUnknown: credential.warnings.some((warning) => warning.reason?.code === 'ISSUER_UNKNOWN'),
+      signed: signed[credential.index],
+      ...(outside ? { outsideRequest: outside } : {}),
+      ...(credential.issuer
+        ? { issuer: { id: credential.issuer.id, ...(credential.issuer.name ? { name: credential.issuer.name } : {}) } }
+        : {}),
+    };
+  });
 }
 
 interface Total {
@@ -61,11 +88,13 @@ function creditOf({
   holderIsSubject,
   signed,
   issuerUnknown,
+  outsideRequest,
 }: PresentedCredential): { unit: CreditUnit; credits: number; level: string } | { reason: string } {
   if (verdict === 'failed') return { reason: 'It failed verification.' };
   if (verdict === 'indeterminate' && issuerUnknown) return { reason: 'Its issuer is not an institution this verifier trusts.' };
   if (verdict === 'indeterminate') return { reason: 'It could not be fully verified (a status list or the chain did not answer).' };
   if (!holderIsSubject) return { reason: "It is not the presenting student's." };
+  if (outsideRequest) return { reason: outsideRequest };
   const credits = signed && earnedCredits(signed);
   if (!credits) return { reason: 'It is not a credit credential (it earns no credits).' };
   const { amount, framework, unit } = credits;

@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ValidBody } from '#service-kit';
-import { type Challenge, MemoryChallengeStore } from './memory-challenge-store.js';
+import { type Challenge, CHALLENGES, type Challenges } from './challenge-store.js';
 import { type PresentationAnswer, PresentationsService } from './presentations.service.js';
 import { type ChallengeRequest, challengeBody, type VerifyPresentationRequest, verifyPresentationBody } from './presentations.dto.js';
 
@@ -9,12 +9,12 @@ import { type ChallengeRequest, challengeBody, type VerifyPresentationRequest, v
 export class PresentationsController {
   constructor(
     private readonly presentations: PresentationsService,
-    private readonly challenges: MemoryChallengeStore,
+    @Inject(CHALLENGES) private readonly challenges: Challenges,
   ) {}
 
   @Post('challenges')
   @HttpCode(201)
-  challenge(@Body(new ValidBody(challengeBody)) body: ChallengeRequest): Challenge {
+  challenge(@Body(new ValidBody(challengeBody)) body: ChallengeRequest): Promise<Challenge> {
     return this.challenges.issue(body.domain);
   }
 

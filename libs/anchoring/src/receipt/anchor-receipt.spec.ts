@@ -1,5 +1,5 @@
 import type { SignedBytes } from '#schemas';
-import { dataIntegrityCredential } from '../../../../test/data-integrity-credential.js';
+import { dataIntegrityCredential } from '../../../../test/factories/data-integrity-credential.js';
 import { MerkleTree } from '../merkle/merkle-tree.js';
 import { type AnchorReceipt, anchorReceiptOf, receiptProblem } from './anchor-receipt.js';
 import { signedHashOf } from './signed-hash.js';

@@ -1,5 +1,5 @@
 import { keccak256, toUtf8Bytes } from 'ethers';
-import { dataIntegrityCredential } from '../../../../test/data-integrity-credential.js';
+import { dataIntegrityCredential } from '../../../../test/factories/data-integrity-credential.js';
 import { leafAlgorithmOf, signedHashOf } from './signed-hash.js';
 
 const JWT = 'eyJhbGciOiJFUzI1NksifQ.eyJ2YyI6e319.c2lnbmF0dXJl';

@@ -1,5 +1,5 @@
 import { createPublicKey, verify } from 'node:crypto';
-import { didJwkPair, didKeyPair, jwkPair } from '../../test/test-keys.js';
+import { didJwkPair, didKeyPair, jwkPair } from '../../../../test/factories/keys.js';
 import { importSigningKey, InvalidSigningKey } from './signing-key.js';
 
 describe('importSigningKey', () => {

@@ -1,4 +1,4 @@
-import { didJwkPair, testResolver } from '../../test/test-keys.js';
+import { didJwkPair, testResolver } from '../../../../test/factories/keys.js';
 import { createDocumentLoader } from './document-loader.js';
 import { ProofRefused } from './proof-verification.js';
 

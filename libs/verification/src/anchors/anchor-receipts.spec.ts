@@ -5,10 +5,11 @@ import { ES256KSigner, hexToBytes } from 'did-jwt';
 import { createVerifiableCredentialJwt } from 'did-jwt-vc';
 import { Wallet } from 'ethers';
 import { highSTwin } from '../../../../test/high-s-twin.js';
-import { didJwkPair } from '../../../identity/test/test-keys.js';
+import { didJwkPair, didOf } from '../../../../test/factories/keys.js';
 import { checkFormat } from '../credentials/checks/format.check.js';
 import type { PublicFetcher } from '../fetching/public-fetcher.js';
 import { AnchorReceipts } from './anchor-receipts.js';
+import { plainCredential } from '../../../../test/factories/plain-credential.js';
 
 const P256_N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
 const CONTRACT = '0x00000000000000000000000000000000000ac4e2';
@@ -43,18 +44,11 @@ async function receiptFor(signed: SignedBytes, roots: Set<string>, version: 1 | 
   return { type: 'CredentialAnchorReceipt', version: 1, merkleTree: 'keccak256-sorted-pair-v1', ...anchored };
 }
 
-const plain = (issuer: string) => ({
-  '@context': ['https://www.w3.org/ns/credentials/v2'],
-  type: ['VerifiableCredential'],
-  issuer,
-  credentialSubject: { id: 'did:example:1' },
-});
-
 describe('AnchorReceipts', () => {
   it("holds a vc+jwt's receipt for its ES256 high-S twin too: the leaf is computed from the low-S form", async () => {
     const roots = new Set<string>();
     const key = await importSigningKey(didJwkPair('P-256'));
-    const jws = signVcJwt(plain(key.controller), key);
+    const jws = signVcJwt(plainCredential(key.controller), key);
     const receipt = await receiptFor({ format: 'vc+jwt', bytes: jws }, roots);
     const receipts = new AnchorReceipts(chainOf(roots), noFetch, 31337, 2);
     expect(await receipts.check(receipt, checkFormat(jws).parsed!)).toMatchObject({ status: 'valid' });
@@ -64,7 +58,7 @@ describe('AnchorReceipts', () => {
   it("holds an ldp_vc's receipt (keccak256-jcs) for any serialisation of the same signed document, and for no other document", async () => {
     const roots = new Set<string>();
     const document = {
-      ...plain('did:web:school.example'),
+      ...plainCredential('did:web:school.example'),
       proof: { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', proofValue: 'z1' },
     };
     const receipt = await receiptFor({ format: 'ldp_vc', bytes: JSON.stringify(document) }, roots);
@@ -80,7 +74,7 @@ describe('AnchorReceipts', () => {
     const roots = new Set<string>();
     const receipts = new AnchorReceipts(chainOf(roots), noFetch, 31337, 2);
     const wallet = Wallet.createRandom();
-    const did = `did:ethr:0x7a69:${wallet.address}`;
+    const did = didOf(wallet);
     const vcJwt = await createVerifiableCredentialJwt(
       {
         '@context': ['https://www.w3.org/2018/credentials/v1'],
@@ -94,7 +88,7 @@ describe('AnchorReceipts', () => {
     const forVcJwt = await receiptFor({ format: 'vc-jwt', bytes: vcJwt }, roots, 1);
     expect(await receipts.check(forVcJwt, checkFormat(vcJwt).parsed!)).toMatchObject({ status: 'valid', details: { receipt: forVcJwt } });
     const key = await importSigningKey(didJwkPair('Ed25519'));
-    const jws = signVcJwt(plain(key.controller), key);
+    const jws = signVcJwt(plainCredential(key.controller), key);
     const forJose = await receiptFor({ format: 'vc+jwt', bytes: jws }, roots, 1);
     expect(await receipts.check(forJose, checkFormat(jws).parsed!)).toMatchObject({
       status: 'invalid',

@@ -175,7 +175,7 @@ describe('OpenAttestation v3 and Blockcerts v2 and v3 documents', () => {
       const presentations = new PresentationVerifier(
         verifier,
         new HolderSignatureCheck(new SignatureVerifier({ resolver })),
-        { use: () => ({ ok: false, code: 'CHALLENGE_UNKNOWN' }) },
+        { use: async () => ({ ok: false, code: 'CHALLENGE_UNKNOWN' }) },
         { clockSkewSeconds: 300, logger: quietLogger },
       );
       const { report } = await presentations.verify(input(new URL('blockcerts-v3/', FIXTURES), name));
@@ -272,7 +272,7 @@ describe('the W3C VC-JOSE-COSE test suite', () => {
     const presentations = new PresentationVerifier(
       verifier,
       holderSignature,
-      { use: () => ({ ok: false, code: 'CHALLENGE_UNKNOWN' }) },
+      { use: async () => ({ ok: false, code: 'CHALLENGE_UNKNOWN' }) },
       { clockSkewSeconds: 300, logger: quietLogger },
     );
     const { report } = await presentations.verify(input(folder, name));

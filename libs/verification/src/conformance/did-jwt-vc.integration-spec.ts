@@ -7,10 +7,10 @@ import { JsonRpcProvider } from 'ethers';
 import { readFileSync } from 'node:fs';
 import { offlineVerifier } from '../../test/offline-verifier.js';
 import { quietLogger } from '../../test/quiet-logger.js';
-import type { CheckResult } from '../pipeline/check.js';
 import { HolderSignatureCheck } from '../presentations/checks/holder-signature.check.js';
 import { PresentationVerifier } from '../presentations/presentation-verifier.js';
 import { SignatureVerifier } from '../signatures/signature-verifier.js';
+import { checkLines } from '../../../../test/reports.js';
 
 // did-jwt-vc's own vectors (libs/identity/test/fixtures/did-jwt-vc, see SOURCES.md there) name
 // mainnet did:ethr issuers (no network in the identifier). They verify against a chain of id 1 with a
@@ -50,8 +50,6 @@ afterAll(async () => {
   await chain.stop();
 });
 
-const lines = (checks: CheckResult[]) => checks.map(({ check, status, reason }) => [check, status, reason?.code]);
-
 describe('did-jwt-vc vector 01, a VC-JWT (ES256K-R) of a mainnet did:ethr', () => {
   it('is refused for its high-S signature, and its low-S twin verifies, with the issuer unknown', async () => {
     const { verifier } = await offlineVerifier(resolver);
@@ -59,7 +57,7 @@ describe('did-jwt-vc vector 01, a VC-JWT (ES256K-R) of a mainnet did:ethr', () =
     expect(hasHighS('ES256K-R', jwt.split('.')[2])).toBe(true);
     expect((await verifier.verify(jwt)).report.checks[1]).toMatchObject({ status: 'invalid', reason: { code: 'SIGNATURE_HIGH_S' } });
     const { report } = await verifier.verify(twinOf(jwt));
-    expect(lines(report.checks)).toEqual([
+    expect(checkLines(report.checks)).toEqual([
       ['format', 'valid', undefined],
       ['signature', 'valid', undefined],
       ['signed-payload', 'valid', undefined],
@@ -79,13 +77,13 @@ describe('did-jwt-vc vector 02, a VP-JWT carrying vector 01', () => {
     const presentations = new PresentationVerifier(
       verifier,
       new HolderSignatureCheck(new SignatureVerifier({ resolver })),
-      { use: () => ({ ok: false, code: 'CHALLENGE_UNKNOWN' }) },
+      { use: async () => ({ ok: false, code: 'CHALLENGE_UNKNOWN' }) },
       { clockSkewSeconds: 300, logger: quietLogger },
     );
     const jwt = vector('vector-02.jwt');
-    expect(lines((await presentations.verify(jwt)).report.checks)[1]).toEqual(['holder-signature', 'invalid', 'SIGNATURE_HIGH_S']);
+    expect(checkLines((await presentations.verify(jwt)).report.checks)[1]).toEqual(['holder-signature', 'invalid', 'SIGNATURE_HIGH_S']);
     const { report } = await presentations.verify(twinOf(jwt));
-    expect(lines(report.checks).slice(0, 3)).toEqual([
+    expect(checkLines(report.checks).slice(0, 3)).toEqual([
       ['format', 'valid', undefined],
       ['holder-signature', 'valid', undefined],
       ['challenge', 'invalid', 'CHALLENGE_MISSING'],
@@ -97,7 +95,7 @@ describe('did-jwt-vc vector 02, a VP-JWT carrying vector 01', () => {
 describe('did-jwt-vc vector 03, a signed JWT with no vc claim', () => {
   it('is no credential', async () => {
     const { verifier } = await offlineVerifier(resolver);
-    expect(lines((await verifier.verify(vector('vector-03.jwt'))).report.checks)).toEqual([
+    expect(checkLines((await verifier.verify(vector('vector-03.jwt'))).report.checks)).toEqual([
       ['format', 'invalid', 'FORMAT_NOT_A_CREDENTIAL'],
     ]);
   });

@@ -12,21 +12,14 @@ import { base58ToBytes, bytesToBase58, ES256Signer, EdDSASigner } from 'did-jwt'
 import { createVerifiableCredentialJwt } from 'did-jwt-vc';
 import { EXAMPLE_FACTS } from '../../../../scripts/example-facts.js';
 import { highSTwin } from '../../../../test/high-s-twin.js';
-import { didJwkPair, didKeyPair, didWebDocument, testResolver } from '../../../identity/test/test-keys.js';
+import { didJwkPair, didKeyPair, didWebDocument, testResolver } from '../../../../test/factories/keys.js';
 import { offlineVerifier } from '../../test/offline-verifier.js';
-import type { CheckResult } from '../pipeline/check.js';
+import { plainCredential } from '../../../../test/factories/plain-credential.js';
+import { checkLines } from '../../../../test/reports.js';
 
 const P256_N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
 
 /** The Done-when credential of issue 12: plain VCDM 2.0, an id, a subject, nothing else. */
-const plainCredential = (issuer: string) => ({
-  '@context': ['https://www.w3.org/ns/credentials/v2'],
-  id: 'urn:uuid:3f1c2a7e-9b4d-4e2f-8a61-5c0d7e9b1a23',
-  type: ['VerifiableCredential'],
-  issuer,
-  credentialSubject: { id: 'did:example:1' },
-});
-
 const webEd25519 = {
   ...didJwkPair('Ed25519'),
   id: 'did:web:school.example:issuers:7#ed25519',
@@ -61,8 +54,6 @@ function publicKeyBytesOf(key: SigningKey): Buffer {
   return Buffer.from(key.privateKey.export({ format: 'jwk' }).x!, 'base64url');
 }
 
-const lines = (checks: CheckResult[]) => checks.map(({ check, status, reason }) => [check, status, reason?.code]);
-
 /** What every check says of a validly signed credential of no kind we know, from an issuer nobody vouches for. */
 const UNKNOWN_ISSUERS_PLAIN_CREDENTIAL = [
   ['format', 'valid', undefined],
@@ -92,7 +83,7 @@ describe.each(SIGNERS)('a plain credential (VCDM 2.0; 1.1 as vc-jwt) of a %s iss
       const key = await importSigningKey(await pairOf());
       const { verifier, fetched } = await offlineVerifier(resolver);
       const { report, credential } = await verifier.verify(await signedAs(format, key));
-      expect(lines(report.checks)).toEqual(UNKNOWN_ISSUERS_PLAIN_CREDENTIAL);
+      expect(checkLines(report.checks)).toEqual(UNKNOWN_ISSUERS_PLAIN_CREDENTIAL);
       expect(report.checks[1].details).toEqual({ keyHistory: 'current' });
       expect(report).toMatchObject({ verdict: 'indeterminate', issuer: { id: key.controller, trusted: false } });
       expect(report.warnings.map((warning) => warning.reason?.code)).toEqual(['ISSUER_UNKNOWN']);
@@ -133,7 +124,7 @@ describe('issuer trust across formats', () => {
     const { credentialStatus: _status, ...statusless } = credential;
     const { verifier } = await offlineVerifier(resolver, { trusted: [{ did: key.controller, name: 'U', url: 'https://u.example' }] });
     const { report } = await verifier.verify(await signedAs('ldp_vc', key, statusless));
-    expect(lines(report.checks).find(([check]) => check === 'schema')).toEqual(['schema', 'valid', undefined]);
+    expect(checkLines(report.checks).find(([check]) => check === 'schema')).toEqual(['schema', 'valid', undefined]);
     expect(report.verdict).toBe('verified');
   });
 });
@@ -149,7 +140,7 @@ describe('signatures that do not hold', () => {
     ).toString('base64url');
     for (const tampered of [{ ...ldp, credentialSubject: { id: 'did:example:2' } }, `${header}.${otherPayload}.${signature}`]) {
       const { report } = await verifier.verify(tampered);
-      expect(lines(report.checks).slice(0, 2)).toEqual([
+      expect(checkLines(report.checks).slice(0, 2)).toEqual([
         ['format', 'valid', undefined],
         ['signature', 'invalid', 'SIGNATURE_INVALID'],
       ]);

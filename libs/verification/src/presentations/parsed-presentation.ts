@@ -3,6 +3,7 @@ import type { SignedJwt } from '../credentials/parsed-credential.js';
 import type { Check } from '../pipeline/check.js';
 import type { PresentationCheckName } from '../pipeline/check-name.js';
 import type { Bound } from '../credentials/checks/validity-period.check.js';
+import type { ChallengeStore } from './challenge-store.js';
 
 /** The presentation formats this verifier reads: VP-JWT (VCDM 1.1), VC-JOSE-COSE `vp+jwt`, and Data Integrity. */
 export type VerifiedPresentationFormat = 'vp-jwt' | 'vp+jwt' | 'ldp_vp';
@@ -29,6 +30,8 @@ export interface PresentationContext {
   now: Date;
   /** The challenge the school was given and its domain, where it says them. */
   expected: { challenge?: string; domain?: string };
+  /** Where the challenge is taken from: the verifier's challenges, or one request's own nonce. */
+  challenges: ChallengeStore;
   /** The domain the challenge was handed to, once the challenge check has taken it (a challenge is taken only once). */
   challengeDomain?: string;
 }

@@ -8,14 +8,15 @@ import {
   signVpJwt,
   type SigningKey,
 } from '#identity';
-import { didJwkPair, didKeyPair, didWebDocument, testResolver } from '../../../identity/test/test-keys.js';
+import { didJwkPair, didKeyPair, didWebDocument, testResolver } from '../../../../test/factories/keys.js';
 import { offlineVerifier } from '../../test/offline-verifier.js';
 import { quietLogger } from '../../test/quiet-logger.js';
-import type { CheckResult } from '../pipeline/check.js';
 import { SignatureVerifier } from '../signatures/signature-verifier.js';
 import type { ChallengeStore, ChallengeUse } from './challenge-store.js';
 import { HolderSignatureCheck } from './checks/holder-signature.check.js';
 import { PresentationVerifier } from './presentation-verifier.js';
+import { checkLines } from '../../../../test/reports.js';
+import { presentationOf, signedPresentation } from '../../../../test/factories/presentations.js';
 
 const SCHOOL = 'admissions.school.example';
 const webHolder = { ...didJwkPair('Ed25519'), id: 'did:web:student.example#key', controller: 'did:web:student.example' };
@@ -26,7 +27,7 @@ const documentLoader = createDocumentLoader(resolver);
 function challenges(...open: string[]): ChallengeStore {
   const used = new Set<string>();
   return {
-    use: (challenge): ChallengeUse => {
+    use: async (challenge): Promise<ChallengeUse> => {
       if (!open.includes(challenge) || used.has(challenge)) return { ok: false, code: 'CHALLENGE_UNKNOWN' };
       used.add(challenge);
       return { ok: true, domain: SCHOOL };
@@ -54,23 +55,11 @@ async function credentialsFor(holder: string): Promise<unknown[]> {
   return [envelopeCredential(signVcJwt(credential, issuer)), await signDataIntegrityCredential(credential, issuer, { documentLoader })];
 }
 
-const presentationOf = (holder: string, verifiableCredential: unknown[]) => ({
-  '@context': ['https://www.w3.org/ns/credentials/v2'],
-  type: ['VerifiablePresentation'],
-  holder,
-  verifiableCredential,
-});
-
 type Format = 'vp+jwt' | 'Data Integrity';
 
 async function presented(format: Format, key: SigningKey, challenge: string, domain = SCHOOL): Promise<unknown> {
-  const presentation = presentationOf(key.controller, await credentialsFor(key.controller));
-  return format === 'vp+jwt'
-    ? signVpJwt(presentation, key, { nonce: challenge, aud: domain })
-    : signDataIntegrityPresentation(presentation, key, { documentLoader, challenge, domain });
+  return signedPresentation(format, key, await credentialsFor(key.controller), { challenge, domain, documentLoader });
 }
-
-const lines = (checks: CheckResult[]) => checks.map(({ check, status, reason }) => [check, status, reason?.code]);
 
 const HOLDERS: [string, () => Promise<SigningKey>][] = [
   ['did:key', async () => importSigningKey(await didKeyPair('Ed25519'))],
@@ -84,7 +73,7 @@ describe.each(['vp+jwt', 'Data Integrity'] as Format[])('a %s presentation', (fo
     const { report } = await (
       await verifierWith(challenges('c1'))
     ).verify(await presented(format, key, 'c1'), { challenge: 'c1', domain: SCHOOL });
-    expect(lines(report.checks)).toEqual([
+    expect(checkLines(report.checks)).toEqual([
       ['format', 'valid', undefined],
       ['holder-signature', 'valid', undefined],
       ['challenge', 'valid', undefined],
@@ -103,12 +92,12 @@ describe.each(['vp+jwt', 'Data Integrity'] as Format[])('a %s presentation', (fo
   it('fails a challenge this verifier never handed out, and a domain other than the one the challenge went to', async () => {
     const key = await importSigningKey(await didKeyPair('Ed25519'));
     const verifier = await verifierWith(challenges('c1', 'c2'));
-    expect(lines((await verifier.verify(await presented(format, key, 'c9'))).report.checks)[2]).toEqual([
+    expect(checkLines((await verifier.verify(await presented(format, key, 'c9'))).report.checks)[2]).toEqual([
       'challenge',
       'invalid',
       'CHALLENGE_UNKNOWN',
     ]);
-    expect(lines((await verifier.verify(await presented(format, key, 'c2', 'elsewhere.example'))).report.checks)[3]).toEqual([
+    expect(checkLines((await verifier.verify(await presented(format, key, 'c2', 'elsewhere.example'))).report.checks)[3]).toEqual([
       'domain',
       'invalid',
       'DOMAIN_MISMATCH',
@@ -124,7 +113,7 @@ describe.each(['vp+jwt', 'Data Integrity'] as Format[])('a %s presentation', (fo
         ? signVpJwt(presentation, key, { nonce: 'c1', aud: SCHOOL })
         : await signDataIntegrityPresentation(presentation, key, { documentLoader, challenge: 'c1', domain: SCHOOL });
     const { report } = await (await verifierWith(challenges('c1'))).verify(forged);
-    expect(lines(report.checks).slice(1, 3)).toEqual([
+    expect(checkLines(report.checks).slice(1, 3)).toEqual([
       ['holder-signature', 'invalid', 'SIGNATURE_INVALID'],
       ['challenge', 'skipped', 'CHALLENGE_NOT_CHECKED'],
     ]);
@@ -138,7 +127,7 @@ describe('a Data Integrity presentation', () => {
     const signed = (await presented('Data Integrity', key, 'c1')) as { proof: Record<string, unknown> };
     const replayed = { ...signed, proof: { ...signed.proof, challenge: 'c2' } };
     const { report } = await (await verifierWith(challenges('c2'))).verify(replayed, { challenge: 'c2' });
-    expect(lines(report.checks)[1]).toEqual(['holder-signature', 'invalid', 'SIGNATURE_INVALID']);
+    expect(checkLines(report.checks)[1]).toEqual(['holder-signature', 'invalid', 'SIGNATURE_INVALID']);
   });
 
   it('that signs no challenge fails its holder signature, saying so', async () => {

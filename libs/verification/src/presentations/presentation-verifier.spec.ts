@@ -1,6 +1,3 @@
-import { ES256KSigner, hexToBytes } from 'did-jwt';
-import { createVerifiablePresentationJwt } from 'did-jwt-vc';
-import { Wallet } from 'ethers';
 import { addressResolver } from '../../test/address-resolver.js';
 import { quietLogger } from '../../test/quiet-logger.js';
 import { SignatureVerifier } from '../signatures/signature-verifier.js';
@@ -9,17 +6,19 @@ import type { CredentialVerifier, VerificationReport } from '../credentials/cred
 import type { CheckResult, CheckStatus } from '../pipeline/check.js';
 import type { ChallengeStore, ChallengeUse } from './challenge-store.js';
 import { PresentationVerifier } from './presentation-verifier.js';
+import { ethrHolder } from '../../../../test/factories/keys.js';
+import { vpJwt } from '../../../../test/factories/presentations.js';
+import { checkLines } from '../../../../test/reports.js';
 
 const SCHOOL = 'admissions.school.example';
-const student = Wallet.createRandom();
-const holder = `did:ethr:0x7a69:${student.address}`;
+const { wallet: student, did: holder } = ethrHolder();
 
 /** Challenges as the test hands them out: each usable once, for the school. */
 function challenges(...open: string[]): ChallengeStore & { used: string[] } {
   const used: string[] = [];
   return {
     used,
-    use: (challenge): ChallengeUse => {
+    use: async (challenge): Promise<ChallengeUse> => {
       if (!open.includes(challenge) || used.includes(challenge)) return { ok: false, code: 'CHALLENGE_UNKNOWN' };
       used.push(challenge);
       return { ok: true, domain: SCHOOL };
@@ -65,22 +64,8 @@ function verifierWith(store: ChallengeStore, credentials = credentialsFake().ver
   });
 }
 
-function present(signatures: CheckStatus[], nonce: string, { signer = student, aud = SCHOOL } = {}): Promise<string> {
-  return createVerifiablePresentationJwt(
-    {
-      vp: {
-        '@context': ['https://www.w3.org/2018/credentials/v1'],
-        type: ['VerifiablePresentation'],
-        verifiableCredential: signatures.map(credential),
-      },
-      nonce,
-      aud,
-    },
-    { did: holder, signer: ES256KSigner(hexToBytes(signer.privateKey)), alg: 'ES256K' },
-  );
-}
-
-const lines = (checks: CheckResult[]) => checks.map(({ check, status, reason }) => [check, status, reason?.code]);
+const present = (signatures: CheckStatus[], nonce: string, { signer = student, aud = SCHOOL } = {}) =>
+  vpJwt(signatures.map(credential), nonce, { aud, signer, holder });
 
 describe('PresentationVerifier', () => {
   it('verifies the presentation, then each credential inside with its holder check', async () => {
@@ -90,7 +75,7 @@ describe('PresentationVerifier', () => {
       challenge: 'c1',
       domain: SCHOOL,
     });
-    expect(lines(report.checks)).toEqual([
+    expect(checkLines(report.checks)).toEqual([
       ['format', 'valid', undefined],
       ['holder-signature', 'valid', undefined],
       ['challenge', 'valid', undefined],
@@ -105,9 +90,9 @@ describe('PresentationVerifier', () => {
   it('takes no challenge and checks no domain when the holder signature fails, and verifies no credential', async () => {
     const store = challenges('c1');
     const { verifier: credentials, verified } = credentialsFake();
-    const forged = await present(['valid'], 'c1', { signer: Wallet.createRandom() });
+    const forged = await present(['valid'], 'c1', { signer: ethrHolder().wallet });
     const { report } = await verifierWith(store, credentials).verify(forged);
-    expect(lines(report.checks).slice(1, 4)).toEqual([
+    expect(checkLines(report.checks).slice(1, 4)).toEqual([
       ['holder-signature', 'invalid', 'SIGNATURE_INVALID'],
       ['challenge', 'skipped', 'CHALLENGE_NOT_CHECKED'],
       ['domain', 'skipped', 'DOMAIN_NOT_CHECKED'],
@@ -119,21 +104,33 @@ describe('PresentationVerifier', () => {
 
   it('checks no domain for a challenge it does not know, and uses a challenge up once', async () => {
     const verifier = verifierWith(challenges('c1'));
-    expect(lines((await verifier.verify(await present(['valid'], 'c2'))).report.checks).slice(2, 4)).toEqual([
+    expect(checkLines((await verifier.verify(await present(['valid'], 'c2'))).report.checks).slice(2, 4)).toEqual([
       ['challenge', 'invalid', 'CHALLENGE_UNKNOWN'],
       ['domain', 'skipped', 'DOMAIN_NOT_CHECKED'],
     ]);
     expect((await verifier.verify(await present(['valid'], 'c1'))).report.verdict).toBe('verified');
-    expect(lines((await verifier.verify(await present(['valid'], 'c1'))).report.checks)[2]).toEqual([
+    expect(checkLines((await verifier.verify(await present(['valid'], 'c1'))).report.checks)[2]).toEqual([
       'challenge',
       'invalid',
       'CHALLENGE_UNKNOWN',
     ]);
   });
 
+  it("takes the challenge from the store a verification names (a request's own nonce), not the verifier's", async () => {
+    const own = challenges('c1');
+    const request = challenges('n1');
+    const verifier = verifierWith(own);
+    const { report } = await verifier.verify(await present(['valid'], 'n1'), { challenge: 'n1', domain: SCHOOL, challenges: request });
+    expect(report.verdict).toBe('verified');
+    expect([own.used, request.used]).toEqual([[], ['n1']]);
+    const elsewhere = await verifier.verify(await present(['valid'], 'c1'), { challenges: request });
+    expect(checkLines(elsewhere.report.checks)[2]).toEqual(['challenge', 'invalid', 'CHALLENGE_UNKNOWN']);
+    expect(own.used).toEqual([]);
+  });
+
   it('fails a presentation addressed to another domain than its challenge was handed to', async () => {
     const { report } = await verifierWith(challenges('c1')).verify(await present(['valid'], 'c1', { aud: 'elsewhere.example' }));
-    expect(lines(report.checks)[3]).toEqual(['domain', 'invalid', 'DOMAIN_MISMATCH']);
+    expect(checkLines(report.checks)[3]).toEqual(['domain', 'invalid', 'DOMAIN_MISMATCH']);
   });
 
   it('does not say whose a credential is when its own signature fails', async () => {

@@ -1,6 +1,6 @@
 import type { JsonObject, Learner } from '#schemas';
 import type { CredentialVerifier, VerificationReport } from '../credentials/credential-verifier.js';
-import type { ParsedCredential } from '../credentials/parsed-credential.js';
+import type { ParsedCredential, VerifiedCredentialFormat } from '../credentials/parsed-credential.js';
 import type { VerificationLogger } from '../logger.js';
 import { type CheckOutcome, type CheckResult, valid } from '../pipeline/check.js';
 import type { PresentationCheckName } from '../pipeline/check-name.js';
@@ -38,12 +38,26 @@ export interface PresentationReport {
   credentials: PresentedCredentialReport[];
 }
 
+/** A presentation's report, and each credential inside as signed and its format (where it decoded), in the report's order. */
+export interface PresentationVerification {
+  report: PresentationReport;
+  signed: (JsonObject | undefined)[];
+  formats: (VerifiedCredentialFormat | undefined)[];
+  /** Each credential as parsed: its exact signed bytes too, for callers that keep the credential (the credit bank's deposits). */
+  parsed: (ParsedCredential | undefined)[];
+}
+
 export interface PresentationOptions {
   /** The challenge the school was given, and its domain. */
   challenge?: string;
   domain?: string;
   /** What the student told the school (a DID, email or student number), for credentials that name their subject only by hash. */
   learner?: Learner;
+  /**
+   * Where the challenge is taken from, when not the verifier's own challenges: an OpenID4VP request
+   * or a VC-API exchange holds its own nonce, which every presentation of its one answer signs.
+   */
+  challenges?: ChallengeStore;
 }
 
 export interface PresentationVerifierOptions {
@@ -67,26 +81,24 @@ export class PresentationVerifier {
   constructor(
     private readonly credentials: CredentialVerifier,
     private readonly holderSignature: HolderSignatureCheck,
-    challenges: ChallengeStore,
+    private readonly challenges: ChallengeStore,
     private readonly options: PresentationVerifierOptions,
   ) {
-    this.instantChecks = [new ChallengeCheck(challenges), new DomainCheck(), new PresentationValidityPeriodCheck(options.clockSkewSeconds)];
+    this.instantChecks = [new ChallengeCheck(), new DomainCheck(), new PresentationValidityPeriodCheck(options.clockSkewSeconds)];
   }
 
-  /**
-   * The report, and each credential inside as signed (where it decoded), in the report's order;
-   * `parsed` adds each one's signed bytes and format, for callers that keep the exact credential.
-   */
-  async verify(
-    input: unknown,
-    options: PresentationOptions = {},
-  ): Promise<{ report: PresentationReport; signed: (JsonObject | undefined)[]; parsed: (ParsedCredential | undefined)[] }> {
+  /** The report, and each credential inside as signed and in its format (where it decoded), in the report's order. */
+  async verify(input: unknown, options: PresentationOptions = {}): Promise<PresentationVerification> {
     const { logger } = this.options;
     const deadline = this.credentials.deadlineFromNow();
     const format = parsePresentation(input);
-    if ('outcome' in format) return { report: report([{ check: 'format', ...format.outcome }], []), signed: [], parsed: [] };
+    if ('outcome' in format) return { report: report([{ check: 'format', ...format.outcome }], []), signed: [], formats: [], parsed: [] };
     const presentation = format.parsed;
-    const context: PresentationContext = { now: new Date(), expected: { challenge: options.challenge, domain: options.domain } };
+    const context: PresentationContext = {
+      now: new Date(),
+      expected: { challenge: options.challenge, domain: options.domain },
+      challenges: options.challenges ?? this.challenges,
+    };
     const checks: CheckResult<PresentationCheckName>[] = [{ check: 'format', ...valid() }];
     checks.push(...(await runChecks([this.holderSignature], presentation, context, { earlier: checks, deadline, logger })));
     checks.push(...(await runChecks(this.instantChecks, presentation, context, { earlier: checks, logger })));
@@ -97,12 +109,13 @@ export class PresentationVerifier {
       logger.log(
         `Presentation by ${presentation.holder}: ${result.verdict}, its ${presentation.credentials.length} credentials not verified`,
       );
-      return { report: result, signed: [], parsed: [] };
+      return { report: result, signed: [], formats: [], parsed: [] };
     }
     const verified = await mapConcurrently(presentation.credentials, CONCURRENT_CREDENTIALS, (entry) =>
       this.credentials.verify(entry, { deadline }),
     );
     const signed = verified.map(({ credential }) => credential?.credential);
+    const formats = verified.map(({ credential }) => credential?.format);
     const credentials = await Promise.all(
       verified.map(async ({ report: credentialReport }, index): Promise<PresentedCredentialReport> => {
         const subject = { signed: signed[index], holder: presentation.holder, learner: options.learner };
@@ -112,7 +125,7 @@ export class PresentationVerifier {
     );
     const result = { ...report(checks, credentials), holder: presentation.holder };
     logger.log(`Presentation by ${presentation.holder} with ${credentials.length} credentials: ${result.verdict}`);
-    return { report: result, signed, parsed: verified.map(({ credential }) => credential) };
+    return { report: result, signed, formats, parsed: verified.map(({ credential }) => credential) };
   }
 }
 

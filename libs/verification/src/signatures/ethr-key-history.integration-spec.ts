@@ -1,4 +1,4 @@
-import { ANCHOR_CONTRACT, AnchorReader, type AnchorReceipt, anchorReceiptOf, DID_REGISTRY, MerkleTree, signedHashOf } from '#anchoring';
+import { AnchorReader, type AnchorReceipt, DID_REGISTRY } from '#anchoring';
 import { createChainProvider, createDidResolver } from '#identity';
 import { LOCAL_CHAIN_FUNDED_KEYS } from '#local-stack';
 import { packageService } from '#schemas';
@@ -7,6 +7,7 @@ import { createVerifiableCredentialJwt } from 'did-jwt-vc';
 import { Contract, type HDNodeWallet, JsonRpcProvider, NonceManager, parseEther, Wallet } from 'ethers';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { anchorByHand } from '../../../../test/factories/receipts.js';
 import { testEnvironment } from '../../../../test/test-environment.js';
 import { quietLogger } from '../../test/quiet-logger.js';
 import { credentialChecks } from '../credentials/credential-checks.js';
@@ -90,21 +91,7 @@ function signed(issuer: { address: string }, key: { privateKey: string }, packag
 }
 
 /** The credential anchored alone in a batch of the anchor contract, and its receipt. */
-async function anchored(jwt: string): Promise<AnchorReceipt> {
-  const tree = await MerkleTree.build([signedHashOf({ format: 'vc-jwt', bytes: jwt })]);
-  const mined = await (await new Contract(env.anchorContract, ANCHOR_CONTRACT.abi, funder).getFunction('anchor')(tree.root, 1)).wait();
-  const block = (await provider.getBlock(mined.blockNumber))!;
-  return anchorReceiptOf('vc-jwt', {
-    leaf: signedHashOf({ format: 'vc-jwt', bytes: jwt }),
-    proof: tree.proof(0),
-    root: tree.root,
-    chainId: env.chainId,
-    contract: env.anchorContract,
-    txHash: mined.hash,
-    blockNumber: mined.blockNumber,
-    anchoredAt: new Date(block.timestamp * 1000).toISOString(),
-  });
-}
+const anchored = async (jwt: string): Promise<AnchorReceipt> => (await anchorByHand([{ format: 'vc-jwt', bytes: jwt }], funder))[0];
 
 const checkOf = (report: { checks: { check: string }[] }, name: string) => report.checks.find((check) => check.check === name);
 

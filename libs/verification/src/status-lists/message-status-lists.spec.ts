@@ -7,9 +7,7 @@ import {
   type SigningKey,
 } from '#identity';
 import { encodeStatusList, messageStatusListEntry, MIN_STATUS_LIST_ENTRIES, setBit } from '#schemas';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { didJwkPair, didWebDocument, testResolver } from '../../../identity/test/test-keys.js';
+import { didJwkPair, didWebDocument, testResolver } from '../../../../test/factories/keys.js';
 import { quietLogger } from '../../test/quiet-logger.js';
 import { checkFormat } from '../credentials/checks/format.check.js';
 import { StatusCheck } from '../credentials/checks/status.check.js';
@@ -21,25 +19,20 @@ import { PublicFetcher } from '../fetching/public-fetcher.js';
 import { runCheck } from '../pipeline/check-runner.js';
 import { SignatureVerifier } from '../signatures/signature-verifier.js';
 import { StatusListReader } from './status-list-reader.js';
+import { type JsonServer, startJsonServer } from '../../../../test/json-server.js';
 
 const university = { ...didJwkPair('P-256'), id: 'did:web:university.example#p256', controller: 'did:web:university.example' };
 const college = { ...didJwkPair('Ed25519'), id: 'did:web:college.example#ed25519', controller: 'did:web:college.example' };
 const resolver = testResolver([didWebDocument(university.controller, university), didWebDocument(college.controller, college)]);
 const documentLoader = createDocumentLoader(resolver);
 
-const served = new Map<string, unknown>();
-const server = http.createServer((request, response) => {
-  const body = served.get(request.url ?? '');
-  response.writeHead(body === undefined ? 404 : 200, { 'content-type': 'application/json' }).end(JSON.stringify(body ?? null));
-});
-let origin = '';
+let server: JsonServer;
 let lists = 0;
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startJsonServer();
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
 type ListFormat = 'vc+jwt' | 'enveloped vc+jwt' | 'ldp_vc';
 
@@ -52,7 +45,7 @@ interface ListOptions {
 
 /** A 2-bit message list of 131,072 entries, signed in a format and served as JSON; its URL. */
 async function publishList(format: ListFormat, key: SigningKey, { statuses = {}, purpose = 'message', validUntil }: ListOptions = {}) {
-  const url = `${origin}/v1/status-lists/${++lists}`;
+  const url = `${server.origin}/v1/status-lists/${++lists}`;
   const bits = new Uint8Array((2 * MIN_STATUS_LIST_ENTRIES) / 8);
   for (const [index, status] of Object.entries(statuses)) {
     setBit(bits, 2 * Number(index), (status & 2) !== 0);
@@ -73,7 +66,7 @@ async function publishList(format: ListFormat, key: SigningKey, { statuses = {},
       : format === 'vc+jwt'
         ? signVcJwt(list, key)
         : envelopeCredential(signVcJwt(list, key));
-  served.set(new URL(url).pathname, body);
+  server.serve(url, body);
   return url;
 }
 

@@ -76,6 +76,7 @@ export interface VerifiedPresentation {
  */
 export class DepositVerifier {
   private readonly credentials: CredentialVerifier;
+  private readonly presentations: PresentationVerifier;
   private readonly resolver: Resolvable;
 
   constructor(config: IssuerConfig, institutions: InstitutionsService) {
@@ -109,6 +110,18 @@ export class DepositVerifier {
       deadlineMs: VERIFICATION_DEADLINE_MS,
       logger: new Logger('CreditBankVerifier'),
     });
+    // Every presentation answers a challenge of the credit bank's own table, passed with it: one
+    // verified without its challenge is refused.
+    const noChallenge: ChallengeStore = { use: async () => ({ ok: false, code: 'CHALLENGE_UNKNOWN' }) };
+    this.presentations = new PresentationVerifier(
+      this.credentials,
+      new HolderSignatureCheck(new SignatureVerifier({ resolver: this.resolver })),
+      noChallenge,
+      {
+        clockSkewSeconds: CLOCK_SKEW_SECONDS,
+        logger: new Logger('CreditBankPresentations'),
+      },
+    );
   }
 
   /**
@@ -119,20 +132,14 @@ export class DepositVerifier {
     presentation: unknown,
     expected: { challenge: string; domain: string; learner?: Learner },
   ): Promise<VerifiedPresentation> {
-    // The challenge was taken by the caller; the check only confirms the presentation signs that one.
+    // The challenge was taken from the credit bank's table by the caller; here the check only confirms
+    // that the presentation signs that one.
     const taken: ChallengeStore = {
-      use: (nonce) => (nonce === expected.challenge ? { ok: true, domain: expected.domain } : { ok: false, code: 'CHALLENGE_UNKNOWN' }),
+      use: async (nonce) =>
+        nonce === expected.challenge ? { ok: true, domain: expected.domain } : { ok: false, code: 'CHALLENGE_UNKNOWN' },
     };
-    const verifier = new PresentationVerifier(
-      this.credentials,
-      new HolderSignatureCheck(new SignatureVerifier({ resolver: this.resolver })),
-      taken,
-      {
-        clockSkewSeconds: CLOCK_SKEW_SECONDS,
-        logger: new Logger('CreditBankPresentations'),
-      },
-    );
-    const { report, parsed } = await verifier.verify(presentation, {
+    const { report, parsed } = await this.presentations.verify(presentation, {
+      challenges: taken,
       challenge: expected.challenge,
       domain: expected.domain,
       ...(expected.learner ? { learner: expected.learner } : {}),

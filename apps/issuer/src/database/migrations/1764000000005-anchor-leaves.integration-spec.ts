@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '../../../../../test/database.js';
-import { columnsOf, openMigrated } from '../../../../../test/migrations.js';
+import { columnsOf, emptyDatabaseEachTest } from '../../../../../test/migrations.js';
 import { AnchorLeavesRepository } from '../../anchoring/anchor-leaves.repository.js';
 import { AnchorLeaves1764000000005 } from './1764000000005-anchor-leaves.js';
 
@@ -9,13 +8,7 @@ import { AnchorLeaves1764000000005 } from './1764000000005-anchor-leaves.js';
 // list versions carrying their batch, leaf index and receipt. The migration must move every one of
 // them into anchor_leaves, keep the order pending leaves are taken in, and drop the old columns.
 
-let database: TestDatabase;
-let db: DataSource;
-
-afterEach(async () => {
-  if (db?.isInitialized) await db.destroy();
-  await database?.drop();
-});
+const databases = emptyDatabaseEachTest();
 
 const hash = (n: number) => `0x${n.toString(16).padStart(64, '0')}`;
 const receiptFor = (leaf: string, blockNumber: number) => ({ type: 'CredentialAnchorReceipt', version: 1, leaf, blockNumber });
@@ -81,12 +74,11 @@ async function oldRows(old: DataSource) {
 
 describe('migration 1764000000005: anchoring gets its own queue of leaves', () => {
   it('moves every leaf, with its batch, index and receipt, into anchor_leaves, and drops the old columns', async () => {
-    database = await createTestDatabase({ migrated: false });
-    const old = await openMigrated(database.url, { before: AnchorLeaves1764000000005 });
+    const old = await databases.open({ before: AnchorLeaves1764000000005 });
     const { confirmed, built, anchoredVersion, pendingVersion } = await oldRows(old);
     await old.destroy();
 
-    db = await openMigrated(database.url);
+    const db = await databases.open();
     const leaves = await db.query(
       `SELECT source, source_id, signed_hash, created_at, batch_id, leaf_index, receipt FROM anchor_leaves ORDER BY id`,
     );
@@ -152,14 +144,13 @@ describe('migration 1764000000005: anchoring gets its own queue of leaves', () =
   });
 
   it('moves them back when undone', async () => {
-    database = await createTestDatabase({ migrated: false });
-    const old = await openMigrated(database.url, { before: AnchorLeaves1764000000005 });
+    const old = await databases.open({ before: AnchorLeaves1764000000005 });
     const { confirmed } = await oldRows(old);
     const before = await old.query(`SELECT * FROM issued_credentials ORDER BY id`);
     const versionsBefore = await old.query(`SELECT * FROM status_list_versions ORDER BY id`);
     await old.destroy();
 
-    db = await openMigrated(database.url, { through: AnchorLeaves1764000000005 });
+    const db = await databases.open({ through: AnchorLeaves1764000000005 });
     await db.undoLastMigration({ transaction: 'each' });
     expect(await db.query(`SELECT * FROM issued_credentials ORDER BY id`)).toEqual(before);
     expect(await db.query(`SELECT * FROM status_list_versions ORDER BY id`)).toEqual(versionsBefore);

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '../../../../../test/database.js';
-import { columnsOf, openMigrated } from '../../../../../test/migrations.js';
+import { columnsOf, emptyDatabaseEachTest } from '../../../../../test/migrations.js';
 import { IssuedCredentialsRepository } from '../../credentials/issued-credentials.repository.js';
 import { StatusListVersionsRepository } from '../../status-lists/status-list-versions.repository.js';
 import { AnchorLeavesRepository } from '../../anchoring/anchor-leaves.repository.js';
@@ -10,17 +9,7 @@ import { SignedCredentialFormat1764000000006 } from './1764000000006-signed-cred
 // A database holding signed credentials as `jwt` columns: every one a VC-JWT. The migration keeps
 // each one's bytes under `signed_bytes` with the format `vc-jwt`, and gives anchoring's leaves theirs.
 
-let database: TestDatabase;
-let db: DataSource | undefined;
-
-beforeEach(async () => {
-  database = await createTestDatabase({ migrated: false });
-});
-
-afterEach(async () => {
-  if (db?.isInitialized) await db.destroy();
-  await database.drop();
-});
+const databases = emptyDatabaseEachTest();
 
 const JWT = 'eyJhbGciOiJFUzI1NksifQ.eyJ2YyI6e319.c2lnbmF0dXJl';
 const LIST_JWT = 'eyJhbGciOiJFUzI1NksifQ.eyJ2YyI6eyJsaXN0Ijp0cnVlfX0.c2lnbmF0dXJl';
@@ -53,11 +42,11 @@ async function oldRows(old: DataSource): Promise<{ versionId: string; listId: st
 
 describe('migration 1764000000006: a signed credential is a format and bytes', () => {
   it("keeps every signed credential's bytes as signed_bytes, in the format vc-jwt, and every leaf's format", async () => {
-    const old = await openMigrated(database.url, { before: SignedCredentialFormat1764000000006 });
+    const old = await databases.open({ before: SignedCredentialFormat1764000000006 });
     const { versionId, listId } = await oldRows(old);
     await old.destroy();
 
-    db = await openMigrated(database.url);
+    const db = await databases.open();
     for (const table of ['issued_credentials', 'status_list_versions']) {
       expect(await columnsOf(db, table)).toEqual(expect.arrayContaining(['format', 'signed_bytes']));
       expect(await columnsOf(db, table)).not.toContain('jwt');
@@ -84,12 +73,12 @@ describe('migration 1764000000006: a signed credential is a format and bytes', (
   });
 
   it('goes back to jwt columns when undone, and refuses to while a credential of another format is stored', async () => {
-    const old = await openMigrated(database.url, { before: SignedCredentialFormat1764000000006 });
+    const old = await databases.open({ before: SignedCredentialFormat1764000000006 });
     await oldRows(old);
     const before = await old.query(`SELECT * FROM issued_credentials`);
     await old.destroy();
 
-    db = await openMigrated(database.url, { through: SignedCredentialFormat1764000000006 });
+    const db = await databases.open({ through: SignedCredentialFormat1764000000006 });
     await db.query(`UPDATE issued_credentials SET format = 'vc+jwt'`);
     await expect(db.undoLastMigration({ transaction: 'each' })).rejects.toThrow(
       'issued_credentials holds 1 signed documents that are not VC-JWTs',

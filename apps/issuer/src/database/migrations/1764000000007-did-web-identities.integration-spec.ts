@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '../../../../../test/database.js';
-import { openMigrated } from '../../../../../test/migrations.js';
+import { emptyDatabaseEachTest } from '../../../../../test/migrations.js';
 import { testIssuerConfig } from '../../../../../test/stack.js';
 import { createIssuerApp } from '../../issuer.app.js';
 import { DidWebIdentities1764000000007 } from './1764000000007-did-web-identities.js';
@@ -9,17 +8,7 @@ import { DidWebIdentities1764000000007 } from './1764000000007-did-web-identitie
 // Institutions created before did:web get a slug each (from their name, oldest first, never two
 // alike), and, when the issuer next starts, their did:web keys and document.
 
-let database: TestDatabase;
-let db: DataSource | undefined;
-
-beforeEach(async () => {
-  database = await createTestDatabase({ migrated: false });
-});
-
-afterEach(async () => {
-  if (db?.isInitialized) await db.destroy();
-  await database.drop();
-});
+const databases = emptyDatabaseEachTest();
 
 const NAMES = ['Old University', 'Old University', 'Ünïversité de Genève', '!!!'];
 
@@ -40,11 +29,11 @@ async function oldInstitutions(old: DataSource): Promise<string[]> {
 
 describe('migration 1764000000007: did:web identities', () => {
   it('gives every institution a unique slug from its name, oldest first', async () => {
-    const old = await openMigrated(database.url, { before: DidWebIdentities1764000000007 });
+    const old = await databases.open({ before: DidWebIdentities1764000000007 });
     const ids = await oldInstitutions(old);
     await old.destroy();
 
-    db = await openMigrated(database.url, { through: DidWebIdentities1764000000007 });
+    const db = await databases.open({ through: DidWebIdentities1764000000007 });
     const rows: { id: string; slug: string }[] = await db.query(`SELECT id, slug FROM institutions`);
     expect(ids.map((id) => rows.find((row) => row.id === id)?.slug)).toEqual([
       'old-university',
@@ -63,11 +52,11 @@ describe('migration 1764000000007: did:web identities', () => {
   });
 
   it('leaves the keys to the issuer, which makes them when it starts', async () => {
-    const old = await openMigrated(database.url, { before: DidWebIdentities1764000000007 });
+    const old = await databases.open({ before: DidWebIdentities1764000000007 });
     const [id] = await oldInstitutions(old);
     await old.destroy();
 
-    const app = await createIssuerApp(testIssuerConfig(database.url));
+    const app = await createIssuerApp(testIssuerConfig(databases.url()));
     await app.init();
     try {
       const keys: { curve: string }[] = await app

@@ -1,23 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '../../../../../test/database.js';
-import { openMigrated } from '../../../../../test/migrations.js';
+import { emptyDatabaseEachTest } from '../../../../../test/migrations.js';
 import { Vcdm2Credentials1764000000008 } from './1764000000008-vcdm2-credentials.js';
 
 // Credentials issued before VCDM 2.0 keep naming both 1-bit lists; a list set may gain a message list,
 // and a credential of none of our kinds has no kind.
 
-let database: TestDatabase;
-let db: DataSource | undefined;
-
-beforeEach(async () => {
-  database = await createTestDatabase({ migrated: false });
-});
-
-afterEach(async () => {
-  if (db?.isInitialized) await db.destroy();
-  await database.drop();
-});
+const databases = emptyDatabaseEachTest();
 
 async function oldCredential(old: DataSource): Promise<string> {
   const institution = randomUUID();
@@ -34,11 +23,11 @@ async function oldCredential(old: DataSource): Promise<string> {
 
 describe('migration 1764000000008: VCDM 2.0 credentials', () => {
   it('keeps existing credentials on their two lists, and takes message lists and credentials of no kind', async () => {
-    const old = await openMigrated(database.url, { before: Vcdm2Credentials1764000000008 });
+    const old = await databases.open({ before: Vcdm2Credentials1764000000008 });
     const institution = await oldCredential(old);
     await old.destroy();
 
-    db = await openMigrated(database.url, { through: Vcdm2Credentials1764000000008 });
+    const db = await databases.open({ through: Vcdm2Credentials1764000000008 });
     expect(await db.query(`SELECT status_entry FROM credential_statuses`)).toEqual([{ status_entry: 'two-lists' }]);
     await db.query(
       `INSERT INTO status_lists (id, institution_id, purpose, list_number, entries, bits, published_changes, version) VALUES ($1, $2, 'message', 0, 131072, $3, 0, 1)`,

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import jsigs, { type DocumentLoader } from 'jsonld-signatures';
-import { testResolver } from '../../../test/test-keys.js';
+import { testResolver } from '../../../../../test/factories/keys.js';
 import { createDocumentLoader } from '../document-loader.js';
 import { refusalIn } from '../proof-verification.js';
 import { isVerifiedProofType, VERIFYING_SUITES } from './data-integrity-suites.js';

@@ -1,5 +1,5 @@
 import { base58ToBytes, bytesToBase58 } from 'did-jwt';
-import { didJwkPair, didKeyPair, didWebDocument, testResolver } from '../../../test/test-keys.js';
+import { didJwkPair, didKeyPair, didWebDocument, testResolver } from '../../../../../test/factories/keys.js';
 import { importSigningKey, InvalidSigningKey, type SigningKeyPair } from '../../keys/signing-key.js';
 import { hasHighS } from '../../keys/high-s.js';
 import { lowSProofs } from '../low-s-form.js';
@@ -7,17 +7,11 @@ import { createDocumentLoader } from '../document-loader.js';
 import { ProofSigningError } from '../proof-signing.errors.js';
 import { signDataIntegrityCredential, signDataIntegrityPresentation } from './sign-data-integrity.js';
 import { verifyDataIntegrityCredential, verifyDataIntegrityPresentation } from './verify-data-integrity.js';
+import { plainCredential } from '../../../../../test/factories/plain-credential.js';
 
 const P256_N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
 
-const credentialOf = (issuer: string) => ({
-  '@context': ['https://www.w3.org/ns/credentials/v2'],
-  id: 'urn:uuid:8c3b6a52-1b5e-4c43-9d7e-6a1f8f0b2f11',
-  type: ['VerifiableCredential'],
-  issuer,
-  validFrom: '2026-01-01T00:00:00Z',
-  credentialSubject: { id: 'did:example:learner' },
-});
+const credentialOf = (issuer: string) => plainCredential(issuer, { validFrom: '2026-01-01T00:00:00Z' });
 
 const webPair = {
   ...didJwkPair('P-256'),

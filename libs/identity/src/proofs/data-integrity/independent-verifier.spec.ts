@@ -1,5 +1,5 @@
 import { verifyCredential } from '@digitalcredentials/verifier-core';
-import { didKeyPair, testResolver } from '../../../test/test-keys.js';
+import { didKeyPair, testResolver } from '../../../../../test/factories/keys.js';
 import { importSigningKey } from '../../keys/signing-key.js';
 import { createDocumentLoader } from '../document-loader.js';
 import { signDataIntegrityCredential } from './sign-data-integrity.js';

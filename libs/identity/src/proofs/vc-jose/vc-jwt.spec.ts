@@ -1,7 +1,7 @@
 import type { DIDResolver } from 'did-resolver';
 import { Wallet } from 'ethers';
 import { highSTwin } from '../../../../../test/high-s-twin.js';
-import { didJwkPair, didKeyPair, didWebDocument, testResolver } from '../../../test/test-keys.js';
+import { didJwkPair, didKeyPair, didOf, didWebDocument, ethrKeyPair, testResolver } from '../../../../../test/factories/keys.js';
 import { importSigningKey, type SigningKey } from '../../keys/signing-key.js';
 import { lowSJws } from '../low-s-form.js';
 import { envelopeCredential, presentedCredential, unwrapEnvelopedCredential } from './enveloped-credential.js';
@@ -9,14 +9,7 @@ import { signingInputSignature } from './jws-algorithms.js';
 import { signVcJwt, signVpJwt } from './sign-vc-jwt.js';
 import { didKeyResolver } from './verification-key.js';
 import { verifyVcJwt, verifyVpJwt } from './verify-vc-jwt.js';
-
-const credentialOf = (issuer: string) => ({
-  '@context': ['https://www.w3.org/ns/credentials/v2'],
-  id: 'urn:uuid:0f2b6c1e-5a8d-4c1b-9a35-2b1d7c4e9f60',
-  type: ['VerifiableCredential'],
-  issuer,
-  credentialSubject: { id: 'did:example:learner' },
-});
+import { plainCredential } from '../../../../../test/factories/plain-credential.js';
 
 const P256_N = 0xffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551n;
 
@@ -50,7 +43,7 @@ function ethrMethod(wallet: { address: string }): Record<string, DIDResolver> {
 }
 
 const wallet = Wallet.createRandom();
-const ethrPair = { id: `did:ethr:0x7a69:${wallet.address}#controller`, controller: `did:ethr:0x7a69:${wallet.address}` };
+const ethrPair = { id: `${didOf(wallet)}#controller`, controller: didOf(wallet) };
 const webPair = { ...didJwkPair('P-256'), id: 'did:web:issuer.example#p256', controller: 'did:web:issuer.example' };
 const webAuthenticationOnly = { ...didJwkPair('Ed25519'), id: 'did:web:holder.example#key', controller: 'did:web:holder.example' };
 const resolver = testResolver(
@@ -72,28 +65,24 @@ describe('vc+jwt', () => {
     ['EdDSA', 'an Ed25519 did:jwk', async () => didJwkPair('Ed25519')],
   ])('signs %s with %s, and verifies', async (alg, _case, pairOf) => {
     const pair = await pairOf();
-    const jws = signVcJwt(credentialOf(pair.controller), await importSigningKey(pair));
+    const jws = signVcJwt(plainCredential(pair.controller), await importSigningKey(pair));
     const [header] = jws.split('.');
     expect(JSON.parse(Buffer.from(header, 'base64url').toString())).toEqual({ alg, typ: 'vc+jwt', cty: 'vc', kid: pair.id });
     expect(await verifyVcJwt(jws, { resolveKey })).toEqual({
       status: 'valid',
       verificationMethod: pair.id,
       signer: pair.controller,
-      credential: credentialOf(pair.controller),
+      credential: plainCredential(pair.controller),
     });
   });
 
   it('verifies ES256K from a did:ethr whose key is an address, by the key the signature recovers to', async () => {
-    const key = await importSigningKey({
-      type: 'JsonWebKey',
-      id: ethrPair.id,
-      controller: ethrPair.controller,
-      ...secp256k1JwkOf(wallet),
-    });
-    const jws = signVcJwt(credentialOf(key.controller), key);
+    // The wallet's key as a JWK pair: how an issuer would hand its did:ethr key to the signer.
+    const key = await importSigningKey(ethrKeyPair(wallet, ethrPair.controller));
+    const jws = signVcJwt(plainCredential(key.controller), key);
     expect(await verifyVcJwt(jws, { resolveKey })).toMatchObject({ status: 'valid', signer: key.controller });
     const stranger = await importSigningKey({ ...didJwkPair('secp256k1'), id: ethrPair.id, controller: ethrPair.controller });
-    expect(await verifyVcJwt(signVcJwt(credentialOf(key.controller), stranger), { resolveKey })).toMatchObject({
+    expect(await verifyVcJwt(signVcJwt(plainCredential(key.controller), stranger), { resolveKey })).toMatchObject({
       status: 'invalid',
       code: 'SIGNATURE_INVALID',
     });
@@ -101,9 +90,9 @@ describe('vc+jwt', () => {
 
   it('finds any change to the signed payload', async () => {
     const pair = await didKeyPair('Ed25519');
-    const [header, , signature] = signVcJwt(credentialOf(pair.controller), await importSigningKey(pair)).split('.');
+    const [header, , signature] = signVcJwt(plainCredential(pair.controller), await importSigningKey(pair)).split('.');
     const other = Buffer.from(
-      JSON.stringify({ ...credentialOf(pair.controller), credentialSubject: { id: 'did:example:other' } }),
+      JSON.stringify({ ...plainCredential(pair.controller), credentialSubject: { id: 'did:example:other' } }),
     ).toString('base64url');
     expect(await verifyVcJwt(`${header}.${other}.${signature}`, { resolveKey })).toMatchObject({
       status: 'invalid',
@@ -115,7 +104,7 @@ describe('vc+jwt', () => {
     const pair = didJwkPair('secp256k1');
     const key = await importSigningKey(pair);
     for (let round = 0; round < 8; round += 1) {
-      const jws = signVcJwt({ ...credentialOf(pair.controller), id: `urn:uuid:round-${round}` }, key);
+      const jws = signVcJwt({ ...plainCredential(pair.controller), id: `urn:uuid:round-${round}` }, key);
       expect(await verifyVcJwt(jws, { resolveKey })).toMatchObject({ status: 'valid' });
       expect(lowSJws(highSTwin(jws))).toBe(highSTwin(jws));
       expect(await verifyVcJwt(highSTwin(jws), { resolveKey })).toMatchObject({ status: 'invalid', code: 'SIGNATURE_HIGH_S' });
@@ -126,7 +115,7 @@ describe('vc+jwt', () => {
     const pair = didJwkPair('P-256');
     const key = await importSigningKey(pair);
     for (let round = 0; round < 8; round += 1) {
-      const jws = signVcJwt({ ...credentialOf(pair.controller), id: `urn:uuid:round-${round}` }, key);
+      const jws = signVcJwt({ ...plainCredential(pair.controller), id: `urn:uuid:round-${round}` }, key);
       expect(await verifyVcJwt(jws, { resolveKey })).toMatchObject({ status: 'valid' });
       expect(await verifyVcJwt(highSTwin(jws, P256_N), { resolveKey })).toMatchObject({ status: 'valid' });
       expect([lowSJws(jws), lowSJws(highSTwin(jws, P256_N))]).toEqual([jws, jws]);
@@ -135,10 +124,10 @@ describe('vc+jwt', () => {
 
   describe('refuses what VC-JOSE-COSE does not allow', () => {
     let key: SigningKey;
-    let payload: ReturnType<typeof credentialOf>;
+    let payload: ReturnType<typeof plainCredential>;
     beforeAll(async () => {
       key = await importSigningKey(await didKeyPair('Ed25519'));
-      payload = credentialOf(key.controller);
+      payload = plainCredential(key.controller);
     });
     const header = (extra: object = {}) => ({ alg: 'EdDSA', typ: 'vc+jwt', cty: 'vc', kid: key.id, ...extra });
 
@@ -195,7 +184,7 @@ describe('vc+jwt', () => {
 
   it('refuses a key its DID lists only for authentication', async () => {
     const key = await importSigningKey(webAuthenticationOnly);
-    expect(await verifyVcJwt(signVcJwt(credentialOf(key.controller), key), { resolveKey })).toMatchObject({
+    expect(await verifyVcJwt(signVcJwt(plainCredential(key.controller), key), { resolveKey })).toMatchObject({
       status: 'invalid',
       code: 'VERIFICATION_METHOD_NOT_AUTHORISED',
     });
@@ -204,7 +193,7 @@ describe('vc+jwt', () => {
   it('says when the DID could not be resolved right now', async () => {
     const key = await importSigningKey(webPair);
     const unreachable = didKeyResolver({ resolve: () => Promise.reject(new Error('no answer')) });
-    expect(await verifyVcJwt(signVcJwt(credentialOf(key.controller), key), { resolveKey: unreachable })).toMatchObject({
+    expect(await verifyVcJwt(signVcJwt(plainCredential(key.controller), key), { resolveKey: unreachable })).toMatchObject({
       status: 'error',
       code: 'ISSUER_DID_UNAVAILABLE',
     });
@@ -215,7 +204,7 @@ describe('vp+jwt', () => {
   it('verifies the holder, the nonce and the audience, and unwraps the enveloped credentials', async () => {
     const issuer = await importSigningKey(await didKeyPair('P-256'));
     const holder = await importSigningKey(await didKeyPair('Ed25519'));
-    const credential = signVcJwt(credentialOf(issuer.controller), issuer);
+    const credential = signVcJwt(plainCredential(issuer.controller), issuer);
     const presentation = {
       '@context': ['https://www.w3.org/ns/credentials/v2'],
       type: ['VerifiablePresentation'],
@@ -277,15 +266,3 @@ describe('enveloped credentials', () => {
     expect(presentedCredential(value)).toEqual(presented);
   });
 });
-
-/** The wallet's key as a JWK pair: how an issuer would hand its did:ethr key to the signer. */
-function secp256k1JwkOf(signer: { privateKey: string; signingKey: { publicKey: string } }) {
-  const uncompressed = Buffer.from(signer.signingKey.publicKey.slice(2), 'hex');
-  const publicKeyJwk = {
-    kty: 'EC',
-    crv: 'secp256k1',
-    x: uncompressed.subarray(1, 33).toString('base64url'),
-    y: uncompressed.subarray(33).toString('base64url'),
-  };
-  return { publicKeyJwk, secretKeyJwk: { ...publicKeyJwk, d: Buffer.from(signer.privateKey.slice(2), 'hex').toString('base64url') } };
-}

@@ -18,30 +18,22 @@ import type { ParsedCredential } from '../parsed-credential.js';
 import { checkFormat } from './format.check.js';
 import { StatusCheck } from './status.check.js';
 import { DidLinks } from '../../dids/did-links.js';
+import { didOf } from '../../../../../test/factories/keys.js';
+import { type JsonServer, startJsonServer } from '../../../../../test/json-server.js';
 
-const didOf = (wallet: HDNodeWallet) => `did:ethr:0x7a69:${wallet.address}`;
 const issuer = Wallet.createRandom();
 
 /** The issuer's list server: what each path answers, and how often it was asked. */
-const served = new Map<string, { status: number; body: unknown }>();
-const hits = new Map<string, number>();
-const server = http.createServer((request, response) => {
-  const path = request.url ?? '';
-  hits.set(path, (hits.get(path) ?? 0) + 1);
-  const answer = served.get(path) ?? { status: 404, body: { error: 'not found' } };
-  response.writeHead(answer.status, { 'content-type': 'application/json' }).end(JSON.stringify(answer.body));
-});
-let origin = '';
+let server: JsonServer;
 let lists = 0;
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startJsonServer();
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server.close());
 
-const hitsOf = (url: string) => hits.get(new URL(url).pathname) ?? 0;
-const serve = (url: string, status: number, body: unknown) => served.set(new URL(url).pathname, { status, body });
+const hitsOf = (url: string) => server.hitsOf(url);
+const serve = (url: string, status: number, body: unknown) => server.serve(url, body, status);
 
 interface ListOptions {
   set?: number[];
@@ -56,7 +48,7 @@ interface ListOptions {
 
 /** Signs a list exactly as the issuer builds one, and answers for it with the credential as JSON. */
 async function publishList(purpose: StatusPurpose, options: ListOptions = {}): Promise<{ url: string; jwt: string }> {
-  const url = `${origin}/v1/status-lists/${++lists}`;
+  const url = `${server.origin}/v1/status-lists/${++lists}`;
   const bits = new Uint8Array((options.entries ?? MIN_STATUS_LIST_ENTRIES) / 8);
   for (const index of options.set ?? []) setBit(bits, index, true);
   const signer = options.signer ?? issuer;
@@ -246,10 +238,10 @@ describe('StatusCheck', () => {
 
   it('fails a malformed entry without fetching anything', async () => {
     const credential = await credentialWith([
-      { ...statusListEntry(`${origin}/v1/status-lists/x`, 'revocation', 7), statusListIndex: 'seven' },
+      { ...statusListEntry(`${server.origin}/v1/status-lists/x`, 'revocation', 7), statusListIndex: 'seven' },
     ]);
     expect(await codeOf(credential)).toEqual({ status: 'invalid', code: 'STATUS_ENTRY_MALFORMED' });
-    expect(hitsOf(`${origin}/v1/status-lists/x`)).toBe(0);
+    expect(hitsOf(`${server.origin}/v1/status-lists/x`)).toBe(0);
   });
 
   it('is skipped, never valid, when an entry uses a method it does not check', async () => {
@@ -330,7 +322,7 @@ describe('StatusCheck', () => {
     it('does not keep a failure', async () => {
       const check = statusCheck();
       const { credential, revocation } = await issued();
-      const published = served.get(new URL(revocation.url).pathname);
+      const published = server.answerAt(revocation.url);
       serve(revocation.url, 500, { error: 'internal' });
       expect((await afterSignature(check, credential)).status).toBe('error');
       serve(revocation.url, 200, published?.body);

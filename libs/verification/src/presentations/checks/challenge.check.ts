@@ -1,5 +1,4 @@
 import { type CheckOutcome, invalid, valid } from '../../pipeline/check.js';
-import type { ChallengeStore } from '../challenge-store.js';
 import type { ParsedPresentation, PresentationCheck, PresentationContext } from '../parsed-presentation.js';
 
 const UNUSABLE = {
@@ -10,9 +9,9 @@ const UNUSABLE = {
 
 /**
  * The single-use challenge the holder signed (a JWT `nonce`, a Data Integrity proof's `challenge`):
- * one this verifier handed out, unused and unexpired. It is used up here, by the first presentation
- * that names it, whatever follows; the domain it was handed to goes into the context for the domain
- * check.
+ * one this verifier handed out (in the store the verification names), unused and unexpired. It is
+ * used up here, by the first presentation that names it, whatever follows; the domain it was handed
+ * to goes into the context for the domain check.
  */
 export class ChallengeCheck implements PresentationCheck {
   readonly name = 'challenge';
@@ -21,8 +20,6 @@ export class ChallengeCheck implements PresentationCheck {
     code: 'CHALLENGE_NOT_CHECKED',
     message: "The holder's signature is not verified, so its challenge is not taken.",
   } as const;
-
-  constructor(private readonly challenges: ChallengeStore) {}
 
   async run({ nonce }: ParsedPresentation, context: PresentationContext): Promise<CheckOutcome> {
     if (typeof nonce !== 'string')
@@ -33,7 +30,7 @@ export class ChallengeCheck implements PresentationCheck {
     const { challenge } = context.expected;
     if (challenge !== undefined && challenge !== nonce)
       return invalid('CHALLENGE_MISMATCH', 'The presentation answers another challenge than the one given.');
-    const use = this.challenges.use(nonce);
+    const use = await context.challenges.use(nonce);
     if (!use.ok) return invalid(use.code, UNUSABLE[use.code]);
     context.challengeDomain = use.domain;
     return valid();

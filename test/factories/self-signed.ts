@@ -3,12 +3,8 @@ import { ES256KSigner, hexToBytes } from 'did-jwt';
 import { type CredentialPayload, createVerifiableCredentialJwt, transformCredentialInput } from 'did-jwt-vc';
 import { randomUUID } from 'node:crypto';
 import { Wallet } from 'ethers';
-import { EXAMPLE_FACTS } from '../scripts/example-facts.js';
-
-export type TestSigner = { address: string; privateKey: string };
-
-/** The did:ethr of the test chain (id 31337) that a wallet controls. */
-export const didOf = (wallet: TestSigner) => `did:ethr:0x7a69:${wallet.address}`;
+import { EXAMPLE_FACTS } from '../../scripts/example-facts.js';
+import { didOf, type TestSigner } from './keys.js';
 
 export interface SelfSignedOptions {
   wallet?: TestSigner;

@@ -1,21 +1,6 @@
 import { createDidResolver, createDocumentLoader, didKeyResolver, type DocumentLoader, type KeyResolver } from '#identity';
 import type { Resolver } from 'did-resolver';
-import { testEnvironment } from '../../../test/test-environment.js';
-import type { TestInstitution, TestStack } from '../../../test/stack.js';
-
-/** An institution of the test stack with both its DIDs, as the admin API tells them. */
-export interface InstitutionWithDids extends TestInstitution {
-  didWeb: string;
-  slug: string;
-}
-
-export async function withDids(stack: TestStack, institution: TestInstitution): Promise<InstitutionWithDids> {
-  const response = await fetch(`${stack.issuerUrl}/v1/admin/institutions/${institution.id}`, {
-    headers: { Authorization: `Bearer ${stack.adminToken}` },
-  });
-  const { didWeb, slug } = (await response.json()) as { didWeb: string; slug: string };
-  return { ...institution, didWeb, slug };
-}
+import { testEnvironment } from '../test-environment.js';
 
 /**
  * did:web over the test issuer's plain HTTP: the did:web method always asks `https://`, and the test

@@ -1,11 +1,24 @@
 import * as EcdsaMultikey from '@digitalbazaar/ecdsa-multikey';
 import * as Ed25519Multikey from '@digitalbazaar/ed25519-multikey';
+import { didWebDocumentUrl, type JwkKeyPair, type MultikeyKeyPair } from '#identity';
 import { type DIDDocument, type DIDResolver, type JsonWebKey as DidJsonWebKey, Resolver } from 'did-resolver';
+import { type HDNodeWallet, Wallet } from 'ethers';
 import { generateKeyPairSync, type JsonWebKey } from 'node:crypto';
-import type { JwkKeyPair, MultikeyKeyPair } from '../src/keys/signing-key.js';
-import { resolveDidJwk } from '../src/resolvers/did-jwk.resolver.js';
-import { resolveDidKey } from '../src/resolvers/did-key.resolver.js';
-import { didWebDocumentUrl, didWebResolver } from '../src/resolvers/did-web.resolver.js';
+import { resolveDidJwk } from '../../libs/identity/src/resolvers/did-jwk.resolver.js';
+import { resolveDidKey } from '../../libs/identity/src/resolvers/did-key.resolver.js';
+import { didWebResolver } from '../../libs/identity/src/resolvers/did-web.resolver.js';
+
+/** A wallet that holds a did:ethr on the test chain (id 31337): a holder, or an issuer no institution knows. */
+export type TestSigner = { address: string; privateKey: string };
+
+/** The did:ethr of the test chain (id 31337) that a wallet controls. */
+export const didOf = (wallet: { address: string }) => `did:ethr:0x7a69:${wallet.address}`;
+
+/** A fresh did:ethr holder: its wallet and its DID. */
+export function ethrHolder(): { wallet: HDNodeWallet; did: string } {
+  const wallet = Wallet.createRandom();
+  return { wallet, did: didOf(wallet) };
+}
 
 /** A fresh did:key and its key pair in Multikey form. */
 export async function didKeyPair(curve: 'Ed25519' | 'P-256'): Promise<MultikeyKeyPair> {
