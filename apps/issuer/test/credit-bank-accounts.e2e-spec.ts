@@ -2,7 +2,6 @@ import { importSigningKey, type SigningKey, signVpJwt } from '#identity';
 import { CREDIT_UNITS, ECTS, type RecognitionPolicy } from '#schemas';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../../test/chromium.js';
 import {
@@ -29,7 +28,6 @@ interface Member extends TestInstitution {
 }
 
 let stack: TestStack;
-let db: pg.Client;
 let browser: Browser;
 let university: Member;
 let college: Member;
@@ -103,8 +101,8 @@ async function holderProof(accountId: string, key = learner): Promise<{ challeng
   return { challenge, proof };
 }
 
-const count = async (table: string) => (await db.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
-/** What a refused request must not have written. One client: counted one table after another. */
+const count = async (table: string) => (await stack.database.query(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n as number;
+/** What a refused request must not have written. */
 async function stored(): Promise<number[]> {
   const counts: number[] = [];
   for (const table of ['credit_accounts', 'deposits', 'ledger_entries', 'credit_account_identifiers']) counts.push(await count(table));
@@ -162,8 +160,6 @@ beforeAll(async () => {
   outsider = await member('Outside Academy');
   learner = await importSigningKey(await didKeyPair('Ed25519'));
   stranger = await importSigningKey(await didKeyPair('Ed25519'));
-  db = new pg.Client({ connectionString: stack.database.url });
-  await db.connect();
   browser = await launchChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
 
@@ -209,7 +205,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await db?.end();
   await stack?.close();
 });
 
