@@ -4,7 +4,7 @@ import { type CheckResult, resultOf } from '../pipeline/check.js';
 import type { CredentialCheckName } from '../pipeline/check-name.js';
 import { runChecks } from '../pipeline/check-runner.js';
 import { REQUIRED_CREDENTIAL_CHECKS, type Verdict, verdictOf } from '../pipeline/verification-verdict.js';
-import type { TrustRegistry } from '../trust/trust-registry.js';
+import type { IssuerTrust } from '../trust/trust-registry.js';
 import { checkFormat } from './checks/format.check.js';
 import type { CredentialCheck, ParsedCredential } from './parsed-credential.js';
 
@@ -44,7 +44,7 @@ export interface CredentialVerifierOptions {
 export class CredentialVerifier {
   constructor(
     private readonly checks: readonly CredentialCheck[],
-    private readonly trust: Pick<TrustRegistry, 'find'>,
+    private readonly trust: Pick<IssuerTrust, 'find'>,
     private readonly options: CredentialVerifierOptions,
   ) {}
 

@@ -1,6 +1,6 @@
 import type { JsonObject, Learner } from '#schemas';
 import type { CredentialVerifier, VerificationReport } from '../credentials/credential-verifier.js';
-import type { VerifiedCredentialFormat } from '../credentials/parsed-credential.js';
+import type { ParsedCredential, VerifiedCredentialFormat } from '../credentials/parsed-credential.js';
 import type { VerificationLogger } from '../logger.js';
 import { type CheckOutcome, type CheckResult, valid } from '../pipeline/check.js';
 import type { PresentationCheckName } from '../pipeline/check-name.js';
@@ -43,6 +43,8 @@ export interface PresentationVerification {
   report: PresentationReport;
   signed: (JsonObject | undefined)[];
   formats: (VerifiedCredentialFormat | undefined)[];
+  /** Each credential as parsed: its exact signed bytes too, for callers that keep the credential (the credit bank's deposits). */
+  parsed: (ParsedCredential | undefined)[];
 }
 
 export interface PresentationOptions {
@@ -90,7 +92,7 @@ export class PresentationVerifier {
     const { logger } = this.options;
     const deadline = this.credentials.deadlineFromNow();
     const format = parsePresentation(input);
-    if ('outcome' in format) return { report: report([{ check: 'format', ...format.outcome }], []), signed: [], formats: [] };
+    if ('outcome' in format) return { report: report([{ check: 'format', ...format.outcome }], []), signed: [], formats: [], parsed: [] };
     const presentation = format.parsed;
     const context: PresentationContext = {
       now: new Date(),
@@ -107,7 +109,7 @@ export class PresentationVerifier {
       logger.log(
         `Presentation by ${presentation.holder}: ${result.verdict}, its ${presentation.credentials.length} credentials not verified`,
       );
-      return { report: result, signed: [], formats: [] };
+      return { report: result, signed: [], formats: [], parsed: [] };
     }
     const verified = await mapConcurrently(presentation.credentials, CONCURRENT_CREDENTIALS, (entry) =>
       this.credentials.verify(entry, { deadline }),
@@ -123,7 +125,7 @@ export class PresentationVerifier {
     );
     const result = { ...report(checks, credentials), holder: presentation.holder };
     logger.log(`Presentation by ${presentation.holder} with ${credentials.length} credentials: ${result.verdict}`);
-    return { report: result, signed, formats };
+    return { report: result, signed, formats, parsed: verified.map(({ credential }) => credential) };
   }
 }
 
