@@ -3,16 +3,8 @@ import { performance } from 'node:perf_hooks';
 import { loadBenchConfig } from './bench.config.js';
 import { startBenchStack } from './bench-stack.js';
 import { EXAMPLE_FACTS } from './example-facts.js';
-import {
-  ed25519HolderKey,
-  handWrittenCredential,
-  handWrittenProof,
-  handWrittenToken,
-  p256HolderKey,
-  type Received,
-  redeemWithLibraryClient,
-  startHandWritten,
-} from '../apps/issuer/test/wallets.js';
+import { handWrittenCredential, handWrittenProof, handWrittenToken, startHandWritten } from '../apps/issuer/test/hand-written-wallet.js';
+import { ed25519HolderKey, p256HolderKey, type Received, redeemWithLibraryClient } from '../test/learner-wallet.js';
 
 /**
  * OpenID4VCI round trips: from the registrar's offer request to the credential in the wallet, one at

@@ -102,6 +102,8 @@ export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: str
           // A well-known development account of the local chain pays for anchoring.
           ANCHORING_PRIVATE_KEY: LOCAL_CHAIN_FUNDED_KEYS[1],
           ANCHOR_BATCH_MAX_AGE_SECONDS: '5',
+          // The credit bank checks deposits from this issuer's own institutions, on loopback.
+          CREDIT_BANK_ALLOW_PRIVATE_NETWORK_FETCH: 'true',
         }),
       ),
       config.host,

@@ -1,6 +1,7 @@
 import { ConfigReader, type Environment, type HttpServerConfig, readHttpServerConfig } from '#service-kit';
 import { type EthrNetwork, readEthrNetwork } from '#identity';
 import { type AnchoringConfig, readAnchoringConfig } from './anchoring/anchoring.config.js';
+import { type CreditBankConfig, readCreditBankConfig } from './credit-bank/credit-bank.config.js';
 import { readWalletOffersConfig, type WalletOffersConfig } from './wallet-offers/wallet-offers.config.js';
 
 export interface IssuerConfig extends HttpServerConfig {
@@ -18,6 +19,7 @@ export interface IssuerConfig extends HttpServerConfig {
   adminToken: string;
   chain: EthrNetwork;
   anchoring: AnchoringConfig;
+  creditBank: CreditBankConfig;
   /** OpenID4VCI offers: their lifetime, and the token endpoint's rate limit. */
   walletOffers: WalletOffersConfig;
   /** Failed authentications a client may make within the window; past them it is refused for a window. */
@@ -44,6 +46,7 @@ export function loadIssuerConfig(env: Environment = process.env): IssuerConfig {
     adminToken: read.matching('ADMIN_TOKEN', /^\S{32,}$/, 'at least 32 characters without spaces'),
     chain: readEthrNetwork(read),
     anchoring: readAnchoringConfig(read),
+    creditBank: readCreditBankConfig(read),
     walletOffers: readWalletOffersConfig(read),
     authFailures: {
       limit: read.integer('AUTH_FAILURE_LIMIT', 10, { min: 1 }),

@@ -94,6 +94,7 @@ function decision(sources: Source[], overrides: Partial<ConfirmedDecision> = {})
     target: { achievementId: 'https://university.example/courses/CS-210', name: 'Database Systems' },
     credits: 6,
     framework: ECTS,
+    bySource: Object.fromEntries(sources.map((_, i) => [i === 0 ? college.did : platform.did, 6 / sources.length])),
     grade: { scale: 'ects-letter', value: 'B' },
     term: '2026-2',
     year: '2026',

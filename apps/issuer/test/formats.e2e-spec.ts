@@ -1,6 +1,5 @@
-import { verifyCredential as verifyWithDcc } from '@digitalcredentials/verifier-core';
 import { unwrapEnvelopedCredential, verifyDataIntegrityCredential, verifyVcJwt } from '#identity';
-import { CREDENTIAL_KINDS, pinnedContext, validateOpenBadgeCredential } from '#schemas';
+import { CREDENTIAL_KINDS, validateOpenBadgeCredential } from '#schemas';
 import { verifyCredential as verifyWithDidJwtVc } from 'did-jwt-vc';
 import { randomUUID } from 'node:crypto';
 import {
@@ -13,6 +12,7 @@ import {
   stackVerifiers,
   type TestInstitution,
 } from '../../../test/factories/index.js';
+import { verifyWithDcc } from '../../../test/independent-verifier.js';
 import { startTestStack, type TestStack } from '../../../test/stack.js';
 
 // Current Open Badges 3.0 in every VCDM 2.0 format, the VC-JWT as before, and any credential on the
@@ -217,34 +217,13 @@ describe('what cannot be made is refused, and nothing is stored', () => {
 });
 
 describe("an independent verifier, @digitalcredentials/verifier-core (the Learner Credential Wallet's)", () => {
-  // It resolves did:web and loads the contexts it lacks over HTTPS. Offline, its fetches are answered
-  // here: our did:web documents from the test issuer (over its plain HTTP), our pinned contexts, and
-  // anything else refused and recorded.
-  const refused: string[] = [];
-  const originalFetch = globalThis.fetch;
-  beforeAll(() => {
-    globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
-      const url = input instanceof Request ? input.url : String(input);
-      const issuerHost = new URL(stack.issuerUrl).host;
-      if (url.startsWith(`https://${issuerHost}/`) || url.startsWith(`${stack.issuerUrl}/`))
-        return originalFetch(url.replace(/^https:/, 'http:'), init);
-      const context = pinnedContext(url);
-      if (context) return new Response(JSON.stringify(context), { headers: { 'Content-Type': 'application/ld+json' } });
-      refused.push(url);
-      throw new Error(`no network here: ${url}`);
-    }) as typeof fetch;
-  });
-  afterAll(() => {
-    globalThis.fetch = originalFetch;
-  });
-
   it.each(CREDENTIAL_KINDS)('accepts our ldp_vc %s credential, resolving our did:web', async (kind) => {
     const issued = await issueFacts({ kind });
-    const result = await verifyWithDcc({ credential: issued.body.verifiableCredential, knownDIDRegistries: [] });
+    const result = await verifyWithDcc(issued.body.verifiableCredential, stack.issuerUrl);
     expect(result.errors).toBeUndefined();
     expect(result.log).toContainEqual({ id: 'valid_signature', valid: true });
     const changed = { ...issued.body.verifiableCredential, name: 'Something else' };
-    const tampered = await verifyWithDcc({ credential: changed, knownDIDRegistries: [] });
+    const tampered = await verifyWithDcc(changed, stack.issuerUrl);
     expect(tampered.errors?.map(({ name }) => name)).toEqual(['invalid_signature']);
   });
 });

@@ -7,17 +7,8 @@ import { EXAMPLE_FACTS } from '../../../scripts/example-facts.js';
 import { launchChromium } from '../../../test/chromium.js';
 import { postJson, startTestStack, type TestStack } from '../../../test/stack.js';
 import { createInstitution, type TestInstitution } from '../../../test/factories/index.js';
-import {
-  asDidJwk,
-  ed25519HolderKey,
-  handWrittenCredential,
-  handWrittenProof,
-  handWrittenToken,
-  p256HolderKey,
-  type Received,
-  redeemWithLibraryClient,
-  startHandWritten,
-} from './wallets.js';
+import { asDidJwk, ed25519HolderKey, p256HolderKey, type Received, redeemWithLibraryClient } from '../../../test/learner-wallet.js';
+import { handWrittenCredential, handWrittenProof, handWrittenToken, startHandWritten } from './hand-written-wallet.js';
 
 // OpenID4VCI, pre-authorized code flow, end to end on the real stack: a registrar issues, asks for
 // an offer, and two wallets (the @openid4vc client, and a hand-written draft-13 one) redeem offers in

@@ -9,7 +9,7 @@ import { createInstitution, didKeyPair, issueCredential, type TestInstitution } 
 import { listeningVerifier, postJson, startTestStack, type TestStack } from '../../../test/stack.js';
 import { createVerifierApp } from '../src/verifier.app.js';
 import { loadVerifierConfig } from '../src/verifier.config.js';
-import { type HeldCredential, StudentWallet } from './student-wallet.js';
+import { type HeldCredential, LearnerWallet } from '../../../test/learner-wallet.js';
 
 // A receiving school asks a student's wallet for credit credentials with OpenID4VP, on the real
 // stack: two institutions issue through the issuer (one as ldp_vc from its did:web, one as a VC-JWT
@@ -22,7 +22,7 @@ let secondVerifier: Awaited<ReturnType<typeof listeningVerifier>>;
 let schoolUrl: string;
 let college: TestInstitution;
 let university: TestInstitution;
-let wallet: StudentWallet;
+let wallet: LearnerWallet;
 
 const REQUEST_SIGNING_KEY = randomBytes(32).toString('hex');
 const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/', import.meta.url));
@@ -35,7 +35,7 @@ beforeAll(async () => {
   schoolUrl = secondVerifier.verifierUrl;
   college = await createInstitution(stack, { name: 'Riverside College' });
   university = await createInstitution(stack, { name: 'Hilltop University' });
-  wallet = await StudentWallet.create();
+  wallet = await LearnerWallet.create();
 });
 
 afterAll(async () => {

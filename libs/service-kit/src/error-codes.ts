@@ -134,6 +134,68 @@ export const ERROR_CODES = {
     kind: 'unavailable',
     meaning: "The approver's DID could not be resolved now (the chain did not answer); nothing is stored, try again.",
   },
+  CREDIT_CHALLENGE_INVALID: {
+    kind: 'unprocessable',
+    meaning:
+      'The challenge is unknown, used already, expired, or was handed out for another account or purpose; `details.reason` says which. Ask for a new one.',
+  },
+  PRESENTATION_NOT_VERIFIED: {
+    kind: 'unprocessable',
+    meaning:
+      "The presentation itself does not hold (format, the holder's signature, the challenge, the domain, its validity period); `details.checks` says why. Nothing is stored.",
+  },
+  DEPOSIT_NOT_VERIFIED: {
+    kind: 'unprocessable',
+    meaning:
+      'A presented credential did not verify with every check (or could not be checked now); `details` has its report. Nothing of the presentation is stored.',
+  },
+  DEPOSIT_NOT_HOLDERS: {
+    kind: 'unprocessable',
+    meaning:
+      "A presented credential's subject is not the presenting holder (nor the learner named). Nothing of the presentation is stored.",
+  },
+  DEPOSIT_ISSUER_NOT_TRUSTED: {
+    kind: 'unprocessable',
+    meaning:
+      "A presented credential's issuer is not an institution of this issuer that belongs to the account's alliance. Nothing of the presentation is stored.",
+  },
+  DEPOSIT_DUPLICATE: {
+    kind: 'conflict',
+    meaning:
+      'The account holds this credential already (the same signed bytes); a credential is deposited once. Nothing of the presentation is stored.',
+  },
+  CREDIT_ACCOUNT_EXISTS: {
+    kind: 'conflict',
+    meaning: 'The holder has an account at this institution in this alliance already (`details.accountId`); deposit into it.',
+  },
+  CREDIT_ACCOUNT_NOT_FOUND: { kind: 'not_found', meaning: 'No credit account with this id is visible to the caller.' },
+  NOT_ACCOUNT_HOLDER: {
+    kind: 'forbidden',
+    meaning: "The presentation is signed by another DID than the account's holder.",
+  },
+  POLICY_NOT_PUBLISHED: { kind: 'conflict', meaning: 'Recognitions are proposed under a published policy version only.' },
+  DECISION_NOT_FOUND: { kind: 'not_found', meaning: 'No recognition decision with this id is visible to the caller.' },
+  DECISION_ALREADY_DECIDED: {
+    kind: 'conflict',
+    meaning: 'The decision is not a proposal waiting for the registrar (confirmed, edited, refused or withdrawn already).',
+  },
+  DECISION_TARGET_REQUIRED: {
+    kind: 'unprocessable',
+    meaning: 'Recognising what a rule refused (after a dispute upheld it) needs a `target`: the course or bucket it counts for.',
+  },
+  DECISION_NOT_DISPUTABLE: {
+    kind: 'conflict',
+    meaning: 'Only a decision made (confirmed, edited, refused by the registrar or by a rule) can be disputed, within its appeal deadline.',
+  },
+  DISPUTE_EXISTS: { kind: 'conflict', meaning: 'The decision has an open dispute already.' },
+  DISPUTE_NOT_FOUND: { kind: 'not_found', meaning: 'No dispute with this id is visible to the caller.' },
+  DISPUTE_PANEL_INVALID: {
+    kind: 'unprocessable',
+    meaning: 'A panel is an odd number (at least three) of distinct alliance members other than the receiving institution, named once.',
+  },
+  DISPUTE_NOT_REVIEWER: { kind: 'forbidden', meaning: "The caller is not on the dispute's panel." },
+  DISPUTE_ALREADY_VOTED: { kind: 'conflict', meaning: 'The reviewer has voted on this dispute already; a vote is never changed.' },
+  DISPUTE_DECIDED: { kind: 'conflict', meaning: 'The dispute is decided; no more votes or panel changes.' },
   RECOGNITION_SOURCES_MISMATCH: {
     kind: 'unprocessable',
     meaning:

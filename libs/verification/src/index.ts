@@ -55,6 +55,12 @@ export { FetchSlots } from './fetching/fetch-slots.js';
 export { type FetchPolicy, PublicFetcher } from './fetching/public-fetcher.js';
 export { cachingResolver, type DidCacheOptions } from './dids/caching-resolver.js';
 export { didWebFetch } from './dids/did-web-fetch.js';
-export { type RegistrySourceHealth, type TrustConfig, type TrustedIssuer, TrustRegistry } from './trust/trust-registry.js';
+export {
+  type IssuerTrust,
+  type RegistrySourceHealth,
+  type TrustConfig,
+  type TrustedIssuer,
+  TrustRegistry,
+} from './trust/trust-registry.js';
 
 export type { CitedSource, RecognitionReport, SourceReport } from './recognition/recognition-sources.js';

@@ -71,6 +71,112 @@ export class CreditBankError extends DomainError {
     return new CreditBankError('APPROVER_DID_UNAVAILABLE', `The approver's DID could not be resolved now: ${reason.message}`, { reason });
   }
 
+  static challengeInvalid(code: string): CreditBankError {
+    return new CreditBankError('CREDIT_CHALLENGE_INVALID', `The challenge cannot be used (${code}); ask for a new one.`, {
+      reason: { code },
+    });
+  }
+
+  static presentationNotVerified(checks: unknown[]): CreditBankError {
+    return new CreditBankError('PRESENTATION_NOT_VERIFIED', 'The presentation does not hold; nothing was stored.', { checks });
+  }
+
+  static depositNotVerified(index: number, report: unknown): CreditBankError {
+    return new CreditBankError(
+      'DEPOSIT_NOT_VERIFIED',
+      `The credential at index ${index} did not verify with every check; nothing of the presentation was stored.`,
+      { index, report },
+    );
+  }
+
+  static notHolders(index: number): CreditBankError {
+    return new CreditBankError(
+      'DEPOSIT_NOT_HOLDERS',
+      `The credential at index ${index} is not the presenting holder's; nothing of the presentation was stored.`,
+      { index },
+    );
+  }
+
+  static issuerNotTrusted(index: number, issuer: string): CreditBankError {
+    return new CreditBankError(
+      'DEPOSIT_ISSUER_NOT_TRUSTED',
+      `The credential at index ${index} is issued by ${issuer}, which is not an institution of this alliance; nothing of the presentation was stored.`,
+      { index, issuer },
+    );
+  }
+
+  static duplicate(digests: string[]): CreditBankError {
+    return new CreditBankError(
+      'DEPOSIT_DUPLICATE',
+      'The account holds a presented credential already; nothing of the presentation was stored.',
+      { digests },
+    );
+  }
+
+  static accountExists(accountId: string): CreditBankError {
+    return new CreditBankError('CREDIT_ACCOUNT_EXISTS', `The holder has an account here already (${accountId}); deposit into it.`, {
+      accountId,
+    });
+  }
+
+  static accountNotFound(id: string): CreditBankError {
+    return new CreditBankError('CREDIT_ACCOUNT_NOT_FOUND', `No credit account ${id} is visible to you.`);
+  }
+
+  static notAccountHolder(): CreditBankError {
+    return new CreditBankError('NOT_ACCOUNT_HOLDER', "The presentation is not signed by the account's holder.");
+  }
+
+  static notPublished(id: string, version: number): CreditBankError {
+    return new CreditBankError(
+      'POLICY_NOT_PUBLISHED',
+      `Version ${version} of the policy ${id} is not published; recognitions follow published versions only.`,
+    );
+  }
+
+  static decisionNotFound(id: string): CreditBankError {
+    return new CreditBankError('DECISION_NOT_FOUND', `No recognition decision ${id} is visible to you.`);
+  }
+
+  static alreadyDecided(id: string, state: string): CreditBankError {
+    return new CreditBankError('DECISION_ALREADY_DECIDED', `The decision ${id} is ${state}, not a proposal waiting for a registrar.`);
+  }
+
+  static notDisputable(id: string, why: string): CreditBankError {
+    return new CreditBankError('DECISION_NOT_DISPUTABLE', `The decision ${id} cannot be disputed: ${why}.`);
+  }
+
+  static disputeExists(decisionId: string): CreditBankError {
+    return new CreditBankError('DISPUTE_EXISTS', `The decision ${decisionId} has an open dispute already.`);
+  }
+
+  static disputeNotFound(id: string): CreditBankError {
+    return new CreditBankError('DISPUTE_NOT_FOUND', `No dispute ${id} is visible to you.`);
+  }
+
+  static panelInvalid(message: string): CreditBankError {
+    return new CreditBankError('DISPUTE_PANEL_INVALID', message);
+  }
+
+  static notReviewer(): CreditBankError {
+    return new CreditBankError('DISPUTE_NOT_REVIEWER', "You are not on this dispute's panel.");
+  }
+
+  static alreadyVoted(): CreditBankError {
+    return new CreditBankError('DISPUTE_ALREADY_VOTED', 'You voted on this dispute already.');
+  }
+
+  static disputeDecided(id: string, state: string): CreditBankError {
+    return new CreditBankError('DISPUTE_DECIDED', `The dispute ${id} is ${state} already.`);
+  }
+
+  static targetRequired(id: string): CreditBankError {
+    return new CreditBankError(
+      'DECISION_TARGET_REQUIRED',
+      `The decision ${id} recognises nothing yet (a rule refused it): say what it is recognised as (\`target\`).`,
+    );
+  }
+
   static recognitionSourcesMismatch(digests: string[]): CreditBankError {
     return new CreditBankError(
       'RECOGNITION_SOURCES_MISMATCH',

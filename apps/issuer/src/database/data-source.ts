@@ -12,6 +12,7 @@ import { Vcdm2Credentials1764000000008 } from './migrations/1764000000008-vcdm2-
 import { DidEthrChanges1764000000009 } from './migrations/1764000000009-did-ethr-changes.js';
 import { WalletOffers1764000000010 } from './migrations/1764000000010-wallet-offers.js';
 import { CreditBankPolicies1764000000011 } from './migrations/1764000000011-credit-bank-policies.js';
+import { CreditBankAccounts1764000000012 } from './migrations/1764000000012-credit-bank-accounts.js';
 
 /** Veramo's migrations, then ours, in the order they run. */
 export const ISSUER_MIGRATIONS = [
@@ -28,6 +29,7 @@ export const ISSUER_MIGRATIONS = [
   DidEthrChanges1764000000009,
   WalletOffers1764000000010,
   CreditBankPolicies1764000000011,
+  CreditBankAccounts1764000000012,
 ];
 
 /**

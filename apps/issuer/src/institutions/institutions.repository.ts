@@ -76,6 +76,11 @@ export class InstitutionsRepository {
     return rows.length ? toInstitution(rows[0]) : null;
   }
 
+  async findByDid(did: string): Promise<InstitutionRecord | null> {
+    const rows: InstitutionRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM institutions WHERE did = $1`, [did]);
+    return rows.length ? toInstitution(rows[0]) : null;
+  }
+
   async findById(id: string): Promise<InstitutionRecord | null> {
     const rows: InstitutionRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM institutions WHERE id = $1`, [id]);
     return rows.length ? toInstitution(rows[0]) : null;

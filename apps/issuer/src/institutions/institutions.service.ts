@@ -116,6 +116,14 @@ export class InstitutionsService {
     return this.toInstitution(record);
   }
 
+  /** The institution hosted here that signs as this DID (its did:ethr or its did:web), if any. */
+  async findByDid(did: string): Promise<Institution | undefined> {
+    const ours = this.identity.didWebOf({ slug: '' });
+    const slug = did.startsWith(ours) ? did.slice(ours.length) : undefined;
+    const record = slug !== undefined ? await this.repository.findBySlug(slug) : await this.repository.findByDid(did);
+    return record ? this.toInstitution(record) : undefined;
+  }
+
   async list(page: { limit: number; offset: number }): Promise<Institution[]> {
     return (await this.repository.list(page)).map((record) => this.toInstitution(record));
   }

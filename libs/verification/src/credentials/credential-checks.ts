@@ -6,7 +6,7 @@ import type { PublicFetcher } from '../fetching/public-fetcher.js';
 import { EthrKeyHistory } from '../signatures/ethr-key-history.js';
 import { type SignatureKeys, SignatureVerifier } from '../signatures/signature-verifier.js';
 import { StatusListReader } from '../status-lists/status-list-reader.js';
-import type { TrustRegistry } from '../trust/trust-registry.js';
+import type { IssuerTrust } from '../trust/trust-registry.js';
 import { AnchorCheck } from './checks/anchor.check.js';
 import { IssuerTrustCheck } from './checks/issuer-trust.check.js';
 import { SchemaCheck } from './checks/schema.check.js';
@@ -21,7 +21,7 @@ export interface CredentialChecksOptions extends SignatureKeys {
   fetcher: (maxBytes: number) => PublicFetcher;
   /** The anchor contract's reader, the chain it is on, and the depth a receipt's block needs. */
   anchors: { reader: AnchorReader; chainId: number; confirmations: number };
-  trust: TrustRegistry;
+  trust: IssuerTrust;
   /** Whether an issuer no trusted registry lists fails the credential rather than leaving it indeterminate. */
   requireTrustedIssuer: boolean;
   clockSkewSeconds: number;

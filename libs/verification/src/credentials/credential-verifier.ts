@@ -13,7 +13,7 @@ import {
   recognitionReport,
   verdictWithSources,
 } from '../recognition/recognition-sources.js';
-import type { TrustRegistry } from '../trust/trust-registry.js';
+import type { IssuerTrust } from '../trust/trust-registry.js';
 import { checkFormat } from './checks/format.check.js';
 import type { CredentialCheck, ParsedCredential } from './parsed-credential.js';
 
@@ -63,7 +63,7 @@ export interface CredentialVerifierOptions {
 export class CredentialVerifier {
   constructor(
     private readonly checks: readonly CredentialCheck[],
-    private readonly trust: Pick<TrustRegistry, 'find'>,
+    private readonly trust: Pick<IssuerTrust, 'find'>,
     private readonly options: CredentialVerifierOptions,
   ) {}
 

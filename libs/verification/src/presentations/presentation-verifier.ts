@@ -44,6 +44,8 @@ export interface PresentationVerification {
   report: PresentationReport;
   signed: (JsonObject | undefined)[];
   formats: (VerifiedCredentialFormat | undefined)[];
+  /** Each credential as parsed: its exact signed bytes too, for callers that keep the credential (the credit bank's deposits). */
+  parsed: (ParsedCredential | undefined)[];
 }
 
 export interface PresentationOptions {
@@ -91,7 +93,7 @@ export class PresentationVerifier {
     const { logger } = this.options;
     const deadline = this.credentials.deadlineFromNow();
     const format = parsePresentation(input);
-    if ('outcome' in format) return { report: report([{ check: 'format', ...format.outcome }], []), signed: [], formats: [] };
+    if ('outcome' in format) return { report: report([{ check: 'format', ...format.outcome }], []), signed: [], formats: [], parsed: [] };
     const presentation = format.parsed;
     const context: PresentationContext = {
       now: new Date(),
@@ -108,7 +110,7 @@ export class PresentationVerifier {
       logger.log(
         `Presentation by ${presentation.holder}: ${result.verdict}, its ${presentation.credentials.length} credentials not verified`,
       );
-      return { report: result, signed: [], formats: [] };
+      return { report: result, signed: [], formats: [], parsed: [] };
     }
     const verified = await mapConcurrently(presentation.credentials, CONCURRENT_CREDENTIALS, (entry) =>
       this.credentials.verify(entry, { deadline }),
@@ -124,7 +126,7 @@ export class PresentationVerifier {
     );
     const result = { ...report(checks, credentials), holder: presentation.holder };
     logger.log(`Presentation by ${presentation.holder} with ${credentials.length} credentials: ${result.verdict}`);
-    return { report: result, signed, formats };
+    return { report: result, signed, formats, parsed: verified.map(({ credential }) => credential) };
   }
 }
 

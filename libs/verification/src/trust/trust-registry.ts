@@ -37,12 +37,22 @@ export interface TrustedIssuer extends RegisteredIssuer {
 type Store = Record<string, IssuerRegistry>;
 
 /**
+ * Who the issuer-trust check asks: the verifier's registries, or any other source of institutions
+ * (the issuer's credit bank trusts the institutions it hosts). `knows` answers from what is known now,
+ * without a refresh, for checks that run before a signature holds.
+ */
+export interface IssuerTrust {
+  find(did: string): Promise<TrustedIssuer | undefined>;
+  knows(did: string): boolean | Promise<boolean>;
+}
+
+/**
  * The institutions this verifier trusts, by DID: from its operator's file and from the registry
  * documents its operator named, kept in its own store. A registry that cannot be fetched keeps what
  * it said last; one that drops an institution stops vouching for it at the next refresh. `start`
  * it before use, and `stop` it to end its periodic refresh.
  */
-export class TrustRegistry {
+export class TrustRegistry implements IssuerTrust {
   private readonly sources = new Map<string, RegisteredIssuer[]>();
   private byDid = new Map<string, TrustedIssuer>();
   private readonly sourceHealth = new Map<string, RegistrySourceHealth>();

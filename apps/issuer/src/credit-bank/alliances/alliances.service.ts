@@ -85,6 +85,11 @@ export class AlliancesService {
     return this.members.find(allianceId, institutionId);
   }
 
+  /** The alliance's members, for services that act within it (whose credentials an account takes, who may review). */
+  membersOf(allianceId: string): Promise<AllianceMember[]> {
+    return this.members.list(allianceId);
+  }
+
   async find(allianceId: string): Promise<AllianceRecord | null> {
     return this.alliances.find(allianceId);
   }

@@ -48,6 +48,13 @@ export interface PolicyVersionView {
   anchorReceipt: AnchorReceipt | null;
 }
 
+/** A published policy version, as recognition uses it. */
+export interface PublishedPolicy {
+  policyId: string;
+  version: number;
+  policy: RecognitionPolicy;
+}
+
 export interface PolicyView {
   id: string;
   allianceId: string;
@@ -188,6 +195,30 @@ export class PoliciesService {
     const found = record && (await this.versions.find(record.id, version));
     if (!record || found?.state !== 'published') throw CreditBankError.versionNotFound(policyId, version);
     return (await this.versionViews(record, [found]))[0];
+  }
+
+  /**
+   * The latest published version of each policy the institution has in the alliance: what its credit
+   * accounts there are recognised by, and what their caps are counted against.
+   */
+  async latestPublished(allianceId: string, institutionId: string): Promise<PublishedPolicy[]> {
+    const records = (await this.policies.listInAlliance(allianceId)).filter((record) => record.institutionId === institutionId);
+    const versions = await this.versions.listOf(records.map((record) => record.id));
+    return records.flatMap((record) => {
+      const published = versions.filter((version) => version.policyId === record.id && version.state === 'published').at(-1);
+      return published ? [{ policyId: record.id, version: published.version, policy: published.document }] : [];
+    });
+  }
+
+  /** A published version of a policy of the institution in the alliance, for recognitions; not found for any other. */
+  async publishedOf(allianceId: string, institutionId: string, policyId: string, version: number): Promise<PublishedPolicy> {
+    const record = isUuid(policyId) ? await this.policies.find(policyId.toLowerCase()) : null;
+    if (!record || record.allianceId !== allianceId || record.institutionId !== institutionId)
+      throw CreditBankError.policyNotFound(policyId);
+    const found = await this.versions.find(record.id, version);
+    if (!found) throw CreditBankError.versionNotFound(policyId, version);
+    if (found.state !== 'published') throw CreditBankError.notPublished(policyId, version);
+    return { policyId: record.id, version, policy: found.document };
   }
 
   /** The published text exactly as its digest was taken. */

@@ -75,6 +75,7 @@ describe('proposeRecognitions', () => {
         target: { achievementId: 'https://university.example/courses/CS-210', name: 'Databases' },
         credits: 6,
         framework: ECTS,
+        bySource: { [platform]: 6 },
         grade: { scale: 'ects-grade', value: 'B' },
         term: '2024-T1',
         year: '2024',

@@ -264,6 +264,9 @@ class RecognitionRun {
         target,
         credits: fromHundredths(perTarget[i]),
         framework,
+        bySource: Object.fromEntries(
+          [...this.attribution(deposits, perTarget[i])].map(([issuer, credits]) => [issuer, fromHundredths(credits)]),
+        ),
         ...(grade && { grade }),
         term,
         year,

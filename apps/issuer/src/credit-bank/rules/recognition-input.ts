@@ -103,6 +103,8 @@ export interface ProposedDecision {
   target: RecognitionTarget;
   credits: number;
   framework: string;
+  /** How `credits` count against each source institution's cap, by issuer DID (split by converted credits). */
+  bySource: Record<string, number>;
   /** The recognised grade (after conversion); absent when no source has one and the rule keeps grades. */
   grade?: Grade;
   /** Counted against the caps of this term and year: those of the latest completion among the sources. */

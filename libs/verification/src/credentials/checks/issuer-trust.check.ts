@@ -1,4 +1,4 @@
-import type { TrustRegistry } from '../../trust/trust-registry.js';
+import type { IssuerTrust } from '../../trust/trust-registry.js';
 import { type CheckOutcome, invalid, skipped, valid } from '../../pipeline/check.js';
 import type { CredentialCheck, ParsedCredential } from '../parsed-credential.js';
 
@@ -14,7 +14,7 @@ export class IssuerTrustCheck implements CredentialCheck {
   readonly unmet = { code: 'ISSUER_TRUST_NOT_CHECKED', message: 'The signature is not verified, so who signed is not known.' } as const;
 
   constructor(
-    private readonly registry: TrustRegistry,
+    private readonly registry: IssuerTrust,
     private readonly requireTrustedIssuer: boolean,
   ) {}
 
