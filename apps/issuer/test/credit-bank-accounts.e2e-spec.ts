@@ -1,5 +1,5 @@
 import { importSigningKey, type SigningKey, signVpJwt } from '#identity';
-import { CREDIT_UNITS, ECTS, type RecognitionPolicy } from '#schemas';
+import { CREDIT_UNITS, ECTS, type RecognitionPolicy, validateRecognitionCredential } from '#schemas';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -55,6 +55,25 @@ async function call(method: string, path: string, caller?: TestInstitution, body
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }
+
+/** The recognition credential as issued, verified on the verifier with the exact bytes of the deposits it cites as its sources. */
+async function verifyRecognition(credentialId: string, depositIds: string[]): Promise<{ credential: any; report: any }> {
+  const credential = (await call('GET', `/v1/credentials/${encodeURIComponent(credentialId)}`, university)).body.verifiableCredential;
+  const rows = (await stack.database.query(`SELECT bytes FROM deposits WHERE id = ANY($1::uuid[])`, [depositIds])).rows as {
+    bytes: string;
+  }[];
+  const response = await fetch(`${stack.verifierUrl}/credentials/verify`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ verifiableCredential: credential, options: { sources: rows.map((row) => row.bytes) } }),
+  });
+  expect(response.status).toBe(200);
+  return { credential, report: await response.json() };
+}
+
+const recognitionCount = async () =>
+  (await stack.database.query(`SELECT count(*)::int AS n FROM issued_credentials WHERE institution_id = $1`, [university.id])).rows[0]
+    .n as number;
 
 const errorOf = (response: { status: number; body: any }) => [response.status, response.body?.error?.code];
 
@@ -327,6 +346,19 @@ describe('recognition', () => {
     ]);
     const confirmed = await call('POST', `/v1/recognition-decisions/${decisions.db.id}/confirm`, university);
     expect(confirmed.body).toMatchObject({ state: 'confirmed', credits: 6 });
+    // The same request issued the recognition credential, from the deposit's exact bytes.
+    expect(confirmed.body.recognitionCredentials).toEqual([{ id: expect.stringMatching(/^urn:uuid:/), revoked: false }]);
+    decisions.db.credentialId = confirmed.body.recognitionCredentials[0].id;
+    const { credential, report } = await verifyRecognition(decisions.db.credentialId, confirmed.body.deposits);
+    expect(validateRecognitionCredential(credential)).toEqual([]);
+    expect(credential.credentialSubject).toMatchObject({
+      id: learner.controller,
+      achievement: { id: `https://${university.slug}.example/courses/CS-210`, name: 'Databases' },
+      recognition: expect.objectContaining({ recognitionRule: 'PLATFORM-DB', cardinality: '1:1', policyVersion: 1 }),
+    });
+    expect(report.checks.filter((check: { status: string }) => !['valid', 'skipped'].includes(check.status))).toEqual([]);
+    expect(report.recognition.sources.map((source: { status: string }) => source.status)).toEqual(['valid']);
+    expect(report.verdict).toBe('verified');
     expect(errorOf(await call('POST', `/v1/recognition-decisions/${decisions.db.id}/confirm`, university))).toEqual([
       409,
       'DECISION_ALREADY_DECIDED',
@@ -338,6 +370,7 @@ describe('recognition', () => {
     expect(edited.body).toMatchObject({ state: 'edited', credits: 5, reason: 'The syllabus covers five sixths of our elective.' });
     expect(edited.body.events.map((e: any) => e.action)).toEqual(['proposed', 'edited']);
     expect(edited.body.events[1].details).toMatchObject({ from: { credits: 6 }, to: { credits: 5 } });
+    expect(edited.body.recognitionCredentials).toHaveLength(1);
 
     const view = (await call('GET', `/v1/credit-accounts/${accountId}`, university)).body;
     expect(
@@ -354,6 +387,29 @@ describe('recognition', () => {
         capsLeft: expect.objectContaining({ total: 79, perSourceInstitution: { [college.didWeb]: 5, [platform.didWeb]: 4 } }),
       }),
     ]);
+  });
+
+  it('issues what a confirmation left unissued when it is retried, and never a second credential', async () => {
+    const id = decisions.elective.id;
+    const before = await recognitionCount();
+    // As a crash right after the recognition committed leaves it: an id reserved, nothing issued under it.
+    const reserved = `urn:uuid:${crypto.randomUUID()}`;
+    await stack.database.query(
+      `UPDATE recognition_decisions SET recognition_credential_id = $2, recognition_credential_issued_at = NULL WHERE id = $1`,
+      [id, reserved],
+    );
+    expect((await call('GET', `/v1/recognition-decisions/${id}`, university)).body.recognitionCredentials).toEqual([]);
+    const retried = await call('POST', `/v1/recognition-decisions/${id}/confirm`, university);
+    expect(retried.status).toBe(200);
+    expect(retried.body).toMatchObject({ state: 'edited', credits: 5, recognitionCredentials: [{ id: reserved, revoked: false }] });
+    expect(await recognitionCount()).toBe(before + 1);
+    // As a crash after the issuance and before it was recorded leaves it: the retry finds it issued.
+    await stack.database.query(`UPDATE recognition_decisions SET recognition_credential_issued_at = NULL WHERE id = $1`, [id]);
+    const again = await call('POST', `/v1/recognition-decisions/${id}/edit`, university, { credits: 5, reason: 'Retry.' });
+    expect(again.body.recognitionCredentials).toEqual([{ id: reserved, revoked: false }]);
+    expect(await recognitionCount()).toBe(before + 1);
+    expect(errorOf(await call('POST', `/v1/recognition-decisions/${id}/confirm`, university))).toEqual([409, 'DECISION_ALREADY_DECIDED']);
+    expect(await recognitionCount()).toBe(before + 1);
   });
 
   it('turns a revocation at the source into a revoke-at-source entry and reverses what it was recognised as', async () => {
@@ -377,6 +433,21 @@ describe('recognition', () => {
       ['reverse', 6],
     ]);
     expect(view.decisions.find((d: any) => d.id === decisions.db.id)).toMatchObject({ state: 'withdrawn' });
+    // The reversal revoked its recognition credential through the status list.
+    for (;;) {
+      view = (await call('GET', `/v1/credit-accounts/${accountId}`, university)).body;
+      if (view.decisions.find((d: any) => d.id === decisions.db.id).recognitionCredentials[0].revoked || Date.now() > deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(view.decisions.find((d: any) => d.id === decisions.db.id).recognitionCredentials).toEqual([
+      { id: decisions.db.credentialId, revoked: true },
+    ]);
+    const { report } = await verifyRecognition(decisions.db.credentialId, decisions.db.deposits);
+    expect(report.checks.find((check: { check: string }) => check.check === 'status')).toMatchObject({
+      status: 'invalid',
+      reason: { code: 'CREDENTIAL_REVOKED' },
+    });
+    expect(report.verdict).not.toBe('verified');
     expect(view.programmes[0].recognised).toBe(5);
     expect(view.balances.deposited).toEqual([{ framework: CREDIT_UNITS.ECTS.framework, credits: 16 }]);
   });
@@ -477,6 +548,10 @@ describe('a dispute', () => {
     // What the learner sees, proving they hold the account: recognised credits per programme and what the caps leave.
     const statement = await call('POST', `/v1/credit-accounts/${accountId}/statement`, undefined, await holderProof(accountId));
     expect(statement.status).toBe(200);
+    expect(statement.body.decisions.find((d: any) => d.id === decisions.db.id).recognitionCredentials).toEqual([
+      { id: decisions.db.credentialId, revoked: true },
+    ]);
+    expect(statement.body.decisions.find((d: any) => d.id === reopened.id).recognitionCredentials).toHaveLength(1);
     expect(statement.body.programmes[0]).toMatchObject({
       recognised: 9,
       // The platform's recognition was reversed: nothing of it counts against its cap any more.

@@ -76,6 +76,11 @@ export interface BuildContextV2 {
 
 /** A VCDM 2.0 credential another feature builds, and the schema it must hold to before it is signed. */
 export interface BuiltCredential {
+  /**
+   * An id the caller reserved (a `urn:uuid:`), so that a retry issues under the same id and is refused
+   * `CREDENTIAL_ID_TAKEN` rather than issuing twice; a fresh one when absent.
+   */
+  id?: string;
   /** Which of our kinds it reads as (a recognition is a credit), checked again on the signed bytes; undefined for none. */
   kind: CredentialKind | undefined;
   build(ctx: BuildContextV2): Record<string, unknown>;
@@ -185,7 +190,7 @@ export class CredentialIssuanceService {
    */
   issueBuilt(institution: Institution, built: BuiltCredential): Promise<IssuedCredential> {
     const { choice } = this.decide(institution, { format: 'ldp_vc' }, undefined, '2.0');
-    const id = newCredentialId();
+    const id = built.id ?? newCredentialId();
     const ctx = {
       id,
       issuer: issuerProfileOf(institution, this.signerOf(institution, choice)),
@@ -398,6 +403,6 @@ function vcJwtViolations({ credentialSubject }: Record<string, unknown>): Schema
  */
 const JWT_RESERVED_MEMBERS = ['vc', 'vp', 'iss', 'sub', 'aud', 'jti', 'nbf', 'exp', 'iat', 'context'];
 
-function newCredentialId(): string {
+export function newCredentialId(): string {
   return `urn:uuid:${randomUUID()}`;
 }

@@ -14,6 +14,6 @@ import { VcApiController } from './vc-api.controller.js';
   imports: [InstitutionsModule, StatusListsModule, VerifierClientModule],
   controllers: [CredentialsController, VcApiController, CredentialReceiptsController],
   providers: [IssuedCredentialsRepository, CredentialIssuanceService, CredentialStatusService, CredentialReceiptsService],
-  exports: [CredentialIssuanceService],
+  exports: [CredentialIssuanceService, CredentialStatusService],
 })
 export class CredentialsModule {}

@@ -13,6 +13,7 @@ import { DidEthrChanges1764000000009 } from './migrations/1764000000009-did-ethr
 import { WalletOffers1764000000010 } from './migrations/1764000000010-wallet-offers.js';
 import { CreditBankPolicies1764000000011 } from './migrations/1764000000011-credit-bank-policies.js';
 import { CreditBankAccounts1764000000012 } from './migrations/1764000000012-credit-bank-accounts.js';
+import { RecognitionCredentialsOnDecisions1764000000013 } from './migrations/1764000000013-recognition-credentials-on-decisions.js';
 
 /** Veramo's migrations, then ours, in the order they run. */
 export const ISSUER_MIGRATIONS = [
@@ -30,6 +31,7 @@ export const ISSUER_MIGRATIONS = [
   WalletOffers1764000000010,
   CreditBankPolicies1764000000011,
   CreditBankAccounts1764000000012,
+  RecognitionCredentialsOnDecisions1764000000013,
 ];
 
 /**

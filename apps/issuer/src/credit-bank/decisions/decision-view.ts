@@ -23,6 +23,8 @@ export interface DecisionView {
   proposedAt: string;
   decidedAt: string | null;
   appealDeadline: string | null;
+  /** The ids of the recognition credentials issued for it (one: a decision has one target; none until issued). */
+  recognitionCredentials: { id: string; revoked: boolean }[];
   /** Every step, in order. */
   events: { action: DecisionEvent['action']; actor: string; details: Record<string, unknown>; recordedAt: string }[];
 }
@@ -47,6 +49,9 @@ export function decisionView(decision: DecisionRecord, events: DecisionEvent[]):
     proposedAt: decision.proposedAt.toISOString(),
     decidedAt: decision.decidedAt?.toISOString() ?? null,
     appealDeadline: decision.appealDeadline?.toISOString() ?? null,
+    recognitionCredentials: decision.recognitionCredential?.issuedAt
+      ? [{ id: decision.recognitionCredential.id, revoked: decision.recognitionCredential.revokedAt !== null }]
+      : [],
     events: events
       .filter((event) => event.decisionId === decision.id)
       .map((event) => ({ action: event.action, actor: event.actor, details: event.details, recordedAt: event.recordedAt.toISOString() })),

@@ -36,6 +36,8 @@ export interface DecisionRecord {
   decidedAt: Date | null;
   appealDeadline: Date | null;
   proposedAt: Date;
+  /** The recognition credential of a recognised decision: its id reserved with the recognition, then issued; revoked when reversed. */
+  recognitionCredential: { id: string; issuedAt: Date | null; revokedAt: Date | null } | null;
 }
 
 interface Row {
@@ -59,6 +61,9 @@ interface Row {
   decided_at: Date | null;
   appeal_deadline: Date | null;
   proposed_at: Date;
+  recognition_credential_id: string | null;
+  recognition_credential_issued_at: Date | null;
+  recognition_credential_revoked_at: Date | null;
 }
 
 const rowToRecord = (row: Row): DecisionRecord => ({
@@ -82,9 +87,17 @@ const rowToRecord = (row: Row): DecisionRecord => ({
   decidedAt: row.decided_at,
   appealDeadline: row.appeal_deadline,
   proposedAt: row.proposed_at,
+  recognitionCredential:
+    row.recognition_credential_id === null
+      ? null
+      : {
+          id: row.recognition_credential_id,
+          issuedAt: row.recognition_credential_issued_at,
+          revokedAt: row.recognition_credential_revoked_at,
+        },
 });
 
-export type NewDecision = Omit<DecisionRecord, 'decidedAt' | 'proposedAt'>;
+export type NewDecision = Omit<DecisionRecord, 'decidedAt' | 'proposedAt' | 'recognitionCredential'>;
 
 /** The `recognition_decisions` table. Every read is scoped by the receiving institution, or by the learner's account. */
 @Injectable()
@@ -179,6 +192,42 @@ export class RecognitionDecisionsRepository {
         outcome.appealDeadline,
         outcome.target === null ? null : JSON.stringify(outcome.target),
       ],
+    );
+  }
+
+  /** Names the recognition credential a decision being recognised is to have, before it is issued. */
+  async reserveCredential(tx: Transaction, id: string, credentialId: string): Promise<void> {
+    await tx.query(`UPDATE recognition_decisions SET recognition_credential_id = $2 WHERE id = $1`, [id, credentialId]);
+  }
+
+  async markCredentialIssued(id: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE recognition_decisions SET recognition_credential_issued_at = clock_timestamp()
+       WHERE id = $1 AND recognition_credential_issued_at IS NULL`,
+      [id],
+    );
+  }
+
+  /**
+   * Reversed decisions whose issued recognition credential is not revoked yet: of every institution
+   * (the recheck job's sweep), or the one given.
+   */
+  async credentialsToRevoke(limit: number, decisionId?: string): Promise<DecisionRecord[]> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT * FROM recognition_decisions
+       WHERE state = 'withdrawn' AND recognition_credential_issued_at IS NOT NULL AND recognition_credential_revoked_at IS NULL
+         AND ($2::uuid IS NULL OR id = $2)
+       ORDER BY id LIMIT $1`,
+      [limit, decisionId ?? null],
+    );
+    return rows.map(rowToRecord);
+  }
+
+  async markCredentialRevoked(id: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE recognition_decisions SET recognition_credential_revoked_at = clock_timestamp()
+       WHERE id = $1 AND recognition_credential_revoked_at IS NULL`,
+      [id],
     );
   }
 }

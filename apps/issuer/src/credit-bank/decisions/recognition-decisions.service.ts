@@ -1,9 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { RecognitionTarget } from '#schemas';
 import { isUuid } from '#service-kit';
 import { randomUUID } from 'node:crypto';
+import { newCredentialId } from '../../credentials/credential-issuance.service.js';
+import { CredentialStatusService } from '../../credentials/credential-status.service.js';
 import { type Transaction, UnitOfWork } from '../../database/unit-of-work.js';
-import type { Institution } from '../../institutions/institutions.service.js';
+import { type Institution, InstitutionsService } from '../../institutions/institutions.service.js';
+import { StatusListError } from '../../status-lists/status-lists.errors.js';
+import { AccountIdentifiersRepository } from '../accounts/account-identifiers.repository.js';
 import { ISSUER_CONFIG, type IssuerConfig } from '../../issuer.config.js';
 import { CreditAccountsService } from '../accounts/credit-accounts.service.js';
 import type { CreditAccountRecord } from '../accounts/credit-accounts.repository.js';
@@ -13,6 +17,13 @@ import { RecognitionDisputesRepository } from '../disputes/recognition-disputes.
 import { recognisedTotals } from '../ledger/ledger-balances.js';
 import { LedgerEntriesRepository } from '../ledger/ledger-entries.repository.js';
 import { PoliciesService } from '../policies/policies.service.js';
+import {
+  type ConfirmedDecision,
+  type DepositedSource,
+  RecognitionCredentialsService,
+  type RecognitionIssueRequest,
+  sourceIdentifiers,
+} from '../recognition-credentials/recognition-credentials.service.js';
 import { academicPeriodOf } from '../rules/academic-calendar.js';
 import { fromHundredths, toHundredths } from '../rules/credit-conversion.js';
 import { proposeRecognitions } from '../rules/recognition-engine.js';
@@ -41,6 +52,9 @@ export interface EditRequest {
 /** The engine's rows are whole: nothing of a refusal is recognised until a registrar edits it. */
 const isProposed = (proposal: ProposedDecision | Refusal): proposal is ProposedDecision => 'target' in proposal;
 
+/** Reversed recognitions whose credential the recheck job revokes in one pass, at most. */
+const REVOKE_BATCH = 100;
+
 /**
  * Recognition decisions for a learner's account at the receiving institution: the engine proposes
  * (on the account's deposits and what its ledger has recognised), a registrar of the institution
@@ -49,6 +63,8 @@ const isProposed = (proposal: ProposedDecision | Refusal): proposal is ProposedD
  */
 @Injectable()
 export class RecognitionDecisionsService {
+  private readonly logger = new Logger(RecognitionDecisionsService.name);
+
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly decisions: RecognitionDecisionsRepository,
@@ -58,6 +74,10 @@ export class RecognitionDecisionsService {
     private readonly ledger: LedgerEntriesRepository,
     private readonly accounts: CreditAccountsService,
     private readonly policies: PoliciesService,
+    private readonly identifiers: AccountIdentifiersRepository,
+    private readonly recognitions: RecognitionCredentialsService,
+    private readonly statuses: CredentialStatusService,
+    private readonly institutions: InstitutionsService,
     @Inject(ISSUER_CONFIG) private readonly config: IssuerConfig,
   ) {}
 
@@ -162,8 +182,18 @@ export class RecognitionDecisionsService {
     return (await this.views(decision.accountId)).find((view) => view.id === decision.id)!;
   }
 
+  /**
+   * Recognises the decision as proposed and issues its recognition credential. The issuance service
+   * signs with no transaction open and commits in transactions of its own (see signAndRecord), so the
+   * two cannot be one unit of work; instead the decision, its ledger entry and the id its credential
+   * will have commit together first, and the credential is issued under that id after. A failure in
+   * between leaves a recognised decision without its credential: confirming (or editing) it again
+   * issues what is missing under the reserved id, which the issued credentials' primary key lets
+   * exist once, so never twice.
+   */
   async confirm(caller: Institution, decisionId: string): Promise<DecisionView> {
     const decision = await this.decisionOf(caller, decisionId);
+    if (needsIssuance(decision)) return this.issueRecognition(caller, decision);
     await this.unitOfWork.run(async (tx) => {
       const locked = await this.proposed(tx, decision.id);
       if (!locked.target || locked.credits === null)
@@ -177,12 +207,14 @@ export class RecognitionDecisionsService {
       });
       await this.events.append(tx, { decisionId: locked.id, action: 'confirmed', actor: `institution:${caller.id}`, details: {} });
     });
-    return this.get(caller, decision.id);
+    return this.issueRecognition(caller, await this.decisionOf(caller, decision.id));
   }
 
   /** Recognises with other credits or grade (or, for what a rule refused, a target), for a reason the record keeps. */
   async edit(caller: Institution, decisionId: string, request: EditRequest): Promise<DecisionView> {
     const decision = await this.decisionOf(caller, decisionId);
+    // A retry of an edit whose credential was not issued: the recorded edit stands, its credential is issued.
+    if (needsIssuance(decision)) return this.issueRecognition(caller, decision);
     await this.unitOfWork.run(async (tx) => {
       const locked = await this.proposed(tx, decision.id);
       const target = request.target ?? locked.target;
@@ -200,7 +232,7 @@ export class RecognitionDecisionsService {
         },
       });
     });
-    return this.get(caller, decision.id);
+    return this.issueRecognition(caller, await this.decisionOf(caller, decision.id));
   }
 
   async refuse(caller: Institution, decisionId: string, reason: string): Promise<DecisionView> {
@@ -251,6 +283,34 @@ export class RecognitionDecisionsService {
     return true;
   }
 
+  /**
+   * Revokes the recognition credentials of reversed recognitions, through their status lists. A
+   * reversal commits with its ledger entry first (a status change publishes a list, outside any
+   * transaction); what a failure then leaves unrevoked is found here again, so the recheck job's
+   * every run finishes it (all decisions; `decisionId` for one). Returns how many were revoked.
+   */
+  async revokeReversedCredentials(decisionId?: string): Promise<number> {
+    let revoked = 0;
+    for (const decision of await this.decisions.credentialsToRevoke(REVOKE_BATCH, decisionId)) {
+      const institution = await this.institutions.get(decision.institutionId);
+      const credentialId = decision.recognitionCredential!.id;
+      try {
+        await this.statuses.change(institution, {
+          credentialId,
+          credentialStatus: [{ type: 'BitstringStatusListCredential', status: 'revoked' }],
+          reason: decision.reason ?? 'The recognition was reversed.',
+        });
+      } catch (error) {
+        // Revoked already (by the institution, or by a run that stopped before recording it): done.
+        if (!(error instanceof StatusListError && error.code === 'CREDENTIAL_REVOKED')) throw error;
+      }
+      await this.decisions.markCredentialRevoked(decision.id);
+      revoked++;
+    }
+    if (revoked > 0) this.logger.log(`Revoked ${revoked} recognition credentials of reversed recognitions`);
+    return revoked;
+  }
+
   /** The decision of the caller's, or not found (another institution's decisions do not exist for it). */
   async decisionOf(caller: Institution, decisionId: string): Promise<DecisionRecord> {
     const decision = isUuid(decisionId) ? await this.decisions.findOf(caller.id, decisionId.toLowerCase()) : null;
@@ -263,6 +323,70 @@ export class RecognitionDecisionsService {
     const decision = isUuid(decisionId) ? await this.decisions.findInAccount(account.id, decisionId.toLowerCase()) : null;
     if (!decision) throw CreditBankError.decisionNotFound(decisionId);
     return decision;
+  }
+
+  /** Issues the recognised decision's credential under its reserved id, unless it was issued; answers the decision. */
+  private async issueRecognition(caller: Institution, decision: DecisionRecord): Promise<DecisionView> {
+    if (needsIssuance(decision)) {
+      const credentialId = decision.recognitionCredential!.id;
+      try {
+        await this.recognitions.issueRecognitionCredential(caller, { ...(await this.issueRequestOf(decision)), credentialId });
+      } catch (error) {
+        // Another retry issued it first, or issuance went through and recording it did not.
+        if (!(error instanceof Error && 'code' in error && error.code === 'CREDENTIAL_ID_TAKEN')) throw error;
+      }
+      await this.decisions.markCredentialIssued(decision.id);
+    }
+    return this.get(caller, decision.id);
+  }
+
+  /** What the recognition credential is issued from: the account's learner, the decision as recognised, the deposits' exact bytes. */
+  private async issueRequestOf(decision: DecisionRecord): Promise<RecognitionIssueRequest> {
+    const account = await this.accounts.accountById(decision.accountId);
+    const [deposits, identifiers] = await Promise.all([this.deposits.listOf(account.id), this.identifiers.listOf(account.id)]);
+    const used = decision.depositIds.map((id) => deposits.find((deposit) => deposit.id === id));
+    if (used.some((deposit) => deposit === undefined)) throw CreditBankError.decisionNotFound(decision.id);
+    const consumed = used as DepositRecord[];
+    const sources = consumed.map(depositedSource);
+    const hashes = new Set(identifiers.filter((entry) => entry.kind === 'hashed-identifier').map((entry) => entry.value));
+    const identifier = sourceIdentifiers(sources, hashes);
+    return {
+      learner: { did: account.holderDid, ...(identifier.length > 0 ? { identifier } : {}) },
+      decision: await this.confirmedOf(decision, consumed),
+      sources,
+    };
+  }
+
+  /** The decision as recognised: the engine's proposal with the registrar's credits, grade and target; for a rule's refusal, built from its deposit. */
+  private async confirmedOf(decision: DecisionRecord, consumed: DepositRecord[]): Promise<ConfirmedDecision> {
+    const proposal: ProposedDecision = isProposed(decision.proposal)
+      ? decision.proposal
+      : {
+          // What a rule refused and a registrar recognised (after a dispute): the rule that refused it, one source.
+          rule: decision.rule ?? 'registrar',
+          cardinality: '1:1',
+          deposits: decision.depositIds,
+          sources: consumed.map((deposit) => ({
+            deposit: deposit.id,
+            digest: deposit.digest,
+            issuer: deposit.issuer,
+            ...(deposit.credits ? { credits: deposit.credits } : {}),
+            ...(deposit.grade ? { grade: deposit.grade } : {}),
+          })),
+          ...(await this.periodOf(decision)),
+          target: decision.target!,
+          credits: decision.credits!,
+        };
+    const grade = decision.grade ?? undefined;
+    return {
+      ...proposal,
+      target: decision.target ?? proposal.target,
+      credits: decision.credits ?? proposal.credits,
+      framework: decision.framework ?? proposal.framework,
+      grade,
+      policy: { id: decision.policyId, version: decision.policyVersion },
+      decisionDate: (decision.decidedAt ?? new Date()).toISOString(),
+    };
   }
 
   private appealDeadline(): Date {
@@ -292,6 +416,7 @@ export class RecognitionDecisionsService {
       reason: outcome.reason,
       appealDeadline: this.appealDeadline(),
     });
+    await this.decisions.reserveCredential(tx, decision.id, newCredentialId());
     await this.ledger.append(
       tx,
       { id: decision.accountId, institutionId: decision.institutionId },
@@ -346,6 +471,26 @@ function rescaled(bySource: Record<string, number>, credits: number): Record<str
   const parts = entries.map(([, share]) => (sum > 0 ? Math.floor((target * share) / sum) : 0));
   if (parts.length > 0) parts[0] += target - parts.reduce((a, b) => a + b, 0);
   return Object.fromEntries(entries.map(([issuer], i) => [issuer, fromHundredths(parts[i])]));
+}
+
+/** Recognised, its credential's id reserved, and not issued yet. */
+function needsIssuance(decision: DecisionRecord): boolean {
+  return (
+    (decision.state === 'confirmed' || decision.state === 'edited') &&
+    decision.recognitionCredential !== null &&
+    decision.recognitionCredential.issuedAt === null
+  );
+}
+
+/** A deposit as the recognition credential cites it: its exact bytes, when it was verified and the checks that passed then. */
+function depositedSource(deposit: DepositRecord): DepositedSource {
+  const checks = Array.isArray(deposit.verification.checks) ? (deposit.verification.checks as { check?: unknown; status?: unknown }[]) : [];
+  return {
+    format: deposit.format,
+    bytes: deposit.bytes,
+    verifiedAt: deposit.depositedAt.toISOString(),
+    checks: checks.filter((entry) => entry.status === 'valid' && typeof entry.check === 'string').map((entry) => entry.check as string),
+  };
 }
 
 function depositFacts(deposit: DepositRecord): DepositFacts {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { isUuid } from '#service-kit';
 import { randomUUID } from 'node:crypto';
 import { UnitOfWork } from '../../database/unit-of-work.js';
@@ -35,6 +35,8 @@ const DISPUTABLE = ['confirmed', 'edited', 'refused', 'refused-by-rule'];
  */
 @Injectable()
 export class RecognitionDisputesService {
+  private readonly logger = new Logger(RecognitionDisputesService.name);
+
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly disputes: RecognitionDisputesRepository,
@@ -127,6 +129,12 @@ export class RecognitionDisputesService {
         details: { disputeId: locked.id, outcome: state, votes: cast.map(({ reviewerId, vote }) => ({ reviewerId, vote })) },
       });
       if (state === 'upheld') await this.decisions.reopen(tx, locked.decisionId, 'panel');
+    });
+    // A reversal revokes the recognition credential once committed; the recheck job revokes what fails here.
+    await this.decisions.revokeReversedCredentials(dispute.decisionId).catch((error: unknown) => {
+      this.logger.warn(
+        `Recognition credential of decision ${dispute.decisionId} not revoked yet (the recheck job retries): ${String(error)}`,
+      );
     });
     return this.view(await this.require(dispute.id));
   }

@@ -66,6 +66,8 @@ export class SourceRecheckService {
         summary.expired += await this.expire(deposit, account, programmes, now);
       }
     }
+    // The credentials of what the revocations above reversed, and of any reversal whose revocation failed before.
+    await this.decisions.revokeReversedCredentials();
     await this.accounts.sweepChallenges();
     if (summary.revoked + summary.expired > 0)
       this.logger.log(

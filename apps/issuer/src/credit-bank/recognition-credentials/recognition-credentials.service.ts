@@ -3,6 +3,7 @@ import {
   buildClrCredential,
   buildRecognitionCredential,
   digestMultibase,
+  type IdentityObject,
   type JsonObject,
   type RecognisedLearner,
   type RecognitionSourceFacts,
@@ -46,6 +47,8 @@ export interface RecognitionIssueRequest {
   decision: ConfirmedDecision;
   /** One per source of the decision, matched by digest (`digestMultibase` of the exact bytes, as deposits store it). */
   sources: DepositedSource[];
+  /** The id the decision reserved for its credential, so a retry never issues a second one. */
+  credentialId?: string;
 }
 
 export interface TranscriptIssueRequest {
@@ -88,6 +91,7 @@ export class RecognitionCredentialsService {
       sources,
     };
     return this.issuance.issueBuilt(institution, {
+      ...(request.credentialId ? { id: request.credentialId } : {}),
       kind: 'credit',
       build: (ctx) => buildRecognitionCredential(facts, ctx, ctx.credentialStatus),
       violations: validateRecognitionCredential,
@@ -107,6 +111,37 @@ export class RecognitionCredentialsService {
   private policyVersionUrl({ id, version }: ConfirmedDecision['policy']): string {
     return `${this.config.publicUrl}/v1/policies/${encodeURIComponent(id)}/versions/${version}`;
   }
+}
+
+/**
+ * The hashed identifiers (with their salts) the deposited credentials name their subject by, of those
+ * the account has recorded: the account keeps the hashes only, and an IdentityObject needs its salt.
+ */
+export function sourceIdentifiers(deposited: DepositedSource[], hashes: ReadonlySet<string>): IdentityObject[] {
+  const found = new Map<string, IdentityObject>();
+  for (const source of deposited) {
+    const subject = parse(source).credential.credentialSubject;
+    const listed = (Array.isArray(subject) ? subject : [subject]).flatMap((entry: unknown) => {
+      const identifier = (entry as { identifier?: unknown } | undefined)?.identifier;
+      return Array.isArray(identifier) ? identifier : identifier === undefined ? [] : [identifier];
+    });
+    for (const candidate of listed)
+      if (isIdentityObject(candidate) && hashes.has(candidate.identityHash)) found.set(candidate.identityHash, candidate);
+  }
+  return [...found.values()];
+}
+
+function isIdentityObject(value: unknown): value is IdentityObject {
+  const object = value as Partial<IdentityObject> | null;
+  return (
+    typeof object === 'object' &&
+    object !== null &&
+    object.type === 'IdentityObject' &&
+    (object.identityType === 'emailAddress' || object.identityType === 'sisSourcedId') &&
+    object.hashed === true &&
+    typeof object.identityHash === 'string' &&
+    typeof object.salt === 'string'
+  );
 }
 
 /** Each source of the decision with the deposited credential of its digest, read as a verifier reads it. */
