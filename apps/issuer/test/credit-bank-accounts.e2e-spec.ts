@@ -171,7 +171,11 @@ const decisions: Record<string, any> = {};
 
 beforeAll(async () => {
   // The recheck job every second; the credentials' status lists and did:web are on loopback here.
-  stack = await startTestStack({ CREDIT_BANK_ALLOW_PRIVATE_NETWORK_FETCH: 'true', CREDIT_BANK_RECHECK_INTERVAL_SECONDS: '1' });
+  // The verifier reads status lists afresh, so a recognition credential's revocation shows at once.
+  stack = await startTestStack(
+    { CREDIT_BANK_ALLOW_PRIVATE_NETWORK_FETCH: 'true', CREDIT_BANK_RECHECK_INTERVAL_SECONDS: '1' },
+    { STATUS_LIST_CACHE_SECONDS: '0' },
+  );
   university = await member('University of Example');
   college = await member('Example Vocational College');
   platform = await member('Example Online Platform');

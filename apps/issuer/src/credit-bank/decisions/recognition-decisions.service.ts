@@ -329,11 +329,15 @@ export class RecognitionDecisionsService {
   private async issueRecognition(caller: Institution, decision: DecisionRecord): Promise<DecisionView> {
     if (needsIssuance(decision)) {
       const credentialId = decision.recognitionCredential!.id;
-      try {
-        await this.recognitions.issueRecognitionCredential(caller, { ...(await this.issueRequestOf(decision)), credentialId });
-      } catch (error) {
-        // Another retry issued it first, or issuance went through and recording it did not.
-        if (!(error instanceof Error && 'code' in error && error.code === 'CREDENTIAL_ID_TAKEN')) throw error;
+      // Issued already when the issuance went through and recording it did not. Two retries at once:
+      // the reserved id is a primary key of the issued credentials and their status entries, so one
+      // issuance fails, and finds the other's credential.
+      if (!(await this.recognitions.isIssued(caller, credentialId))) {
+        try {
+          await this.recognitions.issueRecognitionCredential(caller, { ...(await this.issueRequestOf(decision)), credentialId });
+        } catch (error) {
+          if (!(await this.recognitions.isIssued(caller, credentialId))) throw error;
+        }
       }
       await this.decisions.markCredentialIssued(decision.id);
     }

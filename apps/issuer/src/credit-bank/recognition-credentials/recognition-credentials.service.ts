@@ -17,6 +17,7 @@ import {
 } from '#schemas';
 import { checkFormat, type ParsedCredential } from '#verification';
 import { CredentialIssuanceService, type IssuedCredential } from '../../credentials/credential-issuance.service.js';
+import { CredentialIssuanceError } from '../../credentials/credentials.errors.js';
 import type { Institution } from '../../institutions/institutions.service.js';
 import { ISSUER_CONFIG, type IssuerConfig } from '../../issuer.config.js';
 import { CreditBankError } from '../credit-bank.errors.js';
@@ -96,6 +97,17 @@ export class RecognitionCredentialsService {
       build: (ctx) => buildRecognitionCredential(facts, ctx, ctx.credentialStatus),
       violations: validateRecognitionCredential,
     });
+  }
+
+  /** Whether the institution has issued a credential under this id (a recognition's reserved id). */
+  async isIssued(institution: Institution, credentialId: string): Promise<boolean> {
+    try {
+      await this.issuance.get(institution, credentialId);
+      return true;
+    } catch (error) {
+      if (error instanceof CredentialIssuanceError && error.code === 'CREDENTIAL_NOT_FOUND') return false;
+      throw error;
+    }
   }
 
   /** A CLR 2.0 transcript of a learner's programme, embedding the given signed credentials whole. */
