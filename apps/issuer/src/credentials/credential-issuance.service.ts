@@ -142,10 +142,7 @@ export class CredentialIssuanceService {
             : [...entries(submitted.credentialStatus), ...slot.twoLists],
       }),
       violations: (withStatus) => {
-        const vcdm = [
-          ...validateVcdmCredential(withStatus, { proof: 'forbidden' }),
-          ...(choice.format === 'vc-jwt' ? vcJwtViolations(withStatus) : []),
-        ];
+        const vcdm = validateVcdmCredential(withStatus, { proof: 'forbidden' });
         return vcdm.length > 0 || !kind ? vcdm : validateCredential(kind, withStatus);
       },
     });
@@ -266,18 +263,6 @@ function besides(theirs: unknown, ours: object): unknown {
 function withAnchoredPackageContext(context: unknown): unknown[] {
   const contexts = Array.isArray(context) ? context : [context];
   return contexts.includes(CONTEXT_URLS.anchoredCredentialsV1) ? contexts : [...contexts, CONTEXT_URLS.anchoredCredentialsV1];
-}
-
-/**
- * What the VC-JWT encoding of VCDM 1.1 cannot carry: a subject that says nothing but its id (the id
- * becomes the JWT's `sub`, and did-jwt-vc refuses the empty subject left behind).
- */
-function vcJwtViolations({ credentialSubject }: Record<string, unknown>): SchemaViolation[] {
-  const subjects = Array.isArray(credentialSubject) ? credentialSubject : [credentialSubject];
-  const idOnly = (subject: unknown) => typeof subject === 'object' && subject !== null && Object.keys(subject).every((key) => key === 'id');
-  return subjects.length === 1 && idOnly(subjects[0])
-    ? [{ path: '/credentialSubject', message: 'must make a claim besides its id to be a VC-JWT (the id travels as its sub)' }]
-    : [];
 }
 
 /**

@@ -38,6 +38,12 @@ describe('pinnedContext', () => {
     expect(pinnedContext(url)).toHaveProperty('@context');
   });
 
+  it('has the VCDM 2.0 examples context the W3C test suites send, which defines every term under its @vocab', () => {
+    expect(pinnedContext('https://www.w3.org/ns/credentials/examples/v2')).toEqual({
+      '@context': { '@vocab': 'https://www.w3.org/ns/credentials/examples#' },
+    });
+  });
+
   it.each([
     'https://attacker.example/context.json',
     'http://www.w3.org/2018/credentials/v1',
@@ -50,7 +56,7 @@ describe('pinnedContext', () => {
   });
 
   it('keeps every copied context byte for byte as SOURCES.md records it', () => {
-    expect(copiedFiles()).toHaveLength(12);
+    expect(copiedFiles()).toHaveLength(13);
     for (const [file, sha256] of copiedFiles()) {
       expect([
         file,
