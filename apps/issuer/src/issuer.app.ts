@@ -3,7 +3,10 @@ import { createHttpApp } from '#service-kit';
 import type { IssuerConfig } from './issuer.config.js';
 import { IssuerModule } from './issuer.module.js';
 
-/** Builds the issuer application, connected, migrated and with its keys checked, but not yet listening. */
-export function createIssuerApp(config: IssuerConfig): Promise<INestApplication> {
-  return createHttpApp(IssuerModule.forRoot(config), config);
+/**
+ * Builds the issuer application, connected, migrated and with its keys checked, but not yet
+ * listening; over HTTPS with the certificate given (the embedded default's HTTPS_SELF_SIGNED).
+ */
+export function createIssuerApp(config: IssuerConfig, https?: { cert: string; key: string }): Promise<INestApplication> {
+  return createHttpApp(IssuerModule.forRoot(config), config, { https });
 }

@@ -166,6 +166,24 @@ describe("the plain VCDM 2.0 credential of the issue's 'Done when'", () => {
     expect([report.status, report.body.verdict]).toEqual([200, 'verified']);
   });
 
+  it("as VCDM 1.1 without an issuanceDate (the VC-API verifier suite's credential) is dated now by the issuer", async () => {
+    const sent = {
+      '@context': ['https://www.w3.org/2018/credentials/v1', 'https://w3id.org/security/suites/ed25519-2020/v1'],
+      id: `urn:uuid:${randomUUID()}`,
+      type: ['VerifiableCredential'],
+      issuer: institution.did,
+      credentialSubject: { id: 'did:key:z6MkhTNL7i2etLerDK8Acz5t528giE5KA4p75T6ka1E1D74r' },
+    };
+    const before = Math.floor(Date.now() / 1000) * 1000;
+    const issued = await issueVcApi(sent, { format: 'vc-jwt' });
+    expect(issued.status).toBe(201);
+    const issuedAt = Date.parse(issued.body.verifiableCredential.issuanceDate);
+    expect(issuedAt).toBeGreaterThanOrEqual(before);
+    expect(issuedAt).toBeLessThanOrEqual(Date.now());
+    const report = await postJson(`${stack.verifierUrl}/credentials/verify`, { verifiableCredential: issued.body.verifiableCredential });
+    expect([report.status, report.body.verdict]).toEqual([200, 'verified']);
+  });
+
   it('is refused when its id was issued already, and nothing is stored', async () => {
     const sent = plain(institution.didWeb);
     expect((await issueVcApi(sent)).status).toBe(201);

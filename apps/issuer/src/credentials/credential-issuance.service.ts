@@ -126,6 +126,8 @@ export class CredentialIssuanceService {
       ...submitted,
       ...(dataModel === '2.0' ? { '@context': withAnchoredPackageContext(submitted['@context']) } : {}),
       id: 'id' in submitted ? submitted.id : id,
+      // VCDM 1.1 requires an issuance date and VC-API clients may leave it to the issuer: now, unless sent.
+      ...(dataModel === '1.1' && !('issuanceDate' in submitted) ? { issuanceDate: new Date().toISOString().replace(/\.\d+Z$/, 'Z') } : {}),
       // Our kinds name the institution as an Open Badges Profile, whichever form the request named it in.
       ...(kind && named ? { issuer: issuerObject(issuerProfileOf(institution, this.signerOf(institution, choice))) } : {}),
       refreshService: besides(submitted.refreshService, packageService(this.packageUrl(id))),
