@@ -7,8 +7,12 @@ import {
   startEmbeddedPostgres,
   startLocalChain,
   type EmbeddedDatabase,
+  createSelfSignedCertificate,
+  type TlsCertificate,
 } from '#local-stack';
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createIssuerApp } from '../apps/issuer/src/issuer.app.js';
@@ -87,7 +91,8 @@ export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: str
     const verifierPort = config.verifierPort || (await freePort());
     // Credentials name the issuer by a host name, as in production, so development fetches status
     // lists and packages through name resolution too, never only through an IP literal.
-    const issuerPublicUrl = `http://${LOOPBACK_BINDS.includes(config.host) ? 'localhost' : config.host}:${issuerPort}`;
+    const tls = config.httpsSelfSigned ? await localCertificate(path.join(config.dataDir, 'tls')) : undefined;
+    const issuerPublicUrl = `${tls ? 'https' : 'http'}://${LOOPBACK_BINDS.includes(config.host) ? 'localhost' : config.host}:${issuerPort}`;
     const issuer = await listen(
       await createIssuerApp(
         loadIssuerConfig({
@@ -105,6 +110,7 @@ export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: str
           // The credit bank checks deposits from this issuer's own institutions, on loopback.
           CREDIT_BANK_ALLOW_PRIVATE_NETWORK_FETCH: 'true',
         }),
+        tls && { cert: tls.cert, key: tls.key },
       ),
       config.host,
       issuerPort,
@@ -125,6 +131,8 @@ export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: str
           TRUST_REGISTRY_URLS: `${issuerPublicUrl}/v1/registry`,
           TRUST_STORE_FILE: path.join(config.dataDir, 'verifier-trust.json'),
           TRUST_REGISTRY_MISS_REFRESH_SECONDS: '0',
+          // It fetches the issuer's lists, DID documents and registry over https, trusting its certificate.
+          ...(tls ? { FETCH_CA_FILE: tls.certFile } : {}),
         }),
       ),
       config.host,
@@ -132,7 +140,7 @@ export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: str
     );
     stoppers.push(() => verifier.app.close());
 
-    const demo = await demoInstitution(path.join(config.dataDir, 'demo-institution.json'), issuerPublicUrl, secrets.adminToken);
+    const demo = await demoInstitution(path.join(config.dataDir, 'demo-institution.json'), issuerPublicUrl, secrets.adminToken, tls?.cert);
     return {
       chainRpcUrl: chain.rpcUrl,
       anchorContract,
@@ -146,6 +154,19 @@ export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: str
     await stop();
     throw error;
   }
+}
+
+/**
+ * A certificate for the issuer on this machine, made afresh at each start; written to the data
+ * folder (cert.pem, key.pem) so that clients can trust it, e.g. `curl --cacert .data/tls/cert.pem`.
+ */
+async function localCertificate(dir: string): Promise<TlsCertificate & { certFile: string }> {
+  const certificate = await createSelfSignedCertificate();
+  mkdirSync(dir, { recursive: true });
+  const certFile = path.join(dir, 'cert.pem');
+  writeFileSync(certFile, certificate.cert);
+  writeFileSync(path.join(dir, 'key.pem'), certificate.key, { mode: 0o600 });
+  return { ...certificate, certFile };
 }
 
 async function listen(app: INestApplication, host: string, port: number): Promise<{ app: INestApplication; url: string }> {
@@ -176,25 +197,43 @@ async function deployOnce(chain: LocalChain, recordFile: string, log: (line: str
 }
 
 /** Created through the admin API on first run, like any institution; read back afterwards. */
-async function demoInstitution(recordFile: string, issuerUrl: string, adminToken: string): Promise<DemoInstitution> {
+async function demoInstitution(recordFile: string, issuerUrl: string, adminToken: string, ca?: string): Promise<DemoInstitution> {
   if (existsSync(recordFile)) return JSON.parse(readFileSync(recordFile, 'utf8')) as DemoInstitution;
   const admin = { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' };
-  const institution = await postJson<{ id: string; did: string }>(`${issuerUrl}/v1/admin/institutions`, admin, {
-    name: 'Demo University',
-    url: 'https://demo-university.example',
-  });
-  const { apiKey } = await postJson<{ apiKey: string }>(`${issuerUrl}/v1/admin/institutions/${institution.id}/api-keys`, admin, {
-    label: 'demo',
-  });
+  const institution = await postJson<{ id: string; did: string }>(
+    `${issuerUrl}/v1/admin/institutions`,
+    admin,
+    { name: 'Demo University', url: 'https://demo-university.example' },
+    ca,
+  );
+  const { apiKey } = await postJson<{ apiKey: string }>(
+    `${issuerUrl}/v1/admin/institutions/${institution.id}/api-keys`,
+    admin,
+    { label: 'demo' },
+    ca,
+  );
   const demo = { id: institution.id, did: institution.did, apiKey };
   writeFileSync(recordFile, JSON.stringify(demo, null, 2), { mode: 0o600 });
   return demo;
 }
 
-async function postJson<T>(url: string, headers: Record<string, string>, body: unknown): Promise<T> {
-  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
-  if (!response.ok) throw new Error(`POST ${url} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
+/** A JSON POST through node:http(s), which can trust the issuer's own certificate (`ca`) where fetch cannot. */
+function postJson<T>(url: string, headers: Record<string, string>, body: unknown, ca?: string): Promise<T> {
+  const client = url.startsWith('https:') ? https : http;
+  return new Promise((resolve, reject) => {
+    const request = client.request(url, { method: 'POST', headers, ca }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => {
+        const status = response.statusCode ?? 0;
+        if (status < 200 || status > 299) reject(new Error(`POST ${url} answered ${status}: ${text}`));
+        else resolve(JSON.parse(text) as T);
+      });
+    });
+    request.on('error', reject);
+    request.end(JSON.stringify(body));
+  });
 }
 
 function readOrCreate<T>(file: string, create: () => T): T {

@@ -11,6 +11,12 @@ export interface EmbeddedConfig {
   verifierPort: number;
   chainPort: number;
   logLevel: LogThreshold;
+  /**
+   * Serve the issuer over HTTPS with a certificate generated at start (kept in the data folder for
+   * clients to trust), so credentials name https status lists and clients that fetch only https
+   * (the W3C Bitstring Status List test suite) reach them. Off by default.
+   */
+  httpsSelfSigned: boolean;
 }
 
 export function loadEmbeddedConfig(env: Environment = process.env): EmbeddedConfig {
@@ -23,6 +29,7 @@ export function loadEmbeddedConfig(env: Environment = process.env): EmbeddedConf
     verifierPort: read.integer('VERIFIER_PORT', 3001, { max: 65535 }),
     chainPort: read.integer('CHAIN_PORT', 8545, { max: 65535 }),
     logLevel: read.oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log'),
+    httpsSelfSigned: read.oneOf('HTTPS_SELF_SIGNED', ['true', 'false'] as const, 'false') === 'true',
   };
   read.done();
   return config;

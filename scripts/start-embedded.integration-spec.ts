@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,9 +24,17 @@ interface Started {
  * banner. The issuer keeps its port across restarts, as it does by default: credentials name their
  * status lists at its URL.
  */
-function start(dataDir: string, issuerPort: number): Promise<Started> {
+function start(dataDir: string, issuerPort: number, extraEnv: Record<string, string> = {}): Promise<Started> {
   const { DATABASE_URL: _embeddedInstead, ...inherited } = process.env;
-  const env = { ...inherited, DATA_DIR: dataDir, ISSUER_PORT: String(issuerPort), VERIFIER_PORT: '0', CHAIN_PORT: '0', LOG_LEVEL: 'warn' };
+  const env = {
+    ...inherited,
+    DATA_DIR: dataDir,
+    ISSUER_PORT: String(issuerPort),
+    VERIFIER_PORT: '0',
+    CHAIN_PORT: '0',
+    LOG_LEVEL: 'warn',
+    ...extraEnv,
+  };
   const child = spawn(process.execPath, [LAUNCHER], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   return new Promise((resolve, reject) => {
@@ -126,3 +135,55 @@ it('comes up from an empty data folder, issues and verifies, stops on Ctrl-C, an
     expect(processesUsing(dataDir)).toEqual([]);
   }
 }, 240_000);
+
+/** A JSON POST over https trusting only the given certificate, as a client of HTTPS_SELF_SIGNED is told to. */
+function postTrusting(ca: string, url: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; body: any }> {
+  return new Promise((resolve, reject) => {
+    const request = https.request(url, { method: 'POST', ca, headers: { 'Content-Type': 'application/json', ...headers } }, (response) => {
+      let text = '';
+      response.on('data', (chunk) => (text += chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) }));
+    });
+    request.on('error', reject);
+    request.end(JSON.stringify(body));
+  });
+}
+
+describe('HTTPS_SELF_SIGNED=true', () => {
+  const httpsDataDir = mkdtempSync(path.join(os.tmpdir(), 'lc-embedded-https-'));
+  afterAll(() => rmSync(httpsDataDir, { recursive: true, force: true }));
+
+  it('serves the issuer over https with a certificate it keeps in the data folder, and its lists verify over https', async () => {
+    const started = await start(httpsDataDir, await freePort(), { HTTPS_SELF_SIGNED: 'true' });
+    try {
+      expect(started.issuerUrl).toMatch(/^https:\/\/localhost:\d+$/);
+      const ca = readFileSync(path.join(httpsDataDir, 'tls', 'cert.pem'), 'utf8');
+      // Without the certificate, a client refuses the issuer; with it, the W3C Bitstring Status List suite's credential is issued.
+      await expect(fetch(`${started.issuerUrl}/health`)).rejects.toThrow();
+      const didWeb = `did:web:${encodeURIComponent(new URL(started.issuerUrl).host)}:institutions:demo-university`;
+      const issued = await postTrusting(
+        ca,
+        `${started.issuerUrl}/credentials/issue`,
+        {
+          credential: {
+            '@context': ['https://www.w3.org/ns/credentials/v2'],
+            type: ['VerifiableCredential'],
+            issuer: didWeb,
+            credentialSubject: { id: 'did:key:z6MkhTNL7i2etLerDK8Acz5t528giE5KA4p75T6ka1E1D74r' },
+          },
+          options: { format: 'ldp_vc' },
+        },
+        { Authorization: `Bearer ${started.apiKey}` },
+      );
+      expect(issued.status).toBe(201);
+      const { verifiableCredential } = issued.body;
+      expect(verifiableCredential.credentialStatus.statusListCredential).toMatch(/^https:\/\/localhost:\d+\/v1\/status-lists\//);
+      // The embedded verifier trusts the issuer's certificate: the did:web document and the status list come over https.
+      const report = await postJson(`${started.verifierUrl}/credentials/verify`, { verifiableCredential });
+      const statusOf = (name: string) => report.body.checks.find((check: { check: string }) => check.check === name).status;
+      expect([report.status, report.body.verdict, statusOf('signature'), statusOf('status')]).toEqual([200, 'verified', 'valid', 'valid']);
+    } finally {
+      expect(await interrupt(started)).toBe(130);
+    }
+  }, 240_000);
+});

@@ -5,8 +5,9 @@ import { IssuerModule } from './issuer.module.js';
 
 /**
  * Builds the issuer application, connected, migrated and with its keys checked, but not yet
- * listening. Form bodies are read too: OAuth token requests are `application/x-www-form-urlencoded`.
+ * listening; over HTTPS with the certificate given (the embedded default's HTTPS_SELF_SIGNED). Form
+ * bodies are read too: OAuth token requests are `application/x-www-form-urlencoded`.
  */
-export function createIssuerApp(config: IssuerConfig): Promise<INestApplication> {
-  return createHttpApp(IssuerModule.forRoot(config), config, { htmlForms: true });
+export function createIssuerApp(config: IssuerConfig, https?: { cert: string; key: string }): Promise<INestApplication> {
+  return createHttpApp(IssuerModule.forRoot(config), config, { htmlForms: true, https });
 }

@@ -11,6 +11,12 @@ export interface VerifierConfig extends HttpServerConfig {
   anchorConfirmations: number;
   /** Whether URLs named by verified credentials may point at loopback or private addresses (development only). */
   allowPrivateNetworkFetch: boolean;
+  /**
+   * Certificate authorities (PEM, read from FETCH_CA_FILE) that outbound https fetches trust beside
+   * the system's: the embedded default's self-signed issuer. With them, a did:web on a loopback host
+   * is fetched over https like any other, since that host has a certificate.
+   */
+  fetchTrustedCa?: string;
   /** Each outbound fetch's total deadline (waiting for a slot, DNS, connecting, every byte), in milliseconds. */
   fetchDeadlineMs: number;
   /** Outbound fetches this process runs at once; more wait for a slot within their deadline. */
@@ -58,6 +64,7 @@ export function loadVerifierConfig(env: Environment = process.env): VerifierConf
     anchorContract: read.matching('ANCHOR_CONTRACT_ADDRESS', /^0x[0-9a-fA-F]{40}$/, 'a 0x-prefixed 20-byte address'),
     anchorConfirmations: read.integer('ANCHOR_CONFIRMATIONS', 2, { min: 1, max: 1000 }),
     allowPrivateNetworkFetch: read.oneOf('ALLOW_PRIVATE_NETWORK_FETCH', ['true', 'false'] as const, 'false') === 'true',
+    fetchTrustedCa: read.optionalCertificatesFile('FETCH_CA_FILE'),
     fetchDeadlineMs: read.integer('FETCH_DEADLINE_MS', 5000, { min: 100, max: 60_000 }),
     fetchConcurrency: read.integer('FETCH_CONCURRENCY', 16, { min: 1, max: 1024 }),
     verificationDeadlineMs: read.integer('VERIFICATION_DEADLINE_MS', 10_000, { min: 100, max: 300_000 }),

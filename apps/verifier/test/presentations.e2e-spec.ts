@@ -83,6 +83,16 @@ it('fails a replayed challenge', async () => {
   expect(replayed.verdict).toBe('failed');
 });
 
+it('answers 200 for a verified presentation and 400 with the same report for a failed one (W3C VC-API)', async () => {
+  const presentation = await present([await credit()], await challenge());
+  const post = () => postJson(`${stack.verifierUrl}/presentations/verify`, { verifiablePresentation: presentation });
+  const verified = await post();
+  expect([verified.status, verified.body.verdict, verified.body.verified]).toEqual([200, 'verified', true]);
+  const replayed = await post();
+  expect([replayed.status, replayed.body.verdict, replayed.body.verified]).toEqual([400, 'failed', false]);
+  expect(Object.keys(replayed.body).sort()).toEqual(Object.keys(verified.body).sort());
+});
+
 it('fails a challenge this verifier never handed out', async () => {
   const report = await verify(await present([await credit()], 'made-up-challenge'));
   expect(checkOf(report, 'challenge')).toEqual(['invalid', 'CHALLENGE_UNKNOWN']);

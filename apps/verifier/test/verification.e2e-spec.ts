@@ -43,6 +43,49 @@ it("verifies a credential its institution's did:ethr signed, resolved on the cha
   expect(report.verdict).toBe('verified');
 });
 
+describe('the HTTP status of a verification (W3C VC-API)', () => {
+  const shape = (report: Record<string, unknown>) => Object.keys(report).sort();
+
+  it('answers 200 for a verified credential and 400 for a failed one, with the same report', async () => {
+    const jwt: string = (await issued()).proof.jwt;
+    const verified = await verify(jwt);
+    expect([verified.status, verified.body.verdict, verified.body.verified]).toEqual([200, 'verified', true]);
+    const [header, payload, signature] = jwt.split('.');
+    const claims = decode(payload);
+    claims.vc.credentialSubject.result[0].value = 'A+';
+    const failed = await verify(`${header}.${b64url(claims)}.${signature}`);
+    expect([failed.status, failed.body.verdict, failed.body.verified]).toEqual([400, 'failed', false]);
+    expect(statusOf(failed.body, 'signature')).toEqual({ status: 'invalid', code: 'SIGNATURE_INVALID' });
+    expect(shape(failed.body)).toEqual(shape(verified.body));
+  });
+
+  it('answers 400 with the report for a credential a suite strips a required member from', async () => {
+    const credential = await issued();
+    const { '@context': _context, ...withoutContext } = credential;
+    const failed = await verify(withoutContext);
+    expect([failed.status, failed.body.verdict]).toEqual([400, 'failed']);
+    expect(failed.body.checks.length).toBeGreaterThan(0);
+  });
+
+  it('keeps the page a 200 for people whatever the verdict: the page says it is not valid', async () => {
+    const [header, payload, signature] = ((await issued()).proof.jwt as string).split('.');
+    const claims = decode(payload);
+    claims.vc.credentialSubject.result[0].value = 'A+';
+    const page = await fetch(`${stack.verifierUrl}/check`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ credential: `${header}.${b64url(claims)}.${signature}` }),
+    });
+    expect([page.status, page.headers.get('content-type')]).toEqual([200, expect.stringContaining('text/html')]);
+    expect(/<strong id="verdict">([^<]*)<\/strong>/.exec(await page.text())?.[1]).toBe('Not valid');
+  });
+
+  it("answers 200 with verified false for an indeterminate credential: not the caller's fault, and it may verify later", async () => {
+    const indeterminate = await verify(await selfSigned({}));
+    expect([indeterminate.status, indeterminate.body.verdict, indeterminate.body.verified]).toEqual([200, 'indeterminate', false]);
+  });
+});
+
 describe('signature', () => {
   it('fails a tampered payload', async () => {
     const [header, payload, signature] = (await issued()).proof.jwt.split('.');

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ConfigReader, ConfigurationError, readHttpServerConfig } from './config-reader.js';
 
 describe('ConfigReader', () => {
@@ -25,6 +28,19 @@ describe('ConfigReader', () => {
     const problems = (error as ConfigurationError).problems;
     expect(problems).toHaveLength(4);
     expect(problems.join('\n')).toMatch(/PORT.*URL.*SECRET.*LEVEL/s);
+  });
+
+  it('reads a file of PEM certificates, and says so when the file is missing or holds none', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'config-reader-'));
+    const [certificates, other] = [path.join(dir, 'ca.pem'), path.join(dir, 'key.pem')];
+    writeFileSync(certificates, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+    writeFileSync(other, '-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n');
+    const read = new ConfigReader({ CA: certificates, NOT_CA: other, GONE: path.join(dir, 'gone.pem') });
+    expect(read.optionalCertificatesFile('CA')).toContain('BEGIN CERTIFICATE');
+    expect(read.optionalCertificatesFile('UNSET')).toBeUndefined();
+    read.optionalCertificatesFile('NOT_CA');
+    read.optionalCertificatesFile('GONE');
+    expect(() => read.done()).toThrow(/NOT_CA must name a file of PEM certificates.*GONE must name a readable file/s);
   });
 
   it('checks patterns without echoing the value', () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 
 /**
@@ -32,6 +33,20 @@ export class ConfigReader {
 
   optionalString(name: string): string | undefined {
     return this.env[name]?.trim() || undefined;
+  }
+
+  /** The PEM certificates in the file a variable names, if it names one; a file that cannot be read or holds none is a problem. */
+  optionalCertificatesFile(name: string): string | undefined {
+    const file = this.optionalString(name);
+    if (file === undefined) return undefined;
+    try {
+      const pem = readFileSync(file, 'utf8');
+      if (pem.includes('-----BEGIN CERTIFICATE-----')) return pem;
+      this.problems.push(`${name} must name a file of PEM certificates, and ${file} holds none`);
+    } catch (error) {
+      this.problems.push(`${name} must name a readable file: ${(error as Error).message}`);
+    }
+    return undefined;
   }
 
   integer(name: string, fallback: number, { min = 0, max = Number.MAX_SAFE_INTEGER } = {}): number {

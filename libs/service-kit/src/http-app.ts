@@ -16,9 +16,10 @@ import { screenRequestBody, screenRequestUrl } from './request-screening.js';
 export async function createHttpApp(
   module: DynamicModule,
   config: HttpServerConfig,
-  options: { htmlForms?: boolean } = {},
+  options: { htmlForms?: boolean; https?: { cert: string; key: string } } = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, {
+    ...(options.https ? { httpsOptions: options.https } : {}),
     bodyParser: false,
     logger: logLevelsFrom(config.logLevel),
   });

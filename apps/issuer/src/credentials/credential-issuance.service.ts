@@ -157,6 +157,8 @@ export class CredentialIssuanceService {
       ...submitted,
       ...(dataModel === '2.0' ? { '@context': withAnchoredPackageContext(submitted['@context']) } : {}),
       id: 'id' in submitted ? submitted.id : id,
+      // VCDM 1.1 requires an issuance date and VC-API clients may leave it to the issuer: now, unless sent.
+      ...(dataModel === '1.1' && !('issuanceDate' in submitted) ? { issuanceDate: new Date().toISOString().replace(/\.\d+Z$/, 'Z') } : {}),
       // Our kinds name the institution as an Open Badges Profile, whichever form the request named it in.
       ...(kind && named ? { issuer: issuerObject(issuerProfileOf(institution, this.signerOf(institution, choice))) } : {}),
       refreshService: besides(submitted.refreshService, packageService(this.packageUrl(id))),
@@ -173,10 +175,7 @@ export class CredentialIssuanceService {
             : [...entries(submitted.credentialStatus), ...slot.twoLists],
       }),
       violations: (withStatus) => {
-        const vcdm = [
-          ...validateVcdmCredential(withStatus, { proof: 'forbidden' }),
-          ...(choice.format === 'vc-jwt' ? vcJwtViolations(withStatus) : []),
-        ];
+        const vcdm = validateVcdmCredential(withStatus, { proof: 'forbidden' });
         return vcdm.length > 0 || !kind ? vcdm : validateCredential(kind, withStatus);
       },
     });
@@ -381,18 +380,6 @@ function besides(theirs: unknown, ours: object): unknown {
 function withAnchoredPackageContext(context: unknown): unknown[] {
   const contexts = Array.isArray(context) ? context : [context];
   return contexts.includes(CONTEXT_URLS.anchoredCredentialsV1) ? contexts : [...contexts, CONTEXT_URLS.anchoredCredentialsV1];
-}
-
-/**
- * What the VC-JWT encoding of VCDM 1.1 cannot carry: a subject that says nothing but its id (the id
- * becomes the JWT's `sub`, and did-jwt-vc refuses the empty subject left behind).
- */
-function vcJwtViolations({ credentialSubject }: Record<string, unknown>): SchemaViolation[] {
-  const subjects = Array.isArray(credentialSubject) ? credentialSubject : [credentialSubject];
-  const idOnly = (subject: unknown) => typeof subject === 'object' && subject !== null && Object.keys(subject).every((key) => key === 'id');
-  return subjects.length === 1 && idOnly(subjects[0])
-    ? [{ path: '/credentialSubject', message: 'must make a claim besides its id to be a VC-JWT (the id travels as its sub)' }]
-    : [];
 }
 
 /**

@@ -168,7 +168,7 @@ export class IssuerIdentityService {
     if (named !== issuerDid) throw new Error(`refusing to sign as ${String(named)} for ${issuerDid}`);
     const key = await this.signingKeyOf(issuerDid);
     const signed = await this.agent.createVerifiableCredential({
-      credential: credential as UnsignedCredential,
+      credential: keepingLoneSubjectId(credential) as UnsignedCredential,
       proofFormat: 'jwt',
       keyRef: key.kid,
     });
@@ -288,4 +288,18 @@ export function issuerIdOf(issuer: unknown): string | undefined {
   if (typeof issuer === 'string') return issuer;
   if (typeof issuer === 'object' && issuer !== null && 'id' in issuer && typeof issuer.id === 'string') return issuer.id;
   return undefined;
+}
+
+/**
+ * did-jwt-vc moves a VCDM 1.1 subject's `id` into the JWT's `sub`, and refuses the empty subject
+ * that leaves when the id was all the subject said. VC-JWT takes `sub` "instead of or in addition
+ * to" the id (VCDM 1.1, 6.3.1): naming `sub` ourselves keeps such an id in the subject too.
+ */
+function keepingLoneSubjectId(credential: Record<string, unknown>): Record<string, unknown> {
+  const subject = credential.credentialSubject;
+  const loneId =
+    typeof subject === 'object' && subject !== null && !Array.isArray(subject) && Object.keys(subject).join() === 'id'
+      ? (subject as { id: unknown }).id
+      : undefined;
+  return typeof loneId === 'string' ? { ...credential, sub: loneId } : credential;
 }

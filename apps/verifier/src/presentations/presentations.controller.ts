@@ -1,5 +1,6 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, UseInterceptors } from '@nestjs/common';
 import { ValidBody } from '#service-kit';
+import { VerdictStatusInterceptor } from '../verification/verdict-status.interceptor.js';
 import { type Challenge, CHALLENGES, type Challenges } from './challenge-store.js';
 import { type PresentationAnswer, PresentationsService } from './presentations.service.js';
 import { type ChallengeRequest, challengeBody, type VerifyPresentationRequest, verifyPresentationBody } from './presentations.dto.js';
@@ -18,9 +19,9 @@ export class PresentationsController {
     return this.challenges.issue(body.domain);
   }
 
-  /** A presentation that fails is still a 200: the report says why. */
+  /** As for a credential: a presentation that fails is a 400 with its report. */
   @Post('presentations/verify')
-  @HttpCode(200)
+  @UseInterceptors(VerdictStatusInterceptor)
   verify(@Body(new ValidBody(verifyPresentationBody)) body: VerifyPresentationRequest): Promise<PresentationAnswer> {
     return this.presentations.verifyPresentation(body.verifiablePresentation, body.options ?? {});
   }

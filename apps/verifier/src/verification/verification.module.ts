@@ -36,7 +36,12 @@ export const DID_RESOLVER = Symbol('DidResolver');
         new TrustRegistry(
           config.trust,
           new PublicFetcher(
-            { allowPrivateNetworks: true, deadlineMs: config.fetchDeadlineMs, maxBytes: FETCH_LIMITS.registryPageBytes },
+            {
+              allowPrivateNetworks: true,
+              deadlineMs: config.fetchDeadlineMs,
+              trustedCa: config.fetchTrustedCa,
+              maxBytes: FETCH_LIMITS.registryPageBytes,
+            },
             slots,
             new Logger(PublicFetcher.name),
           ),
@@ -53,12 +58,13 @@ export const DID_RESOLVER = Symbol('DidResolver');
           {
             allowPrivateNetworks: config.allowPrivateNetworkFetch,
             deadlineMs: config.fetchDeadlineMs,
+            trustedCa: config.fetchTrustedCa,
             maxBytes: FETCH_LIMITS.didDocumentBytes,
           },
           slots,
           new Logger(PublicFetcher.name),
         );
-        const fetchDidWeb = didWebFetch(fetcher, { loopbackOverHttp: config.allowPrivateNetworkFetch });
+        const fetchDidWeb = didWebFetch(fetcher, { loopbackOverHttp: config.allowPrivateNetworkFetch && !config.fetchTrustedCa });
         return cachingResolver(createDidResolver({ ethr: config.chain, fetchDidWeb }), {
           methods: ['web'],
           ttlSeconds: config.didWebCacheSeconds,
@@ -75,7 +81,12 @@ export const DID_RESOLVER = Symbol('DidResolver');
           // URLs named by credentials: private addresses only where the operator allows them (development).
           fetcher: (maxBytes) =>
             new PublicFetcher(
-              { allowPrivateNetworks: config.allowPrivateNetworkFetch, deadlineMs: config.fetchDeadlineMs, maxBytes },
+              {
+                allowPrivateNetworks: config.allowPrivateNetworkFetch,
+                deadlineMs: config.fetchDeadlineMs,
+                trustedCa: config.fetchTrustedCa,
+                maxBytes,
+              },
               slots,
               new Logger(PublicFetcher.name),
             ),

@@ -41,6 +41,12 @@ describe('pinnedContext', () => {
     expect(pinnedContext(url)).toHaveProperty('@context');
   });
 
+  it('has the VCDM 2.0 examples context the W3C test suites send, which defines every term under its @vocab', () => {
+    expect(pinnedContext('https://www.w3.org/ns/credentials/examples/v2')).toEqual({
+      '@context': { '@vocab': 'https://www.w3.org/ns/credentials/examples#' },
+    });
+  });
+
   it.each([
     'https://attacker.example/context.json',
     'http://www.w3.org/2018/credentials/v1',

@@ -4,6 +4,7 @@ import academicCreditV1 from './academic-credit-v1.json' with { type: 'json' };
 import anchoredCredentialsV1 from './anchored-credentials-v1.json' with { type: 'json' };
 import clrV2 from './clr-v2p0-2.0.1.json' with { type: 'json' };
 import { CONTEXT_URLS } from './context-urls.js';
+import credentialsExamplesV2 from './credentials-examples-v2.json' with { type: 'json' };
 import credentialsV1 from './credentials-v1.json' with { type: 'json' };
 import credentialsV2 from './credentials-v2.json' with { type: 'json' };
 import dataIntegrityV1 from './data-integrity-v1.json' with { type: 'json' };
@@ -32,6 +33,8 @@ const PINNED = new Map<string, object>(
   Object.entries({
     [CONTEXT_URLS.credentialsV1]: credentialsV1,
     [CONTEXT_URLS.credentialsV2]: credentialsV2,
+    // The VCDM 2.0 examples' context, which the W3C test suites send: every term under its @vocab.
+    'https://www.w3.org/ns/credentials/examples/v2': credentialsExamplesV2,
     'https://purl.imsglobal.org/spec/ob/v3p0/context.json': openBadgesV3,
     'https://purl.imsglobal.org/spec/ob/v3p0/context/ob_v3p0.jsonld': openBadgesV3,
     'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.1.json': openBadgesV3301,

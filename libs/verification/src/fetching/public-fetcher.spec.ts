@@ -1,4 +1,6 @@
+import { createSelfSignedCertificate } from '#local-stack';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import tls from 'node:tls';
 import { quietLogger } from '../../test/quiet-logger.js';
@@ -142,6 +144,25 @@ describe('PublicFetcher', () => {
       const port = await serve(() => undefined);
       await expect(fetcher({ allowPrivateNetworks: true, deadlineMs: 300 }).json(`http://127.0.0.1:${port}/x`)).rejects.toThrow(
         `127.0.0.1:${port} could not be reached`,
+      );
+    });
+  });
+
+  describe('https with a certificate authority of its own (the embedded default over HTTPS_SELF_SIGNED)', () => {
+    it('reaches a server whose certificate it was given, and no other server with a certificate nobody vouches for', async () => {
+      const [trusted, stranger] = [await createSelfSignedCertificate(), await createSelfSignedCertificate()];
+      const port = async ({ cert, key }: { cert: string; key: string }) => {
+        const server = https.createServer({ cert, key }, json({ ok: true }));
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+        servers.push({ close: () => (server.closeAllConnections(), server.close()) });
+        return (server.address() as AddressInfo).port;
+      };
+      const resolve: Resolve = async () => [{ address: '127.0.0.1', family: 4 }];
+      const withCa = fetcher({ allowPrivateNetworks: true, trustedCa: trusted.cert }, resolve);
+      expect((await withCa.json(`https://localhost:${await port(trusted)}/list`)).body).toEqual({ ok: true });
+      await expect(withCa.json(`https://localhost:${await port(stranger)}/list`)).rejects.toThrow('could not be reached');
+      await expect(fetcher({ allowPrivateNetworks: true }, resolve).json(`https://localhost:${await port(trusted)}/list`)).rejects.toThrow(
+        'could not be reached',
       );
     });
   });

@@ -1,6 +1,7 @@
 import { type LookupAddress, promises as dns } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
+import tls from 'node:tls';
 import { isIP, type LookupFunction } from 'node:net';
 import type { VerificationLogger } from '../logger.js';
 import { raceDeadline } from '../race-deadline.js';
@@ -25,6 +26,11 @@ export interface FetchPolicy {
   /** The whole fetch, from waiting for a slot to the last byte, in milliseconds. */
   deadlineMs: number;
   maxBytes: number;
+  /**
+   * Certificate authorities (PEM) trusted beside the system's for https, e.g. the self-signed
+   * certificate of a local issuer in development; the system's alone when unset.
+   */
+  trustedCa?: string;
 }
 
 export interface FetchedJson {
@@ -117,7 +123,8 @@ export class PublicFetcher {
                 : this.unreachable(target, error),
           );
         });
-      const request = client.get(target, { headers: { Accept: 'application/json' }, lookup: checkedLookup(addresses) }, (response) => {
+      const ca = target.protocol === 'https:' && this.policy.trustedCa ? [...tls.rootCertificates, this.policy.trustedCa] : undefined;
+      const request = client.get(target, { headers: { Accept: 'application/json' }, lookup: checkedLookup(addresses), ca }, (response) => {
         answered = true;
         const chunks: Buffer[] = [];
         let size = 0;

@@ -11,6 +11,7 @@ const JWT_PATTERN = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 const UNSIGNED_JWT = /\.$/;
 const DATA_URL = /^data:([^,;]+)((?:;[^,]*)?),(.*)$/s;
 const ENVELOPE_MEMBERS = ['@context', 'id', 'type'];
+const VCDM2_BASE_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 
 /** What a document is looked for as: a credential or a presentation, with the words and media types of each. */
 export interface DocumentKind {
@@ -107,6 +108,15 @@ function unwrap(envelope: JsonObject, kind: DocumentKind): SignedInput {
       outcome: invalid(
         'FORMAT_ENVELOPE_EXTRA_MEMBERS',
         `An ${kind.envelope} carries only ${ENVELOPE_MEMBERS.join(', ')}; this one also has ${extra.join(', ')}.`,
+      ),
+    };
+  }
+  // VCDM 2.0, 4.13: the envelope's own @context defines id, type and its type, as the base context does, named first as in any VCDM 2.0 object.
+  if (listOf(envelope['@context'])[0] !== VCDM2_BASE_CONTEXT) {
+    return {
+      outcome: invalid(
+        'FORMAT_ENVELOPE_CONTEXT_INVALID',
+        `An ${kind.envelope}'s @context names ${VCDM2_BASE_CONTEXT} first; this one does not.`,
       ),
     };
   }

@@ -54,6 +54,11 @@ export const REASON_CODES = {
     checks: ['format'],
     meaning: 'An EnvelopedVerifiableCredential (or presentation) carries members beside `@context`, `id` and `type`.',
   },
+  FORMAT_ENVELOPE_CONTEXT_INVALID: {
+    status: 'invalid',
+    checks: ['format'],
+    meaning: 'An EnvelopedVerifiableCredential (or presentation) does not name the VCDM 2.0 base context first in its `@context`.',
+  },
   FORMAT_UNSIGNED_JWT: { status: 'invalid', checks: ['format'], meaning: 'The JWT has no signature (`alg: none`).' },
   FORMAT_MALFORMED_JWT: { status: 'invalid', checks: ['format'], meaning: 'The JWT header or payload is not base64url-encoded JSON.' },
   FORMAT_NOT_A_CREDENTIAL: {

@@ -12,10 +12,14 @@ export type PresentedCredential =
   /** Carried as JSON, with an embedded proof (Data Integrity) or none. */
   | { format: 'embedded'; credential: Record<string, unknown> };
 
-/** A compact `vc+jwt` as an `EnvelopedVerifiableCredential`, to carry in a presentation or a VC-API answer. */
-export function envelopeCredential(jws: string): { '@context': string; id: string; type: 'EnvelopedVerifiableCredential' } {
+/**
+ * A compact `vc+jwt` as an `EnvelopedVerifiableCredential`, to carry in a presentation or a VC-API
+ * answer. Its `@context` is the ordered set the data model asks for, as an array (the W3C VCDM 2.0
+ * test suite reads it as one), though a lone string means the same in JSON-LD.
+ */
+export function envelopeCredential(jws: string): { '@context': string[]; id: string; type: 'EnvelopedVerifiableCredential' } {
   return {
-    '@context': 'https://www.w3.org/ns/credentials/v2',
+    '@context': ['https://www.w3.org/ns/credentials/v2'],
     id: `data:${VC_JWT_MEDIA_TYPE},${jws}`,
     type: 'EnvelopedVerifiableCredential',
   };

@@ -26,6 +26,21 @@ describe('checkFormat', () => {
   );
 });
 
+describe('checkFormat of an envelope whose @context is not the VCDM 2.0 base context first (the W3C VCDM 2.0 suite sends these)', () => {
+  it.each([[], 'https://www.w3.org/ns/credentials/examples/v2', ['https://www.w3.org/ns/credentials/examples/v2'], 4, null])(
+    'refuses @context %j',
+    (context) => {
+      const { parsed, outcome } = checkFormat(envelope({ '@context': context }));
+      expect(parsed).toBeUndefined();
+      expect(outcome).toMatchObject({ status: 'invalid', reason: { code: 'FORMAT_ENVELOPE_CONTEXT_INVALID' } });
+    },
+  );
+
+  it('reads one whose @context is the base context alone, as a string, as in the data model examples', () => {
+    expect(checkFormat(envelope({ '@context': 'https://www.w3.org/ns/credentials/v2' })).outcome).toEqual({ status: 'valid' });
+  });
+});
+
 describe('checkFormat across formats', () => {
   const v2 = {
     '@context': ['https://www.w3.org/ns/credentials/v2'],
