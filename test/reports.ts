@@ -13,3 +13,6 @@ export function outcomeOf(report: { checks: ReportedCheck[] }, name: string): [s
   const found = report.checks.find((check) => check.check === name);
   return [found?.status, found?.reason?.code];
 }
+
+/** The HTTP status the W3C VC-API verify endpoints answer with a report: 400 when it failed, else 200. */
+export const httpStatusOf = (report: { verdict?: unknown }) => (report.verdict === 'failed' ? 400 : 200);

@@ -1,3 +1,4 @@
+import { httpStatusOf } from '../../../test/reports.js';
 import { importSigningKey, type SigningKey, signVpJwt } from '#identity';
 import { CREDIT_UNITS, ECTS, type RecognitionPolicy, validateRecognitionCredential } from '#schemas';
 import { mkdirSync } from 'node:fs';
@@ -67,8 +68,9 @@ async function verifyRecognition(credentialId: string, depositIds: string[]): Pr
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ verifiableCredential: credential, options: { sources: rows.map((row) => row.bytes) } }),
   });
-  expect(response.status).toBe(200);
-  return { credential, report: await response.json() };
+  const report = (await response.json()) as Record<string, any>;
+  expect(response.status).toBe(httpStatusOf(report));
+  return { credential, report };
 }
 
 const recognitionCount = async () =>

