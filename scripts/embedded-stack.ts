@@ -15,6 +15,7 @@ import { createIssuerApp } from '../apps/issuer/src/issuer.app.js';
 import { loadIssuerConfig } from '../apps/issuer/src/issuer.config.js';
 import { createVerifierApp } from '../apps/verifier/src/verifier.app.js';
 import { loadVerifierConfig } from '../apps/verifier/src/verifier.config.js';
+import { type DemoAlliance, demoAlliance } from './demo-alliance.js';
 import type { EmbeddedConfig } from './embedded.config.js';
 
 /** Binds reached on this machine as `localhost`. */
@@ -40,13 +41,14 @@ export interface EmbeddedStack {
   verifierUrl: string;
   adminToken: string;
   demo: DemoInstitution;
+  alliance: DemoAlliance;
   stop(): Promise<void>;
 }
 
 /**
  * Brings everything up in order: the chain (state kept in the data folder), the DID registry
  * (deployed on first run), Postgres (DATABASE_URL or embedded), the issuer (which migrates), the
- * verifier, and the demo institution. Stops whatever it started, in reverse, on failure or stop().
+ * verifier, the demo institution, and the demo alliance with its published policy. Stops whatever it started, in reverse, on failure or stop().
  */
 export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: string) => void): Promise<EmbeddedStack> {
   const stoppers: (() => Promise<unknown>)[] = [];
@@ -133,6 +135,7 @@ export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: str
     stoppers.push(() => verifier.app.close());
 
     const demo = await demoInstitution(path.join(config.dataDir, 'demo-institution.json'), issuerPublicUrl, secrets.adminToken);
+    const alliance = await demoAlliance(path.join(config.dataDir, 'demo-alliance.json'), issuerPublicUrl, secrets.adminToken, demo);
     return {
       chainRpcUrl: chain.rpcUrl,
       anchorContract,
@@ -140,6 +143,7 @@ export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: str
       verifierUrl: verifier.url,
       adminToken: secrets.adminToken,
       demo,
+      alliance,
       stop,
     };
   } catch (error) {
