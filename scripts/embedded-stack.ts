@@ -11,14 +11,14 @@ import {
   type TlsCertificate,
 } from '#local-stack';
 import { randomBytes } from 'node:crypto';
-import http from 'node:http';
-import https from 'node:https';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createIssuerApp } from '../apps/issuer/src/issuer.app.js';
 import { loadIssuerConfig } from '../apps/issuer/src/issuer.config.js';
 import { createVerifierApp } from '../apps/verifier/src/verifier.app.js';
 import { loadVerifierConfig } from '../apps/verifier/src/verifier.config.js';
+import { type DemoAlliance, demoAlliance } from './demo-alliance.js';
+import { requestJson } from './issuer-client.js';
 import type { EmbeddedConfig } from './embedded.config.js';
 
 /** Binds reached on this machine as `localhost`. */
@@ -44,13 +44,14 @@ export interface EmbeddedStack {
   verifierUrl: string;
   adminToken: string;
   demo: DemoInstitution;
+  alliance: DemoAlliance;
   stop(): Promise<void>;
 }
 
 /**
  * Brings everything up in order: the chain (state kept in the data folder), the DID registry
  * (deployed on first run), Postgres (DATABASE_URL or embedded), the issuer (which migrates), the
- * verifier, and the demo institution. Stops whatever it started, in reverse, on failure or stop().
+ * verifier, the demo institution, and the demo alliance with its published policy. Stops whatever it started, in reverse, on failure or stop().
  */
 export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: string) => void): Promise<EmbeddedStack> {
   const stoppers: (() => Promise<unknown>)[] = [];
@@ -141,6 +142,13 @@ export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: str
     stoppers.push(() => verifier.app.close());
 
     const demo = await demoInstitution(path.join(config.dataDir, 'demo-institution.json'), issuerPublicUrl, secrets.adminToken, tls?.cert);
+    const alliance = await demoAlliance(
+      path.join(config.dataDir, 'demo-alliance.json'),
+      issuerPublicUrl,
+      secrets.adminToken,
+      demo,
+      tls?.cert,
+    );
     return {
       chainRpcUrl: chain.rpcUrl,
       anchorContract,
@@ -148,6 +156,7 @@ export async function startEmbeddedStack(config: EmbeddedConfig, log: (line: str
       verifierUrl: verifier.url,
       adminToken: secrets.adminToken,
       demo,
+      alliance,
       stop,
     };
   } catch (error) {
@@ -199,14 +208,16 @@ async function deployOnce(chain: LocalChain, recordFile: string, log: (line: str
 /** Created through the admin API on first run, like any institution; read back afterwards. */
 async function demoInstitution(recordFile: string, issuerUrl: string, adminToken: string, ca?: string): Promise<DemoInstitution> {
   if (existsSync(recordFile)) return JSON.parse(readFileSync(recordFile, 'utf8')) as DemoInstitution;
-  const admin = { Authorization: `Bearer ${adminToken}`, 'Content-Type': 'application/json' };
-  const institution = await postJson<{ id: string; did: string }>(
+  const admin = { Authorization: `Bearer ${adminToken}` };
+  const institution = await requestJson<{ id: string; did: string }>(
+    'POST',
     `${issuerUrl}/v1/admin/institutions`,
     admin,
     { name: 'Demo University', url: 'https://demo-university.example' },
     ca,
   );
-  const { apiKey } = await postJson<{ apiKey: string }>(
+  const { apiKey } = await requestJson<{ apiKey: string }>(
+    'POST',
     `${issuerUrl}/v1/admin/institutions/${institution.id}/api-keys`,
     admin,
     { label: 'demo' },
@@ -215,25 +226,6 @@ async function demoInstitution(recordFile: string, issuerUrl: string, adminToken
   const demo = { id: institution.id, did: institution.did, apiKey };
   writeFileSync(recordFile, JSON.stringify(demo, null, 2), { mode: 0o600 });
   return demo;
-}
-
-/** A JSON POST through node:http(s), which can trust the issuer's own certificate (`ca`) where fetch cannot. */
-function postJson<T>(url: string, headers: Record<string, string>, body: unknown, ca?: string): Promise<T> {
-  const client = url.startsWith('https:') ? https : http;
-  return new Promise((resolve, reject) => {
-    const request = client.request(url, { method: 'POST', headers, ca }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (text += chunk));
-      response.on('end', () => {
-        const status = response.statusCode ?? 0;
-        if (status < 200 || status > 299) reject(new Error(`POST ${url} answered ${status}: ${text}`));
-        else resolve(JSON.parse(text) as T);
-      });
-    });
-    request.on('error', reject);
-    request.end(JSON.stringify(body));
-  });
 }
 
 function readOrCreate<T>(file: string, create: () => T): T {

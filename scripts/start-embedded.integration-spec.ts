@@ -81,6 +81,15 @@ function processesUsing(dataDir: string): string[] {
     .filter((command) => command.includes(dataDir));
 }
 
+/** The demo alliance and its published policy, as the banner prints them. */
+function demoAllianceOf(output: string): { allianceId: string; policyPage: string; policyUrl: string } {
+  return {
+    allianceId: /Demo alliance\s+(\S+)/.exec(output)![1],
+    policyPage: /Published policy page\s+(http\S+)/.exec(output)![1],
+    policyUrl: /Published policy JSON\s+(http\S+)/.exec(output)![1],
+  };
+}
+
 async function answers(url: string): Promise<boolean> {
   return fetch(url, { signal: AbortSignal.timeout(2000) }).then(
     () => true,
@@ -91,7 +100,7 @@ async function answers(url: string): Promise<boolean> {
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lc-embedded-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-it('comes up from an empty data folder, issues and verifies, stops on Ctrl-C, and keeps everything across a restart', async () => {
+it('comes up from an empty data folder with a demo alliance and a published policy, issues and verifies, stops on Ctrl-C, and keeps everything across a restart', async () => {
   const issuerPort = await freePort();
   const first = await start(dataDir, issuerPort);
   expect(processesUsing(dataDir).length).toBeGreaterThanOrEqual(2);
@@ -107,6 +116,12 @@ it('comes up from an empty data folder, issues and verifies, stops on Ctrl-C, an
   expect(verified.checks.find((check: { check: string }) => check.check === 'status')).toEqual({ check: 'status', status: 'valid' });
   expect(verified.verdict).toBe('verified');
   const chainUrl = /Chain\s+(http\S+)/.exec(first.output())![1];
+  const printed = demoAllianceOf(first.output());
+  const page = await fetch(printed.policyPage);
+  expect([page.status, page.headers.get('content-type')]).toEqual([200, expect.stringContaining('text/html')]);
+  const policy = (await (await fetch(printed.policyUrl)).json()) as { version: number; state: string; approvals: unknown[] };
+  expect(policy).toMatchObject({ version: 1, state: 'published' });
+  expect(policy.approvals).toHaveLength(2);
 
   expect(await interrupt(first)).toBe(130);
   expect(await answers(`${first.issuerUrl}/health`)).toBe(false);
@@ -118,6 +133,17 @@ it('comes up from an empty data folder, issues and verifies, stops on Ctrl-C, an
     expect(first.output()).toMatch(/EthereumDIDRegistry deployed.*CredentialAnchor deployed/s);
     expect(second.output()).not.toContain('deployed at');
     expect(second.apiKey).toBe(first.apiKey);
+    expect(demoAllianceOf(second.output())).toEqual(printed);
+    const alliances = (await (
+      await fetch(`${second.issuerUrl}/v1/alliances`, { headers: { Authorization: `Bearer ${second.apiKey}` } })
+    ).json()) as { id: string }[];
+    expect(alliances.map((alliance) => alliance.id)).toEqual([printed.allianceId]);
+    const policies = (await (
+      await fetch(`${second.issuerUrl}/v1/alliances/${printed.allianceId}/policies`, {
+        headers: { Authorization: `Bearer ${second.apiKey}` },
+      })
+    ).json()) as unknown[];
+    expect(policies).toHaveLength(1);
     const report = await postJson(`${second.verifierUrl}/credentials/verify`, issued.body);
     expect(report.body.verdict).toBe('verified');
     const fetched = await fetch(`${second.issuerUrl}/v1/credentials/${encodeURIComponent(issued.body.id)}`, {

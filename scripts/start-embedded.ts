@@ -30,6 +30,10 @@ console.log(`
   Admin token                ${stack.adminToken}
   Demo institution           ${stack.demo.id}  (${stack.demo.did})
   Demo institution API key   ${stack.demo.apiKey}
+  Demo alliance              ${stack.alliance.allianceId}  (founded by the demo institution; 2 approvals publish a policy)
+  Published policy page      ${stack.alliance.policyPage}
+  Published policy JSON      ${stack.alliance.policyUrl}
+  Demo alliance members      ${stack.alliance.recordFile}  (their API keys and approver keys)
 
   Issue a course credential (also: certificate.json, credit.json) and verify it:
 
