@@ -83,3 +83,14 @@ describe('request bodies the parser cannot read', () => {
     expect(response.body).toContain('nested too deeply');
   });
 });
+
+describe('options the verifier reads', () => {
+  it.each([null, 'a', { length: 1 }])('refuses sources that are not a list (%p) before verifying anything', async (sources) => {
+    const response = await httpRequest(`${stack.verifierUrl}/credentials/verify`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ verifiableCredential: jwt, options: { sources } }),
+    });
+    expectCode(response, 400, 'INVALID_REQUEST_BODY');
+  });
+});

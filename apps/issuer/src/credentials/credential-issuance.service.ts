@@ -111,12 +111,7 @@ export class CredentialIssuanceService {
     const { facts } = request;
     const { choice, dataModel } = this.decide(institution, request, request.issuer, undefined);
     const id = newCredentialId();
-    const ctx = {
-      id,
-      issuer: issuerProfileOf(institution, this.signerOf(institution, choice)),
-      issuanceDate: issuanceTimestamp(),
-      packageUrl: this.packageUrl(id),
-    };
+    const ctx = this.buildContext(institution, choice, id);
     return this.signAndRecord(institution, {
       id,
       kind: facts.kind,
@@ -190,12 +185,7 @@ export class CredentialIssuanceService {
   issueBuilt(institution: Institution, built: BuiltCredential): Promise<IssuedCredential> {
     const { choice } = this.decide(institution, { format: 'ldp_vc' }, undefined, '2.0');
     const id = built.id ?? newCredentialId();
-    const ctx = {
-      id,
-      issuer: issuerProfileOf(institution, this.signerOf(institution, choice)),
-      issuanceDate: issuanceTimestamp(),
-      packageUrl: this.packageUrl(id),
-    };
+    const ctx = this.buildContext(institution, choice, id);
     return this.signAndRecord(institution, {
       id,
       kind: built.kind,
@@ -290,6 +280,16 @@ export class CredentialIssuanceService {
     const decision = signingDecisionOf({ format: options.format, cryptosuite: options.cryptosuite, identity, dataModel });
     if ('refused' in decision) throw CredentialIssuanceError.formatNotAvailable(decision.refused);
     return decision;
+  }
+
+  /** What a builder needs besides the facts: the id, the issuer as signed for, the time, the package URL. */
+  private buildContext(institution: Institution, choice: SigningChoice, id: string) {
+    return {
+      id,
+      issuer: issuerProfileOf(institution, this.signerOf(institution, choice)),
+      issuanceDate: issuanceTimestamp(),
+      packageUrl: this.packageUrl(id),
+    };
   }
 
   private signerOf(institution: Institution, choice: SigningChoice): string {

@@ -24,7 +24,7 @@ export const verifyCredentialBody = bodySchema<VerifyCredentialRequest>({
     options: {
       type: 'object',
       nullable: true,
-      properties: { sources: { type: 'array', nullable: true, maxItems: MAX_SOURCES, items: { type: ['string', 'object'] } } },
+      properties: { sources: { type: 'array', maxItems: MAX_SOURCES, items: { type: ['string', 'object'] } } },
       required: [],
     } as never,
   },

@@ -59,7 +59,7 @@ describe('pinnedContext', () => {
   });
 
   it('keeps every copied context byte for byte as SOURCES.md records it', () => {
-    expect(copiedFiles()).toHaveLength(13);
+    expect(copiedFiles()).toHaveLength(14);
     for (const [file, sha256] of copiedFiles()) {
       expect([
         file,
