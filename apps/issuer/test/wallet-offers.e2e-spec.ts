@@ -257,6 +257,16 @@ describe('refusals', () => {
     expect(right.body.error_description).toMatch(/Too many/);
   });
 
+  it('compares no more than five tx_codes however many guesses arrive at once', async () => {
+    const offer = (await offerFor(await issueCredit(), { txCode: true })).body;
+    const session = await startHandWritten(offer.credentialOffer);
+    const wrong = String((Number(offer.txCode) + 1) % 1_000_000).padStart(6, '0');
+    const answers = await Promise.all(Array.from({ length: 12 }, () => handWrittenToken(session, { txCode: wrong })));
+    const compared = answers.filter((answer) => answer.body.error_description === 'The transaction code is wrong.');
+    expect(compared).toHaveLength(5);
+    expect(answers.every((answer) => answer.status === 400 && answer.body.error === 'invalid_grant')).toBe(true);
+  });
+
   it('refuses a proof signed by another key than the one it names, and stores nothing', async () => {
     const offer = (await offerFor(await issueCredit())).body;
     const { session, token } = await handWrittenTokenFor(offer);

@@ -206,16 +206,15 @@ export class WalletIssuanceService {
 
   private async checkTxCode(offer: WalletOfferRecord, txCode: string | undefined): Promise<void> {
     if (!offer.txCodeHash) return;
-    if (offer.txCodeFailures >= MAX_TX_CODE_FAILURES)
+    if (txCode === undefined) throw oauthError(Oauth2ErrorCodes.InvalidRequest, 'This offer requires its tx_code.');
+    if (!(await this.offers.takeTxCodeAttempt(offer.institutionId, offer.id, MAX_TX_CODE_FAILURES)))
       throw oauthError(
         Oauth2ErrorCodes.InvalidGrant,
         'Too many wrong transaction codes: the offer is void; ask the institution for a new one.',
       );
-    if (txCode === undefined) throw oauthError(Oauth2ErrorCodes.InvalidRequest, 'This offer requires its tx_code.');
-    if (!timingSafeEqual(this.library.secretHash(txCode), offer.txCodeHash)) {
-      await this.offers.countTxCodeFailure(offer.institutionId, offer.id);
+    if (!timingSafeEqual(this.library.secretHash(txCode), offer.txCodeHash))
       throw oauthError(Oauth2ErrorCodes.InvalidGrant, 'The transaction code is wrong.');
-    }
+    await this.offers.refundTxCodeAttempt(offer.institutionId, offer.id);
   }
 
   private newNonce(institution: Institution, now: Date): string {

@@ -90,13 +90,25 @@ export class WalletOffersRepository {
     return rows.length === 1;
   }
 
-  /** Counts a wrong tx_code; returns how many the offer has had. */
-  async countTxCodeFailure(institutionId: string, id: string): Promise<number> {
-    const [rows]: [{ tx_code_failures: number }[], number] = await this.dataSource.query(
-      `UPDATE wallet_offers SET tx_code_failures = tx_code_failures + 1 WHERE institution_id = $1 AND id = $2 RETURNING tx_code_failures`,
+  /**
+   * Takes one of the offer's tx_code attempts before the code is compared, so parallel guesses
+   * cannot outnumber `max`: false when the offer has had `max` attempts counted already.
+   */
+  async takeTxCodeAttempt(institutionId: string, id: string, max: number): Promise<boolean> {
+    const [rows]: [unknown[], number] = await this.dataSource.query(
+      `UPDATE wallet_offers SET tx_code_failures = tx_code_failures + 1
+        WHERE institution_id = $1 AND id = $2 AND tx_code_failures < $3 RETURNING id`,
+      [institutionId, id, max],
+    );
+    return rows.length === 1;
+  }
+
+  /** Gives back the attempt a right tx_code took: only wrong codes count towards the limit. */
+  async refundTxCodeAttempt(institutionId: string, id: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE wallet_offers SET tx_code_failures = tx_code_failures - 1 WHERE institution_id = $1 AND id = $2 AND tx_code_failures > 0`,
       [institutionId, id],
     );
-    return rows[0]?.tx_code_failures ?? 0;
   }
 
   /**
