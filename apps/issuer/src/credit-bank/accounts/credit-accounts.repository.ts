@@ -70,10 +70,4 @@ export class CreditAccountsRepository {
     ]);
     return rows.map(rowToRecord);
   }
-
-  /** Every account, for the job that checks deposits again: it acts for each account's own institution. */
-  async findMany(ids: string[]): Promise<CreditAccountRecord[]> {
-    const rows: Row[] = await this.dataSource.query(`SELECT * FROM credit_accounts WHERE id = ANY($1::uuid[])`, [ids]);
-    return rows.map(rowToRecord);
-  }
 }

@@ -38,7 +38,7 @@ const STATUS_LIST_CACHE_SECONDS = 0;
 
 /**
  * Issuer trust for deposits: the institutions this issuer hosts, under either of their DIDs. The
- * deposit then also needs its issuer to be a member of the account's alliance (DepositsService):
+ * deposit then also needs its issuer to be a member of the account's alliance (CreditAccountsService.checked):
  * trust = an institution of this issuer that belongs to the alliance.
  */
 export class HostedInstitutionsTrust implements IssuerTrust {

@@ -136,7 +136,7 @@ export class DepositsRepository {
     return rows.map(rowToRecord);
   }
 
-  /** Active deposits deposited before `before`, oldest first, for the job that checks them again. */
+  /** Up to `limit` active deposits after `afterId`, in id order: the pages the job that checks them again walks. */
   async activeBatch(afterId: string | undefined, limit: number): Promise<DepositRecord[]> {
     const rows: Row[] = await this.dataSource.query(
       `SELECT * FROM deposits WHERE state = 'active' AND ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2`,
