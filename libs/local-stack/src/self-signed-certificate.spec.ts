@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import { once } from 'node:events';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -27,5 +28,9 @@ describe('createSelfSignedCertificate', () => {
     } finally {
       server.close();
     }
+  });
+
+  it('is a leaf, not a CA: trusting it trusts no certificate its key could sign', async () => {
+    expect(new X509Certificate((await createSelfSignedCertificate()).cert).ca).toBe(false);
   });
 });

@@ -29,8 +29,10 @@ export async function createSelfSignedCertificate(hostnames: string[] = ['localh
     signingAlgorithm: ALGORITHM,
     keys,
     extensions: [
-      new x509.BasicConstraintsExtension(true, undefined, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyCertSign, true),
+      // A leaf, not a CA: a verifier told to trust it (FETCH_CA_FILE) then trusts this one
+      // certificate, never others its key might sign.
+      new x509.BasicConstraintsExtension(false, undefined, true),
+      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
       new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
       new x509.SubjectAlternativeNameExtension([
         ...hostnames.map((value) => ({ type: 'dns' as const, value })),
