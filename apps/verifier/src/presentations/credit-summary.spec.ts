@@ -42,6 +42,13 @@ describe('creditSummary', () => {
     expect(summary.notCounted).toEqual([]);
   });
 
+  it('counts a credential presented twice once, and says why the second is not counted', () => {
+    const once = credit(1, { amount: 6, unit: 'ECTS' });
+    const summary = creditSummary([presented(0, once), presented(1, { ...once }), presented(2, credit(2, { amount: 3, unit: 'ECTS' }))]);
+    expect(summary.byUnit).toEqual([{ unit: 'ECTS', credits: 9 }]);
+    expect(summary.notCounted).toEqual([{ index: 1, id: once.id, reason: 'It was presented already: the same credential counts once.' }]);
+  });
+
   it("counts nothing that failed, could not be checked, is someone else's or earns no credits, and says why", () => {
     const course = buildCredential(EXAMPLE_FACTS.course, {
       id: 'urn:uuid:0b8e3c8e-3f7c-4d0a-9f7e-8f2f3c1d2e49',

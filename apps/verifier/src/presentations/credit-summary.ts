@@ -61,8 +61,9 @@ export interface CreditSummary {
  */
 export function creditSummary(credentials: PresentedCredential[]): CreditSummary {
   const summary: CreditSummary = { byUnit: [], byLevel: [], byInstitution: [], notCounted: [] };
+  const countedAlready = new Set<string>();
   for (const presented of credentials) {
-    const counted = creditOf(presented);
+    const counted = creditOf(presented, countedAlready);
     if ('reason' in counted) {
       summary.notCounted.push({
         index: presented.index,
@@ -83,13 +84,10 @@ export function creditSummary(credentials: PresentedCredential[]): CreditSummary
   return summary;
 }
 
-function creditOf({
-  verdict,
-  holderIsSubject,
-  signed,
-  issuerUnknown,
-  outsideRequest,
-}: PresentedCredential): { unit: CreditUnit; credits: number; level: string } | { reason: string } {
+function creditOf(
+  { verdict, holderIsSubject, signed, issuerUnknown, outsideRequest }: PresentedCredential,
+  countedAlready: Set<string>,
+): { unit: CreditUnit; credits: number; level: string } | { reason: string } {
   if (verdict === 'failed') return { reason: 'It failed verification.' };
   if (verdict === 'indeterminate' && issuerUnknown) return { reason: 'Its issuer is not an institution this verifier trusts.' };
   if (verdict === 'indeterminate') return { reason: 'It could not be fully verified (a status list or the chain did not answer).' };
@@ -99,6 +97,10 @@ function creditOf({
   if (!credits) return { reason: 'It is not a credit credential (it earns no credits).' };
   const { amount, framework, unit } = credits;
   if (!unit) return { reason: `Its credit unit (${framework ?? 'none'}) is not one this verifier counts.` };
+  // A wallet may send one credential twice (in one presentation or in two): its credits count once.
+  const sameness = typeof signed.id === 'string' ? signed.id : JSON.stringify(signed);
+  if (countedAlready.has(sameness)) return { reason: 'It was presented already: the same credential counts once.' };
+  countedAlready.add(sameness);
   const alignments = listOf(objectOf(objectOf(signed.credentialSubject).achievement).alignment).map(objectOf);
   const level = alignments.find((alignment) => alignment.targetType === 'ext:EQFLevel')?.targetName;
   return { unit, credits: amount, level: typeof level === 'string' ? level : 'unspecified' };
