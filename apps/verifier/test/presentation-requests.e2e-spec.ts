@@ -231,6 +231,24 @@ describe('a named set', () => {
   });
 });
 
+describe('an answer from more than one holder', () => {
+  it('is refused: the credits of two students never add up to one total', async () => {
+    const other = await LearnerWallet.create();
+    const mine = await credit(college, 'ldp_vc', 6);
+    const theirs = await credit(university, 'vc-jwt', 7.5, { did: other.did });
+    const request = await schoolRequest();
+    const resolved = await wallet.resolve(request.openid4vp.authorizationRequest);
+    const payload = resolved.authorizationRequestPayload;
+    const options = { nonce: payload.nonce, audience: payload.client_id! };
+    const answer = await wallet.submit(payload, {
+      credentials_ldp_vc: [await wallet.present(mine, options)],
+      credentials_jwt_vc_json: [await other.present(theirs, options)],
+    });
+    expect([answer.status, (answer.body as { error: { code: string } }).error.code]).toEqual([400, 'PRESENTATION_RESPONSE_INVALID']);
+    expect((await result(request.id)).state).toBe('pending');
+  });
+});
+
 describe('the Learner Credential Wallet path: a VC-API exchange', () => {
   it('asks for DIDAuthentication and credentials by example, then takes a Data Integrity presentation of a did:key holder', async () => {
     const held = await credit(college, 'ldp_vc', 4);

@@ -209,6 +209,11 @@ export class PresentationRequestsService {
         : [{ ...(presented[index].queryId ? { queryId: presented[index].queryId } : {}), index, checks: report.checks }],
     );
     if (refused.length > 0) throw PresentationRequestError.refused(refused);
+    // One student answers a request: credits of several holders must not add up to one total.
+    if (new Set(verifications.map(({ report }) => report.holder)).size > 1)
+      throw PresentationRequestError.invalidResponse(
+        'The presentations of the answer are signed by different holders; one student answers a request.',
+      );
     if (protocol === 'openid4vp') {
       const answered: Record<string, AnsweredCredential[]> = {};
       verifications.forEach(({ signed, formats }, index) => {
