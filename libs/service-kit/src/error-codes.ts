@@ -233,7 +233,7 @@ export const ERROR_CODES = {
   PRESENTATION_RESPONSE_INVALID: {
     kind: 'invalid_input',
     meaning:
-      "The wallet's answer breaks the protocol (no `vp_token` per DCQL query, another `state`, credentials that do not answer the query); nothing is kept.",
+      "The wallet's answer breaks the protocol (no `vp_token` per DCQL query, another `state`, credentials that do not answer the query, presentations signed by different holders); nothing is kept.",
   },
   PRESENTATION_RESPONSE_REFUSED: {
     kind: 'unprocessable',
