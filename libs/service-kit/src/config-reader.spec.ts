@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,7 +35,8 @@ describe('ConfigReader', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'config-reader-'));
     const [certificates, other] = [path.join(dir, 'ca.pem'), path.join(dir, 'key.pem')];
     writeFileSync(certificates, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
-    writeFileSync(other, '-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n');
+    // A PEM file that holds no certificate: a key made here, never one kept in the repository.
+    writeFileSync(other, generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }));
     const read = new ConfigReader({ CA: certificates, NOT_CA: other, GONE: path.join(dir, 'gone.pem') });
     expect(read.optionalCertificatesFile('CA')).toContain('BEGIN CERTIFICATE');
     expect(read.optionalCertificatesFile('UNSET')).toBeUndefined();
