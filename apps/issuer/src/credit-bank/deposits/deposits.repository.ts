@@ -2,30 +2,22 @@ import { Injectable } from '@nestjs/common';
 import type { SignedCredentialFormat } from '#schemas';
 import { DataSource } from 'typeorm';
 import type { Transaction } from '../../database/unit-of-work.js';
-import type { DepositState, Grade } from '../rules/recognition-input.js';
+import type { DepositState } from '../rules/recognition-input.js';
+import type { CredentialFacts } from './deposit-facts.js';
 
 /** One verified source credential in an account: as presented, the facts read from it, and its verification then. */
-export interface DepositRecord {
+export interface DepositRecord extends Omit<CredentialFacts, 'completedAt' | 'hashedIdentifiers'> {
   id: string;
   accountId: string;
   institutionId: string;
   /** `digestMultibase` of the exact signed bytes presented. */
   digest: string;
-  credentialId: string | null;
   format: SignedCredentialFormat;
   /** The signed bytes: the compact JWS, or the JCS form of a Data Integrity credential. */
   bytes: string;
   issuer: string;
-  achievementId: string | null;
-  achievementCode: string | null;
-  achievementName: string | null;
-  kind: string;
-  credits: { value: number; framework: string } | null;
-  eqfLevel: number | null;
-  field: string | null;
-  grade: Grade | null;
+  /** When the learning was completed: the credential's date, or the deposit's when it states none. */
   completedAt: Date;
-  contactHours: number | null;
   /** The verification report at deposit time. */
   verification: Record<string, unknown>;
   state: DepositState;
