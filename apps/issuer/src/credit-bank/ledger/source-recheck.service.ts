@@ -8,7 +8,7 @@ import { DepositVerifier } from '../deposits/deposit-verifier.js';
 import { type DepositRecord, DepositsRepository } from '../deposits/deposits.repository.js';
 import { PoliciesService } from '../policies/policies.service.js';
 import { isOlderThan } from '../rules/academic-calendar.js';
-import { LedgerEntriesRepository } from './ledger-entries.repository.js';
+import { LedgerEntriesRepository, type NewLedgerEntry } from './ledger-entries.repository.js';
 
 /** Active deposits read at a time. */
 const BATCH = 100;
@@ -82,21 +82,11 @@ export class SourceRecheckService {
     if (status?.status !== 'invalid' || status.reason?.code !== 'CREDENTIAL_REVOKED') return false;
     return this.unitOfWork.run(async (tx) => {
       if (!(await this.deposits.markRevoked(tx, deposit.id))) return false;
-      await this.ledger.append(tx, account, {
-        kind: 'revoke-at-source',
-        depositId: deposit.id,
-        decisionId: null,
-        programmeId: null,
-        bucket: null,
-        targetAchievementId: null,
-        credits: deposit.credits?.value ?? 0,
-        creditFramework: deposit.credits?.framework ?? null,
-        term: null,
-        year: null,
-        bySource: null,
-        depositIds: null,
-        reason: status.reason?.message ?? 'The issuer revoked the credential.',
-      });
+      await this.ledger.append(
+        tx,
+        account,
+        depositEntry('revoke-at-source', deposit, null, status.reason?.message ?? 'The issuer revoked the credential.'),
+      );
       for (const recognition of await this.ledger.standingRecognitionsOf(tx, deposit.id))
         await this.decisions.reverse(
           tx,
@@ -116,24 +106,43 @@ export class SourceRecheckService {
         continue;
       if (await this.ledger.hasExpired(deposit.id, policy.programme.id)) continue;
       const appended = await this.unitOfWork.run((tx) =>
-        this.ledger.append(tx, account, {
-          kind: 'expire',
-          depositId: deposit.id,
-          decisionId: null,
-          programmeId: policy.programme.id,
-          bucket: null,
-          targetAchievementId: null,
-          credits: deposit.credits?.value ?? 0,
-          creditFramework: deposit.credits?.framework ?? null,
-          term: null,
-          year: null,
-          bySource: null,
-          depositIds: null,
-          reason: `Completed more than ${policy.recencyYears} years before ${now.toISOString()}.`,
-        }),
+        this.ledger.append(
+          tx,
+          account,
+          depositEntry(
+            'expire',
+            deposit,
+            policy.programme.id,
+            `Completed more than ${policy.recencyYears} years before ${now.toISOString()}.`,
+          ),
+        ),
       );
       if (appended) written++;
     }
     return written;
   }
+}
+
+/** A ledger entry about one deposit as a whole (its credits taken out at source, or expired for a programme). */
+function depositEntry(
+  kind: 'revoke-at-source' | 'expire',
+  deposit: DepositRecord,
+  programmeId: string | null,
+  reason: string,
+): NewLedgerEntry {
+  return {
+    kind,
+    depositId: deposit.id,
+    decisionId: null,
+    programmeId,
+    bucket: null,
+    targetAchievementId: null,
+    credits: deposit.credits?.value ?? 0,
+    creditFramework: deposit.credits?.framework ?? null,
+    term: null,
+    year: null,
+    bySource: null,
+    depositIds: null,
+    reason,
+  };
 }
